@@ -1,0 +1,49 @@
+"""Start-up time of cybrief against the interpreter's own start-up and against a bare Typer app.
+
+Usage: python benchmarks/startup.py [RUNS]
+
+Runs the commands side by side, alternating round by round, and prints the median of each, then the
+median round-by-round ratios. Goals: JSON at most 8x `python -c pass`, the table at most 11x, and both
+at most 1.25x the bare Typer app (benchmarks/bare_typer_app.py), so that cybrief's own work stays small.
+"""
+
+from __future__ import annotations
+
+import sys
+
+from _timing import HERE, alternate, check_exit, cybrief_command, median_ratio, ms
+
+GOALS = {
+    ("json", "python"): 8.0,
+    ("table", "python"): 11.0,
+    ("json", "bare_json"): 1.25,
+    ("table", "bare_table"): 1.25,
+}
+
+
+def main() -> None:
+    runs = int(sys.argv[1]) if len(sys.argv) > 1 else 30
+    cybrief = cybrief_command()
+    bare = [sys.executable, str(HERE / "bare_typer_app.py")]
+    commands = {
+        "python": [sys.executable, "-c", "pass"],
+        "bare_json": bare + ["json"],
+        "bare_table": bare + ["table"],
+        "json": cybrief + ["targets", "--format", "json"],
+        "table": cybrief + ["delegates", "--format", "table"],
+    }
+    for argv in commands.values():
+        check_exit(argv)
+    times = alternate(commands, runs)
+    print(f"start-up, {runs} alternating rounds, median wall time per command")
+    for name, argv in commands.items():
+        print(f"  {name:<11} {ms(times[name])}   {' '.join(argv[-3:])}")
+    print("median ratios (round by round):")
+    for (a, b), goal in GOALS.items():
+        ratio = median_ratio(times, a, b)
+        verdict = "meets" if ratio <= goal else "misses"
+        print(f"  {a:<5} / {b:<10} {ratio:5.2f}x   goal <= {goal}x: {verdict}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,5 @@
+"""Entry point for `python -m cybrief`."""
+
+from cybrief.cli import main
+
+main()

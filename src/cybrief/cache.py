@@ -1,0 +1,160 @@
+"""On-disk cache of checked briefs, so a command parses YAML only for brief files that changed.
+
+One cache file per library folder, in $XDG_CACHE_HOME/cybrief (default ~/.cache/cybrief). A file is
+re-read when its size or modification time differs from what the cache recorded; if its bytes still
+hash the same (a `touch`), the cached brief is kept. A missing, stale, corrupt or unwritable cache
+never changes results: cybrief falls back to reading the files. CYBRIEF_NO_CACHE=1 turns it off.
+"""
+
+from __future__ import annotations
+
+import marshal
+import os
+import time
+import zlib
+from pathlib import Path
+
+from cybrief import __version__
+from cybrief.errors import BriefError, display_path
+from cybrief.model import Brief, Record, format_number, parse_number
+
+MAGIC = b"CYBC"
+LAYOUT = 1  # bump when the cached layout changes
+RACY_SECONDS = 2  # a file changed this recently may change again within the same mtime tick
+
+
+def enabled() -> bool:
+    return os.environ.get("CYBRIEF_NO_CACHE", "") in ("", "0")
+
+
+def cache_dir() -> Path:
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(base) / "cybrief"
+
+
+def cache_path(root: Path) -> Path:
+    key = zlib.crc32(str(root).encode("utf-8", "surrogateescape"))
+    return cache_dir() / f"briefs-{key:08x}.bin"
+
+
+# --- model <-> plain data (tuples, strings, ints) that marshal can store ---------------------------------
+
+def to_plain(record: Record) -> tuple:
+    return tuple(_plain_value(f, getattr(record, f.name)) for f in record.FIELDS)
+
+
+def _plain_value(spec, value):
+    if value is None:
+        return None
+    if spec.kind == "object":
+        return to_plain(value)
+    if spec.kind == "number":
+        return format_number(value)
+    if spec.kind == "list":
+        return tuple(v if isinstance(spec.item, str) else to_plain(v) for v in value)
+    return value
+
+
+def from_plain(cls, data: tuple):
+    values = {}
+    for spec, value in zip(cls.FIELDS, data):
+        if value is None:
+            continue
+        if spec.kind == "object":
+            value = from_plain(spec.item, value)
+        elif spec.kind == "number":
+            value = parse_number(value)
+        elif spec.kind == "list" and not isinstance(spec.item, str):
+            value = tuple(from_plain(spec.item, v) for v in value)
+        values[spec.name] = value
+    return cls(**values)
+
+
+# --- the cache file --------------------------------------------------------------------------------------
+
+def _read(path: Path, root: str) -> dict:
+    try:
+        blob = path.read_bytes()
+    except OSError:
+        return {}
+    if len(blob) < 8 or blob[:4] != MAGIC or int.from_bytes(blob[4:8], "big") != zlib.crc32(blob[8:]):
+        return {}
+    try:
+        layout, version, cached_root, entries = marshal.loads(blob[8:])
+    except (ValueError, EOFError, TypeError):
+        return {}
+    if layout != LAYOUT or version != __version__ or cached_root != root or not isinstance(entries, dict):
+        return {}
+    return entries
+
+
+def _write(path: Path, root: str, entries: dict) -> None:
+    from cybrief.files import atomic_write
+
+    payload = marshal.dumps((LAYOUT, __version__, root, entries))
+    try:
+        atomic_write(path, MAGIC + zlib.crc32(payload).to_bytes(4, "big") + payload)
+    except OSError:
+        pass  # an unwritable cache only costs speed
+
+
+def load_briefs(root: Path, files: list[Path]) -> list[Brief]:
+    """Load every file, from the cache where it is current; raise BriefError with all problems found."""
+    use_cache = enabled()
+    key = str(root.resolve())
+    store = cache_path(Path(key))
+    entries = _read(store, key) if use_cache else {}
+    fresh: dict = {}
+    briefs, problems = [], []
+    changed = len(entries) != len(files)
+    now = time.time_ns()
+    for file in files:
+        name = str(file.resolve())
+        entry = entries.get(name)
+        try:
+            stat = file.stat()
+        except OSError:
+            stat = None
+        if entry is not None and stat is not None and entry[0] == stat.st_size and entry[1] == stat.st_mtime_ns:
+            fresh[name] = entry
+            briefs.append(_from_entry(entry, name))
+            continue
+        changed = True
+        try:
+            brief, entry = _parse(file, name, entry, stat, now)
+        except BriefError as exc:
+            problems.extend(exc.problems)
+            continue
+        fresh[name] = entry
+        briefs.append(brief)
+    if problems:
+        raise BriefError(problems)
+    if use_cache and changed:
+        _write(store, key, fresh)
+    return briefs
+
+
+def _from_entry(entry: tuple, name: str) -> Brief:
+    brief = from_plain(Brief, entry[3])
+    brief.path = name
+    return brief
+
+
+def _parse(file: Path, name: str, old: tuple | None, stat, now: int) -> tuple[Brief, tuple]:
+    from cybrief.files import decode_utf8, read_bytes
+
+    shown = display_path(file)
+    data = read_bytes(file, shown)
+    checksum = zlib.crc32(data)
+    if old is not None and old[2] == checksum and len(data) == old[0]:
+        brief = _from_entry(old, name)  # touched, not changed
+        plain = old[3]
+    else:
+        from cybrief.load import loads_brief
+
+        brief = loads_brief(decode_utf8(data, shown), shown, name)
+        plain = to_plain(brief)
+    mtime = stat.st_mtime_ns if stat is not None else None
+    if mtime is not None and now - mtime < RACY_SECONDS * 1_000_000_000:
+        mtime = None  # too recent to trust: the next run checks the bytes again
+    return brief, (len(data), mtime, checksum, plain)

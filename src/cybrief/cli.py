@@ -1,0 +1,281 @@
+"""The command line: parse options, open the library, query it, render, write. The only module that prints or exits."""
+
+from __future__ import annotations
+
+import os
+import sys
+from enum import Enum
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+from typer._click.exceptions import ClickException
+from typer.core import TyperGroup
+
+from cybrief import __version__
+from cybrief.errors import CybriefError, ExitCode, NoMatch
+from cybrief.render import Format
+
+
+class Lang(str, Enum):
+    zh = "zh"
+    en = "en"
+    both = "both"
+
+
+class Kind(str, Enum):
+    achieved = "achieved"
+    goal = "goal"
+    plan = "plan"
+
+
+class _Group(TyperGroup):
+    """Turns every CybriefError into its message lines on stderr and its exit code: the one place that does."""
+
+    def invoke(self, ctx):
+        try:
+            return super().invoke(ctx)
+        except CybriefError as exc:
+            prefix = "cybrief: " if isinstance(exc, NoMatch) else "cybrief: error: "
+            for line in exc.lines():
+                sys.stderr.write(prefix + line + "\n")
+            raise typer.Exit(int(exc.exit_code)) from None
+        except (typer.Exit, typer.Abort, ClickException, BrokenPipeError, KeyboardInterrupt):
+            raise
+        except Exception as exc:  # a bug: one line, and the traceback only on request
+            if os.environ.get("CYBRIEF_DEBUG"):
+                raise
+            sys.stderr.write(f"cybrief: internal error: {type(exc).__name__}: {exc} (CYBRIEF_DEBUG=1 shows the traceback)\n")
+            raise typer.Exit(int(ExitCode.INTERNAL)) from None
+
+
+app = typer.Typer(
+    cls=_Group,
+    name="cybrief",
+    help="Briefs of Chinese policy press conferences: who spoke, what they said, which figures and goals.\n\n"
+    "Run `cybrief COMMAND --help` for a command's options and examples.",
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+
+def _complete_sector(incomplete: str):
+    try:
+        from cybrief.library import open_library
+
+        sectors = open_library().sectors
+    except CybriefError:
+        return []
+    return [(s.slug, f"{s.zh} {s.en}") for s in sectors if s.slug.startswith(incomplete) or s.zh.startswith(incomplete)]
+
+
+def _complete_delegate(incomplete: str):
+    try:
+        from cybrief.library import open_library
+
+        refs = open_library().delegates()
+    except CybriefError:
+        return []
+    return [(r.delegate.id, f"{r.delegate.name} {r.delegate.name_en}") for r in refs if r.delegate.id.startswith(incomplete) or r.delegate.name.startswith(incomplete)]
+
+
+# Options shared by every command, declared once.
+FormatOpt = Annotated[
+    Format,
+    typer.Option(
+        "--format", "-f", case_sensitive=False,
+        help="Output format. auto: a table on a terminal, Markdown when piped or redirected.",
+    ),
+]
+LangOpt = Annotated[
+    Lang, typer.Option("--lang", "-l", case_sensitive=False, help="Language of summaries, metrics and labels.")
+]
+BriefOpt = Annotated[Optional[str], typer.Option("--brief", "-b", help="Only the brief with this id.", metavar="ID")]
+LibraryOpt = Annotated[
+    Optional[Path],
+    typer.Option(
+        "--library", envvar="CYBRIEF_LIBRARY", metavar="DIR",
+        help="Folder of briefs. Default: ./briefs if it exists, else the briefs bundled with cybrief.",
+    ),
+]
+
+
+def _version(value: bool) -> None:
+    if value:
+        sys.stdout.write(f"cybrief {__version__}\n")
+        raise typer.Exit()
+
+
+@app.callback()
+def _root(
+    version: Annotated[
+        bool, typer.Option("--version", "-V", callback=_version, is_eager=True, help="Print the version and exit.")
+    ] = False,
+) -> None:
+    """Briefs of Chinese policy press conferences: who spoke, what they said, which figures and goals.
+
+    Data goes to stdout, messages to stderr. Exit codes: 0 success, 1 nothing matched, 2 usage or input error.
+    """
+
+
+def _open(library: Optional[Path], brief: Optional[str]):
+    from cybrief.library import open_library
+
+    return open_library(library, brief)
+
+
+def _emit(fmt: Format, render) -> None:
+    """Render with the renderer for `fmt` and write to stdout; a table goes through a Rich console."""
+    from cybrief.render import renderer, resolve
+
+    concrete = resolve(fmt, sys.stdout.isatty())
+    output = render(renderer(concrete))
+    if concrete is Format.table:
+        from rich.console import Console
+
+        Console(highlight=False, soft_wrap=False).print(output)
+    else:
+        sys.stdout.write(output)
+        sys.stdout.flush()
+
+
+@app.command()
+def delegates(
+    name: Annotated[
+        Optional[str],
+        typer.Argument(help="A delegate's Chinese name, English name or id: show them in detail.", autocompletion=_complete_delegate),
+    ] = None,
+    fmt: FormatOpt = Format.auto,
+    lang: LangOpt = Lang.both,
+    brief: BriefOpt = None,
+    library: LibraryOpt = None,
+) -> None:
+    """Who spoke: name, role, event and summary of each delegate; with NAME, one delegate in full.
+
+    Example:
+
+        cybrief delegates
+
+        cybrief delegates 刘勇
+
+        cybrief delegates "Wang Zhijie" --lang en
+
+        cybrief delegates --format json | jq '.[].name'
+    """
+    from cybrief import views
+
+    lib = _open(library, brief)
+    if name is None:
+        listing = views.delegates_listing(lib.delegates(), lib, lang.value)
+        _emit(fmt, lambda r: r.listing(listing))
+        return
+    details = [views.delegate_detail(ref, lib, lang.value) for ref in lib.find_delegates(name)]
+    _emit(fmt, lambda r: r.details(details))
+
+
+@app.command()
+def targets(
+    sector: Annotated[
+        Optional[str],
+        typer.Option("--sector", "-s", help="Sector slug or label, e.g. energy or 能源.", autocompletion=_complete_sector),
+    ] = None,
+    delegate: Annotated[
+        Optional[str],
+        typer.Option("--delegate", "-d", help="Delegate's name, English name or id.", autocompletion=_complete_delegate),
+    ] = None,
+    kind: Annotated[
+        Optional[Kind], typer.Option("--kind", "-k", case_sensitive=False, help="achieved, goal or plan.")
+    ] = None,
+    horizon: Annotated[
+        Optional[str],
+        typer.Option("--horizon", help="Period as stated: 2025, 十四五, 十五五 (also matches 十五五末), or none."),
+    ] = None,
+    fmt: FormatOpt = Format.auto,
+    lang: LangOpt = Lang.both,
+    brief: BriefOpt = None,
+    library: LibraryOpt = None,
+) -> None:
+    """The figures and goals announced: delegate, sector, metric, figure, horizon and kind. Filters combine with AND.
+
+    Example:
+
+        cybrief targets --sector energy
+
+        cybrief targets --sector 能源 --kind goal
+
+        cybrief targets --delegate 谢文辉 --horizon 十五五
+
+        cybrief targets --format csv > targets.csv
+    """
+    from cybrief import views
+
+    lib = _open(library, brief)
+    refs = lib.targets(sector=sector, delegate=delegate, kind=kind.value if kind else None, horizon=horizon)
+    listing = views.targets_listing(refs, lib, lang.value)
+    if not refs:
+        _emit_empty(fmt, lambda r: r.listing(listing))
+        raise NoMatch("no target matches these filters")
+    _emit(fmt, lambda r: r.listing(listing))
+
+
+@app.command()
+def search(
+    query: Annotated[str, typer.Argument(help="Text to find; Chinese of any length, Latin letters case-insensitive.")],
+    fmt: FormatOpt = Format.auto,
+    lang: LangOpt = Lang.both,
+    brief: BriefOpt = None,
+    library: LibraryOpt = None,
+) -> None:
+    """Every place a term appears: summaries, points, metrics, figures, titles and roles, grouped by delegate.
+
+    Example:
+
+        cybrief search 人工智能
+
+        cybrief search 特高压 --format json | jq '.[].delegate_name'
+
+        cybrief search "digital twin" --lang en
+    """
+    from cybrief.search import search as run_search
+
+    lib = _open(library, brief)
+    result = run_search(lib, query, lang.value)
+    if not result.hits:
+        _emit_empty(fmt, lambda r: r.search(result))
+        raise NoMatch(f"nothing matches {query!r}")
+    _emit(fmt, lambda r: r.search(result))
+
+
+@app.command()
+def briefs(
+    fmt: FormatOpt = Format.auto,
+    lang: LangOpt = Lang.both,
+    brief: BriefOpt = None,
+    library: LibraryOpt = None,
+) -> None:
+    """The briefs in the library: id, title, date, how many delegates and targets, and the file.
+
+    Example:
+
+        cybrief briefs
+
+        cybrief briefs --format json | jq '.[].path'
+
+        cybrief briefs --library ~/archive/2026
+    """
+    from cybrief import views
+
+    lib = _open(library, brief)
+    listing = views.briefs_listing(lib, lang.value)
+    _emit(fmt, lambda r: r.listing(listing))
+
+
+def _emit_empty(fmt: Format, render) -> None:
+    """On no match, machine formats still print a valid empty document (`[]`, a header row); others print nothing."""
+    if fmt in (Format.json, Format.csv):
+        _emit(fmt, render)
+
+
+def main() -> None:
+    app(prog_name="cybrief")

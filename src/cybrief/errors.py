@@ -1,0 +1,69 @@
+"""cybrief's exceptions and the exit codes they map to."""
+
+from __future__ import annotations
+
+from enum import IntEnum
+from pathlib import Path
+
+
+class ExitCode(IntEnum):
+    """Process exit codes, listed in the README."""
+
+    OK = 0
+    NO_MATCH = 1  # the query ran and matched nothing
+    INPUT = 2  # bad usage, or a brief that cannot be loaded
+    INTERNAL = 3  # a bug in cybrief: please report it
+
+
+class CybriefError(Exception):
+    """Base of every error cybrief reports to the user; the CLI prints it as one line per problem."""
+
+    exit_code = ExitCode.INPUT
+
+    def lines(self) -> list[str]:
+        return [str(self)]
+
+
+class UsageError(CybriefError):
+    """An option value that names nothing known (a sector, a brief id, a library folder)."""
+
+
+class NoMatch(CybriefError):
+    """The query was valid but matched nothing."""
+
+    exit_code = ExitCode.NO_MATCH
+
+
+class Problem:
+    """One located problem in a brief file: path, 1-based line and column, field path, message."""
+
+    __slots__ = ("path", "line", "column", "field", "message")
+
+    def __init__(self, path: str, line: int | None, column: int | None, field: str, message: str):
+        self.path, self.line, self.column, self.field, self.message = path, line, column, field, message
+
+    def __str__(self) -> str:
+        where = self.path if self.line is None else f"{self.path}:{self.line}:{self.column}"
+        return f"{where}: {self.field}: {self.message}" if self.field else f"{where}: {self.message}"
+
+    def as_dict(self) -> dict:
+        return {"path": self.path, "line": self.line, "column": self.column, "field": self.field, "message": self.message}
+
+
+class BriefError(CybriefError):
+    """A brief that cannot be loaded; holds every problem found in it, in file order."""
+
+    def __init__(self, problems: list[Problem]):
+        self.problems = sorted(problems, key=lambda p: (p.path, p.line or 0, p.column or 0))
+        super().__init__(str(self.problems[0]) if self.problems else "invalid brief")
+
+    def lines(self) -> list[str]:
+        return [str(p) for p in self.problems]
+
+
+def display_path(path: Path) -> str:
+    """A path as the user would type it: relative to the working directory when it lies below it."""
+    try:
+        return str(path.relative_to(Path.cwd()))
+    except ValueError:
+        return str(path)

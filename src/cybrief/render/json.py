@@ -1,0 +1,26 @@
+"""JSON output: one array of records per command, with the keys of the output contract."""
+
+from __future__ import annotations
+
+import json
+import re
+
+# json.dumps escapes C0 controls but not C1 controls or bidi overrides; a terminal acts on those, so
+# they are written as \u escapes too. The JSON stays valid and decodes to exactly the same text.
+_RAW = re.compile("[\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029]")
+
+
+def dumps(data) -> str:
+    text = json.dumps(data, ensure_ascii=False, indent=2)
+    return _RAW.sub(lambda m: f"\\u{ord(m.group()):04x}", text) + "\n"
+
+
+class Renderer:
+    def listing(self, listing) -> str:
+        return dumps(listing.records)
+
+    def details(self, details) -> str:
+        return dumps([d.record for d in details])
+
+    def search(self, result) -> str:
+        return dumps(result.records)

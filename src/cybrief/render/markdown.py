@@ -1,0 +1,64 @@
+"""GitHub-flavoured Markdown output: tables with escaped cells, search hits as a list with matches in bold."""
+
+from __future__ import annotations
+
+import re
+
+from cybrief.safety import visible
+
+_SPECIAL = re.compile(r"([\\`*_\[\]|~])")
+_ENTITIES = {"<": "&lt;", ">": "&gt;", "&": "&amp;"}
+
+
+def escape(text: str) -> str:
+    """Inline-safe Markdown: specials backslash-escaped, <>& as entities, newlines as <br>."""
+    text = visible(text)
+    text = _SPECIAL.sub(r"\\\1", text)
+    text = re.sub(r"[<>&]", lambda m: _ENTITIES[m.group()], text)
+    return text.replace("\r\n", "\n").replace("\n", "<br>")
+
+
+def table(headers: list[str], rows: list[list[str]]) -> str:
+    lines = ["| " + " | ".join(escape(h.replace("\n", " ")) for h in headers) + " |", "|" + " --- |" * len(headers)]
+    lines += ["| " + " | ".join(escape(c) for c in row) + " |" for row in rows]
+    return "\n".join(lines) + "\n"
+
+
+def highlight(text: str, spans) -> str:
+    parts, last = [], 0
+    for start, end in spans:
+        parts.append(escape(text[last:start]))
+        parts.append(f"**{escape(text[start:end])}**")
+        last = end
+    parts.append(escape(text[last:]))
+    return "".join(parts)
+
+
+class Renderer:
+    def listing(self, listing) -> str:
+        return table(listing.headers, listing.rows)
+
+    def details(self, details) -> str:
+        blocks = []
+        for d in details:
+            lines = [f"## {escape(d.heading)}", ""]
+            lines += [f"- **{escape(label)}**: {escape(text)}" for label, text in d.fields]
+            if d.points:
+                lines += ["", "### 要点 Key points", ""]
+                lines += [f"- {escape(p)}" for p in d.points]
+            if d.targets.rows:
+                lines += ["", "### 数据 Figures", "", table(d.targets.headers, d.targets.rows).rstrip("\n")]
+            blocks.append("\n".join(lines) + "\n")
+        return "\n".join(blocks)
+
+    def search(self, result) -> str:
+        lines: list[str] = []
+        group = object()
+        for hit in result.hits:
+            key = (hit.brief, hit.delegate)
+            if key != group:
+                group = key
+                who = hit.delegate_name or "简报 Brief"
+                lines += ([""] if lines else []) + [f"## {escape(who)} · {escape(hit.brief)}", ""]
+            lines.append(f"- `{hit.field}` ({hit.record} {escape(hit.record_id)}): {highlight(hit.text, hit.spans)}")
+        return "\n".join(lines) + "\n" if lines else ""

@@ -1,0 +1,132 @@
+"""Terminal output with Rich: returns renderables for the CLI's console; data cells are Text, never markup."""
+
+from __future__ import annotations
+
+import math
+
+from rich import box
+from rich.cells import cell_len
+from rich.console import Group
+from rich.padding import Padding
+from rich.table import Table
+from rich.text import Text
+
+from cybrief.safety import visible
+
+HEADER_STYLE = "bold cyan"
+MATCH_STYLE = "bold reverse"
+MIN_WRAPPED = 12  # terminal cells a wrapped column keeps at least
+WHOLE_LIMIT = 24  # a column this narrow or less is kept whole when the width allows ...
+FAIR_SHARE = 20  # ... and leaves at least this much to each column that must wrap
+
+
+def _text(value: str, style: str = "") -> Text:
+    return Text(visible(value), style=style)
+
+
+class FittedTable:
+    """A table laid out for the console's width when it is printed.
+
+    Columns whose longest line fits are kept whole on one line (names, figures, dates), narrowest first,
+    as long as the rest still get MIN_WRAPPED cells each; the remaining columns (metrics, summaries)
+    share what is left in proportion to their length. Rich alone would narrow every long column alike.
+    """
+
+    def __init__(self, headers: list[str], rows: list[list[str]]):
+        self.headers, self.rows = headers, rows
+
+    def __rich_console__(self, console, options):
+        yield self.layout(options.max_width)
+
+    def layout(self, max_width: int) -> Table:
+        grid = Table(
+            box=box.SIMPLE_HEAD, header_style=HEADER_STYLE, show_lines=True, show_edge=False, pad_edge=False,
+            padding=(0, 1, 0, 0),  # with the box's blank separator: two cells between columns
+        )
+        for name, width in zip(self.headers, self.widths(max_width)):
+            grid.add_column(_text(name), width=width, no_wrap=False, overflow="fold")
+        for row in self.rows:
+            grid.add_row(*(_text(c) for c in row))
+        return grid
+
+    def widths(self, max_width: int) -> list[int]:
+        count = len(self.headers)
+        natural = [
+            max(cell_len(line) for text in [self.headers[i]] + [row[i] for row in self.rows] for line in text.split("\n"))
+            for i in range(count)
+        ]
+        budget = max(max_width - 2 * (count - 1), count)  # two cells between columns
+        if sum(natural) <= budget:
+            return natural
+        widths = [0] * count
+        used = 0
+        for index in sorted(range(count), key=natural.__getitem__):
+            others = sum(1 for w in widths if w == 0) - 1
+            if natural[index] > WHOLE_LIMIT or used + natural[index] + others * FAIR_SHARE > budget:
+                break
+            widths[index] = natural[index]  # kept whole: names, figures, dates
+            used += natural[index]
+        flexible = [i for i in range(count) if widths[i] == 0]
+        # The rest share what is left, long text taking more, but not in proportion (a summary must not
+        # starve a role): weights grow with the square root of the natural width.
+        weights = {i: math.sqrt(min(natural[i], 400)) for i in flexible}
+        left = budget - used
+        for index in sorted(flexible, key=natural.__getitem__):
+            share = int(left * weights[index] / sum(weights[i] for i in flexible if widths[i] == 0))
+            widths[index] = max(min(natural[index], share), min(MIN_WRAPPED, natural[index]), 1)
+            left -= widths[index]
+        while sum(widths) > budget and max(widths) > 4:  # the floors overshot: narrow the widest
+            widest = widths.index(max(widths))
+            widths[widest] -= 1
+        return widths
+
+
+def table(headers: list[str], rows: list[list[str]]) -> FittedTable:
+    return FittedTable(headers, rows)
+
+
+def highlight(text: str, spans) -> Text:
+    out, last = Text(), 0
+    for start, end in spans:
+        out.append(visible(text[last:start]))
+        out.append(visible(text[start:end]), style=MATCH_STYLE)
+        last = end
+    out.append(visible(text[last:]))
+    return out
+
+
+class Renderer:
+    def listing(self, listing):
+        return table(listing.headers, listing.rows)
+
+    def details(self, details):
+        parts = []
+        for d in details:
+            parts.append(_text(d.heading, "bold"))
+            info = Table.grid(padding=(0, 2))
+            info.add_column(style=HEADER_STYLE, no_wrap=True)
+            info.add_column(overflow="fold")
+            for label, value in d.fields:
+                info.add_row(_text(label), _text(value))
+            parts.append(Padding(info, (0, 0, 1, 2)))
+            if d.points:
+                parts.append(_text("要点 Key points", HEADER_STYLE))
+                for point in d.points:
+                    parts.append(Padding(Text("• ") + _text(point), (0, 0, 0, 2)))
+            if d.targets.rows:
+                parts.append(table(d.targets.headers, d.targets.rows))
+        return Group(*parts)
+
+    def search(self, result):
+        parts = []
+        group = object()
+        for hit in result.hits:
+            key = (hit.brief, hit.delegate)
+            if key != group:
+                group = key
+                who = hit.delegate_name or "简报 Brief"
+                parts.append(Text.assemble(("\n" if parts else "", ""), (visible(who), "bold"), ("  " + visible(hit.brief), "dim")))
+            line = Text("  ") + _text(hit.field, HEADER_STYLE) + Text(f" ({hit.record} ", "dim")
+            line += _text(hit.record_id, "dim") + Text(") ", "dim") + highlight(hit.text, hit.spans)
+            parts.append(line)
+        return Group(*parts)

@@ -1,0 +1,131 @@
+"""Safe YAML reading into located nodes: every scalar stays text, with no tags, aliases or duplicate keys."""
+
+from __future__ import annotations
+
+import yaml
+
+from cybrief.errors import BriefError, Problem
+
+try:  # libyaml when the wheel has it: several times faster
+    from yaml import CSafeLoader as _Loader
+except ImportError:  # pragma: no cover - depends on the platform's wheel
+    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+
+MAX_DEPTH = 64
+NULLS = frozenset(("", "~", "null", "Null", "NULL"))
+
+
+class Node:
+    """A YAML node with its 1-based position; `value` is a str, a list of Nodes, or a dict key -> (key Node, Node)."""
+
+    __slots__ = ("kind", "value", "line", "column", "plain")
+
+    def __init__(self, kind: str, value, line: int, column: int, plain: bool = False):
+        self.kind, self.value, self.line, self.column, self.plain = kind, value, line, column, plain
+
+    @property
+    def is_null(self) -> bool:
+        return self.kind == "scalar" and self.plain and self.value in NULLS
+
+
+def parse(text: str, path: str) -> Node | None:
+    """Parse one YAML document into Nodes, refusing what a brief never needs.
+
+    Refused, each with its position: explicit tags (`!!python/object ...`), aliases (so an alias bomb
+    never expands), duplicate keys, non-scalar keys, nesting deeper than MAX_DEPTH, a second document.
+    Returns None for an empty document.
+    """
+    problems: list[Problem] = []
+    stack: list[list] = []  # frames: [Node, pending key Node or None, field path of the Node]
+    root: Node | None = None
+    documents = 0
+
+    def fail(mark, message: str) -> BriefError:
+        return BriefError([Problem(path, mark.line + 1, mark.column + 1, "", message)])
+
+    try:
+        for event in yaml.parse(text, Loader=_Loader):
+            name = type(event).__name__
+            if name in ("StreamStartEvent", "StreamEndEvent", "DocumentEndEvent"):
+                continue
+            mark = event.start_mark
+            if name == "DocumentStartEvent":
+                documents += 1
+                if documents > 1:
+                    raise fail(mark, "a brief holds one YAML document; found a second one")
+                continue
+            if name == "AliasEvent":
+                raise fail(mark, f"YAML aliases (*{event.anchor}) are not allowed in a brief")
+            if name.endswith("EndEvent"):  # MappingEnd, SequenceEnd
+                node = stack.pop()[0]
+            else:
+                tag = getattr(event, "tag", None)
+                if tag is not None and tag != "!":
+                    raise fail(mark, f"YAML tags ({tag}) are not allowed in a brief")
+                line, column = mark.line + 1, mark.column + 1
+                if name == "ScalarEvent":
+                    node = Node("scalar", event.value, line, column, event.implicit[0] and not event.style)
+                else:
+                    if len(stack) >= MAX_DEPTH:
+                        raise fail(mark, f"nesting deeper than {MAX_DEPTH} levels")
+                    node = Node("map" if name == "MappingStartEvent" else "seq", {} if name == "MappingStartEvent" else [], line, column)
+                    where = _attach(node, stack, path, problems)
+                    stack.append([node, None, where])
+                    continue
+            if name == "ScalarEvent":
+                if not stack:
+                    root = node
+                    continue
+                _attach(node, stack, path, problems)
+            elif not stack:
+                root = node
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        message = exc.problem or str(exc)
+        if exc.context and exc.problem:
+            started = exc.context_mark
+            at = f" at line {started.line + 1}, column {started.column + 1}" if started and started is not mark else ""
+            message = f"{exc.problem} ({exc.context.replace('while ', '')}{at})"
+        line, column = (mark.line + 1, mark.column + 1) if mark else (None, None)
+        raise BriefError([Problem(path, line, column, "", f"invalid YAML: {message}")]) from None
+    except yaml.YAMLError as exc:  # ReaderError: a character YAML does not allow
+        position = getattr(exc, "position", None)
+        where = f" at character {position}" if position is not None else ""
+        line, column = _line_col(text, position) if position is not None else (None, None)
+        reason = getattr(exc, "reason", None) or str(exc)
+        raise BriefError([Problem(path, line, column, "", f"invalid YAML: {reason}{where}")]) from None
+    if problems:
+        raise BriefError(problems)
+    return root
+
+
+def _attach(node: Node, stack: list[list], path: str, problems: list[Problem]) -> str:
+    """Add node to the container on top of the stack; return the node's field path (e.g. targets[3].unit)."""
+    if not stack:
+        return ""
+    frame = stack[-1]
+    parent, where = frame[0], frame[2]
+    if parent.kind == "seq":
+        parent.value.append(node)
+        return f"{where}[{len(parent.value) - 1}]"
+    key = frame[1]
+    if key is None:
+        if node.kind != "scalar":
+            problems.append(Problem(path, node.line, node.column, where, "mapping keys must be plain text"))
+            frame[1] = Node("scalar", f"<{node.kind}>", node.line, node.column)
+            return where
+        frame[1] = node
+        return where
+    frame[1] = None
+    child = f"{where}.{key.value}" if where else key.value
+    first = parent.value.get(key.value)
+    if first is not None:
+        problems.append(Problem(path, key.line, key.column, child, f"duplicate key (first at line {first[0].line})"))
+        return child
+    parent.value[key.value] = (key, node)
+    return child
+
+
+def _line_col(text: str, index: int) -> tuple[int, int]:
+    line = text.count("\n", 0, index) + 1
+    return line, index - (text.rfind("\n", 0, index) + 1) + 1

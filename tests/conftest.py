@@ -1,0 +1,35 @@
+"""Shared fixtures: paths to the test briefs, a CLI runner, and a private cache folder for every test."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from cybrief.cli import app
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+GOLDEN = Path(__file__).resolve().parent / "golden"
+BUNDLED = ROOT / "briefs"
+MINI = FIXTURES / "mini.yaml"
+
+runner = CliRunner()
+
+
+@pytest.fixture(autouse=True)
+def _isolated(tmp_path, monkeypatch):
+    """No test reads or writes the user's cache, or depends on the caller's environment."""
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    for name in ("CYBRIEF_LIBRARY", "CYBRIEF_NO_CACHE", "CYBRIEF_MAX_BYTES", "NO_COLOR", "FORCE_COLOR", "CYBRIEF_DEBUG"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("COLUMNS", "100")
+
+
+def run(*args: str, library: Path | None = BUNDLED):
+    """Invoke the CLI in-process; stdout and stderr are kept apart (result.stdout, result.stderr)."""
+    argv = list(args)
+    if library is not None:
+        argv += ["--library", str(library)]
+    return runner.invoke(app, argv)

@@ -1,0 +1,101 @@
+"""Loader tests: the bundled brief loads, each kind of broken brief fails with one exact located line."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from fractions import Fraction
+
+import pytest
+
+from conftest import BUNDLED, FIXTURES, MINI
+from cybrief.errors import BriefError
+from cybrief.load import load_brief, loads_brief
+
+BROKEN = FIXTURES / "broken"
+
+EXPECTED = {
+    "malformed.yaml": "malformed.yaml:15:8: invalid YAML: did not find expected ',' or ']' (parsing a flow sequence at line 14, column 12)",
+    "missing_field.yaml": "missing_field.yaml:67:5: targets[2].metric_en: missing required field",
+    "wrong_type.yaml": "wrong_type.yaml:74:12: targets[2].value: expected a number (e.g. 4000000, 23.6 or 1/9), got 'abc'",
+    "unknown_sector.yaml": "unknown_sector.yaml:69:13: targets[2].sector: unknown sector 'robots' (known: ai, energy)",
+    "dangling_delegate.yaml": "dangling_delegate.yaml:68:15: targets[2].delegate: unknown delegate 'wang-wu' (known: li-si, zhang-san)",
+    "duplicate_id.yaml": "duplicate_id.yaml:54:9: targets[1].id: duplicate id 't1' (first at line 41)",
+    "duplicate_key.yaml": "duplicate_key.yaml:63:5: targets[1].unit: duplicate key (first at line 62)",
+    "python_tag.yaml": "python_tag.yaml:4:11: YAML tags (tag:yaml.org,2002:python/object/new:os.system) are not allowed in a brief",
+    "alias.yaml": "alias.yaml:38:13: YAML aliases (*s) are not allowed in a brief",
+    "list_expected.yaml": "list_expected.yaml:25:14: delegates[0].sectors: expected a list, got 'energy'",
+    "bad_date.yaml": "bad_date.yaml:12:11: events[0].date: expected a date as YYYY-MM-DD, got '2026-02-30'",
+    "bad_choice.yaml": "bad_choice.yaml:50:16: targets[0].qualifier: expected one of exact, approx, nearly, over, at_least, under, at_most; got 'more'",
+    "gbk.yaml": "gbk.yaml: not UTF-8: invalid byte at offset 84 (looks like GBK/GB18030; convert it with: iconv -f GB18030 -t UTF-8)",
+}
+
+
+def test_every_broken_fixture_has_an_expectation():
+    assert sorted(p.name for p in BROKEN.glob("*.yaml")) == sorted(EXPECTED)
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_broken_brief_gives_one_located_line(name, monkeypatch):
+    monkeypatch.chdir(BROKEN)
+    with pytest.raises(BriefError) as caught:
+        load_brief(name)
+    assert caught.value.lines() == [EXPECTED[name]]
+
+
+def test_every_problem_in_a_file_is_reported():
+    text = MINI.read_text(encoding="utf-8")
+    text = text.replace("    value: 23.6\n", "    value: abc\n").replace("    sector: ai\n    region", "    sector: robots\n    region")
+    text = text.replace("    kind: goal\n", "    kind: wish\n")
+    with pytest.raises(BriefError) as caught:
+        loads_brief(text, "x.yaml")
+    fields = [p.field for p in caught.value.problems]
+    assert fields == ["targets[1].kind", "targets[2].value"]  # the dangling sector is checked once types hold
+
+
+def test_bundled_brief_loads_with_both_events_six_delegates_and_many_targets():
+    brief = load_brief(BUNDLED / "chongqing-2026-03-chengyu.yaml")
+    assert [e.date for e in brief.events] == ["2026-03-07", "2026-03-06"]
+    assert {d.name for d in brief.delegates} == {"王志杰", "杜卫东", "夏泳", "谢文辉", "刘勇", "冉慧"}
+    assert len(brief.targets) > 20
+    assert brief.date == "2026-03-07"
+
+
+def test_values_are_exact_numbers():
+    brief = load_brief(BUNDLED / "chongqing-2026-03-chengyu.yaml")
+    by_figure = {t.figure: t for t in brief.targets}
+    assert by_figure["近400万辆"].value == Decimal(4000000) and by_figure["近400万辆"].qualifier == "nearly"
+    assert by_figure["5018亿元"].value == Decimal(501800000000)
+    assert by_figure["20%以上"].value == Decimal(20) and by_figure["20%以上"].unit == "%"
+    assert by_figure["每9台汽车就有1台"].value == Fraction(1, 9)
+    assert by_figure["每消费2度电就有1度"].value == Decimal("0.5")
+
+
+def test_scalars_stay_text_as_written():
+    text = MINI.read_text(encoding="utf-8").replace("  reporter: 李明\n", "  reporter: NO\n")
+    text = text.replace('    horizon: "2025"\n', "    horizon: 2025\n").replace("    title: 专题记者会\n", "    title: 10:30\n")
+    brief = loads_brief(text)
+    assert brief.source.reporter == "NO"
+    assert brief.targets[2].horizon == "2025"
+    assert brief.events[0].title == "10:30"
+    assert brief.events[0].date == "2026-03-07"
+
+
+def test_nesting_is_capped_before_python_recursion():
+    deep = "a: " + "{b: " * 1100 + "1" + "}" * 1100 + "\n"
+    with pytest.raises(BriefError) as caught:
+        loads_brief(deep, "deep.yaml")
+    assert "nesting deeper than" in caught.value.lines()[0]
+
+
+def test_size_cap(tmp_path, monkeypatch):
+    monkeypatch.setenv("CYBRIEF_MAX_BYTES", "100")
+    with pytest.raises(BriefError) as caught:
+        load_brief(MINI)
+    assert "over the 100-byte limit" in caught.value.lines()[0]
+
+
+def test_a_directory_and_a_missing_file_are_errors(tmp_path):
+    with pytest.raises(BriefError, match="is a directory"):
+        load_brief(tmp_path)
+    with pytest.raises(BriefError, match="no such file"):
+        load_brief(tmp_path / "none.yaml")

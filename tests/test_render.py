@@ -1,0 +1,133 @@
+"""Renderer tests: every format has a renderer, and each renderer's output is pinned by a golden file."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import re
+
+import pytest
+
+from conftest import BUNDLED, GOLDEN
+from cybrief import views
+from cybrief.library import open_library
+from cybrief.render import RENDERER_MODULES, Format, renderer, resolve
+from cybrief.search import search
+
+UPDATE = os.environ.get("CYBRIEF_UPDATE_GOLDEN") == "1"
+CONCRETE = [f for f in Format if f is not Format.auto]
+
+
+def test_every_format_value_has_a_renderer():
+    for fmt in CONCRETE:
+        assert fmt in RENDERER_MODULES
+        made = renderer(fmt)
+        for method in ("listing", "details", "search"):
+            assert callable(getattr(made, method))
+    assert resolve(Format.auto, True) is Format.table
+    assert resolve(Format.auto, False) is Format.markdown
+
+
+def _as_text(fmt: Format, output) -> str:
+    if fmt is not Format.table:
+        return output
+    from rich.console import Console
+
+    console = Console(file=io.StringIO(), width=100, color_system=None, force_terminal=False)
+    console.print(output)
+    return console.file.getvalue()
+
+
+def _check(name: str, text: str) -> None:
+    path = GOLDEN / name
+    if UPDATE:
+        with open(path, "w", encoding="utf-8", newline="") as handle:
+            handle.write(text)
+    with open(path, encoding="utf-8", newline="") as handle:
+        assert text == handle.read()
+
+
+@pytest.fixture(scope="module")
+def library():
+    return open_library(BUNDLED)
+
+
+EXT = {Format.table: "txt", Format.markdown: "md", Format.json: "json", Format.csv: "csv"}
+
+
+@pytest.mark.parametrize("fmt", CONCRETE, ids=lambda f: f.value)
+def test_targets_golden(library, fmt):
+    listing = views.targets_listing(library.targets(sector="energy"), library, "both")
+    _check(f"targets_energy.{EXT[fmt]}", _as_text(fmt, renderer(fmt).listing(listing)))
+
+
+@pytest.mark.parametrize("fmt", CONCRETE, ids=lambda f: f.value)
+def test_delegates_golden(library, fmt):
+    listing = views.delegates_listing(library.delegates(), library, "zh")
+    _check(f"delegates_zh.{EXT[fmt]}", _as_text(fmt, renderer(fmt).listing(listing)))
+
+
+@pytest.mark.parametrize("fmt", CONCRETE, ids=lambda f: f.value)
+def test_delegate_detail_golden(library, fmt):
+    details = [views.delegate_detail(r, library, "both") for r in library.find_delegates("刘勇")]
+    _check(f"delegate_liu_yong.{EXT[fmt]}", _as_text(fmt, renderer(fmt).details(details)))
+
+
+@pytest.mark.parametrize("fmt", CONCRETE, ids=lambda f: f.value)
+def test_search_golden(library, fmt):
+    result = search(library, "特高压")
+    _check(f"search_tegaoya.{EXT[fmt]}", _as_text(fmt, renderer(fmt).search(result)))
+
+
+def _markdown_cells(line: str) -> list[str]:
+    """Split a GFM table row on pipes that are not backslash-escaped."""
+    assert line.startswith("| ") and line.endswith(" |")
+    return re.split(r"(?<!\\)\|", line[2:-2])
+
+
+def test_markdown_table_cells_escape_pipes_newlines_and_html():
+    from cybrief.render.markdown import escape, table
+
+    hostile = ["a|b", "line1\nline2", "<script>x</script>", "[link](http://x) *b* \\"]
+    out = table(["h1", "h2", "h3", "h4"], [hostile])
+    header, rule, row = out.splitlines()
+    assert len(_markdown_cells(row)) == 4
+    assert "<script>" not in out and "&lt;script&gt;" in out
+    assert "line1<br>line2" in out
+    assert escape("a|b") == "a\\|b" and escape("\\") == "\\\\"
+
+
+def test_markdown_listing_has_one_row_per_target(library):
+    listing = views.targets_listing(library.targets(), library, "both")
+    lines = renderer(Format.markdown).listing(listing).splitlines()
+    assert len(lines) == 2 + len(library.targets())
+    widths = {len(_markdown_cells(line)) for line in lines if not line.startswith("|---") and not line.startswith("| ---")}
+    assert widths == {7}
+
+
+def test_csv_is_rfc4180_and_formula_safe():
+    from cybrief.render.csv import table
+
+    out = table([{"a": "=SUM(A1)", "b": 5, "c": "x,\"y\"\nz", "d": "-3", "e": None}])
+    assert out.endswith("\r\n")
+    rows = list(csv.reader(io.StringIO(out, newline="")))
+    assert rows == [["a", "b", "c", "d", "e"], ["'=SUM(A1)", "5", "x,\"y\"\nz", "'-3", ""]]
+
+
+def test_json_escapes_terminal_controls_but_keeps_text_exact():
+    from cybrief.render.json import dumps
+
+    text = "a\x1b]0;t\x07b\x9b\u202ec"
+    out = dumps([{"s": text}])
+    assert "\x1b" not in out and "\x9b" not in out and "\u202e" not in out
+    assert json.loads(out) == [{"s": text}]
+
+
+def test_terminal_cells_are_text_not_markup():
+    from cybrief.render.terminal import table
+
+    grid = table(["h"], [["[bold red]x[/] \x1b[2J"]])
+    text = _as_text(Format.table, grid)
+    assert "[bold red]x[/]" in text and "\\x1b[2J" in text and "\x1b" not in text

@@ -1,0 +1,60 @@
+"""Start-up guard: the JSON and Markdown paths import no heavy module (pydantic, Rich), and a warm run no YAML.
+
+The timings live in benchmarks/startup.py; this test fails if an upgrade (Typer 0.29 imports pydantic on
+every run) or a careless import puts a heavy module back on the start-up path.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+from conftest import BUNDLED
+
+PROBE = """
+import json, sys
+sys.argv = ["cybrief"] + json.loads(sys.argv[1])
+from cybrief.cli import app
+try:
+    app(prog_name="cybrief")
+except SystemExit:
+    pass
+sys.stderr.write("\\nMODULES " + json.dumps(sorted(sys.modules)))
+"""
+
+HEAVY = ("pydantic", "pydantic_core", "rich", "pygments", "markdown_it", "numpy", "sqlite3")
+
+
+def _modules(args: list[str], env) -> set[str]:
+    done = subprocess.run(
+        [sys.executable, "-c", PROBE, json.dumps(args + ["--library", str(BUNDLED)])],
+        capture_output=True, text=True, env=env, check=True,
+    )
+    return set(json.loads(done.stderr.rsplit("MODULES ", 1)[1]))
+
+
+@pytest.fixture
+def env(tmp_path):
+    import os
+
+    environment = dict(os.environ, XDG_CACHE_HOME=str(tmp_path / "cache"))
+    environment.pop("CYBRIEF_NO_CACHE", None)
+    return environment
+
+
+@pytest.mark.parametrize("args", [["targets", "--format", "json"], ["delegates", "--format", "markdown"]])
+def test_machine_and_markdown_paths_import_nothing_heavy(args, env):
+    _modules(args, env)  # the first run fills the cache
+    loaded = _modules(args, env)
+    heavy = sorted(m for m in loaded if m.split(".")[0] in HEAVY)
+    assert heavy == []
+    assert "yaml" not in loaded, "a warm run should read the cache, not parse YAML"
+
+
+def test_table_path_imports_rich_but_not_pydantic(env):
+    loaded = _modules(["delegates", "--format", "table"], env)
+    assert "rich.table" in loaded
+    assert not [m for m in loaded if m.startswith("pydantic")]

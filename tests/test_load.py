@@ -99,3 +99,13 @@ def test_a_directory_and_a_missing_file_are_errors(tmp_path):
         load_brief(tmp_path)
     with pytest.raises(BriefError, match="no such file"):
         load_brief(tmp_path / "none.yaml")
+
+
+def test_dump_then_load_gives_the_same_brief():
+    from cybrief.dump import dump_brief, text
+
+    brief = load_brief(BUNDLED / "chongqing-2026-03-chengyu.yaml")
+    again = loads_brief(dump_brief(brief))
+    assert again == brief
+    for tricky in ["NO", "10:30", "2026-03-07", "a: b", "x #y", "- item", "1.10", "", " lead", "tab\there", "line\nbreak", "~"]:
+        assert loads_brief(dump_brief(brief).replace("title: " + text(brief.title), "title: " + text(tricky or "x"))).title == (tricky or "x")

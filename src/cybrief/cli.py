@@ -425,6 +425,72 @@ def chart(
     _emit(fmt, lambda r: r.chart(series, legend))
 
 
+class ExportFormat(str, Enum):
+    sqlite = "sqlite"
+    json = "json"
+    csv = "csv"
+
+
+@app.command()
+def export(
+    to: Annotated[ExportFormat, typer.Option("--to", "-t", case_sensitive=False, help="sqlite: one database file; json: one file; csv: a folder with one file per table.")],
+    output: Annotated[Path, typer.Option("--output", "-o", help="The file (sqlite, json) or folder (csv) to write.", metavar="PATH")],
+    force: ForceOpt = False,
+    brief: BriefOpt = None,
+    library: LibraryOpt = None,
+) -> None:
+    """The library as tables: briefs, events, sectors, delegates and targets, with keys and a full-text index.
+
+    The SQLite database is ready for `datasette PATH` and `sqlite-utils`; its targets table has the columns of
+    `cybrief targets --format json`.
+
+    Example:
+
+        cybrief export --to sqlite -o briefs.db
+
+        cybrief export --to csv -o tables/ --brief chongqing-2026-03-chengyu
+
+        cybrief export --to json -o briefs.json --force
+    """
+    from cybrief.export import export as run_export
+
+    lib = _open(library, brief)
+    run_export(lib, to.value, output, force=force)
+    from cybrief.errors import display_path
+
+    sys.stderr.write(f"cybrief: wrote {display_path(output)}\n")
+
+
+@app.command()
+def report(
+    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write the report to this file instead of stdout.", metavar="FILE")] = None,
+    force: ForceOpt = False,
+    lang: LangOpt = Lang.both,
+    brief: BriefOpt = None,
+    library: LibraryOpt = None,
+) -> None:
+    """A complete briefing in GitHub-flavoured Markdown: source, events, each delegate, sectors and every figure.
+
+    Pandoc turns it into a Word document or a PDF.
+
+    Example:
+
+        cybrief report --brief chongqing-2026-03-chengyu -o briefing.md
+
+        cybrief report --lang en | pandoc -f gfm -o briefing.docx
+
+        cybrief report --lang zh -o 简报.md --force
+    """
+    from cybrief.report import report as make_report
+
+    text = make_report(_open(library, brief), lang.value)
+    if output is None:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+        return
+    _write_file(output, text.encode("utf-8"), force)
+
+
 def _write_file(path: Path, data: bytes, force: bool) -> None:
     """Write a file atomically, refusing to replace one without --force; say so on stderr."""
     from cybrief.errors import display_path
@@ -436,6 +502,9 @@ def _write_file(path: Path, data: bytes, force: bool) -> None:
         raise UsageError(f"{display_path(path)} is a folder")
     try:
         atomic_write(path, data)
+        from cybrief.export import make_readable
+
+        make_readable(path)
     except OSError as exc:
         raise UsageError(f"cannot write {display_path(path)}: {exc.strerror or exc}") from None
     sys.stderr.write(f"cybrief: wrote {display_path(path)}\n")

@@ -18,6 +18,7 @@ FACET_FIELDS = ("sector", "delegate", "kind", "horizon", "unit", "qualifier", "r
 # them but never sum them.
 NOT_ADDITIVE = frozenset(("%", "‰", "ratio", "倍", "成", "个百分点", "百分点", "秒", "分钟", "小时", "个小时", "天", "日",
                           "周", "个月", "月", "年", "岁"))
+FULL_SCALE = {"%": 100, "‰": 1000, "ratio": 1, "成": 10}
 QUALIFIER_LABELS = {
     "exact": ("确数", "exact"), "approx": ("约", "approx."), "nearly": ("近", "nearly"), "over": ("超", "over"),
     "at_least": ("以上", "at least"), "under": ("不足", "under"), "at_most": ("以内", "at most"),
@@ -243,13 +244,14 @@ class Series:
 
 
 def chart(refs: list[TargetRef], lang: str) -> list[Series]:
-    """One series per unit, in order of first appearance, each scaled to its own largest value."""
+    """One series per unit, in order of first appearance, each scaled to its own largest value (shares: the whole)."""
     series = []
     for unit in units_of(refs):
         members = [r for r in refs if r.target.unit == unit]
         members, _ = sort_refs(members, "value")
         quantities = [quantity(r) for r in members]
         top = max(Fraction(q.upper if q.upper is not None else q.value) for q in quantities)
+        top = max(top, FULL_SCALE.get(unit, 0))  # a share is drawn against the whole: 80% fills four fifths
         bars = []
         for ref, q in zip(members, quantities):
             share = float(Fraction(q.value) / top) if top else 0.0

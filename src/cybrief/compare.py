@@ -25,9 +25,6 @@ QUALIFIER_LABELS = {
 }
 
 
-quantity = target_quantity  # a target's figure as a Quantity
-
-
 # --- filters and order --------------------------------------------------------------------------------------
 
 def bound(text: str, option: str) -> Quantity:
@@ -188,7 +185,7 @@ def facets(refs: list[TargetRef], fields: list[str], library: Library, lang: str
             for unit in units_of(members):
                 if unit in NOT_ADDITIVE:
                     continue
-                quantities = [quantity(r) for r in members if r.target.unit == unit]
+                quantities = [target_quantity(r) for r in members if r.target.unit == unit]
                 total = _total(quantities, unit)
                 sums.append((total, len(quantities)))
             records.append({
@@ -249,7 +246,7 @@ def chart(refs: list[TargetRef], lang: str) -> list[Series]:
     for unit in units_of(refs):
         members = [r for r in refs if r.target.unit == unit]
         members, _ = sort_refs(members, "value")
-        quantities = [quantity(r) for r in members]
+        quantities = [target_quantity(r) for r in members]
         top = max(Fraction(q.upper if q.upper is not None else q.value) for q in quantities)
         top = max(top, FULL_SCALE.get(unit, 0))  # a share is drawn against the whole: 80% fills four fifths
         bars = []

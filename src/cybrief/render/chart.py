@@ -21,30 +21,35 @@ class BarChart:
         self.series, self.legend = series, legend
 
     def __rich_console__(self, console, options):
-        width = options.max_width
+        bars = [b for series in self.series for b in series.bars]
+        widths = self.widths(bars, options.max_width)
         for index, series in enumerate(self.series):
             if index:
                 yield Text("")
             yield Text(visible(series.title), style="bold")
-            yield self.grid(series, width)
+            yield self.grid(series, widths)
         yield Text("")
         yield Text(self.legend, style="dim")
 
-    def grid(self, series, width: int) -> Table:
-        labels = [visible(b.label) for b in series.bars]
-        figures = [visible(b.figure) for b in series.bars]
-        label_width = min(max(cell_len(line) for text in labels for line in text.split("\n")), max(12, width * 2 // 5))
-        figure_width = min(max(cell_len(line) for text in figures for line in text.split("\n")), FIGURE_LIMIT)
-        bar_width = max(width - label_width - figure_width - 2, MIN_BAR)
+    @staticmethod
+    def widths(bars, width: int) -> tuple[int, int, int]:
+        """Label, bar and figure widths shared by every series, so that their bars line up."""
+        longest = lambda texts: max((cell_len(line) for text in texts for line in visible(text).split("\n")), default=1)  # noqa: E731
+        label_width = min(longest(b.label for b in bars), max(12, width * 2 // 5))
+        figure_width = min(longest(b.figure for b in bars), FIGURE_LIMIT)
+        return label_width, max(width - label_width - figure_width - 2, MIN_BAR), figure_width
+
+    def grid(self, series, widths: tuple[int, int, int]) -> Table:
+        label_width, bar_width, figure_width = widths
         grid = Table.grid(padding=(0, 1, 0, 0))
         grid.add_column(width=label_width, overflow="fold")
         grid.add_column(width=bar_width, no_wrap=True)
         grid.add_column(width=figure_width, overflow="fold")
-        for bar, label, figure in zip(series.bars, labels, figures):
+        for bar in series.bars:
             drawn = Text()
             for piece, kind in segments(bar, bar_width):
                 drawn.append(piece, style=STYLES[kind])
-            grid.add_row(Text(label), drawn, Text(figure))
+            grid.add_row(Text(visible(bar.label)), drawn, Text(visible(bar.figure)))
         return grid
 
 

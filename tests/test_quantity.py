@@ -304,3 +304,14 @@ def test_parse_format_parse_is_stable(text):
 @given(st.integers(min_value=0, max_value=10**16 - 1))
 def test_chinese_numerals_round_trip(n):
     assert read_numeral(chinese_integer(n)) == n
+
+
+def test_views_know_every_range_separator():
+    import unicodedata
+
+    from cybrief.quantity import RANGE_SEPARATORS
+    from cybrief.views import RANGE_MARKS
+
+    # views spots a range without loading the parser; every mark it knows must normalize to a separator here
+    assert {unicodedata.normalize("NFKC", m) for m in RANGE_MARKS} == set(RANGE_SEPARATORS)
+    assert parse_figure("3～5个").upper == 5 and parse_figure("3－5个").upper == 5

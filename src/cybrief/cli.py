@@ -256,12 +256,14 @@ def targets(
 
         cybrief targets --format csv > targets.csv
     """
-    from cybrief import compare, views
+    from cybrief import views
 
     if facet and group_by:
         raise UsageError("--facet and --group-by do not combine; use one")
     lib = _open(library, brief)
     refs = _filtered_targets(lib, sector, delegate, kind, horizon, unit, least, most)
+    if sort is not None or facet or group_by is not None:
+        from cybrief import compare  # only when asked for: it loads the figure parser
     if sort is not None:
         refs, note = compare.sort_refs(refs, sort.value, reverse)
         if note and refs:
@@ -283,10 +285,10 @@ def targets(
 
 def _filtered_targets(lib, sector, delegate, kind, horizon, unit, least, most):
     """The targets passing the filters that `targets` and `chart` share."""
-    from cybrief import compare
-
     refs = lib.targets(sector=sector, delegate=delegate, kind=kind.value if kind else None, horizon=horizon)
     if unit is not None or least is not None or most is not None:
+        from cybrief import compare
+
         refs = compare.filter_values(refs, unit=unit, low=least, high=most)
     return refs
 

@@ -11,10 +11,17 @@ LANGS = ("zh", "en", "both")
 class Listing:
     """Rows of one kind (targets, delegates, briefs): `records` for JSON/CSV, `headers`/`rows` for people."""
 
-    __slots__ = ("kind", "records", "headers", "rows")
+    __slots__ = ("kind", "records", "headers", "_rows")
 
-    def __init__(self, kind: str, records: list[dict], headers: list[str], rows: list[list[str]]):
-        self.kind, self.records, self.headers, self.rows = kind, records, headers, rows
+    def __init__(self, kind: str, records: list[dict], headers: list[str], rows):
+        # rows: a list, or a function that makes it when first needed (JSON and CSV never need it)
+        self.kind, self.records, self.headers, self._rows = kind, records, headers, rows
+
+    @property
+    def rows(self) -> list[list[str]]:
+        if callable(self._rows):
+            self._rows = self._rows()
+        return self._rows
 
 
 class DelegateDetail:
@@ -121,9 +128,21 @@ def shown_figure(ref: TargetRef, lang: str) -> str:
     return en if lang == "en" else f"{t.figure}\n{en}"
 
 
+# The range separators of quantity.RANGE_SEPARATORS: only a figure holding one is parsed for its upper bound,
+# so that JSON and CSV output do not load the parser (a test keeps the two lists equal).
+RANGE_MARKS = ("至", "到", "~", "～", "-", "－", "–", "—", "〜")
+
+
+def _upper(ref: TargetRef):
+    t = ref.target
+    if t.qualitative or not any(mark in t.figure[1:] for mark in RANGE_MARKS):
+        return None
+    return target_quantity(ref).upper
+
+
 def target_record(ref: TargetRef) -> dict:
     t, b = ref.target, ref.brief
-    upper = None if t.qualitative else target_quantity(ref).upper
+    upper = _upper(ref)
     return {
         "id": t.id,
         "brief": b.id,
@@ -156,21 +175,24 @@ def targets_listing(refs: list[TargetRef], library: Library, lang: str) -> Listi
         header("时限", "Horizon", lang),
         header("类型", "Kind", lang),
     ]
-    rows = []
-    for ref in refs:
-        t = ref.target
-        sector = ref.brief.sector(t.sector) or library.sector(t.sector)
-        rows.append(
-            [
-                pick(ref.delegate.name, ref.delegate.name_en, lang),
-                pick(sector.zh, sector.en, lang) if sector else t.sector,
-                t.region,
-                pick(t.metric, t.metric_en, lang),
-                shown_figure(ref, lang),
-                t.horizon or "—",
-                pick(*TARGET_KIND_LABELS[t.kind], lang),
-            ]
-        )
+    def rows():  # the figure in English needs the parser: made only for people
+        out = []
+        for ref in refs:
+            t = ref.target
+            sector = ref.brief.sector(t.sector) or library.sector(t.sector)
+            out.append(
+                [
+                    pick(ref.delegate.name, ref.delegate.name_en, lang),
+                    pick(sector.zh, sector.en, lang) if sector else t.sector,
+                    t.region,
+                    pick(t.metric, t.metric_en, lang),
+                    shown_figure(ref, lang),
+                    t.horizon or "—",
+                    pick(*TARGET_KIND_LABELS[t.kind], lang),
+                ]
+            )
+        return out
+
     return Listing("targets", [target_record(r) for r in refs], headers, rows)
 
 

@@ -11,7 +11,6 @@ DIGITS = {
 # Markers inside a section of four digits, and the section markers that multiply a whole section.
 SMALL = {"十": 10, "拾": 10, "百": 100, "佰": 100, "千": 1000, "仟": 1000}
 SECTION = {"万": 10**4, "萬": 10**4, "亿": 10**8, "億": 10**8, "万亿": 10**12}
-MARKERS = {**SMALL, **SECTION}
 NUMERAL_CHARS = frozenset("0123456789.点") | frozenset(DIGITS) | frozenset(SMALL) | frozenset("万萬亿億")
 
 

@@ -271,6 +271,73 @@ def briefs(
     _emit(fmt, lambda r: r.listing(listing))
 
 
+class CheckFormat(str, Enum):
+    text = "text"
+    json = "json"
+
+
+@app.command("validate")
+def validate_command(
+    paths: Annotated[
+        Optional[list[Path]], typer.Argument(help="Brief files or folders. Default: the library (see --library).")
+    ] = None,
+    strict: Annotated[
+        bool, typer.Option("--strict", help="Also report fields still marked for review (as `cybrief draft` leaves them).")
+    ] = False,
+    fmt: Annotated[
+        CheckFormat,
+        typer.Option("--format", "-f", case_sensitive=False, help="text: one line per problem on stderr; json: an array on stdout."),
+    ] = CheckFormat.text,
+    library: LibraryOpt = None,
+) -> None:
+    """Check briefs: every problem in every file at once, with file:line:col and field. Exit 0 clean, 2 otherwise.
+
+    Also checks that brief ids are unique across the files; --strict also reports fields marked for review.
+
+    Example:
+
+        cybrief validate
+
+        cybrief validate briefs/new.yaml --strict
+
+        cybrief validate drafts/ --format json | jq '.[] | select(.severity == "error")'
+    """
+    from cybrief.validate import Invalid, validate
+
+    if not paths:
+        from cybrief.library import resolve_library_dir
+
+        paths = [resolve_library_dir(library)]
+    report = validate(paths, strict=strict)
+    if fmt is CheckFormat.json:
+        from cybrief.render.json import dumps
+
+        sys.stdout.write(dumps(report.records()))
+        sys.stdout.flush()
+    if not report.ok:
+        raise Invalid(report, listed=fmt is CheckFormat.json)
+    sys.stderr.write(f"cybrief: {report.summary()}\n")
+
+
+@app.command("schema")
+def schema_command() -> None:
+    """The brief format as JSON Schema (draft 2020-12), generated from the model the loader uses.
+
+    The same text is in schema/brief.schema.json; editors that use the YAML language server read it from
+    the `# yaml-language-server: $schema=...` line at the top of a brief.
+
+    Example:
+
+        cybrief schema > brief.schema.json
+
+        cybrief schema | jq '.$defs.Target.properties.qualifier'
+    """
+    from cybrief.schema import schema_text
+
+    sys.stdout.write(schema_text())
+    sys.stdout.flush()
+
+
 def _emit_empty(fmt: Format, render) -> None:
     """On no match, machine formats still print a valid empty document (`[]`, a header row); others print nothing."""
     if fmt in (Format.json, Format.csv):

@@ -26,6 +26,7 @@ EXPECTED = {
     "list_expected.yaml": "list_expected.yaml:25:14: delegates[0].sectors: expected a list, got 'energy'",
     "bad_date.yaml": "bad_date.yaml:12:11: events[0].date: expected a date as YYYY-MM-DD, got '2026-02-30'",
     "bad_choice.yaml": "bad_choice.yaml:50:16: targets[0].qualifier: expected one of exact, approx, nearly, over, at_least, under, at_most; got 'more'",
+    "figure_mismatch.yaml": "figure_mismatch.yaml:48:12: targets[0].value: 510800000000 disagrees with the figure '5018亿元', which reads as 501800000000",
     "gbk.yaml": "gbk.yaml: not UTF-8: invalid byte at offset 84 (looks like GBK/GB18030; convert it with: iconv -f GB18030 -t UTF-8)",
 }
 
@@ -109,3 +110,72 @@ def test_dump_then_load_gives_the_same_brief():
     assert again == brief
     for tricky in ["NO", "10:30", "2026-03-07", "a: b", "x #y", "- item", "1.10", "", " lead", "tab\there", "line\nbreak", "~"]:
         assert loads_brief(dump_brief(brief).replace("title: " + text(brief.title), "title: " + text(tricky or "x"))).title == (tricky or "x")
+
+
+# --- targets checked against their figures -----------------------------------------------------------------
+
+def _mini_with(old: str, new: str) -> str:
+    text = MINI.read_text(encoding="utf-8")
+    assert old in text
+    return text.replace(old, new)
+
+
+T1 = "    figure: 超1000亿元\n    value: 100000000000\n    unit: 元\n    qualifier: over\n"
+
+
+@pytest.mark.parametrize(
+    "replacement, line",
+    [
+        (T1.replace("unit: 元", "unit: 辆"), "x.yaml:49:11: targets[0].unit: '辆' disagrees with the figure '超1000亿元', whose unit is '元'"),
+        (T1.replace("over", "at_least"), "x.yaml:50:16: targets[0].qualifier: at_least disagrees with the figure '超1000亿元', which reads as over"),
+        (T1.replace("100000000000", "10000000000"), "x.yaml:48:12: targets[0].value: 10000000000 disagrees with the figure '超1000亿元', which reads as 100000000000"),
+        (T1.replace("超1000亿元", "三大任务"), "x.yaml:47:13: targets[0].figure: cannot read '三大任务' as a figure: '大任务' is not a unit cybrief knows; if it is deliberately not a number, say why in `qualitative:`"),
+        (T1 + "    qualitative: an estimate\n", "x.yaml:51:18: targets[0].qualitative: the figure '超1000亿元' reads as 100000000000 元 (over): drop `qualitative`, which is for figures that are not numbers"),
+        (T1.replace("超1000亿元", "3至5亿元").replace("over", "exact"), "x.yaml:48:12: targets[0].value: 100000000000 disagrees with the figure '3至5亿元', which reads as 300000000 (a range's value is its lower bound)"),
+    ],
+    ids=["unit", "qualifier", "value", "not-a-figure", "needless-qualitative", "range"],
+)
+def test_a_target_that_disagrees_with_its_figure_is_located(replacement, line):
+    with pytest.raises(BriefError) as caught:
+        loads_brief(_mini_with(T1, replacement), "x.yaml")
+    assert caught.value.lines() == [line]
+
+
+def test_every_disagreement_of_a_target_is_reported_at_once():
+    text = _mini_with(T1, T1.replace("unit: 元", "unit: 人").replace("over", "exact").replace("100000000000", "1"))
+    with pytest.raises(BriefError) as caught:
+        loads_brief(text, "x.yaml")
+    assert [p.field for p in caught.value.problems] == ["targets[0].value", "targets[0].unit", "targets[0].qualifier"]
+
+
+def test_a_qualitative_figure_and_a_figure_without_unit_load():
+    qualitative = T1.replace("超1000亿元", "万亿级") + "    qualitative: an order of magnitude\n"
+    brief = loads_brief(_mini_with(T1, qualitative.replace("over", "approx").replace("100000000000", "1000000000000")))
+    assert brief.targets[0].qualitative == "an order of magnitude"
+    unstated = loads_brief(_mini_with(T1, T1.replace("超1000亿元", "超1000亿")))  # the sentence says 元
+    assert unstated.targets[0].unit == "元"
+
+
+def test_every_target_of_the_bundled_brief_agrees_with_its_figure():
+    from cybrief.errors import FigureError
+    from cybrief.quantity import parse_figure
+
+    brief = load_brief(BUNDLED / "chongqing-2026-03-chengyu.yaml")
+    assert len(brief.targets) == 26
+    checked = 0
+    for target in brief.targets:
+        if target.qualitative:
+            with pytest.raises(FigureError):
+                parse_figure(target.figure)
+            continue
+        q = parse_figure(target.figure)
+        assert (q.value, q.qualifier) == (target.value, target.qualifier), target.id
+        assert q.unit in ("", target.unit), target.id
+        checked += 1
+    assert checked == 25 and [t.figure for t in brief.targets if t.qualitative] == ["万亿级"]
+
+
+def test_a_cached_brief_is_still_checked_after_the_loader_got_stricter():
+    from cybrief import cache
+
+    assert cache.LAYOUT >= 2  # caches written before figures were checked are not read

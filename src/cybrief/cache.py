@@ -19,7 +19,7 @@ from cybrief.errors import BriefError, display_path
 from cybrief.model import Brief, Record, format_number, parse_number
 
 MAGIC = b"CYBC"
-LAYOUT = 1  # bump when the cached layout changes
+LAYOUT = 2  # bump when the cached layout changes, or loading checks more (2: targets checked against figures)
 RACY_SECONDS = 2  # a file changed this recently may change again within the same mtime tick
 
 

@@ -34,6 +34,14 @@ class NoMatch(CybriefError):
     exit_code = ExitCode.NO_MATCH
 
 
+class FigureError(CybriefError):
+    """Text that is not a figure cybrief can read (see quantity.py); it is refused, never guessed at."""
+
+    def __init__(self, text: str, reason: str):
+        self.text, self.reason = text, reason
+        super().__init__(f"cannot read {text!r} as a figure: {reason}")
+
+
 class Problem:
     """One located problem in a brief file: path, 1-based line and column, field path, message."""
 

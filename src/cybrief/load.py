@@ -36,6 +36,10 @@ def build_brief(root: Node | None, shown: str, path: str) -> Brief:
     brief = builder.build(Brief, root, "")
     if not builder.problems:
         _check_references(root, builder)
+    if not builder.problems:
+        from cybrief.figurecheck import check_figures
+
+        builder.problems.extend(check_figures(root, brief, shown))
     if builder.problems:
         raise BriefError(builder.problems)
     brief.path = path

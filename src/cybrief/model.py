@@ -186,9 +186,15 @@ class Target(Record):
         F("metric", "text", "What is measured, in Chinese."),
         F("metric_en", "text", "What is measured, in English."),
         F("figure", "text", "The figure exactly as the source states it, e.g. 近400万辆.", example="近400万辆"),
-        F("value", "number", "Normalized value in base units (近400万辆 -> 4000000; 每9台就有1台 -> 1/9).", example=4000000),
-        F("unit", "text", "Unit as stated (辆, 元, 人, %, 倍 ...); ratio for a share written as a fraction.", example="辆"),
+        F("value", "number", "Normalized value in base units (近400万辆 -> 4000000; 每9台就有1台 -> 1/9); a range's lower bound.", example=4000000),
+        F("unit", "text", "Unit as stated (辆, 元, 人, %, 倍 ...); ratio for a share written as a fraction; for a figure that states none (16.4亿), the unit the sentence implies.", example="辆"),
         F("qualifier", "choice", "How the value relates to the truth: 近 nearly, 超 over, 以上 at_least ...", choices=QUALIFIERS),
+        F(
+            "qualitative", "text",
+            "Why the figure is deliberately not read as a number (万亿级 names an order of magnitude); value, unit and "
+            "qualifier are then the author's reading. Without it, they must be what the figure reads as.",
+            required=False,
+        ),
         F("kind", "choice", "achieved (a result), goal (an aim) or plan (a committed programme).", choices=TARGET_KINDS),
         F("horizon", "text", "Period or date as stated: 2025, 十四五, 十五五, 十五五末 ...; absent when none.", required=False),
         F("paragraph", "integer", "Paragraph of the report the figure comes from."),

@@ -43,6 +43,20 @@ def schema_text() -> str:
     return json.dumps(brief_schema(), ensure_ascii=False, indent=2) + "\n"
 
 
+def schema_reference(folder) -> str | None:
+    """How a brief written in `folder` names schema/brief.schema.json of the checkout it lies in (a relative
+    path, for the `# yaml-language-server: $schema=` line), or None outside a checkout."""
+    import os
+    from pathlib import Path
+
+    here = Path(folder).resolve()
+    for parent in (here, *here.parents):
+        candidate = parent / "schema" / "brief.schema.json"
+        if candidate.is_file():
+            return Path(os.path.relpath(candidate, here)).as_posix()
+    return None
+
+
 def _record(cls: type[Record], defs: dict) -> dict:
     properties = {spec.name: _field(spec, defs) for spec in cls.FIELDS}
     return {

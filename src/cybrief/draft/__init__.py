@@ -41,7 +41,9 @@ def draft_article(text: str, *, year: int | None = None, brief_id: str | None = 
     year = year or find_year(article, source)
     if year is None:
         raise UsageError("cannot tell the year of the sessions from the article; give it with --year YYYY")
-    brief = build(article, source, find_sessions(article, year), find_speakers(article), brief_id)
+    sessions = find_sessions(article, year)
+    speakers = find_speakers(article, frozenset(s.paragraph for s in sessions))
+    brief = build(article, source, sessions, speakers, brief_id)
     yaml = dump_brief(brief, schema=schema)
     loads_brief(yaml, "<draft>")  # raises if the draft would not load
     return Draft(brief, yaml, article, encoding)

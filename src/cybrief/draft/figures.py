@@ -10,7 +10,8 @@ from cybrief.quantity import PREFIXES, SUFFIXES, UNITS, Quantity, parse_figure
 
 _DIGITS = "0-9０-９"
 _CN = "零〇一二两三四五六七八九十百千万亿"
-_NUMERAL = rf"[{_DIGITS}{_CN}](?:[{_DIGITS}{_CN}]|[.．](?=[{_DIGITS}]))*"
+_NUMERAL = rf"[{_DIGITS}{_CN}](?:[{_DIGITS}{_CN}]|[.．](?=[{_DIGITS}])|点(?=[{_CN}]))*"
+_OVER = r"(?:[余多](?:万亿|亿|万)?)?"  # 1500余家, 两千余万亩
 _ORDER = re.compile(r"^[十百千万亿]+$")
 # Units that are dates or spans of years: 2025年, 3月7日, 这两年 are horizons and dates, not figures.
 SKIPPED_UNITS = frozenset(("年", "月", "日"))
@@ -38,7 +39,7 @@ def _patterns() -> dict[str, re.Pattern]:
         "share": re.compile(rf"(?:{prefixes})?[{_DIGITS}{_CN}]+分之{_NUMERAL}(?:{suffixes})?"),
         "order": re.compile(r"(?:[十百千]?[万亿]|万亿|[十百千])级"),
         "amount": re.compile(
-            rf"(?:{prefixes})?{_NUMERAL}(?:(?:{units})?(?:至|到|~|～|-|—){_NUMERAL})?[余多]?(?:{units})(?:{suffixes})?"
+            rf"(?:{prefixes})?{_NUMERAL}(?:(?:{units})?(?:至|到|~|～|-|—){_NUMERAL})?{_OVER}(?:{units})(?:{suffixes})?"
             rf"|(?:{prefixes})?[{_DIGITS}]+(?:[.．][{_DIGITS}]+)?(?:万亿|亿|万)(?:{suffixes})?"
         ),
     }
@@ -58,7 +59,7 @@ def find_figures(paragraph: str) -> list[Found]:
             if any(s < end and start < e for s, e in taken) or _left_out(paragraph, start, end, quoted):
                 continue
             text = match.group()
-            item = _order(start, end, text) if name == "order" else _read(start, end, text)
+            item = _order(start, end, text) if name == "order" else _read(start, end, text, name == "amount")
             if item is not None:
                 taken.append((start, end))
                 found.append(item)
@@ -76,7 +77,7 @@ def _left_out(paragraph: str, start: int, end: int, quoted: list[tuple[int, int]
     return False
 
 
-def _read(start: int, end: int, text: str) -> Found | None:
+def _read(start: int, end: int, text: str, amount: bool) -> Found | None:
     try:
         quantity = parse_figure(text)
     except FigureError:
@@ -94,7 +95,7 @@ def _read(start: int, end: int, text: str) -> Found | None:
         return None  # 零部件
     if digits == "一" and quantity.unit != "ratio":
         return None  # 一批, 一张, 一系列: the indefinite article
-    if _ORDER.match(digits) and core == text and digits != "十":
+    if amount and _ORDER.match(digits) and core == text and digits != "十":
         return None  # 百姓, 万人: a bare order word needs a qualifier (近百个) to be a figure
     return Found(start, end, text, quantity)
 

@@ -126,7 +126,9 @@ def is_section_break(text: str) -> bool:
     return is_headline(text) or bool(BYLINE.match(text)) or is_caption_like(text)
 
 
-def find_speakers(article: Article) -> Speakers:
+def find_speakers(article: Article, session_paragraphs: frozenset[int] = frozenset()) -> Speakers:
+    """The speakers and who speaks in each paragraph; a paragraph that announces a session (its number in
+    `session_paragraphs`) and names no speaker is nobody's remarks."""
     lex = lexicon()
     pat = _patterns()
     speakers: dict[str, Speaker] = {}
@@ -169,6 +171,8 @@ def find_speakers(article: Article) -> Speakers:
                 add(match.start(), split[1], split[0], match.start())
         for match in pat["name"].finditer(paragraph):
             name = match.group("name")
+            if name[len(lex.surname_of(name)):] in lex.short_titles:
+                continue  # 谭院长说: a surname and a title, for the "short" pattern
             if name in known or (lex.looks_like_name(name) and _after_quote(paragraph, match.start())):
                 add(match.start(), name, None, match.start())
         for match in pat["short"].finditer(paragraph):
@@ -178,10 +182,10 @@ def find_speakers(article: Article) -> Speakers:
                 found.setdefault(match.start(), same[-1].name)
         if found:
             mentions[number] = [Mention(start, name) for start, name in sorted(found.items())]
-    return Speakers(speakers, mentions, _carry(article, mentions))
+    return Speakers(speakers, mentions, _carry(article, mentions, session_paragraphs))
 
 
-def _carry(article: Article, mentions: dict[int, list[Mention]]) -> dict[int, str]:
+def _carry(article: Article, mentions: dict[int, list[Mention]], session_paragraphs: frozenset[int]) -> dict[int, str]:
     """Paragraphs that name nobody get the last speaker named; at the start of a section (after a headline,
     a subheading or a byline), they wait for the first speaker named in the section."""
     carried: dict[int, str] = {}
@@ -194,7 +198,7 @@ def _carry(article: Article, mentions: dict[int, list[Mention]]) -> dict[int, st
                 carried[waiting_number] = named[0].name
             waiting = []
             current = named[-1].name
-        elif number == 1 or is_section_break(paragraph):
+        elif number == 1 or number in session_paragraphs or is_section_break(paragraph):
             current, waiting = None, []
         elif current:
             carried[number] = current

@@ -17,6 +17,7 @@ from pathlib import Path
 from cybrief.draft import draft_bytes
 from cybrief.draft.article import read_article
 from cybrief.draft.quality import Comparison
+from cybrief.errors import CybriefError
 from cybrief.load import load_brief
 
 
@@ -27,8 +28,13 @@ def main() -> int:
     parser.add_argument("--year", type=int, default=None, help="year of the sessions, if the article does not say")
     args = parser.parse_args()
 
-    hand = load_brief(args.hand_brief)
-    draft = draft_bytes(read_article(args.article, str(args.article)), str(args.article), year=args.year)
+    try:
+        hand = load_brief(args.hand_brief)
+        draft = draft_bytes(read_article(args.article, str(args.article)), str(args.article), year=args.year)
+    except CybriefError as exc:
+        for line in exc.lines():
+            print(f"draft_quality: {line}", file=sys.stderr)
+        return 2
     comparison = Comparison(draft.brief, hand)
     print(f"{args.article.name} against {args.hand_brief.name} (read as {draft.encoding})")
     for line in comparison.lines():

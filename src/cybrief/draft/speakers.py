@@ -9,7 +9,7 @@ from cybrief.draft.clean import BYLINE, Article, is_caption_like, is_headline
 from cybrief.draft.lexicon import Lexicon, lexicon
 
 _DELEGATE = r"(?:全国人大代表|全国政协委员|省人大代表|市人大代表|人大代表|政协委员)"
-_WHILE = r"(?:在发言时|在会上发言时|在会上|在接受采访时|接受采访时|接受记者采访时|发言时|在回答记者提问时|回答记者提问时)?"
+_WHILE = r"(?:在[^，。；“”！？]{1,12}?(?:时|上|中)|发言时|接受采访时|接受记者采访时|回答记者提问时)?"
 _CLAUSE_START = r"(?:^|(?<=[，。；：！？”]))"
 _NAME = r"[\u4e00-\u9fff·]{2,4}?"
 _ROLE_CHARS = r"[^，。；：“”！？\s]"
@@ -76,7 +76,7 @@ def _patterns() -> dict[str, re.Pattern]:
         # 农业农村部部长赵明远表示 (a role and a name opening a clause)
         "role_name": re.compile(rf"{_CLAUSE_START}(?P<body>{_ROLE_CHARS}{{3,40}}?){_WHILE}(?:{verbs})"),
         # 王代表说 / 韩部长表示
-        "short": re.compile(rf"(?P<surname>[\u4e00-\u9fff]{{1,2}}?)(?:{short}){_WHILE}(?:{verbs})"),
+        "short": re.compile(rf"(?P<surname>[\u4e00-\u9fff]{{1,2}}?)副?(?:{short}){_WHILE}(?:{verbs})"),
         # 张三说 after a quote or opening a clause
         "name": re.compile(rf"{_CLAUSE_START}(?P<name>{_NAME}){_WHILE}(?:{verbs}|[：:](?=“))"),
         # 邀请王志杰、杜卫东、夏泳、谢文辉四位全国人大代表
@@ -95,7 +95,7 @@ def split_role_name(body: str, known: set[str], lex: Lexicon) -> tuple[str, str]
         if len(body) <= length:
             continue
         role, name = body[:-length], body[-length:]
-        if lex.looks_like_name(name) and any(role.endswith(title) for title in lex.titles):
+        if lex.looks_like_name(name) and (role.endswith("长") or any(role.endswith(title) for title in lex.titles)):
             return role, name
     if lex.looks_like_name(body):
         return "", body
@@ -171,8 +171,9 @@ def find_speakers(article: Article, session_paragraphs: frozenset[int] = frozens
                 add(match.start(), split[1], split[0], match.start())
         for match in pat["name"].finditer(paragraph):
             name = match.group("name")
-            if name[len(lex.surname_of(name)):] in lex.short_titles:
-                continue  # 谭院长说: a surname and a title, for the "short" pattern
+            rest = name[len(lex.surname_of(name)):]
+            if rest in lex.short_titles or rest in lex.titles or rest.removeprefix("副") in lex.short_titles:
+                continue  # 谭院长说, 黎副主任说: a surname and a title, for the "short" pattern
             if name in known or (lex.looks_like_name(name) and _after_quote(paragraph, match.start())):
                 add(match.start(), name, None, match.start())
         for match in pat["short"].finditer(paragraph):

@@ -24,7 +24,7 @@ def test_every_format_value_has_a_renderer():
     for fmt in CONCRETE:
         assert fmt in RENDERER_MODULES
         made = renderer(fmt)
-        for method in ("listing", "details", "search"):
+        for method in ("listing", "details", "search", "sections", "chart"):
             assert callable(getattr(made, method))
     assert resolve(Format.auto, True) is Format.table
     assert resolve(Format.auto, False) is Format.markdown
@@ -79,6 +79,63 @@ def test_delegate_detail_golden(library, fmt):
 def test_search_golden(library, fmt):
     result = search(library, "特高压")
     _check(f"search_tegaoya.{EXT[fmt]}", _as_text(fmt, renderer(fmt).search(result)))
+
+
+@pytest.mark.parametrize("fmt", CONCRETE, ids=lambda f: f.value)
+def test_figures_golden(fmt):
+    from cybrief.compare import figures_listing
+    from cybrief.quantity import parse_figure
+
+    texts = ["近400万辆", "超1000亿元", "1500余家", "20%以上", "16.4亿", "三分之一", "每9台汽车就有1台", "3至5万人"]
+    listing = figures_listing([parse_figure(t) for t in texts], "both")
+    _check(f"figures.{EXT[fmt]}", _as_text(fmt, renderer(fmt).listing(listing)))
+
+
+@pytest.mark.parametrize("fmt", CONCRETE, ids=lambda f: f.value)
+def test_facets_golden(library, fmt):
+    from cybrief.compare import facets
+
+    listing = facets(library.targets(), ["sector", "qualifier"], library, "en")
+    _check(f"facets_sector_qualifier.{EXT[fmt]}", _as_text(fmt, renderer(fmt).listing(listing)))
+
+
+@pytest.mark.parametrize("fmt", CONCRETE, ids=lambda f: f.value)
+def test_groups_golden(library, fmt):
+    from cybrief.compare import group, sort_refs
+
+    refs, _ = sort_refs(library.targets(sector="investment"), "value")
+    sections = group(refs, "kind", library, "zh")
+    _check(f"targets_investment_by_kind.{EXT[fmt]}", _as_text(fmt, renderer(fmt).sections(sections)))
+
+
+@pytest.mark.parametrize("fmt", CONCRETE, ids=lambda f: f.value)
+def test_chart_golden(library, fmt):
+    from cybrief.compare import chart, legend
+
+    refs = library.targets(sector="investment") + library.targets(sector="automotive")
+    _check(f"chart_investment_automotive.{EXT[fmt]}", _as_text(fmt, renderer(fmt).chart(chart(refs, "both"), legend("both"))))
+
+
+def test_report_golden(library):
+    from cybrief.report import report
+
+    _check("report_en.md", report(library, "en"))
+
+
+def test_bars_mark_approximate_open_ended_and_ranges():
+    from cybrief.render.bars import text
+
+    class Bar:
+        def __init__(self, mark, share, upper_share=None):
+            self.mark, self.share, self.upper_share = mark, share, upper_share
+
+    assert text(Bar("exact", 0.5), 10) == "█████"
+    assert text(Bar("exact", 0.55), 10) == "█████▌"
+    assert text(Bar("exact", 0.001), 10) == "▏"  # never invisible
+    assert text(Bar("approx", 0.5), 10) == "▒▒▒▒▒"
+    assert text(Bar("more", 1.0), 10) == "█████████▶"
+    assert text(Bar("less", 0.5), 11) == "█████◀"
+    assert text(Bar("range", 0.3, 0.6), 10) == "███░░░"
 
 
 def _markdown_cells(line: str) -> list[str]:

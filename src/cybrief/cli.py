@@ -13,7 +13,7 @@ from typer._click.exceptions import ClickException
 from typer.core import TyperGroup
 
 from cybrief import __version__
-from cybrief.errors import CybriefError, ExitCode, NoMatch
+from cybrief.errors import CybriefError, ExitCode, NoMatch, Several, UsageError
 from cybrief.render import Format
 
 
@@ -101,6 +101,41 @@ LibraryOpt = Annotated[
 ]
 
 
+SectorOpt = Annotated[
+    Optional[str],
+    typer.Option("--sector", "-s", help="Sector slug or label, e.g. energy or 能源.", autocompletion=_complete_sector),
+]
+DelegateOpt = Annotated[
+    Optional[str],
+    typer.Option("--delegate", "-d", help="Delegate's name, English name or id.", autocompletion=_complete_delegate),
+]
+KindOpt = Annotated[Optional[Kind], typer.Option("--kind", "-k", case_sensitive=False, help="achieved, goal or plan.")]
+ForceOpt = Annotated[bool, typer.Option("--force", help="Replace the output file or folder if it exists.")]
+HorizonOpt = Annotated[
+    Optional[str],
+    typer.Option("--horizon", help="Period as stated: 2025, 十四五, 十五五 (also matches 十五五末), or none."),
+]
+UnitOpt = Annotated[Optional[str], typer.Option("--unit", "-u", help="Only figures in this unit, as stated: 元, 辆, %, ratio ...")]
+MinOpt = Annotated[
+    Optional[str], typer.Option("--min", help="Only figures of at least this value, in Chinese or Arabic: 100亿元, 1000, 20%.", metavar="FIGURE")
+]
+MaxOpt = Annotated[Optional[str], typer.Option("--max", help="Only figures of at most this value, like --min.", metavar="FIGURE")]
+
+
+class SortKey(str, Enum):
+    value = "value"
+    date = "date"
+    sector = "sector"
+    delegate = "delegate"
+
+
+class GroupKey(str, Enum):
+    sector = "sector"
+    delegate = "delegate"
+    kind = "kind"
+    horizon = "horizon"
+
+
 def _version(value: bool) -> None:
     if value:
         sys.stdout.write(f"cybrief {__version__}\n")
@@ -176,20 +211,25 @@ def delegates(
 
 @app.command()
 def targets(
-    sector: Annotated[
-        Optional[str],
-        typer.Option("--sector", "-s", help="Sector slug or label, e.g. energy or 能源.", autocompletion=_complete_sector),
+    sector: SectorOpt = None,
+    delegate: DelegateOpt = None,
+    kind: KindOpt = None,
+    horizon: HorizonOpt = None,
+    unit: UnitOpt = None,
+    least: MinOpt = None,
+    most: MaxOpt = None,
+    sort: Annotated[
+        Optional[SortKey],
+        typer.Option("--sort", case_sensitive=False, help="Order: value (largest first, within each unit), date (newest first), sector or delegate."),
     ] = None,
-    delegate: Annotated[
-        Optional[str],
-        typer.Option("--delegate", "-d", help="Delegate's name, English name or id.", autocompletion=_complete_delegate),
+    reverse: Annotated[bool, typer.Option("--reverse", "-r", help="Turn the --sort order around.")] = False,
+    group_by: Annotated[
+        Optional[GroupKey],
+        typer.Option("--group-by", "-g", case_sensitive=False, help="One table per sector, delegate, kind or horizon."),
     ] = None,
-    kind: Annotated[
-        Optional[Kind], typer.Option("--kind", "-k", case_sensitive=False, help="achieved, goal or plan.")
-    ] = None,
-    horizon: Annotated[
-        Optional[str],
-        typer.Option("--horizon", help="Period as stated: 2025, 十四五, 十五五 (also matches 十五五末), or none."),
+    facet: Annotated[
+        Optional[list[str]],
+        typer.Option("--facet", help="Count targets per value of a field (sector, delegate, kind, horizon, unit, qualifier, region, brief), with sums where a unit adds up. Repeatable.", metavar="FIELD"),
     ] = None,
     fmt: FormatOpt = Format.auto,
     lang: LangOpt = Lang.both,
@@ -197,6 +237,8 @@ def targets(
     library: LibraryOpt = None,
 ) -> None:
     """The figures and goals announced: delegate, sector, metric, figure, horizon and kind. Filters combine with AND.
+
+    Figures are shown as written; with --lang en in English, from their parsed values.
 
     Example:
 
@@ -206,17 +248,47 @@ def targets(
 
         cybrief targets --delegate 谢文辉 --horizon 十五五
 
+        cybrief targets --sort value --unit 元 --min 1000亿元
+
+        cybrief targets --group-by delegate --lang en
+
+        cybrief targets --facet sector --format json
+
         cybrief targets --format csv > targets.csv
     """
-    from cybrief import views
+    from cybrief import compare, views
 
+    if facet and group_by:
+        raise UsageError("--facet and --group-by do not combine; use one")
     lib = _open(library, brief)
-    refs = lib.targets(sector=sector, delegate=delegate, kind=kind.value if kind else None, horizon=horizon)
-    listing = views.targets_listing(refs, lib, lang.value)
+    refs = _filtered_targets(lib, sector, delegate, kind, horizon, unit, least, most)
+    if sort is not None:
+        refs, note = compare.sort_refs(refs, sort.value, reverse)
+        if note and refs:
+            sys.stderr.write(f"cybrief: note: {note}\n")
+    if facet:
+        listing = compare.facets(refs, facet, lib, lang.value)
+        render = lambda r: r.listing(listing)  # noqa: E731
+    elif group_by is not None:
+        sections = compare.group(refs, group_by.value, lib, lang.value)
+        render = lambda r: r.sections(sections)  # noqa: E731
+    else:
+        listing = views.targets_listing(refs, lib, lang.value)
+        render = lambda r: r.listing(listing)  # noqa: E731
     if not refs:
-        _emit_empty(fmt, lambda r: r.listing(listing))
+        _emit_empty(fmt, render)
         raise NoMatch("no target matches these filters")
-    _emit(fmt, lambda r: r.listing(listing))
+    _emit(fmt, render)
+
+
+def _filtered_targets(lib, sector, delegate, kind, horizon, unit, least, most):
+    """The targets passing the filters that `targets` and `chart` share."""
+    from cybrief import compare
+
+    refs = lib.targets(sector=sector, delegate=delegate, kind=kind.value if kind else None, horizon=horizon)
+    if unit is not None or least is not None or most is not None:
+        refs = compare.filter_values(refs, unit=unit, low=least, high=most)
+    return refs
 
 
 @app.command()
@@ -269,6 +341,173 @@ def briefs(
     lib = _open(library, brief)
     listing = views.briefs_listing(lib, lang.value)
     _emit(fmt, lambda r: r.listing(listing))
+
+
+@app.command()
+def figure(
+    texts: Annotated[list[str], typer.Argument(help="Figures as a report writes them: 近400万辆, 超1000亿元, 三分之一 ...", metavar="TEXT...")],
+    fmt: FormatOpt = Format.auto,
+    lang: LangOpt = Lang.both,
+) -> None:
+    """What each figure reads as: value, unit and qualifier, and the figure written back in Chinese and English.
+
+    Text that is not a figure is reported on stderr (exit 2), never guessed at.
+
+    Example:
+
+        cybrief figure 近400万辆 超1000亿元 1500余家 20%以上
+
+        cybrief figure 三分之一 每9台汽车就有1台 3至5个 --format json
+
+        cybrief figure 16.4亿 --lang en
+    """
+    from cybrief.compare import figures_listing
+    from cybrief.errors import FigureError
+    from cybrief.quantity import parse_figure
+
+    parsed, errors = [], []
+    for text in texts:
+        try:
+            parsed.append(parse_figure(text))
+        except FigureError as exc:
+            errors.append(exc)
+    listing = figures_listing(parsed, lang.value)
+    if parsed or fmt in (Format.json, Format.csv):
+        _emit(fmt, lambda r: r.listing(listing))
+    if errors:
+        raise Several(errors)
+
+
+@app.command()
+def chart(
+    sector: SectorOpt = None,
+    delegate: DelegateOpt = None,
+    kind: KindOpt = None,
+    horizon: HorizonOpt = None,
+    unit: UnitOpt = None,
+    least: MinOpt = None,
+    most: MaxOpt = None,
+    svg: Annotated[Optional[Path], typer.Option("--svg", help="Save the chart as an SVG image instead of printing it.", metavar="FILE")] = None,
+    force: ForceOpt = False,
+    fmt: FormatOpt = Format.auto,
+    lang: LangOpt = Lang.both,
+    brief: BriefOpt = None,
+    library: LibraryOpt = None,
+) -> None:
+    """A horizontal bar chart of the figures, one chart per unit, labelled with delegate and metric.
+
+    Takes the filters of `targets`. Approximate figures are shaded, open-ended ones end in ▶ or ◀.
+
+    Example:
+
+        cybrief chart --sector investment
+
+        cybrief chart --unit 元 --lang en
+
+        cybrief chart --sector investment --svg investment.svg
+    """
+    from cybrief import compare
+
+    lib = _open(library, brief)
+    refs = _filtered_targets(lib, sector, delegate, kind, horizon, unit, least, most)
+    series = compare.chart(refs, lang.value)
+    legend = compare.legend(lang.value)
+    if svg is not None:
+        if not refs:
+            raise NoMatch("no target matches these filters")
+        from cybrief.render.chart import BarChart, svg as to_svg
+
+        _write_file(svg, to_svg(BarChart(series, legend), "cybrief chart").encode("utf-8"), force)
+        return
+    if not refs:
+        _emit_empty(fmt, lambda r: r.chart(series, legend))
+        raise NoMatch("no target matches these filters")
+    _emit(fmt, lambda r: r.chart(series, legend))
+
+
+class ExportFormat(str, Enum):
+    sqlite = "sqlite"
+    json = "json"
+    csv = "csv"
+
+
+@app.command()
+def export(
+    to: Annotated[ExportFormat, typer.Option("--to", "-t", case_sensitive=False, help="sqlite: one database file; json: one file; csv: a folder with one file per table.")],
+    output: Annotated[Path, typer.Option("--output", "-o", help="The file (sqlite, json) or folder (csv) to write.", metavar="PATH")],
+    force: ForceOpt = False,
+    brief: BriefOpt = None,
+    library: LibraryOpt = None,
+) -> None:
+    """The library as tables: briefs, events, sectors, delegates and targets, with keys and a full-text index.
+
+    The SQLite database is ready for `datasette PATH` and `sqlite-utils`; its targets table has the columns of
+    `cybrief targets --format json`.
+
+    Example:
+
+        cybrief export --to sqlite -o briefs.db
+
+        cybrief export --to csv -o tables/ --brief chongqing-2026-03-chengyu
+
+        cybrief export --to json -o briefs.json --force
+    """
+    from cybrief.export import export as run_export
+
+    lib = _open(library, brief)
+    run_export(lib, to.value, output, force=force)
+    from cybrief.errors import display_path
+
+    sys.stderr.write(f"cybrief: wrote {display_path(output)}\n")
+
+
+@app.command()
+def report(
+    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write the report to this file instead of stdout.", metavar="FILE")] = None,
+    force: ForceOpt = False,
+    lang: LangOpt = Lang.both,
+    brief: BriefOpt = None,
+    library: LibraryOpt = None,
+) -> None:
+    """A complete briefing in GitHub-flavoured Markdown: source, events, each delegate, sectors and every figure.
+
+    Pandoc turns it into a Word document or a PDF.
+
+    Example:
+
+        cybrief report --brief chongqing-2026-03-chengyu -o briefing.md
+
+        cybrief report --lang en | pandoc -f gfm -o briefing.docx
+
+        cybrief report --lang zh -o 简报.md --force
+    """
+    from cybrief.report import report as make_report
+
+    text = make_report(_open(library, brief), lang.value)
+    if output is None:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+        return
+    _write_file(output, text.encode("utf-8"), force)
+
+
+def _write_file(path: Path, data: bytes, force: bool) -> None:
+    """Write a file atomically, refusing to replace one without --force; say so on stderr."""
+    from cybrief.errors import display_path
+    from cybrief.files import atomic_write
+
+    if path.exists() and not force:
+        raise UsageError(f"{display_path(path)} exists; add --force to replace it")
+    if path.is_dir():
+        raise UsageError(f"{display_path(path)} is a folder")
+    try:
+        atomic_write(path, data)
+        from cybrief.export import make_readable
+
+        make_readable(path)
+    except OSError as exc:
+        raise UsageError(f"cannot write {display_path(path)}: {exc.strerror or exc}") from None
+    sys.stderr.write(f"cybrief: wrote {display_path(path)}\n")
 
 
 class CheckFormat(str, Enum):

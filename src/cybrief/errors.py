@@ -42,6 +42,17 @@ class FigureError(CybriefError):
         super().__init__(f"cannot read {text!r} as a figure: {reason}")
 
 
+class Several(CybriefError):
+    """Several errors of one kind (each argument of `cybrief figure` that is not a figure), one line each."""
+
+    def __init__(self, errors: list[CybriefError]):
+        self.errors = errors
+        super().__init__(str(errors[0]) if errors else "")
+
+    def lines(self) -> list[str]:
+        return [line for error in self.errors for line in error.lines()]
+
+
 class Problem:
     """One located problem in a brief file: path, 1-based line and column, field path, message."""
 

@@ -98,8 +98,32 @@ def number_out(value):
 
 # --- targets ---------------------------------------------------------------------------------------------
 
+def target_quantity(ref: TargetRef):
+    """The target's figure as a Quantity: parsed from the figure, or for a qualitative one the author's reading."""
+    from cybrief.quantity import Quantity, parse_figure
+
+    t = ref.target
+    if t.qualitative:
+        return Quantity(t.figure, t.value, t.unit, t.qualifier)
+    q = parse_figure(t.figure)
+    # The loader checked value and qualifier; a figure that states no unit takes the target's (the sentence's).
+    return Quantity(q.text, q.value, q.unit or t.unit, q.qualifier, q.upper)
+
+
+def shown_figure(ref: TargetRef, lang: str) -> str:
+    """The figure as written (zh), in English from its parsed value (en), or both on two lines."""
+    t = ref.target
+    if t.qualitative or lang == "zh":
+        return t.figure
+    from cybrief.quantity import english
+
+    en = english(target_quantity(ref))
+    return en if lang == "en" else f"{t.figure}\n{en}"
+
+
 def target_record(ref: TargetRef) -> dict:
     t, b = ref.target, ref.brief
+    upper = None if t.qualitative else target_quantity(ref).upper
     return {
         "id": t.id,
         "brief": b.id,
@@ -117,6 +141,8 @@ def target_record(ref: TargetRef) -> dict:
         "horizon": t.horizon,
         "paragraph": t.paragraph,
         "note": t.note,
+        "upper": number_out(upper) if upper is not None else None,
+        "qualitative": t.qualitative,
     }
 
 
@@ -140,7 +166,7 @@ def targets_listing(refs: list[TargetRef], library: Library, lang: str) -> Listi
                 pick(sector.zh, sector.en, lang) if sector else t.sector,
                 t.region,
                 pick(t.metric, t.metric_en, lang),
-                t.figure,
+                shown_figure(ref, lang),
                 t.horizon or "—",
                 pick(*TARGET_KIND_LABELS[t.kind], lang),
             ]

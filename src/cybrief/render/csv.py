@@ -43,3 +43,10 @@ class Renderer:
     def search(self, result) -> str:
         columns = ["brief", "delegate", "delegate_name", "record", "record_id", "field", "text", "spans"]
         return table(result.records, columns)
+
+    def sections(self, sections) -> str:
+        records = [{"group": s.key, **record} for s in sections for record in s.listing.records]
+        return table(records)
+
+    def chart(self, series, legend: str) -> str:
+        return table([b.record() for s in series for b in s.bars])

@@ -24,3 +24,9 @@ class Renderer:
 
     def search(self, result) -> str:
         return dumps(result.records)
+
+    def sections(self, sections) -> str:
+        return dumps([s.record() for s in sections])
+
+    def chart(self, series, legend: str) -> str:
+        return dumps([b.record() for s in series for b in s.bars])

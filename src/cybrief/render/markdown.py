@@ -8,6 +8,7 @@ from cybrief.safety import visible
 
 _SPECIAL = re.compile(r"([\\`*_\[\]|~])")
 _ENTITIES = {"<": "&lt;", ">": "&gt;", "&": "&amp;"}
+CHART_WIDTH = 30  # cells of the longest bar in a Markdown chart
 
 
 def escape(text: str) -> str:
@@ -62,3 +63,17 @@ class Renderer:
                 lines += ([""] if lines else []) + [f"## {escape(who)} · {escape(hit.brief)}", ""]
             lines.append(f"- `{hit.field}` ({hit.record} {escape(hit.record_id)}): {highlight(hit.text, hit.spans)}")
         return "\n".join(lines) + "\n" if lines else ""
+
+    def sections(self, sections) -> str:
+        blocks = [f"## {escape(s.label)} ({len(s.listing.rows)})\n\n" + table(s.listing.headers, s.listing.rows)
+                  for s in sections]
+        return "\n".join(blocks)
+
+    def chart(self, series, legend: str) -> str:
+        from cybrief.render.bars import text as bar_text
+
+        blocks = []
+        for s in series:
+            rows = [[b.label, b.figure, bar_text(b, CHART_WIDTH)] for b in s.bars]
+            blocks.append(f"### {escape(s.title)}\n\n" + table(s.headers, rows))
+        return "\n".join(blocks) + "\n" + escape(legend) + "\n"

@@ -130,3 +130,16 @@ class Renderer:
             line += _text(hit.record_id, "dim") + Text(") ", "dim") + highlight(hit.text, hit.spans)
             parts.append(line)
         return Group(*parts)
+
+    def sections(self, sections):
+        parts = []
+        for index, section in enumerate(sections):
+            heading = Text.assemble(("\n" if index else "", ""), (visible(section.label), "bold"))
+            heading.append(f"  ({len(section.listing.rows)})", style="dim")
+            parts += [heading, table(section.listing.headers, section.listing.rows)]
+        return Group(*parts)
+
+    def chart(self, series, legend: str):
+        from cybrief.render.chart import BarChart
+
+        return BarChart(series, legend)

@@ -1,0 +1,303 @@
+"""Comparing figures: targets' parsed values, value filters, sorting, groups, facets and chart series, as listings."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from fractions import Fraction
+
+from cybrief.errors import UsageError
+from cybrief.library import Library, TargetRef
+from cybrief.model import TARGET_KIND_LABELS
+from cybrief.quantity import Quantity, english, format_figure, parse_figure
+from cybrief.views import Listing, header, pick, shown_figure, target_quantity, target_record, targets_listing
+
+SORT_KEYS = ("value", "date", "sector", "delegate")
+GROUP_KEYS = ("sector", "delegate", "kind", "horizon")
+FACET_FIELDS = ("sector", "delegate", "kind", "horizon", "unit", "qualifier", "region", "brief")
+# Shares, rates and multiples do not add up, nor do durations and ages of different things: facets count
+# them but never sum them.
+NOT_ADDITIVE = frozenset(("%", "‰", "ratio", "倍", "成", "个百分点", "百分点", "秒", "分钟", "小时", "个小时", "天", "日",
+                          "周", "个月", "月", "年", "岁"))
+FULL_SCALE = {"%": 100, "‰": 1000, "ratio": 1, "成": 10}
+QUALIFIER_LABELS = {
+    "exact": ("确数", "exact"), "approx": ("约", "approx."), "nearly": ("近", "nearly"), "over": ("超", "over"),
+    "at_least": ("以上", "at least"), "under": ("不足", "under"), "at_most": ("以内", "at most"),
+}
+
+
+quantity = target_quantity  # a target's figure as a Quantity
+
+
+# --- filters and order --------------------------------------------------------------------------------------
+
+def bound(text: str, option: str) -> Quantity:
+    """A --min/--max figure such as 100亿元 or 1000; qualifier words and ranges make no sense there."""
+    from cybrief.errors import FigureError
+
+    try:
+        q = parse_figure(text)
+    except FigureError as exc:
+        raise UsageError(f"{option}: {exc}") from None
+    if q.qualifier != "exact" or q.upper is not None:
+        raise UsageError(f"{option} takes a plain figure such as 100亿元 or 1000, not {text!r}")
+    return q
+
+
+def filter_values(refs: list[TargetRef], *, unit: str | None = None, low: str | None = None,
+                  high: str | None = None) -> list[TargetRef]:
+    """Targets in `unit`, with value >= low and <= high (figures in Chinese or Arabic; a unit in them sets the unit).
+
+    The stated value is compared: 超1000亿元 counts as 1000亿元, and a range by its lower bound.
+    """
+    import unicodedata
+
+    wanted = unicodedata.normalize("NFKC", unit).strip() if unit is not None else None
+    least = bound(low, "--min") if low is not None else None
+    most = bound(high, "--max") if high is not None else None
+    for q, option in ((least, "--min"), (most, "--max")):
+        if q is not None and q.unit:
+            if wanted is not None and q.unit != wanted:
+                raise UsageError(f"{option} {q.text} is in {q.unit}, but the figures compared are in {wanted}")
+            wanted = q.unit
+    return [
+        ref for ref in refs
+        if (wanted is None or ref.target.unit == wanted)
+        and (least is None or ref.target.value >= least.value)
+        and (most is None or ref.target.value <= most.value)
+    ]
+
+
+def units_of(refs: list[TargetRef]) -> list[str]:
+    """The units of the targets, in order of first appearance."""
+    return list(dict.fromkeys(r.target.unit for r in refs))
+
+
+def sort_refs(refs: list[TargetRef], key: str, reverse: bool = False) -> tuple[list[TargetRef], str | None]:
+    """Targets in order, and a note when the order needs one.
+
+    value: largest first, within each unit (units in order of first appearance); date: newest first;
+    sector: by slug; delegate: by name in pinyin. `reverse` turns each around.
+    """
+    note = None
+    if key == "value":
+        units = units_of(refs)
+        rank = {u: i for i, u in enumerate(units)}
+        ordered = sorted(refs, key=lambda r: Fraction(r.target.value), reverse=not reverse)
+        ordered.sort(key=lambda r: rank[r.target.unit])
+        if len(units) > 1:
+            note = (f"figures in {len(units)} units ({', '.join(u or 'none' for u in units)}) are sorted by value "
+                    "within each unit; add --unit to compare one")
+        return ordered, note
+    if key == "date":
+        ordered = sorted(refs, key=lambda r: _date(r), reverse=not reverse)
+    elif key == "sector":
+        ordered = sorted(refs, key=lambda r: r.target.sector, reverse=reverse)
+    elif key == "delegate":
+        ordered = sorted(refs, key=lambda r: r.delegate.name_en.casefold(), reverse=reverse)
+    else:
+        raise UsageError(f"unknown sort key {key!r}; choose one of {', '.join(SORT_KEYS)}")
+    return ordered, note
+
+
+def _date(ref: TargetRef) -> str:
+    event = ref.brief.event(ref.delegate.event)
+    return event.date if event else ref.brief.date
+
+
+# --- groups ------------------------------------------------------------------------------------------------
+
+class Section:
+    """One group of targets: the field grouped by, the group's key and label, and its listing."""
+
+    __slots__ = ("by", "key", "label", "listing")
+
+    def __init__(self, by: str, key, label: str, listing: Listing):
+        self.by, self.key, self.label, self.listing = by, key, label, listing
+
+    def record(self) -> dict:
+        return {"group_by": self.by, "value": self.key, "label": self.label, "count": len(self.listing.records),
+                "targets": self.listing.records}
+
+
+def _key_and_label(ref: TargetRef, field: str, library: Library, lang: str):
+    t = ref.target
+    if field == "sector":
+        s = ref.brief.sector(t.sector) or library.sector(t.sector)
+        return t.sector, (pick(s.zh, s.en, lang).replace("\n", " ") if s else t.sector)
+    if field == "delegate":
+        d = ref.delegate
+        return d.id, d.name if lang == "zh" else d.name_en if lang == "en" else f"{d.name} {d.name_en}"
+    if field == "kind":
+        return t.kind, pick(*TARGET_KIND_LABELS[t.kind], lang).replace("\n", " ")
+    if field == "qualifier":
+        return t.qualifier, pick(*QUALIFIER_LABELS[t.qualifier], lang).replace("\n", " ")
+    if field == "brief":
+        return ref.brief.id, ref.brief.id
+    value = getattr(t, field)
+    if value is None or value == "":
+        return None, "—"
+    return value, value
+
+
+def group(refs: list[TargetRef], by: str, library: Library, lang: str) -> list[Section]:
+    """Targets grouped by sector, delegate, kind or horizon, groups in order of first appearance."""
+    if by not in GROUP_KEYS:
+        raise UsageError(f"unknown group {by!r}; choose one of {', '.join(GROUP_KEYS)}")
+    groups: dict = {}
+    for ref in refs:
+        key, label = _key_and_label(ref, by, library, lang)
+        groups.setdefault(key, (label, []))[1].append(ref)
+    return [Section(by, key, label, targets_listing(members, library, lang)) for key, (label, members) in groups.items()]
+
+
+# --- facets ------------------------------------------------------------------------------------------------
+
+def _total(quantities: list[Quantity], unit: str) -> Quantity:
+    """The sum of figures in one unit, qualified by what went into it (近 + exact is 近; 超 + 以上 is 超)."""
+    total = sum((Fraction(q.value) for q in quantities), Fraction(0))
+    kinds = {q.qualifier if q.upper is None else "at_least" for q in quantities} - {"exact"}
+    if not kinds:
+        qualifier = "exact"
+    elif kinds <= {"over", "at_least"}:
+        qualifier = "over" if "over" in kinds else "at_least"
+    elif kinds <= {"under", "at_most"}:
+        qualifier = "under" if "under" in kinds else "at_most"
+    elif kinds == {"nearly"}:
+        qualifier = "nearly"
+    else:
+        qualifier = "approx"
+    from cybrief.quantity import exact
+
+    return Quantity("", exact(total), unit, qualifier)
+
+
+def facets(refs: list[TargetRef], fields: list[str], library: Library, lang: str) -> Listing:
+    """Counts of targets per value of each field, and per unit the sum where the unit adds up, like a Datasette facet."""
+    from cybrief.views import number_out
+
+    records, rows = [], []
+    for field in fields:
+        if field not in FACET_FIELDS:
+            raise UsageError(f"unknown facet {field!r}; choose from {', '.join(FACET_FIELDS)}")
+        buckets: dict = {}
+        for ref in refs:
+            key, label = _key_and_label(ref, field, library, lang)
+            buckets.setdefault(key, (label, []))[1].append(ref)
+        for key, (label, members) in sorted(buckets.items(), key=lambda item: -len(item[1][1])):
+            sums = []
+            for unit in units_of(members):
+                if unit in NOT_ADDITIVE:
+                    continue
+                quantities = [quantity(r) for r in members if r.target.unit == unit]
+                total = _total(quantities, unit)
+                sums.append((total, len(quantities)))
+            records.append({
+                "facet": field, "value": key, "label": label, "count": len(members),
+                "sums": [{"unit": q.unit, "count": n, "sum": number_out(q.value), "qualifier": q.qualifier}
+                         for q, n in sums],
+            })
+            shown = "; ".join(f"{_sum_text(q, lang)} ({n})" for q, n in sums)
+            rows.append([field, label, str(len(members)), shown or "—"])
+    headers = [header("维度", "Facet", lang), header("取值", "Value", lang), header("数量", "Count", lang),
+               header("合计（条数）", "Sum (figures)", lang)]
+    return Listing("facets", records, headers, rows)
+
+
+def _sum_text(q: Quantity, lang: str) -> str:
+    zh = format_figure(q)
+    return zh if lang == "zh" else english(q) if lang == "en" else f"{zh} {english(q)}"
+
+
+# --- chart ---------------------------------------------------------------------------------------------------
+
+class Bar:
+    """One bar: the target, its label (delegate · metric), its figure as shown, and its length as a share of the longest."""
+
+    __slots__ = ("ref", "q", "label", "figure", "share", "upper_share")
+
+    def __init__(self, ref, q, label, figure, share, upper_share):
+        self.ref, self.q, self.label, self.figure = ref, q, label, figure
+        self.share, self.upper_share = share, upper_share
+
+    @property
+    def mark(self) -> str:
+        """How the bar is drawn: exact, approx (约 近 左右, or qualitative), more (超 余 以上), less (不足 以内), range."""
+        if self.q.upper is not None:
+            return "range"
+        if self.ref.target.qualitative or self.q.qualifier in ("approx", "nearly"):
+            return "approx"
+        return {"over": "more", "at_least": "more", "under": "less", "at_most": "less"}.get(self.q.qualifier, "exact")
+
+    def record(self) -> dict:
+        record = target_record(self.ref)
+        record.update(share_of_max=round(self.share, 4), mark=self.mark)
+        return record
+
+
+class Series:
+    """Bars of one unit, longest first: only figures in one unit are drawn against one scale."""
+
+    __slots__ = ("unit", "title", "bars", "headers")
+
+    def __init__(self, unit: str, title: str, bars: list[Bar], headers: list[str]):
+        self.unit, self.title, self.bars, self.headers = unit, title, bars, headers
+
+
+def chart(refs: list[TargetRef], lang: str) -> list[Series]:
+    """One series per unit, in order of first appearance, each scaled to its own largest value (shares: the whole)."""
+    series = []
+    for unit in units_of(refs):
+        members = [r for r in refs if r.target.unit == unit]
+        members, _ = sort_refs(members, "value")
+        quantities = [quantity(r) for r in members]
+        top = max(Fraction(q.upper if q.upper is not None else q.value) for q in quantities)
+        top = max(top, FULL_SCALE.get(unit, 0))  # a share is drawn against the whole: 80% fills four fifths
+        bars = []
+        for ref, q in zip(members, quantities):
+            share = float(Fraction(q.value) / top) if top else 0.0
+            upper = float(Fraction(q.upper) / top) if q.upper is not None and top else None
+            d, t = ref.delegate, ref.target
+            label = pick(f"{d.name} · {t.metric}", f"{d.name_en} · {t.metric_en}", lang)
+            bars.append(Bar(ref, q, label, shown_figure(ref, lang), share, upper))
+        title = f"{header('单位', 'Unit', lang).replace(chr(10), ' ')}: {unit or '—'}"
+        headers = [header("代表 · 指标", "Delegate · metric", lang), header("数值", "Figure", lang), header("图", "Bar", lang)]
+        series.append(Series(unit, title, bars, headers))
+    return series
+
+
+LEGEND = {
+    "zh": "█ 确数  ▒ 约数（约 近 左右）  ▶ 或更多（超 余 以上）  ◀ 或更少（不足 以内）  ░ 区间上限",
+    "en": "█ as stated  ▒ approximate (约 近 左右)  ▶ or more (超 余 以上)  ◀ or less (不足 以内)  ░ up to a range's top",
+}
+
+
+def legend(lang: str) -> str:
+    return LEGEND["zh"] if lang == "zh" else LEGEND["en"]
+
+
+# --- the figure command --------------------------------------------------------------------------------------
+
+def exact_json(value):
+    """A value for JSON: a number when it is exactly one, else its exact decimal text, or a fraction such as 1/9."""
+    if isinstance(value, Fraction):
+        return f"{value.numerator}/{value.denominator}"
+    if value == value.to_integral_value():
+        return int(value)
+    as_float = float(value)
+    return as_float if Decimal(repr(as_float)) == value else str(value)
+
+
+def figures_listing(quantities: list[Quantity], lang: str) -> Listing:
+    """What each figure reads as: value, unit, qualifier, range top, and the figure written back."""
+    from cybrief.model import format_number
+
+    records, rows = [], []
+    for q in quantities:
+        zh, en = format_figure(q), english(q)
+        records.append({"text": q.text, "value": exact_json(q.value), "unit": q.unit, "qualifier": q.qualifier,
+                        "upper": exact_json(q.upper) if q.upper is not None else None, "zh": zh, "en": en})
+        rows.append([q.text, format_number(q.value) + (f"–{format_number(q.upper)}" if q.upper is not None else ""),
+                     q.unit or "—", q.qualifier, pick(zh, en, lang)])
+    headers = [header("原文", "Text", lang), header("数值", "Value", lang), header("单位", "Unit", lang),
+               header("限定", "Qualifier", lang), header("改写", "Written", lang)]
+    return Listing("figures", records, headers, rows)

@@ -63,7 +63,7 @@ def test_schema_is_a_valid_draft_2020_12_schema():
 
 def test_bundled_and_fixture_briefs_validate_against_the_schema():
     briefs = sorted(BUNDLED.glob("*.yaml")) + [MINI] + sorted((FIXTURES / "articles").glob("*.yaml"))
-    assert len(briefs) >= 2
+    assert len(briefs) >= 6
     for path in briefs:
         assert [e.message for e in _errors(path)] == [], path.name
 
@@ -101,3 +101,11 @@ def test_text_the_loader_keeps_as_text_passes_after_a_yaml_12_load(tmp_path):
 def test_review_lists_name_only_fields_of_their_record():
     target = brief_schema()["$defs"]["Target"]["properties"]["review"]
     assert "metric" in target["items"]["enum"] and "review" not in target["items"]["enum"]
+
+
+def test_a_draft_validates_against_the_schema(tmp_path):
+    from cybrief.draft import draft_article
+
+    path = tmp_path / "draft.yaml"
+    path.write_text(draft_article((FIXTURES / "articles" / "mountain.txt").read_text(encoding="utf-8")).yaml, encoding="utf-8")
+    assert [e.message for e in _errors(path)] == []

@@ -65,7 +65,7 @@ def decode_article(data: bytes, shown: str) -> tuple[str, str]:
         return _text(data.decode("utf-8"), shown), "UTF-8"
     except UnicodeDecodeError as exc:
         utf8_error = exc.start
-    if data[:400].count(b"\x00") > 20:
+    if b"\x00" in data and _utf16_without_bom(data):
         raise ArticleError(f"{shown}: looks like UTF-16 without a byte-order mark; save it as UTF-8 (or UTF-16 with a BOM)")
     try:
         text = data.decode("gb18030")
@@ -77,19 +77,42 @@ def decode_article(data: bytes, shown: str) -> tuple[str, str]:
             return _text(text, shown), "GBK"
         except UnicodeDecodeError:
             return _text(text, shown), "GB18030"
+    if _utf16_without_bom(data):
+        raise ArticleError(f"{shown}: looks like UTF-16 without a byte-order mark; save it as UTF-8 (or UTF-16 with a BOM)")
     raise ArticleError(
         f"{shown}: not UTF-8, UTF-16 with a BOM, or GBK/GB18030 text (invalid byte at offset {utf8_error}); "
         "convert it to UTF-8, e.g. iconv -f BIG5 -t UTF-8"
     )
 
 
+def _utf16_without_bom(data: bytes) -> bool:
+    if len(data) % 2:
+        return False
+    for codec in ("utf-16-le", "utf-16-be"):
+        try:
+            if _reads_as_chinese(data.decode(codec)):
+                return True
+        except UnicodeDecodeError:
+            continue
+    return False
+
+
+def _is_chinese(ch: str) -> bool:
+    return (
+        "\u4e00" <= ch <= "\u9fff" or "\u3400" <= ch <= "\u4dbf" or "\U00020000" <= ch <= "\U0003134f"
+        or "\u3000" <= ch <= "\u303f" or "\uff00" <= ch <= "\uffef" or "\u2010" <= ch <= "\u2027"
+        or "\uf900" <= ch <= "\ufaff"
+    )
+
+
 def _reads_as_chinese(text: str) -> bool:
-    """Most characters outside ASCII are common Chinese characters or Chinese punctuation."""
+    """Most characters outside ASCII are Chinese characters or Chinese punctuation, and no control characters."""
+    if any(ch < " " and ch not in "\t\n\r" for ch in text):
+        return False
     wide = [ch for ch in text if ord(ch) > 0x7F]
     if not wide:
         return False
-    chinese = sum(1 for ch in wide if "\u4e00" <= ch <= "\u9fa5" or "\u3000" <= ch <= "\u303f" or "\uff00" <= ch <= "\uffef" or "\u2010" <= ch <= "\u2027")
-    return chinese / len(wide) >= 0.95
+    return sum(map(_is_chinese, wide)) / len(wide) >= 0.95
 
 
 def _text(text: str, shown: str) -> str:

@@ -224,7 +224,7 @@ def test_draft_writes_a_brief_that_validates_and_strict_lists_the_guesses(tmp_pa
     result = run("draft", "a.txt", "-o", "out/corridor.yaml", library=None)
     assert result.exit_code == 0, result.stderr
     assert result.stdout == ""
-    assert result.stderr.startswith("cybrief: drafted 1 events, 2 delegates and 12 figures from a.txt (UTF-8); ")
+    assert result.stderr.startswith("cybrief: drafted 1 event, 2 delegates and 12 figures from a.txt (UTF-8); ")
     text = Path("out/corridor.yaml").read_text(encoding="utf-8")
     assert text.startswith("id: corridor\n")  # no schema line: not inside a checkout
     assert run("validate", "out", library=None).exit_code == 0

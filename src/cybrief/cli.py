@@ -641,10 +641,13 @@ def draft_command(
         atomic_write(output, result.yaml.encode("utf-8"))
         where = display_path(output)
     brief = result.brief
+    def count(items, word: str) -> str:
+        return f"{len(items)} {word}{'' if len(items) == 1 else 's'}"
+
     sys.stderr.write(
-        f"cybrief: drafted {len(brief.events)} events, {len(brief.delegates)} delegates and {len(brief.targets)} "
-        f"figures from {shown} ({result.encoding}); {result.reviews} fields are marked for review: "
-        f"`cybrief validate --strict` on {where} lists them\n"
+        f"cybrief: drafted {count(brief.events, 'event')}, {count(brief.delegates, 'delegate')} and "
+        f"{count(brief.targets, 'figure')} from {shown} ({result.encoding}); {result.reviews} fields are marked "
+        f"for review: `cybrief validate --strict` on {where} lists them\n"
     )
 
 

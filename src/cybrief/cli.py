@@ -518,7 +518,7 @@ class CheckFormat(str, Enum):
 @app.command("validate")
 def validate_command(
     paths: Annotated[
-        Optional[list[Path]], typer.Argument(help="Brief files or folders. Default: the library (see --library).")
+        Optional[list[Path]], typer.Argument(help="Brief files or folders. Default: the library (see --library).", metavar="PATH...")
     ] = None,
     strict: Annotated[
         bool, typer.Option("--strict", help="Also report fields still marked for review (as `cybrief draft` leaves them).")

@@ -29,7 +29,10 @@ def pinyin_name(name: str) -> str:
     surname = lex.surname_of(name)
     given = name[len(surname):].replace("·", "")
     family = lex.surname_pinyin.get(surname) or "".join(lazy_pinyin(surname)).capitalize()
-    return f"{family} {''.join(lazy_pinyin(given)).capitalize()}".strip()
+    syllables = lazy_pinyin(given)
+    # Jing'an, not Jingan: an apostrophe before a syllable that starts with a, o or e.
+    joined = "".join(("'" if i and syllable[:1] in "aoe" else "") + syllable for i, syllable in enumerate(syllables))
+    return f"{family} {joined.capitalize()}".strip()
 
 
 def slug(text: str) -> str:

@@ -14,7 +14,9 @@ _SESSION = re.compile(r"(?P<term>十[一二三四五六七八九]?|[一二三四
 _SESSION_CPPCC = re.compile(r"全国政协(?P<term>十[一二三四五六七八九]?|[一二三四五六七八九])届(?P<session>[一二三四五])次会议")
 _STAMP = re.compile(r"(?P<year>\d{4})[-/.年](?P<month>\d{1,2})[-/.月](?P<day>\d{1,2})")
 _THEME = re.compile(r"(?:围绕|以)“(?P<theme>[^”]{2,80})”(?:为)?主题|主题为“(?P<theme2>[^”]{2,80})”")
-_PLACE = re.compile(r"在(?P<place>[\u4e00-\u9fff]{2,12}?(?:大会堂|会堂|新闻中心|北大厅|中央大厅|宾馆|酒店|饭店|会议中心|驻地))")
+_PLACE = re.compile(
+    r"在(?P<place>[\u4e00-\u9fff]{2,12}?(?:大会堂|会堂|新闻中心|宾馆|酒店|饭店|会议中心|驻地)(?:[\u4e00-\u9fff]{1,4}?(?:大厅|厅|室))?)"
+)
 _SENTENCE = re.compile(r"[^。！？!?]+[。！？!?]?")
 
 
@@ -103,7 +105,10 @@ def find_sessions(article: Article, year: int) -> list[Session]:
                 continue
             kind, word = found
             date = _iso(int(match.group("year") or year), int(match.group("month")), int(match.group("day")))
-            if date is None or any(s.date == date and s.kind == kind for s in sessions):
+            same = next((s for s in sessions if s.date == date and s.kind == kind), None)
+            if same is not None and same.time is None:
+                same.time = match.group("time")  # 新华社北京3月9日电……3月9日下午: the later phrase has the time
+            if date is None or same is not None:
                 continue
             after = sentence[sentence.find(match.group()) + len(match.group()):]
             theme = _THEME.search(sentence)

@@ -93,6 +93,17 @@ def _names(fields: tuple[F, ...]) -> tuple[str, ...]:
     return tuple(f.name for f in fields)
 
 
+REVIEW_DOC = (
+    "Fields still to be checked by a person: `cybrief draft` lists what it guessed, and "
+    "`cybrief validate --strict` reports each; delete a name once checked."
+)
+
+
+def _reviewable(*fields: F) -> tuple[F, ...]:
+    """The fields of a record that `cybrief draft` fills, plus `review`: the names of those still guessed."""
+    return fields + (F("review", "list", REVIEW_DOC, required=False, item="choice", choices=_names(fields)),)
+
+
 class Sector(Record):
     """A sector of the registry: commands accept its slug or either label."""
 
@@ -107,7 +118,7 @@ class Sector(Record):
 class Source(Record):
     """Where the brief comes from."""
 
-    FIELDS = (
+    FIELDS = _reviewable(
         F("outlet", "text", "Publishing outlet, as it names itself."),
         F("reporter", "text", "Reporter's name, as printed.", required=False),
         F("published", "date", "Publication date (YYYY-MM-DD) when the report gives one.", required=False),
@@ -119,7 +130,7 @@ class Source(Record):
 class Event(Record):
     """One session reported on: a press conference, an open meeting, a corridor interview ..."""
 
-    FIELDS = (
+    FIELDS = _reviewable(
         F("id", "id", "Key that delegates use to say where they spoke."),
         F("date", "date", "Date of the session (YYYY-MM-DD)."),
         F("time", "text", "Time of day as stated, e.g. 上午.", required=False),
@@ -146,7 +157,7 @@ class Point(Record):
 class Delegate(Record):
     """A speaker: who they are, where they spoke, and what they said."""
 
-    FIELDS = (
+    FIELDS = _reviewable(
         F("id", "id", "Key that targets use to name the speaker, e.g. wang-zhijie."),
         F("name", "text", "Name in Chinese, as printed."),
         F("name_en", "text", "Name in pinyin, family name first, e.g. Wang Zhijie."),
@@ -167,7 +178,7 @@ class Delegate(Record):
 class Target(Record):
     """A quantitative figure or goal, with the wording of the source beside its normalized value."""
 
-    FIELDS = (
+    FIELDS = _reviewable(
         F("id", "id", "Key of the figure, unique in the brief."),
         F("delegate", "id", "Id of the delegate who gave the figure."),
         F("sector", "id", "Slug of the sector the figure belongs to."),
@@ -195,7 +206,7 @@ class Target(Record):
 class Brief(Record):
     """The digest of one source document: its events, speakers and figures."""
 
-    FIELDS = (
+    FIELDS = _reviewable(
         F("id", "id", "Key of the brief, unique in a library."),
         F("title", "text", "Headline of the report, as printed."),
         F("title_en", "text", "Headline in English.", required=False),

@@ -69,7 +69,7 @@ def test_delegate_json_has_the_contract_keys():
 
 def test_filters_combine_with_and():
     goals = _json(run("targets", "--delegate", "谢文辉", "--kind", "plan", "--horizon", "十五五", "--format", "json"))
-    assert [t["figure"] for t in goals] == ["超200个", "超1000亿元"]
+    assert [t["figure"] for t in goals] == ["超200个", "超1000亿元", "超3000亿元"]
     end_of_plan = _json(run("targets", "--horizon", "十五五", "--sector", "energy", "--format", "json"))
     assert {t["horizon"] for t in end_of_plan} == {"十五五", "十五五末"}
 

@@ -217,3 +217,19 @@ def test_lang_selects_summary_language(lang):
     out = run("delegates", "--lang", lang, "--format", "markdown").stdout
     assert ("王志杰介绍了" in out) == (lang != "en")
     assert ("Wang set out" in out) == (lang != "zh")
+
+
+def test_the_installed_entry_point_runs_one_command_and_still_knows_the_others(tmp_path):
+    import os
+    import subprocess
+    import sys
+
+    env = dict(os.environ, XDG_CACHE_HOME=str(tmp_path))
+    entry = [sys.executable, "-c", "from cybrief.cli import main; main()"]
+    done = subprocess.run(entry + ["targets", "--sector", "energy", "--format", "json", "--library", str(BUNDLED)],
+                          capture_output=True, text=True, env=env)
+    assert done.returncode == 0 and {t["sector"] for t in json.loads(done.stdout)} == {"energy"}
+    listing = subprocess.run(entry + ["--help"], capture_output=True, text=True, env=env)
+    assert all(name in listing.stdout for name in COMMANDS)
+    typo = subprocess.run(entry + ["tagrets"], capture_output=True, text=True, env=env)
+    assert typo.returncode == 2 and "Did you mean 'targets'" in typo.stderr

@@ -10,7 +10,7 @@ import pytest
 from conftest import BUNDLED, FIXTURES, MINI, ROOT, run
 from cybrief.cli import app
 
-COMMANDS = ["delegates", "targets", "search", "briefs"]
+COMMANDS = ["delegates", "targets", "search", "briefs", "index"]
 
 
 @pytest.mark.parametrize("command", COMMANDS)

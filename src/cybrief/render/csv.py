@@ -41,5 +41,9 @@ class Renderer:
         return table(records)
 
     def search(self, result) -> str:
-        columns = ["brief", "delegate", "delegate_name", "record", "record_id", "field", "text", "spans"]
+        columns = ["brief", "delegate", "delegate_name", "record", "record_id", "field", "text", "spans", "score", "match"]
         return table(result.records, columns)
+
+    def counts(self, counts) -> str:
+        # brief ids are lower-case, so the closing TOTAL row cannot be mistaken for a brief
+        return table(counts.records + [{"brief": "TOTAL", "hits": counts.total}], ["brief", "hits"])

@@ -24,3 +24,6 @@ class Renderer:
 
     def search(self, result) -> str:
         return dumps(result.records)
+
+    def counts(self, counts) -> str:
+        return dumps({"query": counts.query, "total": counts.total, "briefs": counts.records})

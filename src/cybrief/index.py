@@ -98,22 +98,28 @@ def walk(root: Path) -> dict[str, tuple[int, int]]:
             continue
         for entry in entries:
             name = entry.name
+            if name.endswith(BRIEF_SUFFIXES) and name not in BRIEF_SUFFIXES:  # as Path.suffix: not ".yaml" alone
+                try:
+                    st = entry.stat()
+                except OSError:
+                    continue
+                if stat_module.S_ISREG(st.st_mode):
+                    found[prefix + name] = (st.st_size, st.st_mtime_ns)
+                    continue
             try:
                 if entry.is_dir(follow_symlinks=False):
                     stack.append((entry.path, prefix + name + "/"))
-                    continue
             except OSError:
                 continue
-            dot = name.rfind(".")
-            if not (0 < dot < len(name) - 1 and name[dot:] in BRIEF_SUFFIXES):
-                continue
-            try:
-                st = entry.stat()
-            except OSError:
-                continue
-            if stat_module.S_ISREG(st.st_mode):
-                found[prefix + name] = (st.st_size, st.st_mtime_ns)
     return found
+
+
+def _listing(on_disk: dict) -> str:
+    """A digest of the files' paths, sizes and times."""
+    import hashlib
+
+    text = "\n".join(f"{path}\x00{size}\x00{mtime}" for path, (size, mtime) in sorted(on_disk.items()))
+    return hashlib.blake2b(text.encode("utf-8", "surrogateescape"), digest_size=20).hexdigest()
 
 
 def sort_key(relative: str) -> str:
@@ -227,6 +233,9 @@ class Updater:
 
     def run(self) -> None:
         on_disk = walk(self.root)
+        row = self.db.execute("SELECT value FROM meta WHERE key = 'listing'").fetchone()
+        if row is not None and _listing(on_disk) == row[0]:
+            return  # every file as it was when the index was last found current
         stored = {row[0]: row[1:] for row in self.db.execute("SELECT path, size, mtime, crc, brief FROM files")}
         todo = [p for p, (size, mtime) in on_disk.items() if p not in stored or stored[p][0] != size or stored[p][1] != mtime]
         gone = [p for p in stored if p not in on_disk]
@@ -244,6 +253,18 @@ class Updater:
         if self.problems:
             raise BriefError(self.problems)
         self._check_duplicates()
+        self._remember(on_disk)
+
+    def _remember(self, on_disk: dict) -> None:
+        """Store the listing when every file's time can be trusted, so that the next run compares one value."""
+        listing = _listing(on_disk)
+        fresh = self.db.execute("SELECT count(*) FROM files WHERE mtime IS NULL").fetchone()[0] == 0
+        fresh = fresh and self.db.execute("SELECT count(*) FROM files").fetchone()[0] == len(on_disk)
+        try:
+            self._write(lambda: self.db.execute(
+                "INSERT OR REPLACE INTO meta VALUES ('listing', ?)", (listing if fresh else None,)))
+        except sqlite3.OperationalError:
+            pass  # a read-only index that is current stays usable
 
     def _write(self, work) -> None:
         self.db.execute("BEGIN IMMEDIATE")

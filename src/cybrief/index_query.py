@@ -25,6 +25,24 @@ def _chunks(items: list, size: int = _CHUNK):
         yield items[start:start + size]
 
 
+def _quoted(text: str) -> str:
+    return '"' + text.replace('"', '""') + '"'
+
+
+def _bounds(column: str, brief_no: int | None) -> tuple[str, list[int]]:
+    """An SQL condition keeping one brief's field ids, and its arguments."""
+    if brief_no is None:
+        return "", []
+    return f" AND {column} >= ? AND {column} < ?", [brief_no << F.BRIEF_SHIFT, (brief_no + 1) << F.BRIEF_SHIFT]
+
+
+def _after(prefix: str) -> str:
+    """The smallest string greater than every string that starts with `prefix`."""
+    if ord(prefix[-1]) < 0x10FFFF:
+        return prefix[:-1] + chr(ord(prefix[-1]) + 1)
+    return prefix + "\U0010ffff"
+
+
 class IndexSource:
     """The search source backed by an index connection (see index.open_index)."""
 
@@ -34,23 +52,26 @@ class IndexSource:
 
     # --- candidates ----------------------------------------------------------------------------------------
 
-    def term_fids(self, needle: str, brief_no: int | None = None) -> list[int]:
-        """Ids of the fields whose normalized text contains `needle`, exactly."""
-        bounds, args = "", []
-        if brief_no is not None:
-            bounds = " AND rowid >= ? AND rowid < ?"
-            args = [brief_no << F.BRIEF_SHIFT, (brief_no + 1) << F.BRIEF_SHIFT]
+    def match_expression(self, needle: str) -> str | None:
+        """An FTS5 query for the fields that contain `needle`, or None when no field can."""
         if len(needle) >= 3:
-            phrase = '"' + needle.replace('"', '""') + '"'
-            sql = f"SELECT rowid FROM grams WHERE grams MATCH ?{bounds}"
-            return [r[0] for r in self.db.execute(sql, [phrase, *args])]
+            return _quoted(needle)
+        self._ensure_vocab()
+        terms = [r[0] for r in self.db.execute("SELECT term FROM temp.vocab WHERE term >= ? AND term < ?", (needle, _after(needle)))]
+        return " OR ".join(map(_quoted, terms)) if terms else None
+
+    def term_fids(self, needle: str, brief_no: int | None = None) -> list[int]:
+        """Ids of the fields whose normalized text contains `needle`, exactly, in order."""
+        expression = self.match_expression(needle)
+        if expression is None:
+            return []
+        bounds, args = _bounds("rowid", brief_no)
+        return [r[0] for r in self.db.execute(f"SELECT rowid FROM grams WHERE grams MATCH ?{bounds} ORDER BY rowid", [expression, *args])]
+
+    def _ensure_vocab(self) -> None:
         if not self._vocab:
-            self.db.execute("CREATE VIRTUAL TABLE IF NOT EXISTS temp.vocab USING fts5vocab(main, grams, instance)")
+            self.db.execute("CREATE VIRTUAL TABLE IF NOT EXISTS temp.vocab USING fts5vocab(main, grams, row)")
             self._vocab = True
-        upper = needle[:-1] + chr(ord(needle[-1]) + 1) if ord(needle[-1]) < 0x10FFFF else needle + "\U0010ffff"
-        doc_bounds = bounds.replace("rowid", "doc")
-        sql = f"SELECT DISTINCT doc FROM temp.vocab WHERE term >= ? AND term < ?{doc_bounds}"
-        return sorted(r[0] for r in self.db.execute(sql, [needle, upper, *args]))
 
     def all_fids(self, brief_no: int | None = None):
         if brief_no is None:
@@ -80,6 +101,22 @@ class IndexSource:
         else:
             rows = (row for row in self.all_fids(brief_no) if F.wanted(row[0], query.lang))
         return matcher.hits(rows)
+
+    def sql_counts(self, query: Query) -> list[tuple[str, int]] | None:
+        """(brief id, hits) in library order for one literal term and no filter but --brief, all inside SQLite."""
+        if query.regex or query.pinyin or query.has_record_filters or query.scopes or query.lang != "both":
+            return None
+        if len(query.needles) != 1 or query.exclude:
+            return None
+        brief_no = self.brief_number(query.brief)
+        expression = self.match_expression(query.needles[0])
+        if expression is None:
+            return []
+        bounds, args = _bounds("rowid", brief_no)
+        inner = f"SELECT rowid >> {F.BRIEF_SHIFT} AS no, count(*) AS n FROM grams WHERE grams MATCH ?{bounds} GROUP BY 1"
+        args = [expression, *args]
+        sql = f"SELECT b.id, c.n FROM ({inner}) c JOIN briefs b ON b.no = c.no ORDER BY b.key"
+        return self.db.execute(sql, args).fetchall()
 
     def fast_counts(self, query: Query) -> Counter | None:
         """Hits per brief number straight from the trigram index, when no text must be read; else None.
@@ -134,6 +171,11 @@ class IndexSource:
             ):
                 found[row[0]] = RecordInfo.from_row(row[1:])
         return found
+
+    def ordered_ids(self, numbers) -> list[tuple[int, str]]:
+        """(brief number, id) of the given briefs, in library order."""
+        wanted = set(numbers)
+        return [(no, i) for no, i in self.db.execute("SELECT no, id FROM briefs ORDER BY key") if no in wanted]
 
     def briefs(self, numbers) -> dict[int, tuple[str, str, str]]:
         """{brief number: (id, date, order key)}"""

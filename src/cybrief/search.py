@@ -91,6 +91,12 @@ class BriefsSource:
     def fast_counts(self, query: Query):
         return None
 
+    def sql_counts(self, query: Query):
+        return None
+
+    def ordered_ids(self, numbers) -> list[tuple[int, str]]:
+        return sorted(((n, self._briefs[n][0]) for n in numbers), key=lambda pair: self._briefs[pair[0]][2])
+
 
 def files_source(root: Path) -> BriefsSource:
     """A source that reads and checks each brief file of the library as it goes, keeping none in memory."""
@@ -144,14 +150,15 @@ def _hits(source, query: Query) -> list[tuple[int, Hit]]:
 
 def count(source, query: Query) -> SearchCounts:
     """Hits per brief (library order) and in total, from the index alone when it can say."""
-    counted = source.fast_counts(query)
-    if counted is not None and not counted and query.pinyin is None and _pinyin(query):
-        counted = None  # nothing literal: let pinyin have a try
-    if counted is None:
-        counted = Counter(number for number, _ in _hits(source, query))
-    facts = source.briefs(counted.keys())
-    rows = sorted((facts[n][2], facts[n][0], c) for n, c in counted.items())
-    return SearchCounts(" ".join(query.terms), [(brief_id, c) for _, brief_id, c in rows])
+    text = " ".join(query.terms)
+    rows = source.sql_counts(query)
+    if rows is None:
+        counted = source.fast_counts(query)
+        rows = None if counted is None else [(brief_id, counted[n]) for n, brief_id in source.ordered_ids(counted)]
+    if rows is not None and (rows or query.pinyin is False or not _pinyin(query)):
+        return SearchCounts(text, rows)
+    counted = Counter(number for number, _ in _hits(source, query))  # pinyin, regex or record filters
+    return SearchCounts(text, [(brief_id, counted[n]) for n, brief_id in source.ordered_ids(counted)])
 
 
 def _pinyin(query: Query) -> dict:

@@ -57,12 +57,15 @@ class BriefsSource:
             if query.brief is not None and brief.id != query.brief:
                 continue
             found_brief = True
-            rows = []
+            rows, infos = [], {}
             for fid, info, text in F.brief_fields(brief, number):
                 if F.wanted(fid, query.lang):
                     rows.append((fid, text))
-                    self._records[fid >> F.RECORD_SHIFT] = info
-            hits.extend(matcher.hits(rows))
+                    infos[fid >> F.RECORD_SHIFT] = info
+            found = matcher.hits(rows)
+            for hit in found:  # keep the facts of records with hits only: memory stays flat
+                self._records[hit.fid >> F.RECORD_SHIFT] = infos[hit.fid >> F.RECORD_SHIFT]
+            hits.extend(found)
         if problems or duplicates:  # as when loading a library: broken files first, then duplicate ids
             raise BriefError(problems or duplicates)
         if query.brief is not None and not found_brief:

@@ -24,7 +24,7 @@ def test_every_format_value_has_a_renderer():
     for fmt in CONCRETE:
         assert fmt in RENDERER_MODULES
         made = renderer(fmt)
-        for method in ("listing", "details", "search", "sections", "chart"):
+        for method in ("listing", "details", "search", "counts", "sections", "chart"):
             assert callable(getattr(made, method))
     assert resolve(Format.auto, True) is Format.table
     assert resolve(Format.auto, False) is Format.markdown

@@ -1,5 +1,7 @@
 """Start-up guard: the JSON and Markdown paths import no heavy module (pydantic, Rich), and a warm run no YAML.
 
+A search imports SQLite (its index) but no pinyin tables unless it tries pinyin.
+
 The timings live in benchmarks/startup.py; this test fails if an upgrade (Typer 0.29 imports pydantic on
 every run) or a careless import puts a heavy module back on the start-up path.
 """
@@ -52,6 +54,16 @@ def test_machine_and_markdown_paths_import_nothing_heavy(args, env):
     heavy = sorted(m for m in loaded if m.split(".")[0] in HEAVY)
     assert heavy == []
     assert "yaml" not in loaded, "a warm run should read the cache, not parse YAML"
+
+
+def test_search_path_loads_no_pinyin_tables_and_nothing_heavy_but_sqlite(env):
+    args = ["search", "特高压", "--format", "json"]
+    _modules(args, env)  # the first run builds the index
+    loaded = _modules(args, env)
+    heavy = sorted(m for m in loaded if m.split(".")[0] in HEAVY + ("pypinyin",) and m.split(".")[0] != "sqlite3")
+    assert heavy == []
+    assert "yaml" not in loaded, "a warm search should answer from the index, not parse YAML"
+    assert "pypinyin" in {m.split(".")[0] for m in _modules(["search", "tegaoya", "--format", "json"], env)}
 
 
 def test_table_path_imports_rich_but_not_pydantic(env):

@@ -136,6 +136,12 @@ class GroupKey(str, Enum):
     horizon = "horizon"
 
 
+class Scope(str, Enum):
+    delegates = "delegates"
+    targets = "targets"
+    events = "events"
+
+
 def _version(value: bool) -> None:
     if value:
         sys.stdout.write(f"cybrief {__version__}\n")
@@ -295,30 +301,149 @@ def _filtered_targets(lib, sector, delegate, kind, horizon, unit, least, most):
 
 @app.command()
 def search(
-    query: Annotated[str, typer.Argument(help="Text to find; Chinese of any length, Latin letters case-insensitive.")],
+    terms: Annotated[
+        list[str],
+        typer.Argument(help="Terms to find, all in one record (--any: one of them). Quote a phrase to keep its spaces.",
+                       metavar="TERM..."),
+    ],
+    any_term: Annotated[bool, typer.Option("--any", help="Records holding any of the terms, not all.")] = False,
+    exclude: Annotated[
+        Optional[list[str]], typer.Option("--exclude", "-x", help="Drop records holding this term (repeatable).", metavar="TERM")
+    ] = None,
+    regex: Annotated[
+        bool, typer.Option("--regex", "-E", help="Terms are regular expressions, matched on normalized text.")
+    ] = False,
+    pinyin: Annotated[
+        Optional[bool],
+        typer.Option("--pinyin/--no-pinyin",
+                     help="Also match Chinese by the pinyin of a Latin term (tegaoya, tgy). Default: when nothing else matches."),
+    ] = None,
+    scope: Annotated[
+        Optional[list[Scope]],
+        typer.Option("--in", case_sensitive=False, help="Only these records: delegates, targets, events (repeatable)."),
+    ] = None,
+    sector: SectorOpt = None,
+    delegate: DelegateOpt = None,
+    kind: KindOpt = None,
+    context: Annotated[
+        int, typer.Option("--context", "-C", min=0, metavar="N", help="Characters of text shown around a match.")
+    ] = 30,
+    count: Annotated[bool, typer.Option("--count", "-c", help="Only the number of hits per brief, and the total.")] = False,
+    limit: Annotated[
+        Optional[int], typer.Option("--limit", "-n", min=1, metavar="N", help="Show the N best hits and say how many more.")
+    ] = None,
+    no_cache: Annotated[bool, typer.Option("--no-cache", help="Read the brief files; do not use or update the index.")] = False,
     fmt: FormatOpt = Format.auto,
     lang: LangOpt = Lang.both,
     brief: BriefOpt = None,
     library: LibraryOpt = None,
 ) -> None:
-    """Every place a term appears: summaries, points, metrics, figures, titles and roles, grouped by delegate.
+    """Find terms in every text of every brief, best hits first: traditional or simplified, full-width or not, pinyin.
+
+    Terms are matched after normalization (NFKC, case, traditional -> simplified), so 特高壓 finds 特高压 and
+    ＡＩ finds AI. A Latin term that matches nothing is tried as pinyin: tegaoya and tgy find 特高压.
 
     Example:
 
-        cybrief search 人工智能
+        cybrief search 特高压
 
-        cybrief search 特高压 --format json | jq '.[].delegate_name'
+        cybrief search 人工智能 算力 --in delegates
 
-        cybrief search "digital twin" --lang en
+        cybrief search 汽车 芯片 --any --exclude 新能源 --limit 5
+
+        cybrief search '算力.{0,4}规模' --regex -C 10
+
+        cybrief search tegaoya --format json | jq '.[] | [.delegate_name, .match]'
+
+        cybrief search 电网 --count
     """
-    from cybrief.search import search as run_search
+    from cybrief.query import Query
+    from cybrief.search import count_library, search_library
 
-    lib = _open(library, brief)
-    result = run_search(lib, query, lang.value)
+    query = Query(
+        terms, any=any_term, exclude=exclude or (), regex=regex, pinyin=pinyin,
+        scopes=[s.value for s in scope or ()], lang=lang.value, sector=sector, delegate=delegate,
+        kind=kind.value if kind else None, brief=brief,
+    )
+    use_index, progress = not no_cache, _progress_if_terminal()
+    try:
+        if count:
+            counts = count_library(library, query, use_index=use_index, progress=progress)
+        else:
+            result = search_library(library, query, use_index=use_index, limit=limit, context=context, progress=progress)
+    finally:
+        if progress is not None:
+            progress.close()
+    if count:
+        if not counts.briefs:
+            _emit_empty(fmt, lambda r: r.counts(counts))
+            raise NoMatch(f"nothing matches {counts.query!r}")
+        _emit(fmt, lambda r: r.counts(counts))
+        return
     if not result.hits:
         _emit_empty(fmt, lambda r: r.search(result))
-        raise NoMatch(f"nothing matches {query!r}")
+        raise NoMatch(f"nothing matches {result.query!r}")
     _emit(fmt, lambda r: r.search(result))
+    if result.more:
+        sys.stderr.write(f"cybrief: showing {len(result.hits)} of {result.total} hits; {result.more} more (raise --limit to see them)\n")
+
+
+@app.command()
+def index(
+    rebuild: Annotated[bool, typer.Option("--rebuild", help="Start from an empty index.")] = False,
+    library: LibraryOpt = None,
+) -> None:
+    """Build or update the search index of a library now (search does it when needed), with progress on stderr.
+
+    The index lives in $XDG_CACHE_HOME/cybrief (default ~/.cache/cybrief); only brief files that changed
+    since the last run are read again.
+
+    Example:
+
+        cybrief index
+
+        cybrief index --library ~/archive --rebuild
+    """
+    from cybrief.index import describe, open_index
+    from cybrief.library import resolve_library_dir
+
+    bar = _ProgressBar()
+    try:
+        connection = open_index(resolve_library_dir(library), bar, rebuild=rebuild)
+    finally:
+        bar.close()
+    sys.stderr.write(f"cybrief: {describe(connection)}\n")
+
+
+class _ProgressBar:
+    """A Rich progress bar on stderr, shown once there is something to read."""
+
+    def __init__(self):
+        self.progress = self.task = None
+
+    def __call__(self, done: int, total: int) -> None:
+        if self.progress is None:
+            if total == 0:
+                return
+            from rich.console import Console
+            from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+            self.progress = Progress(
+                TextColumn("indexing briefs"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
+                console=Console(stderr=True), transient=False,
+            )
+            self.progress.start()
+            self.task = self.progress.add_task("index", total=total)
+        self.progress.update(self.task, completed=done, total=total)
+
+    def close(self) -> None:
+        if self.progress is not None:
+            self.progress.stop()
+
+
+def _progress_if_terminal():
+    """Progress while a search builds the index: on a terminal only, so that logs stay clean."""
+    return _ProgressBar() if sys.stderr.isatty() else None
 
 
 @app.command()

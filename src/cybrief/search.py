@@ -1,85 +1,269 @@
-"""Finding a term in every text field of every brief: pure functions from a query to located hits."""
+"""Search: a query over a library's fields, from the on-disk index or straight from the briefs, ranked.
+
+`search_library(folder, query)` is what the CLI runs: it answers from the index (index.py), building or
+updating it first, and reads the brief files one by one instead when the index is turned off or cannot
+be used. `search(library, query)` searches briefs already loaded. All three paths hand their fields to
+the same matcher (match.py) and rank with the same key, so they give identical results.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import os
+from collections import Counter
+from pathlib import Path
 
-from cybrief.library import Library
-from cybrief.model import Brief
-from cybrief.views import Hit, SearchResult
-
-# (field, language) for each searchable field; language "" is language-neutral (names, figures, places).
-DELEGATE_FIELDS = (
-    ("name", ""), ("name_en", ""), ("role", "zh"), ("role_en", "en"), ("organization", "zh"),
-    ("organization_en", "en"), ("summary", "zh"), ("summary_en", "en"),
-)
-TARGET_FIELDS = (("metric", "zh"), ("metric_en", "en"), ("figure", ""), ("region", ""), ("horizon", ""), ("note", ""))
-EVENT_FIELDS = (("title", "zh"), ("title_en", "en"), ("theme", "zh"), ("place", ""))
+from cybrief import fields as F
+from cybrief.errors import BriefError, NoMatch, Problem, UsageError, display_path
+from cybrief.match import Matcher
+from cybrief.query import DEFAULT_CONTEXT, Query
+from cybrief.views import Hit, SearchCounts, SearchResult
 
 
-def fold(text: str) -> str:
-    """Case-fold Latin letters without changing the length, so offsets in the folded text fit the original."""
-    lowered = text.lower()
-    if len(lowered) == len(text):
-        return lowered
-    return "".join(ch.lower() if len(ch.lower()) == 1 else ch for ch in text)
+class BriefsSource:
+    """Fields straight from briefs, loaded one at a time from files (or given already loaded)."""
 
+    def __init__(self, entries):
+        self.entries = entries  # a callable returning (number, relative path, loader) triples in library order
+        self._briefs: dict[int, tuple[str, str, str]] = {}
+        self._records: dict[int, F.RecordInfo] = {}
+        self._sectors: dict[str, tuple[str, str, str]] = {}
+        self._delegates: list[tuple[int, str, tuple[str, ...]]] = []
+        self._ids: list[str] = []
 
-def find_spans(text: str, needle: str) -> list[tuple[int, int]]:
-    """Non-overlapping [start, end) spans of a folded needle in text (case-insensitive for Latin)."""
-    haystack = fold(text)
-    spans, start = [], haystack.find(needle)
-    while start != -1:
-        spans.append((start, start + len(needle)))
-        start = haystack.find(needle, start + len(needle))
-    return spans
+    def field_hits(self, matcher: Matcher, query: Query) -> list:
+        from cybrief.library import _fold_name
 
-
-def _fields(brief: Brief, lang: str) -> Iterator[tuple[str | None, str, str, str, str]]:
-    """(delegate id, record, record id, field, text) for every searchable text of a brief, grouped by delegate."""
-
-    def wanted(language: str) -> bool:
-        return lang == "both" or not language or language == lang
-
-    yield None, "brief", brief.id, "title", brief.title
-    if brief.title_en and wanted("en"):
-        yield None, "brief", brief.id, "title_en", brief.title_en
-    for event in brief.events:
-        for name, language in EVENT_FIELDS:
-            value = getattr(event, name)
-            if value and wanted(language):
-                yield None, "event", event.id, name, value
-    for delegate in brief.delegates:
-        for name, language in DELEGATE_FIELDS:
-            value = getattr(delegate, name)
-            if value and wanted(language):
-                yield delegate.id, "delegate", delegate.id, name, value
-        for index, point in enumerate(delegate.points):
-            if wanted("zh"):
-                yield delegate.id, "delegate", delegate.id, f"points[{index}]", point.zh
-            if point.en and wanted("en"):
-                yield delegate.id, "delegate", delegate.id, f"points_en[{index}]", point.en
-        for target in brief.targets:
-            if target.delegate != delegate.id:
+        hits, problems, duplicates, first, found_brief = [], [], [], {}, False
+        self._sectors.clear()
+        self._delegates.clear()
+        self._ids.clear()
+        for number, relative, loader in self.entries():
+            try:
+                brief = loader()
+            except BriefError as exc:
+                problems.extend(exc.problems)
                 continue
-            for name, language in TARGET_FIELDS:
-                value = getattr(target, name)
-                if value and wanted(language):
-                    yield delegate.id, "target", target.id, name, value
+            if brief.id in first:
+                duplicates.append(Problem(display_path(Path(brief.path)), None, None, "id",
+                                        f"duplicate brief id {brief.id!r} (also in {display_path(Path(first[brief.id]))})"))
+                continue
+            first[brief.id] = brief.path
+            self._ids.append(brief.id)
+            self._briefs[number] = (brief.id, brief.date, relative.replace("/", "\x00"))
+            for sector in brief.sectors:
+                self._sectors.setdefault(sector.slug, (sector.slug, sector.zh, sector.en))
+            for d in brief.delegates:
+                self._delegates.append((number, d.id, (_fold_name(d.id), _fold_name(d.name), _fold_name(d.name_en))))
+            if query.brief is not None and brief.id != query.brief:
+                continue
+            found_brief = True
+            rows, infos = [], {}
+            for fid, info, text in F.brief_fields(brief, number):
+                if F.wanted(fid, query.lang):
+                    rows.append((fid, text))
+                    infos[fid >> F.RECORD_SHIFT] = info
+            found = matcher.hits(rows)
+            for hit in found:  # keep the facts of records with hits only: memory stays flat
+                self._records[hit.fid >> F.RECORD_SHIFT] = infos[hit.fid >> F.RECORD_SHIFT]
+            hits.extend(found)
+        if problems or duplicates:  # as when loading a library: broken files first, then duplicate ids
+            raise BriefError(problems or duplicates)
+        if query.brief is not None and not found_brief:
+            known = ", ".join(self._ids) or "none"
+            raise UsageError(f"unknown brief {query.brief!r}; briefs in the library: {known}")
+        return hits
+
+    def records(self, keys) -> dict[int, F.RecordInfo]:
+        return {k: self._records[k] for k in keys}
+
+    def briefs(self, numbers) -> dict[int, tuple[str, str, str]]:
+        return {n: self._briefs[n] for n in numbers}
+
+    def sectors(self) -> list[tuple[str, str, str]]:
+        return list(self._sectors.values())
+
+    def delegate_keys(self, name: str) -> set[tuple[int, str]]:
+        from cybrief.library import _fold_name
+
+        wanted = _fold_name(name)
+        found = {(no, d) for no, d, keys in self._delegates if wanted in keys}
+        if not found:
+            raise NoMatch(f"no delegate named {name!r}; try `cybrief delegates` for the list")
+        return found
+
+    def fast_counts(self, query: Query):
+        return None
+
+    def sql_counts(self, query: Query):
+        return None
+
+    def ordered_ids(self, numbers) -> list[tuple[int, str]]:
+        return sorted(((n, self._briefs[n][0]) for n in numbers), key=lambda pair: self._briefs[pair[0]][2])
 
 
-def search(library: Library, query: str, lang: str = "both") -> SearchResult:
-    """Every field where `query` occurs, in brief order and grouped by delegate (brief and event fields first)."""
-    needle = fold(query.strip())
-    result = SearchResult(query)
-    if not needle:
-        return result
-    for brief in library.briefs:
-        names = {d.id: d.name for d in brief.delegates}
-        for delegate_id, record, record_id, name, text in _fields(brief, lang):
-            spans = find_spans(text, needle)
-            if spans:
-                result.hits.append(
-                    Hit(brief.id, delegate_id, names.get(delegate_id), record, record_id, name, text, spans)
-                )
+def files_source(root: Path) -> BriefsSource:
+    """A source that reads and checks each brief file of the library as it goes, keeping none in memory."""
+    from cybrief.library import brief_files
+    from cybrief.load import load_brief
+
+    files = brief_files(root)
+    if not files:
+        raise UsageError(f"library {display_path(root)}: no brief files (*.yaml, *.yml) in it")
+
+    def entries():
+        for number, file in enumerate(files):
+            relative = file.name if root.is_file() else file.relative_to(root).as_posix()
+            yield number, relative, (lambda file=file: load_brief(file))
+
+    return BriefsSource(entries)
+
+
+def loaded_source(library) -> BriefsSource:
+    """A source over briefs already loaded (a Library), in their order."""
+    root = library.root.resolve() if library.root is not None else None
+
+    def entries():
+        for number, brief in enumerate(library.briefs):
+            path = Path(brief.path)
+            relative = path.relative_to(root).as_posix() if root is not None and root.is_dir() and path.is_relative_to(root) else path.name
+            yield number, relative, (lambda brief=brief: brief)
+
+    return BriefsSource(entries)
+
+
+# --- running a query over a source -------------------------------------------------------------------------
+
+def run(source, query: Query, *, limit: int | None = None, context: int = DEFAULT_CONTEXT) -> SearchResult:
+    """Hits of `query` from `source`, best first."""
+    hits = [hit for _, hit in _hits(source, query)]
+    result = SearchResult(" ".join(query.terms), hits[:limit] if limit is not None else hits)
+    result.total, result.context = len(hits), context
     return result
+
+
+def _hits(source, query: Query) -> list[tuple[int, Hit]]:
+    """(brief number, hit) pairs, best first; pinyin tried when asked for, or when nothing matched literally."""
+    ranked = _ranked(source, query, {} if query.pinyin is None else _pinyin(query))
+    if not ranked and query.pinyin is None:
+        patterns = _pinyin(query)
+        if patterns:
+            ranked = _ranked(source, query, patterns)
+    return ranked
+
+
+def count(source, query: Query) -> SearchCounts:
+    """Hits per brief (library order) and in total, from the index alone when it can say."""
+    text = " ".join(query.terms)
+    rows = source.sql_counts(query)
+    if rows is None:
+        counted = source.fast_counts(query)
+        rows = None if counted is None else [(brief_id, counted[n]) for n, brief_id in source.ordered_ids(counted)]
+    if rows is not None and (rows or query.pinyin is False or not _pinyin(query)):
+        return SearchCounts(text, rows)
+    counted = Counter(number for number, _ in _hits(source, query))  # pinyin, regex or record filters
+    return SearchCounts(text, [(brief_id, counted[n]) for n, brief_id in source.ordered_ids(counted)])
+
+
+def _pinyin(query: Query) -> dict:
+    terms = query.pinyin_terms()
+    if not terms:
+        return {}
+    from cybrief.pinyin import pattern
+
+    compiled = {i: pattern(query.terms[i]) for i in terms}
+    return {i: p for i, p in compiled.items() if p is not None}
+
+
+def _ranked(source, query: Query, pinyin: dict) -> list[tuple[int, Hit]]:
+    field_hits = source.field_hits(Matcher(query, pinyin), query)
+    keep = _record_filter(source, query)
+    infos = source.records({h.fid >> F.RECORD_SHIFT for h in field_hits})
+    chosen = []
+    for h in field_hits:
+        info = infos[h.fid >> F.RECORD_SHIFT]
+        if (query.scopes is None or info.kind in query.scopes) and keep(h.fid, info):
+            chosen.append((h, info))
+    briefs = source.briefs({h.fid >> F.BRIEF_SHIFT for h, _ in chosen})
+    ranked = []
+    for h, info in chosen:
+        number = h.fid >> F.BRIEF_SHIFT
+        brief_id, date, key = briefs[number]
+        hit = Hit(brief_id, info.delegate, info.delegate_name, F.KINDS[info.kind], info.record_id,
+                  F.field_name(h.fid), h.text, h.spans, score=h.score, match=h.match)
+        ranked.append(((-h.score, _negated(date), key, h.fid), number, hit))
+    ranked.sort(key=lambda entry: entry[0])
+    return [(number, hit) for _, number, hit in ranked]
+
+
+def _negated(date: str) -> tuple[int, ...]:
+    """A sort key that puts later dates (YYYY-MM-DD) first."""
+    return tuple(-ord(c) for c in date)
+
+
+def _record_filter(source, query: Query):
+    """A predicate on (field id, record info) for --sector, --delegate and --kind (all must hold)."""
+    if not query.has_record_filters:
+        return lambda fid, info: True
+    slug = _resolve_sector(source, query.sector) if query.sector else None
+    delegates = source.delegate_keys(query.delegate) if query.delegate else None
+
+    def keep(fid: int, info: F.RecordInfo) -> bool:
+        if slug is not None and slug not in info.sectors:
+            return False
+        if delegates is not None and (fid >> F.BRIEF_SHIFT, info.delegate) not in delegates:
+            return False
+        return query.kind is None or info.target_kind == query.kind
+
+    return keep
+
+
+def _resolve_sector(source, name: str) -> str:
+    wanted = name.strip().casefold()
+    sectors = source.sectors()
+    for slug, zh, en in sectors:
+        if wanted in (slug.strip().casefold(), zh.strip().casefold(), en.strip().casefold()):
+            return slug
+    valid = ", ".join(f"{slug} ({zh}, {en})" for slug, zh, en in sectors)
+    raise UsageError(f"unknown sector {name!r}; valid sectors: {valid}")
+
+
+# --- entry points ------------------------------------------------------------------------------------------
+
+def search(library, query, lang: str = "both", *, limit: int | None = None, context: int = DEFAULT_CONTEXT, **options) -> SearchResult:
+    """Search briefs already loaded (a Library). `query` is a Query, a term, or a list of terms (ANDed)."""
+    if not isinstance(query, Query):
+        query = Query(query, lang=lang, **options)
+    return run(loaded_source(library), query, limit=limit, context=context)
+
+
+def open_source(library=None, *, use_index: bool = True, progress=None):
+    """The source for a library folder: its index (made current) unless turned off or unusable, else its files."""
+    from cybrief.library import brief_files, resolve_library_dir
+
+    root = resolve_library_dir(library)
+    if use_index and os.environ.get("CYBRIEF_NO_CACHE", "") in ("", "0"):
+        from cybrief.index import Unavailable, open_index
+        from cybrief.index_query import IndexSource
+
+        try:
+            connection = open_index(root, progress)
+        except Unavailable:
+            pass
+        else:
+            source = IndexSource(connection)
+            if source.is_empty():
+                brief_files(root)  # the same error as without the index for a missing folder
+                raise UsageError(f"library {display_path(root)}: no brief files (*.yaml, *.yml) in it")
+            return source
+    return files_source(root)
+
+
+def search_library(library, query: Query, *, use_index: bool = True, limit: int | None = None,
+                   context: int = DEFAULT_CONTEXT, progress=None) -> SearchResult:
+    """Search a library folder (see open_source)."""
+    return run(open_source(library, use_index=use_index, progress=progress), query, limit=limit, context=context)
+
+
+def count_library(library, query: Query, *, use_index: bool = True, progress=None) -> SearchCounts:
+    """Hits per brief of a library folder (see open_source)."""
+    return count(open_source(library, use_index=use_index, progress=progress), query)

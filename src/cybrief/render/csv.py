@@ -41,7 +41,7 @@ class Renderer:
         return table(records)
 
     def search(self, result) -> str:
-        columns = ["brief", "delegate", "delegate_name", "record", "record_id", "field", "text", "spans"]
+        columns = ["brief", "delegate", "delegate_name", "record", "record_id", "field", "text", "spans", "score", "match"]
         return table(result.records, columns)
 
     def sections(self, sections) -> str:
@@ -50,3 +50,7 @@ class Renderer:
 
     def chart(self, series, legend: str) -> str:
         return table([b.record() for s in series for b in s.bars])
+
+    def counts(self, counts) -> str:
+        # brief ids are lower-case, so the closing TOTAL row cannot be mistaken for a brief
+        return table(counts.records + [{"brief": "TOTAL", "hits": counts.total}], ["brief", "hits"])

@@ -30,3 +30,6 @@ class Renderer:
 
     def chart(self, series, legend: str) -> str:
         return dumps([b.record() for s in series for b in s.bars])
+
+    def counts(self, counts) -> str:
+        return dumps({"query": counts.query, "total": counts.total, "briefs": counts.records})

@@ -53,15 +53,16 @@ class Renderer:
         return "\n".join(blocks)
 
     def search(self, result) -> str:
-        lines: list[str] = []
-        group = object()
+        from cybrief.views import snippet
+
+        lines = []
         for hit in result.hits:
-            key = (hit.brief, hit.delegate)
-            if key != group:
-                group = key
-                who = hit.delegate_name or "简报 Brief"
-                lines += ([""] if lines else []) + [f"## {escape(who)} · {escape(hit.brief)}", ""]
-            lines.append(f"- `{hit.field}` ({hit.record} {escape(hit.record_id)}): {highlight(hit.text, hit.spans)}")
+            text, spans = snippet(hit.text, hit.spans, result.context)
+            tag = " · 拼音 pinyin" if hit.match == "pinyin" else ""
+            lines.append(
+                f"- **{escape(_who(hit))}** · {escape(hit.brief)} · `{hit.field}` ({hit.record} {escape(hit.record_id)}){tag}: "
+                f"{highlight(text, spans)}"
+            )
         return "\n".join(lines) + "\n" if lines else ""
 
     def sections(self, sections) -> str:
@@ -77,3 +78,15 @@ class Renderer:
             rows = [[b.label, b.figure, bar_text(b, CHART_WIDTH)] for b in s.bars]
             blocks.append(f"### {escape(s.title)}\n\n" + table(s.headers, rows))
         return "\n".join(blocks) + "\n" + escape(legend) + "\n"
+
+    def counts(self, counts) -> str:
+        rows = [[brief, str(n)] for brief, n in counts.briefs] + [["**total**", str(counts.total)]]
+        lines = ["| brief | hits |", "| --- | --- |"]
+        lines += [f"| {c[0] if c[0] == '**total**' else escape(c[0])} | {c[1]} |" for c in rows]
+        return "\n".join(lines) + "\n"
+
+
+def _who(hit) -> str:
+    if hit.delegate_name:
+        return hit.delegate_name
+    return "简报 Brief" if hit.record == "brief" else "活动 Event"

@@ -118,17 +118,17 @@ class Renderer:
         return Group(*parts)
 
     def search(self, result):
+        from cybrief.views import snippet
+
         parts = []
-        group = object()
         for hit in result.hits:
-            key = (hit.brief, hit.delegate)
-            if key != group:
-                group = key
-                who = hit.delegate_name or "简报 Brief"
-                parts.append(Text.assemble(("\n" if parts else "", ""), (visible(who), "bold"), ("  " + visible(hit.brief), "dim")))
-            line = Text("  ") + _text(hit.field, HEADER_STYLE) + Text(f" ({hit.record} ", "dim")
-            line += _text(hit.record_id, "dim") + Text(") ", "dim") + highlight(hit.text, hit.spans)
-            parts.append(line)
+            who = hit.delegate_name or ("简报 Brief" if hit.record == "brief" else "活动 Event")
+            head = Text.assemble((visible(who), "bold"), ("  " + visible(hit.brief) + "  ", "dim"))
+            head += _text(hit.field, HEADER_STYLE) + Text(f" ({hit.record} ", "dim") + _text(hit.record_id, "dim") + Text(")", "dim")
+            if hit.match == "pinyin":
+                head += Text("  拼音 pinyin", "italic magenta")
+            text, spans = snippet(hit.text, hit.spans, result.context)
+            parts += [head, Padding(highlight(text, spans), (0, 0, 1, 2), expand=False)]
         return Group(*parts)
 
     def sections(self, sections):
@@ -143,3 +143,7 @@ class Renderer:
         from cybrief.render.chart import BarChart
 
         return BarChart(series, legend)
+
+    def counts(self, counts):
+        rows = [[brief, str(n)] for brief, n in counts.briefs] + [["total", str(counts.total)]]
+        return table(["brief", "hits"], rows)

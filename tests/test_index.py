@@ -1,0 +1,239 @@
+"""Index tests: searches with and without the index agree, only changed files are read, and a bad index is safe."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+
+import pytest
+
+from conftest import BUNDLED, FIXTURES, MINI, run
+from cybrief import files
+from cybrief.index import index_dir, walk
+from cybrief.library import brief_files
+
+OLD = 1_600_000_000_000_000_000  # a modification time long past, so that no file is "too recent to trust"
+
+QUERIES = [
+    ["特高压"], ["特高壓"], ["电网"], ["电"], ["ＡＩ"], ["ai"], ["人工智能", "算力"], ["人工智能", "算力", "--any"],
+    ["人工智能", "--exclude", "电网"], ["特高[压電]", "--regex"], ["tegaoya"], ["tgy"], ["chongqing", "--pinyin"],
+    ["人工智能", "--in", "targets"], ["电网", "--sector", "energy", "--kind", "plan"], ["人工智能", "--delegate", "刘勇"],
+    ["电网", "--brief", "mini"], ["Chongqing twin"], ["人工智能", "--lang", "en"], ["AI", "--lang", "zh"],
+    ["电网", "--count"], ["人工智能", "算力", "--count"], ["电网", "--count", "--lang", "zh"], ["tgy", "--count"],
+    ["人工智能", "-x", "汽车", "--count", "--in", "delegates"], ["不存在的词"], ["网\u0003"],
+]
+
+
+def _library(tmp_path):
+    folder = tmp_path / "lib"
+    (folder / "sub").mkdir(parents=True)
+    shutil.copy(MINI, folder / "mini.yaml")
+    shutil.copy(BUNDLED / "chongqing-2026-03-chengyu.yaml", folder / "sub" / "cq.yaml")
+    text = (BUNDLED / "chongqing-2026-03-chengyu.yaml").read_text(encoding="utf-8")
+    hant = text.replace("id: chongqing-2026-03-chengyu", "id: hant").replace("电网", "電網").replace("特高压", "特高壓")
+    (folder / "sub" / "hant.yaml").write_text(hant.replace("2026-03-07", "2025-03-07"), encoding="utf-8")
+    for path in folder.rglob("*.yaml"):
+        os.utime(path, ns=(OLD, OLD))
+    return folder
+
+
+def _outputs(folder, monkeypatch, *, cached: bool):
+    outputs = []
+    for query in QUERIES:
+        args = ["search", *query, "--format", "json"] + ([] if cached else ["--no-cache"])
+        result = run(*args, library=folder)
+        outputs.append((result.exit_code, result.stdout, result.stderr))
+    return outputs
+
+
+def test_cached_and_uncached_searches_give_identical_results(tmp_path, monkeypatch):
+    folder = _library(tmp_path)
+    uncached = _outputs(folder, monkeypatch, cached=False)
+    cold = _outputs(folder, monkeypatch, cached=True)
+    warm = _outputs(folder, monkeypatch, cached=True)
+    assert list(index_dir().glob("index-*.sqlite"))
+    assert uncached == cold == warm
+    assert sum(1 for code, _, _ in uncached if code == 0) >= len(QUERIES) - 3  # the queries do find things
+
+
+def test_the_python_api_on_a_loaded_library_agrees_with_the_index(tmp_path):
+    from cybrief.library import open_library
+    from cybrief.query import Query
+    from cybrief.search import search, search_library
+
+    folder = _library(tmp_path)
+    for terms in (["电网"], ["人工智能", "算力"], ["tgy"]):
+        loaded = search(open_library(folder), terms).records
+        indexed = search_library(folder, Query(terms)).records
+        assert loaded == indexed and loaded
+
+
+def test_walk_lists_the_files_brief_files_lists(tmp_path):
+    folder = _library(tmp_path)
+    (folder / ".yaml").write_text("x")  # no suffix, as Path sees it
+    (folder / "notes.txt").write_text("x")
+    (folder / "folder.yaml").mkdir()
+    (folder / "link").symlink_to(folder / "sub")  # a link to a folder is not followed
+    (folder / "alias.yml").symlink_to(folder / "mini.yaml")  # a link to a file counts
+    expected = {p.relative_to(folder).as_posix() for p in brief_files(folder)}
+    assert set(walk(folder)) == expected
+    assert "alias.yml" in expected and not any(p.startswith("link/") for p in expected)
+
+
+def _reads(monkeypatch) -> list[str]:
+    read: list[str] = []
+    original = files.read_bytes
+
+    def counting(path, shown):
+        read.append(str(path))
+        return original(path, shown)
+
+    monkeypatch.setattr(files, "read_bytes", counting)
+    return read
+
+
+BIG = 10_000
+
+
+def _big_library(tmp_path, count: int):
+    folder = tmp_path / "big"
+    text = MINI.read_text(encoding="utf-8")
+    for number in range(count):
+        sub = folder / f"part-{number // 1000:02d}"
+        sub.mkdir(parents=True, exist_ok=True)
+        path = sub / f"b{number:05d}.yaml"
+        path.write_text(text.replace("id: mini", f"id: b{number:05d}", 1), encoding="utf-8")
+        os.utime(path, ns=(OLD, OLD))
+    return folder
+
+
+def test_after_one_change_in_a_big_library_only_that_brief_is_read_again(tmp_path, monkeypatch):
+    from cybrief.query import Query
+    from cybrief.search import count_library
+
+    folder = _big_library(tmp_path, BIG)
+    reads = _reads(monkeypatch)
+    first = count_library(folder, Query(["算力"]))
+    assert len(reads) == BIG and first.total == BIG
+    reads.clear()
+    assert count_library(folder, Query(["算力"])).total == BIG
+    assert reads == []  # nothing changed: nothing read
+    changed = folder / "part-04" / "b04321.yaml"
+    changed.write_text(changed.read_text(encoding="utf-8").replace("李四谈人工智能和算力。", "李四谈人工智能。"), encoding="utf-8")
+    os.utime(changed, ns=(OLD + 10**9, OLD + 10**9))
+    after = count_library(folder, Query(["算力"]))
+    assert reads == [str(changed)]
+    assert after.total == BIG - 1 and "b04321" not in dict(after.briefs) and "b04320" in dict(after.briefs)
+
+
+def test_a_touched_file_is_read_but_kept(tmp_path, monkeypatch):
+    from cybrief import load
+
+    folder = _library(tmp_path)
+    run("search", "电网", library=folder)
+    parsed = []
+    original = load.loads_brief
+    monkeypatch.setattr(load, "loads_brief", lambda *a, **k: parsed.append(a[1]) or original(*a, **k))
+    reads = _reads(monkeypatch)
+    os.utime(folder / "mini.yaml", ns=(OLD + 5, OLD + 5))
+    assert run("search", "电网", library=folder).exit_code == 0
+    assert reads == [str(folder / "mini.yaml")] and parsed == []
+
+
+def test_a_file_changed_within_the_same_second_is_caught(tmp_path):
+    folder = _library(tmp_path)
+    path = folder / "mini.yaml"
+    os.utime(path)  # changed just now: its time is not trusted
+    assert run("search", "测试简报", library=folder).exit_code == 0
+    stat = path.stat()
+    path.write_text(path.read_text(encoding="utf-8").replace("title: 测试简报", "title: 测试晚报"), encoding="utf-8")
+    os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns))  # same size, same time
+    assert run("search", "测试简报", library=folder).exit_code == 1
+    assert run("search", "测试晚报", library=folder).exit_code == 0
+
+
+def test_deleted_and_added_briefs(tmp_path):
+    folder = _library(tmp_path)
+    assert {h["brief"] for h in json.loads(run("search", "电网", "--format", "json", library=folder).stdout)} == {"mini", "chongqing-2026-03-chengyu", "hant"}
+    (folder / "sub" / "cq.yaml").unlink()
+    shutil.copy(MINI, folder / "sub" / "second.yaml")
+    (folder / "sub" / "second.yaml").write_text(MINI.read_text(encoding="utf-8").replace("id: mini", "id: second"), encoding="utf-8")
+    assert {h["brief"] for h in json.loads(run("search", "电网", "--format", "json", library=folder).stdout)} == {"mini", "hant", "second"}
+
+
+@pytest.mark.parametrize("damage", [b"", b"garbage" * 100, None])
+def test_a_corrupt_index_is_rebuilt(tmp_path, damage):
+    folder = _library(tmp_path)
+    expected = run("search", "电网", "--format", "json", library=folder).stdout
+    [store] = index_dir().glob("index-*.sqlite")
+    data = store.read_bytes()
+    store.write_bytes(damage if damage is not None else data[:4096] + b"\x00" * 4096 + data[8192:])
+    assert run("search", "电网", "--format", "json", library=folder).stdout == expected
+    assert run("search", "电网", "--format", "json", library=folder).stdout == expected
+
+
+def test_an_unwritable_cache_falls_back_to_the_files(tmp_path, monkeypatch):
+    folder = _library(tmp_path)
+    expected = run("search", "电网", "--format", "json", "--no-cache", library=folder).stdout
+    blocker = tmp_path / "not-a-dir"
+    blocker.write_text("x")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(blocker))
+    result = run("search", "电网", "--format", "json", library=folder)
+    assert result.exit_code == 0 and result.stdout == expected
+
+
+def test_broken_and_duplicate_briefs_fail_alike_with_and_without_the_index(tmp_path):
+    folder = _library(tmp_path)
+    shutil.copy(FIXTURES / "broken" / "wrong_type.yaml", folder / "broken.yaml")
+    results = [run("search", "电网", *extra, library=folder) for extra in ([], ["--no-cache"], [])]
+    assert {r.exit_code for r in results} == {2}
+    assert len({r.stderr for r in results}) == 1 and "targets[2].value" in results[0].stderr
+    (folder / "broken.yaml").unlink()
+    shutil.copy(MINI, folder / "again.yaml")
+    results = [run("search", "电网", *extra, library=folder) for extra in ([], ["--no-cache"], [])]
+    assert {r.exit_code for r in results} == {2}
+    assert len({r.stderr for r in results}) == 1 and "duplicate brief id 'mini'" in results[0].stderr
+
+
+def test_index_command_builds_with_progress_on_stderr(tmp_path):
+    folder = _library(tmp_path)
+    result = run("index", library=folder)
+    assert result.exit_code == 0 and result.stdout == ""
+    assert "3 briefs" in result.stderr and "index-" in result.stderr
+    again = run("index", "--rebuild", library=folder)
+    assert again.exit_code == 0 and "3 briefs" in again.stderr
+
+
+def test_two_processes_building_at_once_agree(tmp_path):
+    folder = _big_library(tmp_path, 300)
+    env = dict(os.environ, XDG_CACHE_HOME=str(tmp_path / "shared-cache"))
+    argv = [sys.executable, "-m", "cybrief", "search", "算力", "--count", "--format", "json", "--library", str(folder)]
+    processes = [subprocess.Popen(argv, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env) for _ in range(2)]
+    outputs = [p.communicate(timeout=300) for p in processes]
+    assert [p.returncode for p in processes] == [0, 0], [o[1] for o in outputs]
+    assert outputs[0][0] == outputs[1][0]
+    assert json.loads(outputs[0][0])["total"] == 300
+    third = subprocess.run(argv, capture_output=True, env=env, timeout=300)
+    assert third.stdout == outputs[0][0]
+
+
+def test_a_search_loads_no_pinyin_tables_unless_it_tries_pinyin(tmp_path):
+    probe = (
+        "import sys, json\n"
+        "from cybrief.query import Query\n"
+        "from cybrief.search import search_library\n"
+        "search_library(sys.argv[1], Query([sys.argv[2]]))\n"
+        "print(json.dumps(sorted(m for m in sys.modules if m.startswith(('pypinyin', 'rich')))))\n"
+    )
+    env = dict(os.environ, XDG_CACHE_HOME=str(tmp_path / "cache"))
+
+    def loaded(term):
+        done = subprocess.run([sys.executable, "-c", probe, str(BUNDLED), term], capture_output=True, text=True, env=env, check=True)
+        return json.loads(done.stdout)
+
+    assert loaded("特高压") == []
+    assert loaded("UHV") == []  # Latin, but it matches literally
+    assert any(m.startswith("pypinyin") for m in loaded("tegaoya"))

@@ -36,16 +36,20 @@ class _Group(TyperGroup):
         try:
             return super().invoke(ctx)
         except CybriefError as exc:
+            from cybrief.safety import one_line  # messages quote the data: never let it act on the terminal
+
             prefix = "cybrief: " if isinstance(exc, NoMatch) else "cybrief: error: "
             for line in exc.lines():
-                sys.stderr.write(prefix + line + "\n")
+                sys.stderr.write(prefix + one_line(line) + "\n")
             raise typer.Exit(int(exc.exit_code)) from None
         except (typer.Exit, typer.Abort, ClickException, BrokenPipeError, KeyboardInterrupt):
             raise
         except Exception as exc:  # a bug: one line, and the traceback only on request
             if os.environ.get("CYBRIEF_DEBUG"):
                 raise
-            sys.stderr.write(f"cybrief: internal error: {type(exc).__name__}: {exc} (CYBRIEF_DEBUG=1 shows the traceback)\n")
+            from cybrief.safety import one_line
+
+            sys.stderr.write(f"cybrief: internal error: {type(exc).__name__}: {one_line(str(exc))} (CYBRIEF_DEBUG=1 shows the traceback)\n")
             raise typer.Exit(int(ExitCode.INTERNAL)) from None
 
 
@@ -170,13 +174,18 @@ def _emit(fmt: Format, render) -> None:
     """Render with the renderer for `fmt` and write to stdout; a table goes through a Rich console."""
     from cybrief.render import renderer, resolve
 
-    concrete = resolve(fmt, sys.stdout.isatty())
+    terminal = sys.stdout.isatty()
+    concrete = resolve(fmt, terminal)
     output = render(renderer(concrete))
     if concrete is Format.table:
         from rich.console import Console
 
         Console(highlight=False, soft_wrap=False).print(output)
     else:
+        if terminal and concrete is Format.csv:  # exact CSV in a file; on a terminal, controls made visible
+            from cybrief.safety import visible_lines
+
+            output = visible_lines(output)
         sys.stdout.write(output)
         sys.stdout.flush()
 

@@ -79,10 +79,51 @@ def _in_range(text: str) -> bool:
 numbers = number_texts.filter(_in_range).map(parse_number)
 optional = lambda strategy: st.none() | strategy  # noqa: E731
 
+# Figures as reports write them, and texts that are not figures (a brief marks those `qualitative`).
+FIGURES = ["近400万辆", "超1000亿元", "1500余家", "20%以上", "三分之一", "每9台汽车就有1台", "3至5个", "16.4亿", "约3763亿元",
+           "23.6%", "1.10", "0.5", "不超过3万人", "万亿级", "10:30", "翻一番"]
+
+
+def _loadable(value) -> bool:
+    """Whether a value parsed from a figure is one a brief can hold (see load.MAX_NUMBER_CHARS)."""
+    from cybrief.model import format_number
+
+    text = format_number(value)
+    return len(text) <= 40 and _in_range(text)
+
+
+@st.composite
+def figure_fields(draw, words_) -> dict:
+    """figure, value, unit, qualifier and qualitative that agree as the loader requires.
+
+    A figure the parser reads fixes value, unit (unless it states none) and qualifier; one it refuses is
+    marked qualitative, and the rest is the author's reading.
+    """
+    from cybrief.errors import FigureError
+    from cybrief.quantity import parse_figure
+
+    figure = draw(st.sampled_from(FIGURES) | words_)
+    try:
+        q = parse_figure(figure)
+    except FigureError:
+        return {"figure": figure, "value": draw(numbers), "unit": draw(words_),
+                "qualifier": draw(st.sampled_from(QUALIFIERS)), "qualitative": draw(words_)}
+    if not _loadable(q.value):
+        return draw(figure_fields(st.sampled_from(FIGURES)))
+    return {"figure": figure, "value": q.value, "unit": q.unit or draw(words_), "qualifier": q.qualifier,
+            "qualitative": None}
+
+
+def reviews(draw, cls) -> tuple[str, ...]:
+    """Some of the names a record's `review` list may hold."""
+    [spec] = [f for f in cls.FIELDS if f.name == "review"]
+    return tuple(draw(st.lists(st.sampled_from(spec.choices), unique=True, max_size=3)))
+
 
 @st.composite
 def briefs(draw) -> Brief:
-    """A brief that the loader accepts: unique ids, references that resolve, any text in the text fields."""
+    """A brief that the loader accepts: unique ids, references that resolve, figures that agree with their
+    values, any text in the other text fields, and fields marked for review."""
     from cybrief.model import Delegate, Event, Point, Sector, Source, Target
 
     # Texts come from a small pool drawn once: far fewer draws per brief, and any text can still land in any field.
@@ -94,7 +135,8 @@ def briefs(draw) -> Brief:
     events = [
         Event(id=i, date=draw(dates), time=draw(optional(words_)), kind=draw(st.sampled_from(EVENT_KINDS)),
               title=draw(words_), title_en=draw(optional(words_)), theme=draw(optional(words_)),
-              place=draw(optional(words_)), paragraph=draw(optional(st.integers(1, 999_999_999))))
+              place=draw(optional(words_)), paragraph=draw(optional(st.integers(1, 999_999_999))),
+              review=reviews(draw, Event))
         for i in event_ids
     ]
     sectors = [Sector(slug=s, zh=draw(words_), en=draw(words_)) for s in slugs]
@@ -104,18 +146,19 @@ def briefs(draw) -> Brief:
                  sectors=tuple(draw(st.lists(st.sampled_from(slugs), max_size=2))), summary=draw(words_),
                  summary_en=draw(words_),
                  points=tuple(Point(zh=draw(words_), en=draw(optional(words_))) for _ in range(draw(st.integers(0, 2)))),
-                 paragraphs=tuple(draw(st.lists(st.integers(1, 9999), max_size=3))))
+                 paragraphs=tuple(draw(st.lists(st.integers(1, 9999), max_size=3))), review=reviews(draw, Delegate))
         for i in delegate_ids
     ]
     target_ids = draw(st.lists(ids, max_size=4, unique=True))
     targets = [
         Target(id=i, delegate=draw(st.sampled_from(delegate_ids)), sector=draw(st.sampled_from(slugs)), region=draw(words_),
-               metric=draw(words_), metric_en=draw(words_), figure=draw(words_), value=draw(numbers), unit=draw(words_),
-               qualifier=draw(st.sampled_from(QUALIFIERS)), kind=draw(st.sampled_from(TARGET_KINDS)),
-               horizon=draw(optional(words_)), paragraph=draw(st.integers(1, 9999)), note=draw(optional(words_)))
+               metric=draw(words_), metric_en=draw(words_), **draw(figure_fields(words_)),
+               kind=draw(st.sampled_from(TARGET_KINDS)), horizon=draw(optional(words_)), paragraph=draw(st.integers(1, 9999)),
+               note=draw(optional(words_)), review=reviews(draw, Target))
         for i in target_ids
     ]
-    source = Source(outlet=draw(words_), reporter=draw(optional(words_)), published=draw(optional(dates)), url=draw(optional(words_)))
+    source = Source(outlet=draw(words_), reporter=draw(optional(words_)), published=draw(optional(dates)),
+                    url=draw(optional(words_)), review=reviews(draw, Source))
     return Brief(id=draw(ids), title=draw(words_), title_en=draw(optional(words_)), language=draw(st.sampled_from(LANGUAGES)),
                  source=source, events=tuple(events), sectors=tuple(sectors), delegates=tuple(delegates),
-                 targets=tuple(targets))
+                 targets=tuple(targets), review=reviews(draw, Brief))

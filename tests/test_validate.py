@@ -50,7 +50,8 @@ def test_every_file_of_a_folder_is_checked_at_once(monkeypatch):
     files = broken + 1
     assert len(lines) == broken + 5 + 1
     assert lines[-1] == f"cybrief: error: {broken + 5} problems in {files} of {files} files checked"
-    assert "cybrief: error: broken/gbk.yaml: not UTF-8: invalid byte at offset 84" in result.stderr
+    assert ("cybrief: error: broken/gbk.yaml:3:8: not UTF-8: invalid byte 0xb2 at offset 84 (looks like GBK/GB18030;"
+            " convert it with: iconv -f GB18030 -t UTF-8)") in lines
 
 
 def test_duplicate_brief_ids_across_files_are_located(tmp_path, monkeypatch):

@@ -544,6 +544,8 @@ def chart(
     """
     from cybrief import compare
 
+    if svg is not None:
+        _check_output(svg, force)
     lib = _open(library, brief)
     refs = _filtered_targets(lib, sector, delegate, kind, horizon, unit, least, most)
     series = compare.chart(refs, lang.value)
@@ -553,7 +555,7 @@ def chart(
             raise NoMatch("no target matches these filters")
         from cybrief.render.chart import BarChart, svg as to_svg
 
-        _write_file(svg, to_svg(BarChart(series, legend), "cybrief chart").encode("utf-8"), force)
+        _write(svg, to_svg(BarChart(series, legend), "cybrief chart").encode("utf-8"), force)
         return
     if not refs:
         _emit_empty(fmt, lambda r: r.chart(series, legend))
@@ -592,9 +594,7 @@ def export(
 
     lib = _open(library, brief)
     run_export(lib, to.value, output, force=force)
-    from cybrief.errors import display_path
-
-    sys.stderr.write(f"cybrief: wrote {display_path(output)}\n")
+    _wrote(output)
 
 
 @app.command()
@@ -619,31 +619,42 @@ def report(
     """
     from cybrief.report import report as make_report
 
+    if output is not None:
+        _check_output(output, force)
     text = make_report(_open(library, brief), lang.value)
     if output is None:
         sys.stdout.write(text)
         sys.stdout.flush()
         return
-    _write_file(output, text.encode("utf-8"), force)
+    _write(output, text.encode("utf-8"), force)
 
 
-def _write_file(path: Path, data: bytes, force: bool) -> None:
-    """Write a file atomically, refusing to replace one without --force; say so on stderr."""
+def _check_output(path: Path, force: bool) -> None:
+    """Refuse an output file that --force would be needed for before doing the work (write_output checks again)."""
+    from cybrief.files import check_output
+
+    check_output(path, force=force)
+
+
+def _write(path: Path, data: bytes, force: bool) -> None:
+    """Write an output file the user named: atomically, never over one without --force; say so on stderr."""
+    from cybrief.files import write_output
+
+    write_output(path, data, force=force, parents=True)
+    _wrote(path)
+
+
+def _wrote(path: Path) -> None:
     from cybrief.errors import display_path
-    from cybrief.files import atomic_write
 
-    if path.exists() and not force:
-        raise UsageError(f"{display_path(path)} exists; add --force to replace it")
-    if path.is_dir():
-        raise UsageError(f"{display_path(path)} is a folder")
-    try:
-        atomic_write(path, data)
-        from cybrief.export import make_readable
+    _note(f"wrote {display_path(path)}")
 
-        make_readable(path)
-    except OSError as exc:
-        raise UsageError(f"cannot write {display_path(path)}: {exc.strerror or exc}") from None
-    sys.stderr.write(f"cybrief: wrote {display_path(path)}\n")
+
+def _note(text: str) -> None:
+    """A message on stderr, on one line and with any control character in it (a path, a name) made visible."""
+    from cybrief.safety import one_line
+
+    sys.stderr.write(f"cybrief: {one_line(text)}\n")
 
 
 class CheckFormat(str, Enum):
@@ -745,8 +756,8 @@ def draft_command(
     from cybrief.errors import UsageError, display_path
     from cybrief.schema import schema_reference
 
-    if output is not None and output.exists() and not force:
-        raise UsageError(f"{display_path(output)} exists; use --force to overwrite it")
+    if output is not None:
+        _check_output(output, force)
     if brief_id is not None:
         import re
 
@@ -772,18 +783,18 @@ def draft_command(
         sys.stdout.flush()
         where = "the draft"
     else:
-        from cybrief.files import atomic_write
+        from cybrief.files import write_output
 
-        atomic_write(output, result.yaml.encode("utf-8"))
+        write_output(output, result.yaml.encode("utf-8"), force=force, parents=True)
         where = display_path(output)
     brief = result.brief
     def count(items, word: str) -> str:
         return f"{len(items)} {word}{'' if len(items) == 1 else 's'}"
 
-    sys.stderr.write(
-        f"cybrief: drafted {count(brief.events, 'event')}, {count(brief.delegates, 'delegate')} and "
+    _note(
+        f"drafted {count(brief.events, 'event')}, {count(brief.delegates, 'delegate')} and "
         f"{count(brief.targets, 'figure')} from {shown} ({result.encoding}); {result.reviews} fields are marked "
-        f"for review: `cybrief validate --strict` on {where} lists them\n"
+        f"for review: `cybrief validate --strict` on {where} lists them"
     )
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import re
 import stat
+from collections.abc import Mapping
 from pathlib import Path
 
 from cybrief.errors import BriefError, Problem, WriteError, display_path
@@ -123,41 +124,187 @@ def atomic_write(path: Path, data: bytes) -> None:
         raise
 
 
-def write_output(path: str | os.PathLike, data: bytes, *, force: bool = False) -> None:
-    """Write a file the user asked for (an export, a report, a draft): never replace one without `force`.
+def write_output(path: str | os.PathLike, data: bytes | Mapping[str, bytes], *, force: bool = False,
+                 parents: bool = False) -> None:
+    """Write what the user asked for (an export, a report, a chart, a draft): never replace it without `force`.
 
-    The bytes go to a temporary file beside `path` first. Without `force` that complete file is then
-    hard-linked to `path`, which fails if anything is there, even a file created a moment ago; with
-    `force` it is renamed over the old file. Either way a crash or a kill at any point leaves the old
-    file whole (at worst a `.NAME.*.tmp` file stays beside it). A new file gets the usual permissions
-    (0666 less the umask), a replaced one keeps its own. Errors are WriteError, one line each.
+    `data` is the bytes of a file, or for a folder (a CSV export) a mapping of file names to bytes. It is
+    written in full beside `path` first (a `.NAME.*.tmp` file or folder), flushed to disk, and only then
+    published: without `force` by a link or rename that fails if anything is at `path`, even something
+    created a moment ago; with `force` by a rename over the old file, or by swapping the old folder for
+    the new one in one step. So a crash or a kill at any point leaves the old file or folder whole (at
+    worst the temporary one stays beside it). A new file gets the usual permissions (0666 less the
+    umask), a replaced one keeps its own. `force` replaces a folder only if it holds nothing but files a
+    write of the same names would make (a previous export), never any other folder. `parents` creates
+    missing folders above `path`. Errors are WriteError, one line each.
     """
     path = Path(path)
     shown = display_path(path)
-    if path.is_dir():
-        raise WriteError(f"{shown}: is a directory")
+    folder = not isinstance(data, (bytes, bytearray))
+    check_output(path, force=force, names=list(data) if folder else None)
     if not path.parent.is_dir():
-        raise WriteError(f"{shown}: no such folder {display_path(path.parent)}")
-    if not force and os.path.lexists(path):
-        raise WriteError(f"{shown}: already exists; use --force to replace it")
+        if not parents:
+            raise WriteError(f"{shown}: no such folder {display_path(path.parent)}")
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        except FileExistsError:
+            raise WriteError(f"{shown}: {display_path(path.parent)} is not a folder") from None
+        except OSError as exc:
+            raise WriteError(f"{shown}: cannot make its folder: {exc.strerror or exc}") from None
     try:
-        try:
-            mode = stat.S_IMODE(os.stat(path).st_mode)
-        except FileNotFoundError:
-            mode = 0o666 & ~_umask()
-        tmp = _write_temp(path, data, mode)
-        try:
-            if force:
-                os.replace(tmp, path)
-            else:
-                _link_new(tmp, path, shown)
-        finally:
-            _remove(tmp)
+        if folder:
+            _publish_folder(path, data, force, shown)
+        else:
+            _publish_file(path, bytes(data), force, shown)
         _sync_folder(path.parent)
     except PermissionError:
         raise WriteError(f"{shown}: permission denied") from None
     except OSError as exc:
         raise WriteError(f"{shown}: cannot write: {exc.strerror or exc}") from None
+
+
+def check_output(path: str | os.PathLike, *, force: bool = False, names: list[str] | None = None) -> None:
+    """Refuse now what write_output would refuse at `path`, so that a command can stop before doing its work.
+
+    `names` are the file names of a folder output (None for a file). write_output checks again when it
+    publishes, so a file that appears in between is never replaced either.
+    """
+    path = Path(path)
+    shown = display_path(path)
+    if names is None and path.is_dir():
+        raise WriteError(f"{shown}: is a directory")
+    if not os.path.lexists(path):
+        return
+    if not force:
+        raise WriteError(f"{shown}: already exists; use --force to replace it")
+    if names is not None and path.is_dir() and not path.is_symlink() and not _only_files_named(path, names):
+        raise WriteError(f"{shown}: is a folder that cybrief did not write; it is not replaced")
+
+
+def _only_files_named(folder: Path, names: list[str]) -> bool:
+    """Whether a folder holds only regular files with these names, as a previous write of them left it."""
+    try:
+        entries = list(os.scandir(folder))
+    except OSError:
+        return False
+    return all(entry.name in names and entry.is_file(follow_symlinks=False) for entry in entries)
+
+
+def _publish_file(path: Path, data: bytes, force: bool, shown: str) -> None:
+    try:
+        mode = stat.S_IMODE(os.stat(path).st_mode)
+    except (FileNotFoundError, NotADirectoryError):
+        mode = 0o666 & ~_umask()
+    tmp = _write_temp(path, data, mode)
+    try:
+        if force:
+            os.replace(tmp, path)
+        else:
+            _link_new(tmp, path, shown)
+    finally:
+        _remove(tmp)
+
+
+def _publish_folder(path: Path, files: Mapping[str, bytes], force: bool, shown: str) -> None:
+    """Build the folder beside `path`, then rename it into place (see write_output)."""
+    import shutil
+    import tempfile
+
+    mask = _umask()
+    tmp = Path(tempfile.mkdtemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp"))
+    try:
+        for name, data in files.items():
+            if not name or os.sep in name or name in (".", ".."):
+                raise ValueError(f"not a file name: {name!r}")
+            fd = os.open(tmp / name, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666 & ~mask)
+            with os.fdopen(fd, "wb") as handle:
+                handle.write(data)
+                handle.flush()
+                os.fsync(handle.fileno())
+        os.chmod(tmp, 0o777 & ~mask)
+        _sync_folder(tmp)
+        if not os.path.lexists(path):
+            _rename_new(tmp, path, shown)
+        elif not force:
+            raise WriteError(f"{shown}: already exists; use --force to replace it")
+        else:
+            check_output(path, force=True, names=list(files))  # what is there now, not a moment ago
+            _swap(tmp, path)  # tmp now holds the old folder or file
+    finally:
+        if os.path.lexists(tmp):
+            if tmp.is_dir() and not tmp.is_symlink():
+                shutil.rmtree(tmp, ignore_errors=True)
+            else:
+                _remove(str(tmp))
+
+
+# renameat2(2) flags (Linux 3.15 and later): fail if the target exists; exchange the two paths atomically.
+_RENAME_NOREPLACE, _RENAME_EXCHANGE = 1, 2
+
+
+def _renameat2(source: Path, target: Path, flags: int) -> bool:
+    """renameat2 where the system has it; False where it does not (then the caller falls back)."""
+    import sys
+
+    if not sys.platform.startswith("linux"):
+        return False
+    import ctypes
+    import errno
+
+    try:
+        call = ctypes.CDLL(None, use_errno=True).renameat2
+    except (AttributeError, OSError):
+        return False
+    at_cwd = -100
+    if call(at_cwd, os.fsencode(source), at_cwd, os.fsencode(target), flags) == 0:
+        return True
+    code = ctypes.get_errno()
+    if code in (errno.ENOSYS, errno.EINVAL, errno.ENOTSUP, errno.EOPNOTSUPP):
+        return False  # an old kernel, or a file system that cannot
+    raise OSError(code, os.strerror(code), str(target))
+
+
+def _rename_new(tmp: Path, path: Path, shown: str) -> None:
+    """Rename a folder to a path where nothing is; refuse if something appeared there meanwhile."""
+    try:
+        if _renameat2(tmp, path, _RENAME_NOREPLACE):
+            return
+    except FileExistsError:
+        raise WriteError(f"{shown}: already exists; use --force to replace it") from None
+    if os.path.lexists(path):  # without renameat2: the check just before the rename is the best that remains
+        raise WriteError(f"{shown}: already exists; use --force to replace it")
+    try:
+        os.rename(tmp, path)
+    except (FileExistsError, IsADirectoryError, NotADirectoryError):
+        raise WriteError(f"{shown}: already exists; use --force to replace it") from None
+    except OSError as exc:
+        import errno
+
+        if exc.errno == errno.ENOTEMPTY:
+            raise WriteError(f"{shown}: already exists; use --force to replace it") from None
+        raise
+
+
+def _swap(tmp: Path, path: Path) -> None:
+    """Put the new folder `tmp` at `path` and the old one at `tmp`: in one step where the system can.
+
+    Elsewhere the old one is renamed aside first, so a crash between the two renames leaves it whole
+    beside `path` as `.NAME.*.old`; a failure of the second rename puts it back.
+    """
+    if _renameat2(tmp, path, _RENAME_EXCHANGE):
+        return
+    import tempfile
+
+    aside = Path(tempfile.mkdtemp(dir=path.parent, prefix=f".{path.name}.", suffix=".old"))
+    os.rename(path, aside / "old")
+    try:
+        os.rename(tmp, path)
+    except BaseException:
+        os.rename(aside / "old", path)
+        os.rmdir(aside)
+        raise
+    os.rename(aside / "old", tmp)  # where the caller removes it
+    os.rmdir(aside)
 
 
 def _link_new(tmp: str, path: Path, shown: str) -> None:

@@ -58,7 +58,9 @@ def _assert_inert(out: bytes) -> str:
     return plain
 
 
-@pytest.mark.parametrize("command", [["targets"], ["delegates"], ["delegates", "zhang-san"], ["search", "MARK"], ["briefs"]])
+# search shows CONTEXT characters around a match: enough here for the whole text
+@pytest.mark.parametrize("command", [["targets"], ["delegates"], ["delegates", "zhang-san"], ["search", "MARK", "--context", "200"],
+                                     ["briefs"], ["chart"]])
 def test_table_on_a_terminal_shows_controls_and_markup_as_text(command, hostile, harmless, tmp_path):
     code, out = _run(command, hostile, tmp_path)
     assert code == 0, out

@@ -402,7 +402,7 @@ def index(
     rebuild: Annotated[bool, typer.Option("--rebuild", help="Start from an empty index.")] = False,
     library: LibraryOpt = None,
 ) -> None:
-    """Build or update the search index of a library now (search does it when needed), with progress on stderr.
+    """Build or update the search index of a library now (search does it when needed), with progress on a terminal.
 
     The index lives in $XDG_CACHE_HOME/cybrief (default ~/.cache/cybrief); only brief files that changed
     since the last run are read again.
@@ -413,26 +413,32 @@ def index(
 
         cybrief index --library ~/archive --rebuild
     """
+    from cybrief.errors import display_path
     from cybrief.index import describe, open_index
-    from cybrief.library import resolve_library_dir
+    from cybrief.library import brief_files, resolve_library_dir
 
-    bar = _ProgressBar()
+    root = resolve_library_dir(library)
+    if not brief_files(root):  # as every command that reads a library says it
+        raise UsageError(f"library {display_path(root)}: no brief files (*.yaml, *.yml) in it")
+    bar = _ProgressBar() if sys.stderr.isatty() else None  # on a terminal: a log gets only the summary line
     try:
-        connection = open_index(resolve_library_dir(library), bar, rebuild=rebuild)
+        connection = open_index(root, bar, rebuild=rebuild)
     finally:
-        bar.close()
-    sys.stderr.write(f"cybrief: {describe(connection)}\n")
+        if bar is not None:
+            bar.close()
+    _note(describe(connection))
 
 
 class _ProgressBar:
-    """A Rich progress bar on stderr, shown once there is something to read."""
+    """A Rich progress bar on stderr, shown once there are more than `least` briefs to read."""
 
-    def __init__(self):
+    def __init__(self, least: int = 0):
         self.progress = self.task = None
+        self.least = least
 
     def __call__(self, done: int, total: int) -> None:
         if self.progress is None:
-            if total == 0:
+            if total <= self.least:
                 return
             from rich.console import Console
             from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
@@ -450,9 +456,14 @@ class _ProgressBar:
             self.progress.stop()
 
 
+# A search shows progress only for more briefs than this: the index reads them in batches of about a
+# hundred, so a bar for fewer would jump from empty to full, and flicker over the results for nothing.
+SEARCH_PROGRESS_LEAST = 100
+
+
 def _progress_if_terminal():
     """Progress while a search builds the index: on a terminal only, so that logs stay clean."""
-    return _ProgressBar() if sys.stderr.isatty() else None
+    return _ProgressBar(SEARCH_PROGRESS_LEAST) if sys.stderr.isatty() else None
 
 
 @app.command()

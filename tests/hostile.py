@@ -2,8 +2,9 @@
 
 A case writes a library into a folder (`lib/` below the folder a test runs in) and states the exit code
 and the exact error lines every command gives, or, for a brief that loads, a check of what each output
-format carries. tests/test_bad_inputs.py runs every case through every command in COMMANDS; to cover a
-new command, add its argv there (and, if it writes or reads something new, a case here).
+carries. tests/test_bad_inputs.py runs every case through every command in COMMANDS, in every one of its
+OUTPUTS; to cover a new command, add its argv there (and its outputs, if it has no --format), and, if it
+writes or reads something new, a case here.
 """
 
 from __future__ import annotations
@@ -19,31 +20,64 @@ from conftest import FIXTURES, MINI
 HOSTILE = FIXTURES / "hostile"
 MINI_TEXT = MINI.read_text(encoding="utf-8")
 
-# Every command that reads a library, with the arguments that make it print data (MARK is in every
-# hostile text, so that search finds it).
+# Every command that reads a library, with the arguments that make it print or write data. MARK is in
+# every hostile text, so that search finds it (a case may look for something else); `search` shows whole
+# texts, `snippets` the default cut around a match. `export` writes a file, named per output below.
 COMMANDS = {
     "delegates": ["delegates"],
     "delegate": ["delegates", "zhang-san"],
     "targets": ["targets"],
-    "search": ["search", "MARK"],
+    "search": ["search", "MARK", "--context", "1000"],
+    "snippets": ["search", "MARK"],
     "briefs": ["briefs"],
+    "chart": ["chart"],
+    "report": ["report"],
+    "export": ["export", "--to", "json", "-o", "export.out"],
+    "validate": ["validate"],
+    "index": ["index"],
 }
 FORMATS = ["json", "csv", "markdown", "table"]
+# The outputs each command is checked in: --format values, and `terminal`, a table with Rich's colours as
+# a terminal gets them. report prints Markdown only; export writes a SQLite, JSON or CSV export (a folder);
+# validate and index print only messages, validate's problems also as JSON.
+OUTPUTS = {name: FORMATS + ["terminal"] for name in COMMANDS} | {
+    "report": ["markdown"], "export": ["sqlite", "json", "csv"], "validate": ["text", "json"], "index": ["messages"],
+}
+# What a command says on stderr when it succeeds (validate and index also on a brief that loads).
+SUCCESS_MESSAGES = {
+    "export": re.compile(r"cybrief: wrote export\.out\n"),
+    "validate": re.compile(r"cybrief: 1 file checked, no problems\n"),
+    "index": re.compile(r"cybrief: index of .*: 1 briefs, \d+ fields, [\d.]+ MB in .*index-[0-9a-f]{8}\.sqlite\n"),
+}
 
 
 class Case:
-    """One bad input: `build(lib)` fills the library folder; `errors` are the stderr lines after "cybrief: error: "."""
+    """One bad input: `build(lib)` fills the library folder; `errors` are the stderr lines after "cybrief: error: ".
+
+    `files` is the number of brief files the library holds, for validate's summary line.
+    """
 
     def __init__(
-        self, name, row, build, *, errors=(), exit=2, check=None, library="lib", env=None, unprivileged=False, query="MARK"
+        self, name, row, build, *, errors=(), exit=2, check=None, library="lib", env=None, unprivileged=False, query="MARK",
+        files=1,
     ):
         self.name, self.row, self.build, self.errors, self.exit = name, row, build, list(errors), exit
         self.check, self.library, self.env, self.unprivileged = check, library, env or {}, unprivileged
         self.query = query  # what `search` looks for in a brief that loads
+        self.files = files
 
     def argv(self, command: str) -> list[str]:
-        args = ["search", self.query] if command == "search" else list(COMMANDS[command])
+        args = [self.query if arg == "MARK" else arg for arg in COMMANDS[command]]
         return args + ["--library", self.library]
+
+    def stderr(self, command: str) -> str:
+        """What `command` prints on stderr for this case: the error lines, and for validate a summary of the problems."""
+        lines = list(self.errors)
+        if command == "validate" and not all(line.startswith("library ") for line in lines):
+            paths = {line.split(":")[0] for line in lines}
+            problems = f"{len(lines)} problem{'s' if len(lines) != 1 else ''}"
+            lines.append(f"{problems} in {len(paths)} of {self.files} file{'s' if self.files != 1 else ''} checked")
+        return "".join(f"cybrief: error: {line}\n" for line in lines)
 
     def __repr__(self):
         return f"Case({self.name})"
@@ -129,8 +163,15 @@ def csv_cells(output: str) -> list[str]:
     return [cell for row in csv.reader(io.StringIO(output, newline="")) for cell in row]
 
 
-def markdown_texts(output: str) -> list[str]:
-    """The text of every table cell and list item as a GFM reader sees it (escapes undone, <br> a newline)."""
+# Raw HTML that cybrief's own templates write (the report's footer); any other HTML came from data.
+TEMPLATE_HTML = {"report": ("<sub>", "</sub>")}
+
+
+def markdown_texts(output: str, allowed_html: tuple[str, ...] = ()) -> list[str]:
+    """The text of every table cell and list item as a GFM reader sees it (escapes undone, <br> a newline).
+
+    Raw HTML other than <br> and `allowed_html` fails the check.
+    """
     from markdown_it import MarkdownIt
 
     texts = []
@@ -145,7 +186,7 @@ def markdown_texts(output: str) -> list[str]:
                 parts.append(child.content)
             elif child.type == "softbreak":
                 parts.append("\n")
-            elif child.type == "html_inline":
+            elif child.type == "html_inline" and child.content not in allowed_html:
                 raise AssertionError(f"raw HTML reached the Markdown: {child.content!r}")
         texts.append("".join(parts))
     return texts
@@ -166,31 +207,57 @@ def markdown_table_widths(output: str) -> set[int]:
     return widths
 
 
+def markdown_tables_are_whole(output: str) -> bool:
+    """Whether every row of every GFM table has as many cells as the table's header, as a GFM reader counts them."""
+    from markdown_it import MarkdownIt
+
+    header = cells = None
+    for token in MarkdownIt("commonmark").enable("table").parse(output):
+        if token.type == "table_open":
+            header = None
+        elif token.type == "tr_open":
+            cells = 0
+        elif token.type in ("td_open", "th_open"):
+            cells += 1
+        elif token.type == "tr_close":
+            header = cells if header is None else header
+            if cells != header:
+                return False
+    return True
+
+
 def terminal_text(output: str) -> str:
     """Terminal output with Rich's own colour codes taken out; whatever is left must be plain text."""
     return _SGR.sub("", output)
 
 
 def shows(text: str, *, formula: bool = False):
-    """A check that `text` comes out exact in JSON and CSV, read back the same from Markdown, and visible on a terminal."""
+    """A check that `text` comes out exact in JSON and CSV, read back the same from Markdown, and visible on a terminal.
+
+    Search snippets (the `snippets` command) show the text cut around the match, as views.snippet cuts it.
+    """
     from cybrief.safety import visible
 
     def check(command: str, fmt: str, output: str) -> None:
-        if fmt == "json":
-            assert text in json_strings(json.loads(output)), (command, text)
+        shown = text
+        if command == "snippets" and fmt in ("markdown", "table"):
+            at = text.index("MARK")
+            shown = text[max(0, at - 30): at + 4 + 30]
+        if fmt in ("json", "sqlite"):  # a SQLite export is read back as JSON
+            assert text in json_strings(json.loads(output)), (command, fmt, text)
         elif fmt == "csv":
             cells = csv_cells(output)
             expected = "'" + text if formula else text
             assert expected in cells or any(expected in c for c in cells), (command, text, cells)
         elif fmt == "markdown":  # a GFM reader trims the whitespace around a cell
-            texts = markdown_texts(output)
-            assert any(visible(text).strip() in t for t in texts), (command, visible(text), texts)
+            texts = markdown_texts(output, TEMPLATE_HTML.get(command, ()))
+            assert any(visible(shown).strip() in t for t in texts), (command, visible(shown), texts)
             assert not RAW_CONTROL.search(output)
-            assert len(markdown_table_widths(output)) <= 1, "every row of a table has the same number of cells"
+            assert markdown_tables_are_whole(output), "every row of a table has the cells of its header"
         else:  # table: on a terminal when FORCE_COLOR is set, else plain
             plain = terminal_text(output)
             assert not RAW_CONTROL.search(plain), (command, plain)
-            for line in visible(text).split("\n"):  # a cell's lines sit beside the other columns
+            for line in visible(shown).split("\n"):  # a cell's lines sit beside the other columns
                 assert _unwrapped(line) in _unwrapped(plain), (command, line, plain)
 
     return check
@@ -208,14 +275,23 @@ def all_of(*checks):
     return check
 
 
+def records(command: str, fmt: str, output: str, table: str) -> list[dict] | None:
+    """The records of a table (targets, briefs ...) in an output that holds them as JSON, or None."""
+    if command == "export" and fmt in ("json", "sqlite"):
+        return json.loads(output)[table]
+    if fmt == "json" and command == table:
+        return json.loads(output)
+    return None
+
+
 def bare_scalars_kept(command: str, fmt: str, output: str) -> None:
-    if fmt != "json" or command != "targets":
+    targets = records(command, fmt, output, "targets")
+    if targets is None:
         return
-    first = json.loads(output)[0]
-    assert (first["region"], first["metric_en"], first["figure"], first["unit"], first["horizon"], first["note"]) == (
-        "NO", "off", "10:30", "yes", "1.10", "2026-03-07",
-    )
-    assert json.loads(output)[2]["value"] == 1.1
+    first, third = targets[0], targets[2]
+    assert (first["region"], first["metric_en"], first["figure"], first["unit"], first["horizon"], first["note"],
+            first["qualitative"]) == ("NO", "off", "10:30", "yes", "1.10", "2026-03-07", "on")
+    assert (third["figure"], third["value"]) == ("1.10", 1.1)
 
 
 # --- the cases ---------------------------------------------------------------------------------------------
@@ -289,11 +365,14 @@ def _valid_brief_with_control_in_name(lib: Path) -> None:
 def _file_name_shown_safely(command: str, fmt: str, output: str) -> None:
     from cybrief.safety import visible
 
-    if command != "briefs":
+    briefs = records(command, fmt, output, "briefs")
+    if briefs is not None:
+        assert briefs[0]["path"].endswith("/" + CONTROL_NAME)
+    if command == "export" and fmt == "csv":
+        assert any(cell.endswith("/" + CONTROL_NAME) for cell in csv_cells(output))
+    if command != "briefs" or fmt == "json":
         return
-    if fmt == "json":
-        assert json.loads(output)[0]["path"].endswith("/" + CONTROL_NAME)
-    elif fmt == "csv":
+    if fmt == "csv":
         assert csv_cells(output)[-1].endswith("/" + CONTROL_NAME)
     elif fmt == "markdown":
         assert any(t.endswith("/" + visible(CONTROL_NAME)) for t in markdown_texts(output))
@@ -315,8 +394,9 @@ def _dumped(lib: Path) -> None:
 
 
 def _dumped_check(command: str, fmt: str, output: str) -> None:
-    if fmt == "json" and command == "targets":
-        first = json.loads(output)[0]
+    targets = records(command, fmt, output, "targets")
+    if targets is not None:
+        first = targets[0]
         assert (first["region"], first["metric_en"], first["note"]) == ("2026-03-07", "- not a list: #nor a comment", "1.10")
 
 
@@ -378,7 +458,7 @@ CASES = [
         " delegates_corridor, ministers_corridor, news_conference, plenary, group_deliberation, interview, other;"
         " got 'press conference'",
         "lib/every_problem.yaml:23:5: delegates[0].age: unknown field (expected one of: event, id, name, name_en,"
-        " organization, organization_en, paragraphs, points, role, role_en, sectors, summary, summary_en)",
+        " organization, organization_en, paragraphs, points, review, role, role_en, sectors, summary, summary_en)",
         "lib/every_problem.yaml:32:5: delegates[1].name_en: missing required field",
         "lib/every_problem.yaml:37:19: delegates[1].sectors[1]: unknown sector 'robots' (known: ai, energy)",
         "lib/every_problem.yaml:54:9: targets[1].id: duplicate id 't1' (first at line 41)",
@@ -394,14 +474,14 @@ CASES = [
         "lib/big_numbers.yaml:74:12: targets[2].value: expected a number of at most 40 characters, got '" + "9" * 41 + "'",
     ]),
     Case("many-problems", 7, _many_unknown_fields, errors=[
-        f"lib/b.yaml:{6 + i}:1: extra{i}: unknown field (expected one of: delegates, events, id, language, sectors,"
-        " source, targets, title, title_en)" for i in range(100)
+        f"lib/b.yaml:{6 + i}:1: extra{i}: unknown field (expected one of: delegates, events, id, language, review,"
+        " sectors, source, targets, title, title_en)" for i in range(100)
     ] + ["lib/b.yaml:105:1: stopped after 100 problems in this file; fix these first"]),
     Case("many-empty-targets", 7, brief(mini(("  - id: t1\n", "  - {}\n" * 20 + "  - id: t1\n"))), errors=[
         f"lib/b.yaml:{41 + i // 12}:5: targets[{i // 12}].{field}: missing required field"
         for i, field in enumerate(TARGET_REQUIRED * 9)
     ][:100] + ["lib/b.yaml:49:5: stopped after 100 problems in this file; fix these first"]),
-    Case("two-broken-files", 7, _two_broken_files, errors=[
+    Case("two-broken-files", 7, _two_broken_files, files=2, errors=[
         "lib/a.yaml:74:12: targets[2].value: expected a number (e.g. 4000000, 23.6 or 1/9), got 'abc'",
         "lib/z.yaml:2:5: id: expected an id (lower-case letters, digits, '.', '_', '-'), got 'Mini'",
     ]),
@@ -417,12 +497,12 @@ CASES = [
     # 9: terminal controls, in data, in a key that an error quotes, and in a file name
     Case("terminal-controls", 9, brief(with_text(HOSTILE_CONTROLS)), exit=0, check=shows(HOSTILE_CONTROLS)),
     Case("controls-in-error", 9, brief(mini(("  reporter: 李明\n", f"  {quoted(chr(27) + ']0;pwned' + chr(7))}: 李明\n"))), errors=[
-        "lib/b.yaml:8:3: source.\\x1b]0;pwned\\x07: unknown field (expected one of: outlet, published, reporter, url)"]),
+        "lib/b.yaml:8:3: source.\\x1b]0;pwned\\x07: unknown field (expected one of: outlet, published, reporter, review, url)"]),
     Case("controls-in-file-name", 9, _control_in_file_name, errors=[
         "lib/b\\x1b]0;pwned\\x07.yaml:74:12: targets[2].value: expected a number (e.g. 4000000, 23.6 or 1/9), got 'abc'"]),
     Case("controls-in-a-loaded-file-name", 9, _valid_brief_with_control_in_name, exit=0, check=_file_name_shown_safely),
     Case("newline-in-error", 9, brief(mini(("  reporter: 李明\n", '  "a\\nb\\u2028c": 李明\n'))), errors=[
-        "lib/b.yaml:8:3: source.a\\x0ab\\u2028c: unknown field (expected one of: outlet, published, reporter, url)"]),
+        "lib/b.yaml:8:3: source.a\\x0ab\\u2028c: unknown field (expected one of: outlet, published, reporter, review, url)"]),
     # 10: Markdown
     Case("markdown-specials", 10, brief(with_text(HOSTILE_MARKDOWN)), exit=0, check=shows(HOSTILE_MARKDOWN)),
     # 11: CSV formulas (the region and metric start with =; numbers stay numbers)

@@ -1,18 +1,21 @@
 """Every bad input of the reliability table through every command: exit code, exact error lines, no traceback.
 
-The cases live in tests/hostile.py. A brief that loads is also run through every output format, twice
-(the second run reads the cache), and each format is checked for what it carries.
+The cases live in tests/hostile.py. A brief that loads is also run through every output of every command,
+twice (the second run reads the cache and the index), and each output is checked for what it carries.
 """
 
 from __future__ import annotations
 
+import json
+import shutil
+import sqlite3
 import subprocess
 
 import pytest
 from typer.testing import CliRunner
 
 from cybrief.cli import app
-from hostile import CASES, COMMANDS, FIXTURES_USED, FORMATS, HOSTILE
+from hostile import CASES, COMMANDS, FIXTURES_USED, HOSTILE, OUTPUTS, SUCCESS_MESSAGES
 from procs import CYBRIEF, as_plain_user, permissions_bind
 
 runner = CliRunner()
@@ -48,6 +51,13 @@ def test_every_row_of_the_table_has_a_case():
     assert rows == set(range(1, 15))
 
 
+def test_every_command_that_reads_a_library_is_covered():
+    from test_cli import COMMANDS as ALL
+
+    reading = {argv[0] for argv in COMMANDS.values()}
+    assert reading == set(ALL) - {"figure", "schema", "draft"}, "figure, schema and draft read no library"
+
+
 @pytest.mark.parametrize("case", [c for c in CASES if c.exit != 0], ids=lambda c: f"row{c.row}-{c.name}")
 def test_bad_input_is_refused_by_every_command(case, folder, monkeypatch):
     for name, value in case.env.items():
@@ -58,28 +68,71 @@ def test_bad_input_is_refused_by_every_command(case, folder, monkeypatch):
             pytest.skip("running as root without the right to drop CAP_DAC_OVERRIDE: permissions cannot bind")
         invoke = _invoke_as_plain_user
     case.build(folder / "lib")
-    expected = "".join(f"cybrief: error: {line}\n" for line in case.errors)
     for command in COMMANDS:
         code, stdout, stderr = invoke(case.argv(command))
-        assert (command, code, stderr) == (command, case.exit, expected)
+        assert (command, code, stderr) == (command, case.exit, case.stderr(command))
         assert stdout == ""
     assert not (folder / "pwned-marker").exists()
+    assert not (folder / "export.out").exists(), "nothing is written from a library that does not load"
+    assert [p.name for p in folder.iterdir() if p.name != "lib"] in ([], ["cache"])
+
+
+# --- a brief that loads, through every output ---------------------------------------------------------------
+
+def _run(command: str, output: str, case, folder):
+    """Run `command` for `output`; return exit code, the output to check (as text), and stderr."""
+    argv = case.argv(command)
+    env = None
+    if command == "export":
+        argv[argv.index("json")] = output
+        argv.append("--force")  # the second run replaces the first export
+    elif output in ("text", "json", "csv", "markdown", "table") and command != "report":
+        argv += ["--format", output]
+    elif output == "terminal":
+        argv += ["--format", "table"]
+        env = {"FORCE_COLOR": "1", "TERM": "xterm-256color"}
+    code, stdout, stderr = _invoke(argv, env)
+    if command == "export" and code == 0:
+        stdout = _read_export(folder / "export.out", output)
+    return code, stdout, stderr
+
+
+def _read_export(path, to: str) -> str:
+    """An export as text: the JSON file; the CSV files one after the other; the SQLite tables as JSON."""
+    if to == "json":
+        return path.read_bytes().decode("utf-8")
+    if to == "csv":
+        return "".join((path / f"{table}.csv").read_bytes().decode("utf-8") for table in
+                       ("briefs", "events", "sectors", "delegates", "targets"))
+    db = sqlite3.connect(path)
+    db.row_factory = sqlite3.Row
+    try:
+        names = [r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE '%fts%'")]
+        return json.dumps({name: [dict(row) for row in db.execute(f"SELECT * FROM [{name}]")] for name in names})
+    finally:
+        db.close()
 
 
 @pytest.mark.parametrize("case", [c for c in CASES if c.exit == 0], ids=lambda c: f"row{c.row}-{c.name}")
-def test_loaded_input_reaches_every_format_intact(case, folder, monkeypatch):
+def test_loaded_input_reaches_every_output_intact(case, folder, monkeypatch):
     monkeypatch.setenv("COLUMNS", "400")  # wide enough that no cell wraps
     case.build(folder / "lib")
     for command in COMMANDS:
-        for fmt in FORMATS + ["terminal"]:
-            argv = case.argv(command) + ["--format", "table" if fmt == "terminal" else fmt]
-            env = {"FORCE_COLOR": "1", "TERM": "xterm-256color"} if fmt == "terminal" else None
-            first = _invoke(argv, env)
-            assert first[0] == 0 and first[2] == "", (command, fmt, first)
-            if fmt == "terminal":
-                assert "\x1b[" in first[1], "Rich rendered for a terminal"
-            case.check(command, "table" if fmt == "terminal" else fmt, first[1])
-            assert _invoke(argv, env) == first, "the cached brief gives the same output"
+        for output in OUTPUTS[command]:
+            first = _run(command, output, case, folder)
+            code, text, stderr = first
+            assert code == 0, (command, output, first)
+            message = SUCCESS_MESSAGES.get(command)
+            assert message.fullmatch(stderr) if message else stderr == "", (command, output, stderr)
+            if output == "terminal":
+                assert "\x1b[" in text, "Rich rendered for a terminal"
+            if command == "validate":
+                assert text == ("[]\n" if output == "json" else "")
+            elif command != "index":
+                case.check(command, "table" if output == "terminal" else output, text)
+            assert _run(command, output, case, folder) == first, "the cached brief gives the same output"
+        if command == "export":
+            shutil.rmtree(folder / "export.out", ignore_errors=True)
 
 
 def test_a_usage_error_that_lists_data_shows_it_safely(folder):
@@ -116,7 +169,7 @@ def _raising(error):
     ],
 )
 @pytest.mark.parametrize("command", list(COMMANDS))
-def test_every_command_maps_errors_to_the_same_codes_and_lines(command, error, code, line, monkeypatch):
+def test_every_command_maps_errors_to_the_same_codes_and_lines(command, error, code, line, monkeypatch, tmp_path):
     from cybrief import library
     from cybrief.errors import BriefError, NoMatch, Problem, UsageError, WriteError
 
@@ -127,8 +180,10 @@ def test_every_command_maps_errors_to_the_same_codes_and_lines(command, error, c
         "nomatch": NoMatch("nothing here"),
         "bug": KeyError("x\x1b"),
     }[error]
-    monkeypatch.setattr(library, "open_library", _raising(made))
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setattr(library, "resolve_library_dir", _raising(made))  # the first step of every command here
     assert _invoke(list(COMMANDS[command])) == (code, "", line)
+    assert list(tmp_path.iterdir()) == []
 
 
 def test_a_bug_shows_its_traceback_only_on_request(monkeypatch):

@@ -282,7 +282,7 @@ def targets(
     if sort is not None:
         refs, note = compare.sort_refs(refs, sort.value, reverse)
         if note and refs:
-            sys.stderr.write(f"cybrief: note: {note}\n")
+            _note(f"note: {note}")
     if facet:
         listing = compare.facets(refs, facet, lib, lang.value)
         render = lambda r: r.listing(listing)  # noqa: E731
@@ -394,7 +394,7 @@ def search(
         raise NoMatch(f"nothing matches {result.query!r}")
     _emit(fmt, lambda r: r.search(result))
     if result.more:
-        sys.stderr.write(f"cybrief: showing {len(result.hits)} of {result.total} hits; {result.more} more (raise --limit to see them)\n")
+        _note(f"showing {len(result.hits)} of {result.total} hits; {result.more} more (raise --limit to see them)")
 
 
 @app.command()
@@ -702,9 +702,13 @@ def validate_command(
     from cybrief.validate import Invalid, validate
 
     if not paths:
-        from cybrief.library import resolve_library_dir
+        from cybrief.errors import display_path
+        from cybrief.library import brief_files, resolve_library_dir
 
-        paths = [resolve_library_dir(library)]
+        root = resolve_library_dir(library)
+        if not brief_files(root):  # as every command that reads a library says it
+            raise UsageError(f"library {display_path(root)}: no brief files (*.yaml, *.yml) in it")
+        paths = [root]
     report = validate(paths, strict=strict)
     if fmt is CheckFormat.json:
         from cybrief.render.json import dumps
@@ -713,7 +717,7 @@ def validate_command(
         sys.stdout.flush()
     if not report.ok:
         raise Invalid(report, listed=fmt is CheckFormat.json)
-    sys.stderr.write(f"cybrief: {report.summary()}\n")
+    _note(report.summary())
 
 
 @app.command("schema")

@@ -7,6 +7,7 @@ twice (the second run reads the cache and the index), and each output is checked
 from __future__ import annotations
 
 import json
+import re
 import shutil
 import sqlite3
 import subprocess
@@ -193,3 +194,62 @@ def test_a_bug_shows_its_traceback_only_on_request(monkeypatch):
     monkeypatch.setenv("CYBRIEF_DEBUG", "1")
     result = runner.invoke(app, ["targets"])
     assert isinstance(result.exception, KeyError)
+
+
+# --- outputs beyond --format: an SVG chart, and figures given on the command line ----------------------------
+
+def test_chart_svg_shows_hostile_text_as_text(folder):
+    """Labels in the SVG are XML text: controls as visible escapes, markup and tags as typed."""
+    import xml.etree.ElementTree as ET
+
+    from hostile import HOSTILE_CONTROLS, HOSTILE_MARKDOWN, HOSTILE_MARKUP, RAW_CONTROL, brief, mini, quoted
+
+    brief(mini(("    metric: 电网投资\n", f"    metric: {quoted(HOSTILE_CONTROLS + HOSTILE_MARKUP + HOSTILE_MARKDOWN)}\n")))(folder / "lib")
+    code, stdout, stderr = _invoke(["chart", "--svg", "chart.svg", "--library", "lib"])
+    assert (code, stdout, stderr) == (0, "", "cybrief: wrote chart.svg\n")
+    svg = (folder / "chart.svg").read_text(encoding="utf-8")
+    assert not RAW_CONTROL.search(svg) and "<script" not in svg
+    text = re.sub(r"\s+", "", "".join(ET.fromstring(svg).itertext()))  # a long label wraps onto several lines
+    for part in ("\\x1b]0;pwned\\x07", "\\u202eevil\\u202c", "[boldred]x[/]", "[link=https://evil]y[/link]", "<script>alert(1)</script>"):
+        assert part in text, part
+
+
+FIGURES = {  # arguments that read as figures, with what is hostile in them kept in the text
+    "400\x1f万辆": 4000000,  # an information separator is whitespace to the parser, and stays in the text
+    "\t400万辆": 4000000,  # a tab first: a formula in a spreadsheet
+    "约3763亿元\r": 376300000000,  # a carriage return last
+}
+NOT_FIGURES = ["\x1b]0;pwned\x07近400万辆", "[bold red]5亿元[/]", "=1+2", "近400万辆\u202e"]
+
+
+@pytest.mark.parametrize("fmt", ["json", "csv", "markdown", "table", "terminal"])
+def test_figure_shows_hostile_arguments_safely(fmt):
+    import csv
+    import io
+
+    from cybrief.safety import visible
+    from hostile import RAW_CONTROL, markdown_texts, terminal_text
+
+    argv = ["figure", *FIGURES, *NOT_FIGURES, "--format", "table" if fmt == "terminal" else fmt]
+    env = {"FORCE_COLOR": "1", "TERM": "xterm-256color"} if fmt == "terminal" else None
+    code, stdout, stderr = _invoke(argv, env)
+    assert code == 2
+    no_number = "expected a number (after any qualifier word such as 近 or 超)"
+    assert stderr.splitlines() == [
+        f"cybrief: error: cannot read '\\x1b]0;pwned\\x07近400万辆' as a figure: {no_number}",
+        f"cybrief: error: cannot read '[bold red]5亿元[/]' as a figure: {no_number}",
+        f"cybrief: error: cannot read '=1+2' as a figure: {no_number}",
+        "cybrief: error: cannot read '近400万辆\\u202e' as a figure: '辆\\u202e' is not a unit cybrief knows",
+    ]
+    if fmt == "json":
+        assert [(r["text"], r["value"]) for r in json.loads(stdout)] == list(FIGURES.items())
+    elif fmt == "csv":
+        rows = list(csv.DictReader(io.StringIO(stdout, newline="")))
+        assert [r["text"] for r in rows] == ["400\x1f万辆", "'\t400万辆", "约3763亿元\r"]
+    elif fmt == "markdown":
+        assert not RAW_CONTROL.search(stdout)
+        texts = markdown_texts(stdout)
+        assert all(any(visible(text).strip() in t for t in texts) for text in FIGURES)
+    else:
+        plain = terminal_text(stdout)
+        assert not RAW_CONTROL.search(plain) and "400\\x1f万辆" in plain and "约3763亿元\\x0d" in plain

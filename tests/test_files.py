@@ -1,8 +1,9 @@
 """Writing files: never over an existing file without force, atomic always, whole after a kill; the cache under load.
 
 The kill tests use real child processes and SIGKILL. The first stops a writer half-way through its
-data, deterministically, and shows that a plain write would have lost the old file; the second kills
-unmodified writers at arbitrary moments.
+data, deterministically, and shows that a plain write would have lost the old file; the same stop is
+applied to every command that writes a file (WRITERS); the last kills unmodified writers at arbitrary
+moments.
 """
 
 from __future__ import annotations
@@ -16,11 +17,12 @@ import stat
 import subprocess
 import sys
 import time
+from pathlib import Path
 
 import pytest
 
-from conftest import BUNDLED, MINI
-from cybrief import cache
+from conftest import BUNDLED, FIXTURES, MINI, run
+from cybrief import cache, files
 from cybrief.errors import WriteError
 from cybrief.files import write_output
 from procs import as_plain_user, permissions_bind
@@ -140,6 +142,8 @@ from cybrief import files
 
 mode, path, size = sys.argv[1], Path(sys.argv[2]), int(sys.argv[3])
 new = b"N" * size
+# A command's own writes (the cache would be the first) are for nothing here: only its output is written.
+os.environ["CYBRIEF_NO_CACHE"] = "1"
 
 class HalfWay:
     def __init__(self, handle):
@@ -163,14 +167,18 @@ if mode == "atomic":
     files.write_output(path, new, force=True)
 elif mode == "cache":
     files.atomic_write(path, new)
+elif mode == "command":  # cybrief ARGS..., with --force: the output is half-written when it stops
+    from cybrief.cli import main
+    sys.argv = ["cybrief", *sys.argv[4:]]
+    main()
 else:  # what a careless tool does
     with HalfWay(real_open(path, "wb")) as handle:
         handle.write(new)
 """
 
 
-def _kill_half_way(mode: str, path, size: int) -> None:
-    child = subprocess.Popen([sys.executable, "-c", _HALF_WAY, mode, str(path), str(size)], stdout=subprocess.PIPE, text=True)
+def _kill_half_way(mode: str, path, size: int, *args: str) -> None:
+    child = subprocess.Popen([sys.executable, "-c", _HALF_WAY, mode, str(path), str(size), *args], stdout=subprocess.PIPE, text=True)
     try:
         assert child.stdout.readline() == "half\n"
     finally:
@@ -196,6 +204,168 @@ def test_the_same_kill_ruins_a_plain_write(tmp_path):
     target.write_bytes(b"old content\r\n" * 1000)
     _kill_half_way("plain", target, 1 << 20)
     assert target.read_bytes() == b"N" * (1 << 19)
+
+
+# --- every command that writes a file ----------------------------------------------------------------------
+
+ARTICLE = FIXTURES / "articles" / "corridor.txt"
+# Each writer: its arguments (OUT is the path written), the name of its output, and what an old one looks
+# like: bytes for a file, {name: bytes} for a folder (a CSV export).
+WRITERS = {
+    "chart --svg": (["chart", "--sector", "energy", "--svg", "OUT", "--library", str(BUNDLED)], "chart.svg", b"<svg>old</svg>"),
+    "report -o": (["report", "-o", "OUT", "--library", str(BUNDLED)], "briefing.md", b"# old\n"),
+    "export sqlite": (["export", "--to", "sqlite", "-o", "OUT", "--library", str(BUNDLED)], "briefs.db", b"old db"),
+    "export json": (["export", "--to", "json", "-o", "OUT", "--library", str(BUNDLED)], "briefs.json", b"[]\n"),
+    "export csv": (["export", "--to", "csv", "-o", "OUT", "--library", str(BUNDLED)], "tables",
+                   {"briefs.csv": b"id\r\nold\r\n", "targets.csv": b"id\r\n"}),
+    "draft -o": (["draft", str(ARTICLE), "-o", "OUT"], "draft.yaml", b"id: old\n"),
+}
+
+
+def _lay_out(path, old) -> None:
+    if isinstance(old, bytes):
+        path.write_bytes(old)
+        return
+    path.mkdir()
+    for name, data in old.items():
+        (path / name).write_bytes(data)
+
+
+def _contents(path):
+    if path.is_dir():
+        return {p.name: p.read_bytes() for p in path.iterdir()}
+    return path.read_bytes()
+
+
+def _argv(writer: str, path) -> list[str]:
+    args, _, _ = WRITERS[writer]
+    return [str(path) if arg == "OUT" else arg for arg in args]
+
+
+@pytest.mark.parametrize("writer", list(WRITERS))
+def test_every_writer_refuses_an_existing_output_without_force(writer, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    _, name, old = WRITERS[writer]
+    _lay_out(tmp_path / name, old)
+    result = run(*_argv(writer, name), library=None)
+    assert (result.exit_code, result.stdout, result.stderr) == (2, "", f"cybrief: error: {name}: already exists; use --force to replace it\n")
+    assert _contents(tmp_path / name) == old
+    assert [p.name for p in tmp_path.iterdir() if p.name != "cache"] == [name]
+
+
+@pytest.mark.parametrize("writer", list(WRITERS))
+def test_every_writer_replaces_with_force_and_leaves_nothing_beside(writer, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    _, name, old = WRITERS[writer]
+    _lay_out(tmp_path / name, old)
+    result = run(*_argv(writer, name), "--force", library=None)
+    assert result.exit_code == 0, result.stderr
+    assert _contents(tmp_path / name) != old
+    if writer == "export csv":
+        assert sorted(_contents(tmp_path / name)) == ["briefs.csv", "delegates.csv", "events.csv", "sectors.csv", "targets.csv"]
+    assert [p.name for p in tmp_path.iterdir() if p.name != "cache"] == [name]
+
+
+@pytest.mark.parametrize("writer", list(WRITERS))
+def test_every_writer_killed_half_way_leaves_the_old_output_whole(writer, tmp_path):
+    _, name, old = WRITERS[writer]
+    target = tmp_path / name
+    _lay_out(target, old)
+    _kill_half_way("command", target, 0, *_argv(writer, target), "--force")
+    assert _contents(target) == old
+    [leftover] = [p for p in tmp_path.iterdir() if p != target]  # the half-written temporary file or folder
+    assert leftover.name.startswith(f".{name}.") and leftover.name.endswith(".tmp")
+    assert leftover.is_dir() == isinstance(old, dict)
+
+
+# --- a folder: published in one step, never over anything ----------------------------------------------------
+
+NEW_FOLDER = {"briefs.csv": b"id\r\nnew\r\n", "targets.csv": b"id\r\n"}
+
+
+def _exchange_works(folder: Path) -> bool:
+    """Whether renameat2 can swap two paths in this folder (Linux 3.15 or later, on most file systems)."""
+    (folder / "a").mkdir()
+    (folder / "b").write_bytes(b"b")
+    return files._renameat2(folder / "a", folder / "b", files._RENAME_EXCHANGE)
+
+
+@pytest.fixture(params=["renameat2", "rename"])
+def renames(request, monkeypatch, tmp_path_factory):
+    """Both ways a folder is published: renameat2 where the system has it, plain renames elsewhere."""
+    if request.param == "rename":
+        monkeypatch.setattr(files, "_renameat2", lambda source, target, flags: False)
+    elif not _exchange_works(tmp_path_factory.mktemp("probe")):
+        pytest.skip("renameat2 cannot swap two paths here")
+    return request.param
+
+
+def test_renameat2_swaps_two_paths_in_one_step(tmp_path):
+    if not sys.platform.startswith("linux"):
+        pytest.skip("renameat2 is Linux's")
+    assert _exchange_works(tmp_path)
+    assert (tmp_path / "a").read_bytes() == b"b" and (tmp_path / "b").is_dir()
+
+
+def test_a_folder_is_written_whole_with_the_usual_permissions(tmp_path, renames):
+    write_output(tmp_path / "tables", NEW_FOLDER)
+    assert _contents(tmp_path / "tables") == NEW_FOLDER
+    assert stat.S_IMODE((tmp_path / "tables").stat().st_mode) == 0o777 & ~_umask()
+    assert stat.S_IMODE((tmp_path / "tables" / "briefs.csv").stat().st_mode) == 0o666 & ~_umask()
+    assert [p.name for p in tmp_path.iterdir()] == ["tables"]
+
+
+def test_force_swaps_an_old_folder_for_the_new_one(tmp_path, renames):
+    _lay_out(tmp_path / "tables", {"briefs.csv": b"old", "targets.csv": b"old"})
+    write_output(tmp_path / "tables", NEW_FOLDER, force=True)
+    assert _contents(tmp_path / "tables") == NEW_FOLDER
+    assert [p.name for p in tmp_path.iterdir()] == ["tables"]
+
+
+def test_a_folder_that_appears_before_the_rename_is_not_replaced(tmp_path, renames, monkeypatch):
+    """The last check and the rename are one step with renameat2; without it, the check comes just before."""
+    target = tmp_path / "tables"
+    real_sync = files._sync_folder
+
+    def racing_sync(folder):
+        real_sync(folder)
+        if folder.name.endswith(".tmp") and not target.exists():
+            _lay_out(target, {"briefs.csv": b"written meanwhile"})
+
+    monkeypatch.setattr(files, "_sync_folder", racing_sync)
+    with pytest.raises(WriteError, match="already exists"):
+        write_output(target, NEW_FOLDER)
+    assert _contents(target) == {"briefs.csv": b"written meanwhile"}
+    assert [p.name for p in tmp_path.iterdir()] == ["tables"]
+
+
+def test_a_failed_swap_puts_the_old_folder_back(tmp_path, monkeypatch):
+    """Without renameat2 the old folder goes aside first; if the new one cannot take its place, it comes back."""
+    old = {"briefs.csv": b"old", "targets.csv": b"old"}
+    _lay_out(tmp_path / "tables", old)
+    monkeypatch.setattr(files, "_renameat2", lambda source, target, flags: False)
+    real_rename = os.rename
+
+    def failing_rename(source, target):
+        if str(source).endswith(".tmp"):
+            raise OSError(28, "No space left on device")
+        return real_rename(source, target)
+
+    monkeypatch.setattr(os, "rename", failing_rename)
+    with pytest.raises(WriteError) as caught:
+        write_output(tmp_path / "tables", NEW_FOLDER, force=True)
+    assert caught.value.lines() == [f"{tmp_path / 'tables'}: cannot write: No space left on device"]
+    assert _contents(tmp_path / "tables") == old
+    assert [p.name for p in tmp_path.iterdir()] == ["tables"]
+
+
+def test_force_never_replaces_a_folder_holding_anything_else(tmp_path):
+    _lay_out(tmp_path / "tables", {"briefs.csv": b"old", "thesis.docx": b"precious"})
+    with pytest.raises(WriteError) as caught:
+        write_output(tmp_path / "tables", NEW_FOLDER, force=True)
+    assert caught.value.lines() == [f"{tmp_path / 'tables'}: is a folder that cybrief did not write; it is not replaced"]
+    assert (tmp_path / "tables" / "thesis.docx").read_bytes() == b"precious"
+    assert [p.name for p in tmp_path.iterdir()] == ["tables"]
 
 
 _WRITER = """

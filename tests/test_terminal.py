@@ -98,3 +98,18 @@ def test_error_messages_on_a_terminal_are_inert(tmp_path):
     assert code == 2
     assert b"\x1b" not in out and b"\x07" not in out and "\u202e".encode() not in out
     assert b"source.\\x1b]0;pwned\\x07\\u202e: unknown field" in out
+
+
+def test_a_report_on_a_terminal_is_inert(hostile, tmp_path):
+    """report prints Markdown even on a terminal: the data in it is escaped, never raw."""
+    code, out = _run(["report"], hostile, tmp_path)
+    assert code == 0
+    assert "\\\\x1b\\]0;pwned\\\\x07" in _assert_inert(out)
+
+
+def test_figure_arguments_on_a_terminal_are_inert(tmp_path):
+    argv = CYBRIEF + ["figure", "400\x1f万辆", "约3763亿元\r", "\x1b]0;pwned\x07近400万辆"]
+    code, out = run_in_pty(argv, terminal_env(XDG_CACHE_HOME=str(tmp_path / "c")))
+    assert code == 2
+    plain = _assert_inert(out)
+    assert "400\\x1f万辆" in plain and "约3763亿元\\x0d" in plain and "'\\x1b]0;pwned\\x07近400万辆'" in plain

@@ -93,6 +93,7 @@ def run_hypothesis(target, *, runs: int, seconds: float, seed: int = 0, quiet: b
 INSTRUMENTED = [
     "cybrief.yamlnodes", "cybrief.load", "cybrief.files", "cybrief.dump", "cybrief.cache", "cybrief.views",
     "cybrief.search", "cybrief.render.csv", "cybrief.render.json", "cybrief.render.markdown", "cybrief.render.terminal",
+    "cybrief.numerals", "cybrief.quantity", "cybrief.figurecheck",
 ]
 
 

@@ -22,8 +22,17 @@ RUNS = 400  # per target: a few seconds
 
 
 def test_every_target_has_seeds():
+    assert sorted(TARGETS) == ["figure", "loader"]
     for target in TARGETS.values():
         assert len(target.seeds()) >= 5, target.name
+
+
+def test_ci_fuzzes_every_target():
+    """.ci/run names no target, so that fuzz/run.py runs all of them, a new one included."""
+    [line] = [line for line in (ROOT / ".ci" / "run").read_text().splitlines() if "fuzz/run.py" in line]
+    words = line.split()
+    named = [w for w in words[words.index("fuzz/run.py") + 1:] if not w.startswith("-") and not w.replace(".", "").isdigit()]
+    assert named == [], named
 
 
 @pytest.mark.parametrize("name", sorted(TARGETS))

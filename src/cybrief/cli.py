@@ -422,11 +422,14 @@ def index(
         raise UsageError(f"library {display_path(root)}: no brief files (*.yaml, *.yml) in it")
     bar = _ProgressBar() if sys.stderr.isatty() else None  # on a terminal: a log gets only the summary line
     try:
-        connection = open_index(root, bar, rebuild=rebuild)
+        connection = open_index(root, bar, rebuild=rebuild, snapshot=False)  # only counted, not searched
     finally:
         if bar is not None:
             bar.close()
-    _note(describe(connection))
+    try:
+        _note(describe(connection))
+    finally:
+        connection.close()
 
 
 class _ProgressBar:

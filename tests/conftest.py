@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, settings
 from typer.testing import CliRunner
 
 from cybrief.cli import app
@@ -16,6 +18,16 @@ BUNDLED = ROOT / "briefs"
 MINI = FIXTURES / "mini.yaml"
 
 runner = CliRunner()
+
+# Property tests: a fixed seed (derandomize) and a bounded number of examples, so that a run is
+# reproducible and fast; no example database, so that results do not depend on earlier runs.
+# CYBRIEF_HYPOTHESIS=long runs many more examples (for a release, or after changing the loader).
+settings.register_profile(
+    "ci", max_examples=150, derandomize=True, database=None, deadline=None, print_blob=True,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
+settings.register_profile("long", parent=settings.get_profile("ci"), max_examples=5000)
+settings.load_profile(os.environ.get("CYBRIEF_HYPOTHESIS", "ci"))
 
 
 @pytest.fixture(autouse=True)

@@ -5,9 +5,12 @@ from __future__ import annotations
 import os
 import shutil
 
+import pytest
+
 from conftest import BUNDLED, MINI, run
 from cybrief import cache
 from cybrief.library import open_library
+from cybrief.model import Brief, Target
 
 
 def _outputs(library, monkeypatch, *, cached: bool):
@@ -93,3 +96,57 @@ def test_a_broken_file_is_never_cached(tmp_path):
     for _ in range(2):
         result = run("targets", library=folder)
         assert result.exit_code == 2 and "targets[2].value" in result.stderr
+
+
+def _reshaped(plain: tuple, path: tuple[int, ...], value) -> tuple:
+    """`plain` with the item at `path` (indexes into nested tuples) replaced by `value`."""
+    if not path:
+        return value
+    items = list(plain)
+    items[path[0]] = _reshaped(items[path[0]], path[1:], value)
+    return tuple(items)
+
+
+def _field(cls, name: str) -> int:
+    return [f.name for f in cls.FIELDS].index(name)
+
+
+def _damaged(*path: tuple[type, str | int], value):
+    """A damage that puts `value` at a field path of the cached brief, e.g. (Brief, "targets"), 0, (Target, "value")."""
+    indexes = tuple(step if isinstance(step, int) else _field(*step) for step in path)
+    return lambda entry: entry[:3] + (_reshaped(entry[3], indexes, value),)
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [
+        lambda entry: "not an entry",
+        lambda entry: entry[:3],
+        lambda entry: (str(entry[0]),) + entry[1:],
+        lambda entry: entry[:3] + (("not", "a", "brief"),),
+        _damaged((Brief, "title"), value=12345),
+        _damaged((Brief, "language"), value="english"),
+        _damaged((Brief, "source"), value="a text"),
+        _damaged((Brief, "delegates"), value=["a list"]),
+        _damaged((Brief, "targets"), 0, (Target, "value"), value="abc"),
+        _damaged((Brief, "targets"), 0, (Target, "paragraph"), value="3"),
+        _damaged((Brief, "targets"), 0, (Target, "review"), value=("not-a-field",)),
+        _damaged((Brief, "targets"), 0, (Target, "metric"), value=None),
+    ],
+    ids=["text", "short", "size-as-text", "brief-too-short", "title-a-number", "unknown-language", "source-as-text",
+         "list-not-tuple", "bad-value", "paragraph-as-text", "unknown-review-field", "required-missing"],
+)
+def test_a_cache_entry_of_the_wrong_shape_is_a_miss(tmp_path, damage):
+    """A checksum proves the bytes are what was written, not that this version wrote them: read the file again."""
+    folder = _library(tmp_path)
+    os.utime(folder / "mini.yaml", ns=(1, 1))  # an old mtime, trusted: the entry is used without a check of the bytes
+    expected = run("targets", "--format", "json", library=folder)
+    [store] = cache.cache_dir().glob("briefs-*.bin")
+    key = str(folder.resolve())
+    entries = cache._read(store, key)
+    [(name, entry)] = entries.items()
+    cache._write(store, key, {name: damage(entry)})
+    assert cache._read(store, key) == {name: damage(entry)}, "the checksum is valid"
+    again = run("targets", "--format", "json", library=folder)
+    assert (again.exit_code, again.stdout, again.stderr) == (0, expected.stdout, "")
+    assert cache._read(store, key) == entries, "the entry is written again as this version makes it"

@@ -227,7 +227,7 @@ def test_chart_svg_is_valid_and_not_overwritten_without_force(tmp_path):
     assert "url(" not in target.read_text(encoding="utf-8").split("</style>")[0].split("@font-face")[1]
     before = target.read_bytes()
     again = run("chart", "--sector", "energy", "--svg", str(target))
-    assert again.exit_code == 2 and again.stderr.endswith("exists; add --force to replace it\n")
+    assert again.exit_code == 2 and again.stderr == f"cybrief: error: {target}: already exists; use --force to replace it\n"
     assert target.read_bytes() == before
     forced = run("chart", "--sector", "energy", "--svg", str(target), "--force")
     assert forced.exit_code == 0 and target.read_bytes() != before

@@ -239,7 +239,7 @@ def test_draft_never_overwrites_without_force(tmp_path, monkeypatch):
     Path("b.yaml").write_text("keep me\n", encoding="utf-8")
     result = run("draft", str(ARTICLES / "corridor.txt"), "-o", "b.yaml", library=None)
     assert result.exit_code == 2
-    assert result.stderr == "cybrief: error: b.yaml exists; use --force to overwrite it\n"
+    assert result.stderr == "cybrief: error: b.yaml: already exists; use --force to replace it\n"
     assert Path("b.yaml").read_text(encoding="utf-8") == "keep me\n"
     forced = run("draft", str(ARTICLES / "corridor.txt"), "-o", "b.yaml", "--force", library=None)
     assert forced.exit_code == 0 and Path("b.yaml").read_text(encoding="utf-8").startswith("id: b\n")

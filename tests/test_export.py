@@ -106,7 +106,7 @@ def test_existing_output_is_replaced_only_with_force_and_nothing_is_left_behind(
     path = _export(tmp_path, to, name)
     stamp = path.stat().st_mtime_ns
     again = run("export", "--to", to, "-o", str(path))
-    assert again.exit_code == 2 and again.stderr == f"cybrief: error: {path} exists; add --force to replace it\n"
+    assert again.exit_code == 2 and again.stderr == f"cybrief: error: {path}: already exists; use --force to replace it\n"
     assert path.stat().st_mtime_ns == stamp
     _export(tmp_path, to, name, "--force")
     assert [p.name for p in path.parent.iterdir()] == [name]  # no temporary file or folder left
@@ -118,9 +118,9 @@ def test_force_never_replaces_a_folder_cybrief_did_not_write(tmp_path):
     folder = tmp_path / "documents"
     folder.mkdir()
     (folder / "thesis.docx").write_text("precious")
-    for to in ("csv", "sqlite"):
+    for to, why in (("csv", "is a folder that cybrief did not write; it is not replaced"), ("sqlite", "is a directory")):
         result = run("export", "--to", to, "-o", str(folder), "--force")
-        assert result.exit_code == 2 and "is a folder that cybrief did not export" in result.stderr
+        assert (result.exit_code, result.stderr) == (2, f"cybrief: error: {folder}: {why}\n")
     assert (folder / "thesis.docx").read_text() == "precious"
 
 

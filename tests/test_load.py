@@ -27,7 +27,7 @@ EXPECTED = {
     "bad_date.yaml": "bad_date.yaml:12:11: events[0].date: expected a date as YYYY-MM-DD, got '2026-02-30'",
     "bad_choice.yaml": "bad_choice.yaml:50:16: targets[0].qualifier: expected one of exact, approx, nearly, over, at_least, under, at_most; got 'more'",
     "figure_mismatch.yaml": "figure_mismatch.yaml:48:12: targets[0].value: 510800000000 disagrees with the figure '5018亿元', which reads as 501800000000",
-    "gbk.yaml": "gbk.yaml: not UTF-8: invalid byte at offset 84 (looks like GBK/GB18030; convert it with: iconv -f GB18030 -t UTF-8)",
+    "gbk.yaml": "gbk.yaml:3:8: not UTF-8: invalid byte 0xb2 at offset 84 (looks like GBK/GB18030; convert it with: iconv -f GB18030 -t UTF-8)",
 }
 
 
@@ -50,7 +50,7 @@ def test_every_problem_in_a_file_is_reported():
     with pytest.raises(BriefError) as caught:
         loads_brief(text, "x.yaml")
     fields = [p.field for p in caught.value.problems]
-    assert fields == ["targets[1].kind", "targets[2].value"]  # the dangling sector is checked once types hold
+    assert fields == ["targets[1].kind", "targets[2].sector", "targets[2].value"]  # references beside types
 
 
 def test_bundled_brief_loads_with_both_events_six_delegates_and_many_targets():
@@ -179,3 +179,12 @@ def test_a_cached_brief_is_still_checked_after_the_loader_got_stricter():
     from cybrief import cache
 
     assert cache.LAYOUT >= 2  # caches written before figures were checked are not read
+
+
+def test_a_report_of_many_files_is_capped_with_a_count():
+    from cybrief.errors import Problem
+
+    error = BriefError([Problem(f"f{n:03d}.yaml", 1, 1, "", "bad") for n in range(BriefError.MAX_LINES + 7)])
+    lines = error.lines()
+    assert len(lines) == BriefError.MAX_LINES + 1 and lines[-1] == "... and 7 more problems"
+    assert lines[0] == "f000.yaml:1:1: bad"

@@ -146,6 +146,7 @@ REFUSED = {
     "近": "expected a number",
     "abc": "expected a number",
     "3.2.1": "not a number",
+    "1" * 41 + "万亿": "more than 40 digits",  # never rounded to what fits
 }
 
 
@@ -298,6 +299,26 @@ def figure_texts(draw):
 def test_parse_format_parse_is_stable(text):
     q = parse_figure(text)
     assert _same(parse_figure(format_figure(q)), q), (text, format_figure(q))
+
+
+@pytest.mark.parametrize("text, digits, exponent", [
+    ("27272727272727272727272727278.8万辆", "27272727272727272727272727278.8", 4),
+    ("9" * 38 + ".5亿元", "9" * 38 + ".5", 8),
+    ("0." + "1" * 39 + "万个", "0." + "1" * 39, 4),
+])
+def test_long_numbers_stay_exact_both_ways(text, digits, exponent):
+    """More digits than Python's default 28 are read, scaled and written back without rounding (found by fuzzing)."""
+    q = parse_figure(text)
+    assert q.value == Decimal(f"{digits}E{exponent}")  # the constructor is exact
+    assert _same(parse_figure(format_figure(q)), q)
+    english(q)
+
+
+def test_a_value_too_long_for_a_decimal_stays_a_fraction():
+    from cybrief.quantity import exact
+
+    assert exact(Fraction(1, 2**400)) == Fraction(1, 2**400)  # never rounded (a sum of shares may come to this)
+    assert exact(Fraction(1, 2**10)) == Decimal("0.0009765625")
 
 
 @settings(max_examples=300, derandomize=True, deadline=None)

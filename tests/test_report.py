@@ -73,7 +73,7 @@ def test_report_to_a_file_is_refused_over_an_existing_one(tmp_path):
     assert run("report", "-o", str(path)).exit_code == 0
     assert path.read_text(encoding="utf-8") == _report("both")
     again = run("report", "--lang", "en", "-o", str(path))
-    assert again.exit_code == 2 and "exists; add --force" in again.stderr
+    assert again.exit_code == 2 and again.stderr == f"cybrief: error: {path}: already exists; use --force to replace it\n"
     assert run("report", "--lang", "en", "-o", str(path), "--force").exit_code == 0
     assert path.read_text(encoding="utf-8") == _report("en")
 

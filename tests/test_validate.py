@@ -50,7 +50,8 @@ def test_every_file_of_a_folder_is_checked_at_once(monkeypatch):
     files = broken + 1
     assert len(lines) == broken + 5 + 1
     assert lines[-1] == f"cybrief: error: {broken + 5} problems in {files} of {files} files checked"
-    assert "cybrief: error: broken/gbk.yaml: not UTF-8: invalid byte at offset 84" in result.stderr
+    assert ("cybrief: error: broken/gbk.yaml:3:8: not UTF-8: invalid byte 0xb2 at offset 84 (looks like GBK/GB18030;"
+            " convert it with: iconv -f GB18030 -t UTF-8)") in lines
 
 
 def test_duplicate_brief_ids_across_files_are_located(tmp_path, monkeypatch):
@@ -121,3 +122,39 @@ def test_a_missing_path_is_reported_with_the_others(tmp_path, monkeypatch):
         "cybrief: error: nope.yaml: no such file",
         "cybrief: error: 1 problem in 1 of 2 files checked",
     ]
+
+
+def test_every_problem_is_reported_past_the_cap_other_commands_use(tmp_path, monkeypatch):
+    """Other commands show a library's first 500 problem lines; validate lists them all, as text and as JSON."""
+    from cybrief.errors import MAX_PROBLEMS, BriefError
+
+    monkeypatch.chdir(tmp_path)
+    text = MINI.read_text(encoding="utf-8").replace("language: zh\n", "language: zh\n" + "".join(f"x{i}: 1\n" for i in range(150)))
+    for n in range(7):
+        (tmp_path / f"b{n}.yaml").write_text(text.replace("id: mini\n", f"id: b{n}\n"), encoding="utf-8")
+    per_file = MAX_PROBLEMS + 1  # and the line that says the checks of the file stopped
+    assert 7 * per_file > BriefError.MAX_LINES
+    capped = run("targets", library=tmp_path)
+    assert len(capped.stderr.splitlines()) == BriefError.MAX_LINES + 1
+    assert capped.stderr.splitlines()[-1] == f"cybrief: error: ... and {7 * per_file - BriefError.MAX_LINES} more problems"
+    result = run("validate", ".", library=None)
+    lines = result.stderr.splitlines()
+    assert result.exit_code == 2 and len(lines) == 7 * per_file + 1
+    assert lines[-1] == f"cybrief: error: {7 * per_file} problems in 7 of 7 files checked"
+    assert lines[-2] == "cybrief: error: b6.yaml:105:1: stopped after 100 problems in this file; fix these first"
+    as_json = run("validate", ".", "--format", "json", library=None)
+    assert len(json.loads(as_json.stdout)) == 7 * per_file
+
+
+def test_a_folder_without_briefs_is_a_problem_not_a_pass(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "drafts").mkdir()
+    shutil.copy(MINI, tmp_path / "mini.yaml")
+    result = run("validate", "drafts", "mini.yaml", library=None)
+    assert (result.exit_code, result.stdout) == (2, "")
+    assert result.stderr.splitlines() == [
+        "cybrief: error: drafts: no brief files (*.yaml, *.yml) in it",
+        "cybrief: error: 1 problem in 1 of 2 files checked",
+    ]
+    library = run("validate", library=tmp_path / "drafts")
+    assert (library.exit_code, library.stderr) == (2, "cybrief: error: library drafts: no brief files (*.yaml, *.yml) in it\n")

@@ -3,7 +3,9 @@
 One cache file per library folder, in $XDG_CACHE_HOME/cybrief (default ~/.cache/cybrief). A file is
 re-read when its size or modification time differs from what the cache recorded; if its bytes still
 hash the same (a `touch`), the cached brief is kept. A missing, stale, corrupt or unwritable cache
-never changes results: cybrief falls back to reading the files. CYBRIEF_NO_CACHE=1 turns it off.
+never changes results: cybrief falls back to reading the files. So does an entry that is not the shape
+this version writes, even under a valid checksum (another build, a bug, a hand edit): it is a miss, and
+the file is read again. CYBRIEF_NO_CACHE=1 turns it off.
 """
 
 from __future__ import annotations
@@ -55,19 +57,44 @@ def _plain_value(spec, value):
     return value
 
 
+class Malformed(ValueError):
+    """Plain data that is not what to_plain makes of a record: a cached entry to read again from its file."""
+
+
 def from_plain(cls, data: tuple):
+    """The record to_plain made `data` from; Malformed if `data` has another shape, or a value of another type."""
+    if type(data) is not tuple or len(data) != len(cls.FIELDS):
+        raise Malformed(cls.__name__)
     values = {}
     for spec, value in zip(cls.FIELDS, data):
         if value is None:
+            if spec.required:
+                raise Malformed(spec.name)
             continue
-        if spec.kind == "object":
+        kind = spec.kind
+        if kind == "object":
             value = from_plain(spec.item, value)
-        elif spec.kind == "number":
-            value = parse_number(value)
-        elif spec.kind == "list" and not isinstance(spec.item, str):
-            value = tuple(from_plain(spec.item, v) for v in value)
+        elif kind == "list":
+            if type(value) is not tuple:
+                raise Malformed(spec.name)
+            if isinstance(spec.item, str):
+                for item in value:
+                    _check_scalar(spec.item, spec, item)
+            else:
+                value = tuple(from_plain(spec.item, v) for v in value)
+        elif kind == "number":
+            value = parse_number(value) if type(value) is str else None
+            if value is None:
+                raise Malformed(spec.name)
+        else:
+            _check_scalar(kind, spec, value)
         values[spec.name] = value
     return cls(**values)
+
+
+def _check_scalar(kind: str, spec, value) -> None:
+    if type(value) is not (int if kind == "integer" else str) or (kind == "choice" and value not in spec.choices):
+        raise Malformed(spec.name)
 
 
 # --- the cache file --------------------------------------------------------------------------------------
@@ -115,10 +142,16 @@ def load_briefs(root: Path, files: list[Path]) -> list[Brief]:
             stat = file.stat()
         except OSError:
             stat = None
+        if not _well_formed(entry):
+            entry = None  # a miss: the file is read again
         if entry is not None and stat is not None and entry[0] == stat.st_size and entry[1] == stat.st_mtime_ns:
-            fresh[name] = entry
-            briefs.append(_from_entry(entry, name))
-            continue
+            try:
+                briefs.append(_from_entry(entry, name))
+            except Malformed:
+                entry = None
+            else:
+                fresh[name] = entry
+                continue
         changed = True
         try:
             brief, entry = _parse(file, name, entry, stat, now)
@@ -134,6 +167,14 @@ def load_briefs(root: Path, files: list[Path]) -> list[Brief]:
     return briefs
 
 
+def _well_formed(entry) -> bool:
+    """Whether a cached entry is (size, mtime or None, checksum, plain brief), as load_briefs stores it."""
+    return (
+        type(entry) is tuple and len(entry) == 4 and type(entry[0]) is int and (entry[1] is None or type(entry[1]) is int)
+        and type(entry[2]) is int and type(entry[3]) is tuple
+    )
+
+
 def _from_entry(entry: tuple, name: str) -> Brief:
     brief = from_plain(Brief, entry[3])
     brief.path = name
@@ -146,10 +187,14 @@ def _parse(file: Path, name: str, old: tuple | None, stat, now: int) -> tuple[Br
     shown = display_path(file)
     data = read_bytes(file, shown)
     checksum = zlib.crc32(data)
+    brief = None
     if old is not None and old[2] == checksum and len(data) == old[0]:
-        brief = _from_entry(old, name)  # touched, not changed
-        plain = old[3]
-    else:
+        try:
+            brief = _from_entry(old, name)  # touched, not changed
+            plain = old[3]
+        except Malformed:
+            brief = None
+    if brief is None:
         from cybrief.load import loads_brief
 
         brief = loads_brief(decode_utf8(data, shown), shown, name)

@@ -36,16 +36,20 @@ class _Group(TyperGroup):
         try:
             return super().invoke(ctx)
         except CybriefError as exc:
+            from cybrief.safety import one_line  # messages quote the data: never let it act on the terminal
+
             prefix = "cybrief: " if isinstance(exc, NoMatch) else "cybrief: error: "
             for line in exc.lines():
-                sys.stderr.write(prefix + line + "\n")
+                sys.stderr.write(prefix + one_line(line) + "\n")
             raise typer.Exit(int(exc.exit_code)) from None
         except (typer.Exit, typer.Abort, ClickException, BrokenPipeError, KeyboardInterrupt):
             raise
         except Exception as exc:  # a bug: one line, and the traceback only on request
             if os.environ.get("CYBRIEF_DEBUG"):
                 raise
-            sys.stderr.write(f"cybrief: internal error: {type(exc).__name__}: {exc} (CYBRIEF_DEBUG=1 shows the traceback)\n")
+            from cybrief.safety import one_line
+
+            sys.stderr.write(f"cybrief: internal error: {type(exc).__name__}: {one_line(str(exc))} (CYBRIEF_DEBUG=1 shows the traceback)\n")
             raise typer.Exit(int(ExitCode.INTERNAL)) from None
 
 
@@ -170,13 +174,18 @@ def _emit(fmt: Format, render) -> None:
     """Render with the renderer for `fmt` and write to stdout; a table goes through a Rich console."""
     from cybrief.render import renderer, resolve
 
-    concrete = resolve(fmt, sys.stdout.isatty())
+    terminal = sys.stdout.isatty()
+    concrete = resolve(fmt, terminal)
     output = render(renderer(concrete))
     if concrete is Format.table:
         from rich.console import Console
 
         Console(highlight=False, soft_wrap=False).print(output)
     else:
+        if terminal and concrete is Format.csv:  # exact CSV in a file; on a terminal, controls made visible
+            from cybrief.safety import visible_lines
+
+            output = visible_lines(output)
         sys.stdout.write(output)
         sys.stdout.flush()
 
@@ -273,7 +282,7 @@ def targets(
     if sort is not None:
         refs, note = compare.sort_refs(refs, sort.value, reverse)
         if note and refs:
-            sys.stderr.write(f"cybrief: note: {note}\n")
+            _note(f"note: {note}")
     if facet:
         listing = compare.facets(refs, facet, lib, lang.value)
         render = lambda r: r.listing(listing)  # noqa: E731
@@ -385,7 +394,7 @@ def search(
         raise NoMatch(f"nothing matches {result.query!r}")
     _emit(fmt, lambda r: r.search(result))
     if result.more:
-        sys.stderr.write(f"cybrief: showing {len(result.hits)} of {result.total} hits; {result.more} more (raise --limit to see them)\n")
+        _note(f"showing {len(result.hits)} of {result.total} hits; {result.more} more (raise --limit to see them)")
 
 
 @app.command()
@@ -393,7 +402,7 @@ def index(
     rebuild: Annotated[bool, typer.Option("--rebuild", help="Start from an empty index.")] = False,
     library: LibraryOpt = None,
 ) -> None:
-    """Build or update the search index of a library now (search does it when needed), with progress on stderr.
+    """Build or update the search index of a library now (search does it when needed), with progress on a terminal.
 
     The index lives in $XDG_CACHE_HOME/cybrief (default ~/.cache/cybrief); only brief files that changed
     since the last run are read again.
@@ -404,26 +413,35 @@ def index(
 
         cybrief index --library ~/archive --rebuild
     """
+    from cybrief.errors import display_path
     from cybrief.index import describe, open_index
-    from cybrief.library import resolve_library_dir
+    from cybrief.library import brief_files, resolve_library_dir
 
-    bar = _ProgressBar()
+    root = resolve_library_dir(library)
+    if not brief_files(root):  # as every command that reads a library says it
+        raise UsageError(f"library {display_path(root)}: no brief files (*.yaml, *.yml) in it")
+    bar = _ProgressBar() if sys.stderr.isatty() else None  # on a terminal: a log gets only the summary line
     try:
-        connection = open_index(resolve_library_dir(library), bar, rebuild=rebuild)
+        connection = open_index(root, bar, rebuild=rebuild, snapshot=False)  # only counted, not searched
     finally:
-        bar.close()
-    sys.stderr.write(f"cybrief: {describe(connection)}\n")
+        if bar is not None:
+            bar.close()
+    try:
+        _note(describe(connection))
+    finally:
+        connection.close()
 
 
 class _ProgressBar:
-    """A Rich progress bar on stderr, shown once there is something to read."""
+    """A Rich progress bar on stderr, shown once there are more than `least` briefs to read."""
 
-    def __init__(self):
+    def __init__(self, least: int = 0):
         self.progress = self.task = None
+        self.least = least
 
     def __call__(self, done: int, total: int) -> None:
         if self.progress is None:
-            if total == 0:
+            if total <= self.least:
                 return
             from rich.console import Console
             from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
@@ -441,9 +459,14 @@ class _ProgressBar:
             self.progress.stop()
 
 
+# A search shows progress only for more briefs than this: the index reads them in batches of about a
+# hundred, so a bar for fewer would jump from empty to full, and flicker over the results for nothing.
+SEARCH_PROGRESS_LEAST = 100
+
+
 def _progress_if_terminal():
     """Progress while a search builds the index: on a terminal only, so that logs stay clean."""
-    return _ProgressBar() if sys.stderr.isatty() else None
+    return _ProgressBar(SEARCH_PROGRESS_LEAST) if sys.stderr.isatty() else None
 
 
 @app.command()
@@ -535,6 +558,8 @@ def chart(
     """
     from cybrief import compare
 
+    if svg is not None:
+        _check_output(svg, force)
     lib = _open(library, brief)
     refs = _filtered_targets(lib, sector, delegate, kind, horizon, unit, least, most)
     series = compare.chart(refs, lang.value)
@@ -544,7 +569,7 @@ def chart(
             raise NoMatch("no target matches these filters")
         from cybrief.render.chart import BarChart, svg as to_svg
 
-        _write_file(svg, to_svg(BarChart(series, legend), "cybrief chart").encode("utf-8"), force)
+        _write(svg, to_svg(BarChart(series, legend), "cybrief chart").encode("utf-8"), force)
         return
     if not refs:
         _emit_empty(fmt, lambda r: r.chart(series, legend))
@@ -583,9 +608,7 @@ def export(
 
     lib = _open(library, brief)
     run_export(lib, to.value, output, force=force)
-    from cybrief.errors import display_path
-
-    sys.stderr.write(f"cybrief: wrote {display_path(output)}\n")
+    _wrote(output)
 
 
 @app.command()
@@ -610,31 +633,42 @@ def report(
     """
     from cybrief.report import report as make_report
 
+    if output is not None:
+        _check_output(output, force)
     text = make_report(_open(library, brief), lang.value)
     if output is None:
         sys.stdout.write(text)
         sys.stdout.flush()
         return
-    _write_file(output, text.encode("utf-8"), force)
+    _write(output, text.encode("utf-8"), force)
 
 
-def _write_file(path: Path, data: bytes, force: bool) -> None:
-    """Write a file atomically, refusing to replace one without --force; say so on stderr."""
+def _check_output(path: Path, force: bool) -> None:
+    """Refuse an output file that --force would be needed for before doing the work (write_output checks again)."""
+    from cybrief.files import check_output
+
+    check_output(path, force=force)
+
+
+def _write(path: Path, data: bytes, force: bool) -> None:
+    """Write an output file the user named: atomically, never over one without --force; say so on stderr."""
+    from cybrief.files import write_output
+
+    write_output(path, data, force=force, parents=True)
+    _wrote(path)
+
+
+def _wrote(path: Path) -> None:
     from cybrief.errors import display_path
-    from cybrief.files import atomic_write
 
-    if path.exists() and not force:
-        raise UsageError(f"{display_path(path)} exists; add --force to replace it")
-    if path.is_dir():
-        raise UsageError(f"{display_path(path)} is a folder")
-    try:
-        atomic_write(path, data)
-        from cybrief.export import make_readable
+    _note(f"wrote {display_path(path)}")
 
-        make_readable(path)
-    except OSError as exc:
-        raise UsageError(f"cannot write {display_path(path)}: {exc.strerror or exc}") from None
-    sys.stderr.write(f"cybrief: wrote {display_path(path)}\n")
+
+def _note(text: str) -> None:
+    """A message on stderr, on one line and with any control character in it (a path, a name) made visible."""
+    from cybrief.safety import one_line
+
+    sys.stderr.write(f"cybrief: {one_line(text)}\n")
 
 
 class CheckFormat(str, Enum):
@@ -671,9 +705,13 @@ def validate_command(
     from cybrief.validate import Invalid, validate
 
     if not paths:
-        from cybrief.library import resolve_library_dir
+        from cybrief.errors import display_path
+        from cybrief.library import brief_files, resolve_library_dir
 
-        paths = [resolve_library_dir(library)]
+        root = resolve_library_dir(library)
+        if not brief_files(root):  # as every command that reads a library says it
+            raise UsageError(f"library {display_path(root)}: no brief files (*.yaml, *.yml) in it")
+        paths = [root]
     report = validate(paths, strict=strict)
     if fmt is CheckFormat.json:
         from cybrief.render.json import dumps
@@ -682,7 +720,7 @@ def validate_command(
         sys.stdout.flush()
     if not report.ok:
         raise Invalid(report, listed=fmt is CheckFormat.json)
-    sys.stderr.write(f"cybrief: {report.summary()}\n")
+    _note(report.summary())
 
 
 @app.command("schema")
@@ -736,8 +774,8 @@ def draft_command(
     from cybrief.errors import UsageError, display_path
     from cybrief.schema import schema_reference
 
-    if output is not None and output.exists() and not force:
-        raise UsageError(f"{display_path(output)} exists; use --force to overwrite it")
+    if output is not None:
+        _check_output(output, force)
     if brief_id is not None:
         import re
 
@@ -763,18 +801,18 @@ def draft_command(
         sys.stdout.flush()
         where = "the draft"
     else:
-        from cybrief.files import atomic_write
+        from cybrief.files import write_output
 
-        atomic_write(output, result.yaml.encode("utf-8"))
+        write_output(output, result.yaml.encode("utf-8"), force=force, parents=True)
         where = display_path(output)
     brief = result.brief
     def count(items, word: str) -> str:
         return f"{len(items)} {word}{'' if len(items) == 1 else 's'}"
 
-    sys.stderr.write(
-        f"cybrief: drafted {count(brief.events, 'event')}, {count(brief.delegates, 'delegate')} and "
+    _note(
+        f"drafted {count(brief.events, 'event')}, {count(brief.delegates, 'delegate')} and "
         f"{count(brief.targets, 'figure')} from {shown} ({result.encoding}); {result.reviews} fields are marked "
-        f"for review: `cybrief validate --strict` on {where} lists them\n"
+        f"for review: `cybrief validate --strict` on {where} lists them"
     )
 
 

@@ -16,6 +16,11 @@ _RESOLVABLE = re.compile(
 )
 
 
+# Inside double quotes, YAML still forbids DEL, C1 controls and U+FFFE/U+FFFF as raw characters, and
+# folds NEL, LS and PS as line breaks; json.dumps leaves them raw, so they are written as \u escapes.
+_RAW_IN_QUOTES = re.compile("[\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff]")
+
+
 def text(value: str) -> str:
     """A YAML scalar for `value`: plain when unambiguous, else double-quoted with JSON escapes."""
     if (
@@ -27,7 +32,7 @@ def text(value: str) -> str:
         and value.isprintable()
     ):
         return value
-    return json.dumps(value, ensure_ascii=False)
+    return _RAW_IN_QUOTES.sub(lambda m: f"\\u{ord(m.group()):04x}", json.dumps(value, ensure_ascii=False))
 
 
 def _scalar(spec, value) -> str:

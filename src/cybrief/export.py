@@ -2,18 +2,16 @@
 
 The tables are briefs, events, sectors, delegates and targets. Delegates and targets have the columns of
 `cybrief delegates --format json` and `cybrief targets --format json`; lists are JSON text in SQLite and
-joined with "; " in CSV. Every export is built beside its destination and renamed into place, so a crash
-never leaves half a file, and an existing destination is replaced only with `force`.
+joined with "; " in CSV. Every export is written through files.write_output: built beside its destination
+and renamed into place, so a crash never leaves half a file, and an existing destination is replaced only
+with `force`.
 """
 
 from __future__ import annotations
 
-import os
-import shutil
-import tempfile
 from pathlib import Path
 
-from cybrief.errors import CybriefError, UsageError, display_path
+from cybrief.errors import CybriefError, UsageError
 from cybrief.library import Library
 
 FORMATS = ("sqlite", "json", "csv")
@@ -72,94 +70,35 @@ def tables(library: Library) -> dict[str, list[dict]]:
 
 
 def export(library: Library, to: str, path: Path, *, force: bool = False) -> None:
-    """Write the library to `path` as sqlite (a database file), json (one file) or csv (a folder of files)."""
+    """Write the library to `path` as sqlite (a database file), json (one file) or csv (a folder of files).
+
+    An existing destination is replaced only with `force`, and a folder only if it holds nothing but a
+    previous CSV export (files.write_output, which also makes the write atomic).
+    """
+    from cybrief.files import check_output, write_output
+
     if to not in FORMATS:
         raise UsageError(f"unknown export format {to!r}; choose one of {', '.join(FORMATS)}")
-    if os.path.lexists(path):
-        if not force:
-            raise UsageError(f"{display_path(path)} exists; add --force to replace it")
-        if path.is_dir() and (to != "csv" or not _is_csv_export(path)):
-            raise UsageError(f"{display_path(path)} is a folder that cybrief did not export; it is not replaced")
+    check_output(path, force=force, names=CSV_FILES if to == "csv" else None)  # before the work
+    write_output(path, render(library, to), force=force, parents=True)
+
+
+CSV_FILES = [f"{name}.csv" for name in TABLES]
+
+
+def render(library: Library, to: str) -> bytes | dict[str, bytes]:
+    """The export's content: the bytes of the database or JSON file, or for csv the files of the folder."""
     data = tables(library)
-    parent = path.parent if str(path.parent) else Path(".")
-    try:
-        parent.mkdir(parents=True, exist_ok=True)
-        if to == "csv":
-            _folder(path, parent, data)
-        else:
-            fd, tmp = tempfile.mkstemp(dir=parent, prefix=f".{path.name}.", suffix=".tmp")
-            os.close(fd)
-            try:
-                if to == "sqlite":
-                    os.unlink(tmp)
-                    write_sqlite(data, Path(tmp))
-                else:
-                    from cybrief.render.json import dumps
+    if to == "sqlite":
+        return sqlite_bytes(data)
+    if to == "json":
+        from cybrief.render.json import dumps
 
-                    Path(tmp).write_text(dumps(data), encoding="utf-8")
-                make_readable(Path(tmp))
-                _replace(Path(tmp), path)
-            except BaseException:
-                _remove(Path(tmp))
-                raise
-    except OSError as exc:
-        raise ExportError(f"cannot write {display_path(path)}: {exc.strerror or exc}") from None
-
-
-def _folder(path: Path, parent: Path, data: dict[str, list[dict]]) -> None:
+        return dumps(data).encode("utf-8")
     from cybrief.render.csv import table
 
-    tmp = Path(tempfile.mkdtemp(dir=parent, prefix=f".{path.name}.", suffix=".tmp"))
-    try:
-        for name, rows in data.items():
-            columns = list(rows[0]) if rows else _columns(name)
-            with open(tmp / f"{name}.csv", "w", encoding="utf-8", newline="") as handle:
-                handle.write(table(rows, columns))
-        make_readable(tmp)
-        _replace(tmp, path)
-    except BaseException:
-        _remove(tmp)
-        raise
-
-
-def make_readable(path: Path) -> None:
-    """Give a written file or folder the permissions the user's umask asks for (temporary files start private)."""
-    umask = os.umask(0)
-    os.umask(umask)
-    try:
-        os.chmod(path, (0o777 if path.is_dir() else 0o666) & ~umask)
-    except OSError:
-        pass
-
-
-def _is_csv_export(folder: Path) -> bool:
-    """Whether a folder holds only what a CSV export writes, so that --force may replace it."""
-    names = {f"{name}.csv" for name in TABLES}
-    return all(entry.name in names and entry.is_file() for entry in folder.iterdir())
-
-
-def _replace(new: Path, path: Path) -> None:
-    """Put `new` where `path` is: a file atomically; a folder by moving the old one aside first."""
-    if new.is_dir() or path.is_dir():
-        aside = None
-        if os.path.lexists(path):
-            aside = Path(tempfile.mkdtemp(dir=path.parent, prefix=f".{path.name}.", suffix=".old")) / "old"
-            os.rename(path, aside)
-        os.rename(new, path)
-        if aside is not None:
-            _remove(aside.parent)
-        return
-    os.replace(new, path)
-
-
-def _remove(path: Path) -> None:
-    try:
-        if path.is_dir():
-            shutil.rmtree(path)
-        else:
-            path.unlink()
-    except OSError:
-        pass
+    return {f"{name}.csv": table(rows, list(rows[0]) if rows else _columns(name)).encode("utf-8")
+            for name, rows in data.items()}
 
 
 def _columns(name: str) -> list[str]:
@@ -185,12 +124,23 @@ def _quote(name: str) -> str:
     return "[" + name + "]"
 
 
-def write_sqlite(data: dict[str, list[dict]], path: Path) -> None:
-    """Create a SQLite database at `path` with the tables, their keys, and full-text indexes."""
+def sqlite_bytes(data: dict[str, list[dict]]) -> bytes:
+    """A SQLite database with the tables, their keys, and full-text indexes, as the bytes of its file."""
+    import sqlite3
+
+    db = sqlite3.connect(":memory:")
+    try:
+        fill_sqlite(db, data)
+        return db.serialize()
+    finally:
+        db.close()
+
+
+def fill_sqlite(db, data: dict[str, list[dict]]) -> None:
+    """Create the tables, their keys and full-text indexes in an empty database, and commit."""
     import json
     import sqlite3
 
-    db = sqlite3.connect(path)
     try:
         db.execute("PRAGMA foreign_keys = ON")
         for name in TABLES:
@@ -209,12 +159,10 @@ def write_sqlite(data: dict[str, list[dict]], path: Path) -> None:
             _fts(db, name, columns)
         db.commit()
     except sqlite3.OperationalError as exc:
-        db.close()
         if "tokenizer" in str(exc):
             raise ExportError(f"this SQLite ({sqlite3.sqlite_version}) has no trigram tokenizer for the full-text "
                               "index; SQLite 3.34 or newer has it") from None
         raise
-    db.close()
 
 
 def _fts(db, table: str, columns: tuple[str, ...]) -> None:

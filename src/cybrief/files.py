@@ -1,11 +1,14 @@
-"""Reading and writing the user's files: size cap, UTF-8 with a helpful hint, atomic replacement."""
+"""Reading and writing the user's files: size cap, UTF-8 with a helpful hint, atomic writes that never clobber."""
 
 from __future__ import annotations
 
 import os
+import re
+import stat
+from collections.abc import Mapping
 from pathlib import Path
 
-from cybrief.errors import BriefError, Problem
+from cybrief.errors import BriefError, Problem, WriteError, display_path
 
 MAX_BYTES_DEFAULT = 5 * 1024 * 1024
 
@@ -43,17 +46,62 @@ def read_bytes(path: Path, shown: str) -> bytes:
 
 
 def decode_utf8(data: bytes, shown: str) -> str:
-    """UTF-8 text (a BOM is accepted); otherwise an error with the byte offset and a guess at the encoding."""
-    if data.startswith(b"\xef\xbb\xbf"):
-        data = data[3:]
+    """UTF-8 text (a BOM is accepted) free of control characters YAML forbids.
+
+    Anything else is an error at its line, column and byte offset in the file, with a hint: a guess at
+    the encoding for bytes that are not UTF-8, or what a NUL or ESC byte likely means.
+    """
+    skipped = 3 if data.startswith(b"\xef\xbb\xbf") else 0
     try:
-        return data.decode("utf-8")
+        text = data[skipped:].decode("utf-8")
     except UnicodeDecodeError as exc:
-        raise _fail(shown, f"not UTF-8: invalid byte at offset {exc.start}{_encoding_hint(data)}") from None
+        start = exc.start + skipped
+        line, column = _position(data, start)
+        hint = " (the file ends inside a character: was it cut short?)" if exc.reason == "unexpected end of data" else _encoding_hint(data)
+        message = f"not UTF-8: invalid byte 0x{data[start]:02x} at offset {start}{hint}"
+        raise BriefError([Problem(shown, line, column, "", message)]) from None
+    bad = _FORBIDDEN.search(text)
+    if bad is not None:
+        offset = skipped + len(text[: bad.start()].encode("utf-8"))
+        line, column = _position(data, offset)
+        code = ord(bad.group())
+        name = _CONTROL_NAMES.get(code, "")
+        message = f"control character U+{code:04X}{name} at offset {offset} is not allowed in a brief{_control_hint(data, code)}"
+        raise BriefError([Problem(shown, line, column, "", message)])
+    return text
+
+
+# What the YAML spec does not allow in a stream: C0 controls but tab, LF and CR; DEL; C1 but NEL; the
+# non-characters U+FFFE and U+FFFF. libyaml refuses them too, but only with a character count.
+_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ufffe\uffff]")
+_CONTROL_NAMES = {0x00: " (NUL)", 0x07: " (BEL)", 0x08: " (BS)", 0x1B: " (ESC)", 0x7F: " (DEL)", 0x9B: " (CSI)"}
+
+
+def _position(data: bytes, offset: int) -> tuple[int, int]:
+    """1-based line and column (in characters) of a byte offset; the bytes before it are valid UTF-8."""
+    start = data.rfind(b"\n", 0, offset) + 1
+    before = data[start:offset]
+    if start == 0 and before.startswith(b"\xef\xbb\xbf"):
+        before = before[3:]
+    return data.count(b"\n", 0, offset) + 1, len(before.decode("utf-8", "replace")) + 1
+
+
+def _control_hint(data: bytes, code: int) -> str:
+    if code == 0 and _looks_utf16(data):
+        return " (looks like UTF-16; save the file as UTF-8)"
+    if code == 0:
+        return " (is it a binary file?)"
+    return "; remove it, or write it as an escape such as \\x1b inside double quotes"
+
+
+def _looks_utf16(data: bytes) -> bool:
+    """A UTF-16 BOM, or text where a quarter of the bytes or more are NUL (ASCII written as UTF-16)."""
+    head = data[:200]
+    return head[:2] in (b"\xff\xfe", b"\xfe\xff") or (head.count(b"\x00") >= 2 and 4 * head.count(b"\x00") >= len(head))
 
 
 def _encoding_hint(data: bytes) -> str:
-    if data[:2] in (b"\xff\xfe", b"\xfe\xff") or data[:200].count(b"\x00") > 20:
+    if _looks_utf16(data):
         return " (looks like UTF-16; save the file as UTF-8)"
     for encoding, name in (("gb18030", "GBK/GB18030"), ("big5", "Big5")):
         try:
@@ -67,19 +115,249 @@ def _encoding_hint(data: bytes) -> str:
 
 def atomic_write(path: Path, data: bytes) -> None:
     """Write to a temporary file beside `path`, then rename over it: a crash leaves the old file whole."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = _write_temp(path, data, None)
+    try:
+        os.replace(tmp, path)
+    except BaseException:
+        _remove(tmp)
+        raise
+
+
+def write_output(path: str | os.PathLike, data: bytes | Mapping[str, bytes], *, force: bool = False,
+                 parents: bool = False) -> None:
+    """Write what the user asked for (an export, a report, a chart, a draft): never replace it without `force`.
+
+    `data` is the bytes of a file, or for a folder (a CSV export) a mapping of file names to bytes. It is
+    written in full beside `path` first (a `.NAME.*.tmp` file or folder), flushed to disk, and only then
+    published: without `force` by a link or rename that fails if anything is at `path`, even something
+    created a moment ago; with `force` by a rename over the old file, or by swapping the old folder for
+    the new one in one step. So a crash or a kill at any point leaves the old file or folder whole (at
+    worst the temporary one stays beside it). A new file gets the usual permissions (0666 less the
+    umask), a replaced one keeps its own. `force` replaces a folder only if it holds nothing but files a
+    write of the same names would make (a previous export), never any other folder. `parents` creates
+    missing folders above `path`. Errors are WriteError, one line each.
+    """
+    path = Path(path)
+    shown = display_path(path)
+    folder = not isinstance(data, (bytes, bytearray))
+    check_output(path, force=force, names=list(data) if folder else None)
+    if not path.parent.is_dir():
+        if not parents:
+            raise WriteError(f"{shown}: no such folder {display_path(path.parent)}")
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        except FileExistsError:
+            raise WriteError(f"{shown}: {display_path(path.parent)} is not a folder") from None
+        except OSError as exc:
+            raise WriteError(f"{shown}: cannot make its folder: {exc.strerror or exc}") from None
+    try:
+        if folder:
+            _publish_folder(path, data, force, shown)
+        else:
+            _publish_file(path, bytes(data), force, shown)
+        _sync_folder(path.parent)
+    except PermissionError:
+        raise WriteError(f"{shown}: permission denied") from None
+    except OSError as exc:
+        raise WriteError(f"{shown}: cannot write: {exc.strerror or exc}") from None
+
+
+def check_output(path: str | os.PathLike, *, force: bool = False, names: list[str] | None = None) -> None:
+    """Refuse now what write_output would refuse at `path`, so that a command can stop before doing its work.
+
+    `names` are the file names of a folder output (None for a file). write_output checks again when it
+    publishes, so a file that appears in between is never replaced either.
+    """
+    path = Path(path)
+    shown = display_path(path)
+    if names is None and path.is_dir():
+        raise WriteError(f"{shown}: is a directory")
+    if not os.path.lexists(path):
+        return
+    if not force:
+        raise WriteError(f"{shown}: already exists; use --force to replace it")
+    if names is not None and path.is_dir() and not path.is_symlink() and not _only_files_named(path, names):
+        raise WriteError(f"{shown}: is a folder that cybrief did not write; it is not replaced")
+
+
+def _only_files_named(folder: Path, names: list[str]) -> bool:
+    """Whether a folder holds only regular files with these names, as a previous write of them left it."""
+    try:
+        entries = list(os.scandir(folder))
+    except OSError:
+        return False
+    return all(entry.name in names and entry.is_file(follow_symlinks=False) for entry in entries)
+
+
+def _publish_file(path: Path, data: bytes, force: bool, shown: str) -> None:
+    try:
+        mode = stat.S_IMODE(os.stat(path).st_mode)
+    except (FileNotFoundError, NotADirectoryError):
+        mode = 0o666 & ~_umask()
+    tmp = _write_temp(path, data, mode)
+    try:
+        if force:
+            os.replace(tmp, path)
+        else:
+            _link_new(tmp, path, shown)
+    finally:
+        _remove(tmp)
+
+
+def _publish_folder(path: Path, files: Mapping[str, bytes], force: bool, shown: str) -> None:
+    """Build the folder beside `path`, then rename it into place (see write_output)."""
+    import shutil
     import tempfile
 
-    path.parent.mkdir(parents=True, exist_ok=True)
+    mask = _umask()
+    tmp = Path(tempfile.mkdtemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp"))
+    try:
+        for name, data in files.items():
+            if not name or os.sep in name or name in (".", ".."):
+                raise ValueError(f"not a file name: {name!r}")
+            fd = os.open(tmp / name, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666 & ~mask)
+            with os.fdopen(fd, "wb") as handle:
+                handle.write(data)
+                handle.flush()
+                os.fsync(handle.fileno())
+        os.chmod(tmp, 0o777 & ~mask)
+        _sync_folder(tmp)
+        if not os.path.lexists(path):
+            _rename_new(tmp, path, shown)
+        elif not force:
+            raise WriteError(f"{shown}: already exists; use --force to replace it")
+        else:
+            check_output(path, force=True, names=list(files))  # what is there now, not a moment ago
+            _swap(tmp, path)  # tmp now holds the old folder or file
+    finally:
+        if os.path.lexists(tmp):
+            if tmp.is_dir() and not tmp.is_symlink():
+                shutil.rmtree(tmp, ignore_errors=True)
+            else:
+                _remove(str(tmp))
+
+
+# renameat2(2) flags (Linux 3.15 and later): fail if the target exists; exchange the two paths atomically.
+_RENAME_NOREPLACE, _RENAME_EXCHANGE = 1, 2
+
+
+def _renameat2(source: Path, target: Path, flags: int) -> bool:
+    """renameat2 where the system has it; False where it does not (then the caller falls back)."""
+    import sys
+
+    if not sys.platform.startswith("linux"):
+        return False
+    import ctypes
+    import errno
+
+    try:
+        call = ctypes.CDLL(None, use_errno=True).renameat2
+    except (AttributeError, OSError):
+        return False
+    at_cwd = -100
+    if call(at_cwd, os.fsencode(source), at_cwd, os.fsencode(target), flags) == 0:
+        return True
+    code = ctypes.get_errno()
+    if code in (errno.ENOSYS, errno.EINVAL, errno.ENOTSUP, errno.EOPNOTSUPP):
+        return False  # an old kernel, or a file system that cannot
+    raise OSError(code, os.strerror(code), str(target))
+
+
+def _rename_new(tmp: Path, path: Path, shown: str) -> None:
+    """Rename a folder to a path where nothing is; refuse if something appeared there meanwhile."""
+    try:
+        if _renameat2(tmp, path, _RENAME_NOREPLACE):
+            return
+    except FileExistsError:
+        raise WriteError(f"{shown}: already exists; use --force to replace it") from None
+    if os.path.lexists(path):  # without renameat2: the check just before the rename is the best that remains
+        raise WriteError(f"{shown}: already exists; use --force to replace it")
+    try:
+        os.rename(tmp, path)
+    except (FileExistsError, IsADirectoryError, NotADirectoryError):
+        raise WriteError(f"{shown}: already exists; use --force to replace it") from None
+    except OSError as exc:
+        import errno
+
+        if exc.errno == errno.ENOTEMPTY:
+            raise WriteError(f"{shown}: already exists; use --force to replace it") from None
+        raise
+
+
+def _swap(tmp: Path, path: Path) -> None:
+    """Put the new folder `tmp` at `path` and the old one at `tmp`: in one step where the system can.
+
+    Elsewhere the old one is renamed aside first, so a crash between the two renames leaves it whole
+    beside `path` as `.NAME.*.old`; a failure of the second rename puts it back.
+    """
+    if _renameat2(tmp, path, _RENAME_EXCHANGE):
+        return
+    import tempfile
+
+    aside = Path(tempfile.mkdtemp(dir=path.parent, prefix=f".{path.name}.", suffix=".old"))
+    os.rename(path, aside / "old")
+    try:
+        os.rename(tmp, path)
+    except BaseException:
+        os.rename(aside / "old", path)
+        os.rmdir(aside)
+        raise
+    os.rename(aside / "old", tmp)  # where the caller removes it
+    os.rmdir(aside)
+
+
+def _link_new(tmp: str, path: Path, shown: str) -> None:
+    try:
+        os.link(tmp, path)
+    except FileExistsError:
+        raise WriteError(f"{shown}: already exists; use --force to replace it") from None
+    except OSError:  # a file system without hard links: the check above is the best that remains
+        if os.path.lexists(path):
+            raise WriteError(f"{shown}: already exists; use --force to replace it") from None
+        os.replace(tmp, path)
+
+
+def _write_temp(path: Path, data: bytes, mode: int | None) -> str:
+    """A temporary file beside `path` holding `data`, flushed to disk; its name is returned."""
+    import tempfile
+
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
             handle.flush()
+            if mode is not None:
+                os.fchmod(handle.fileno(), mode)
             os.fsync(handle.fileno())
-        os.replace(tmp, path)
     except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
+        _remove(tmp)
         raise
+    return tmp
+
+
+def _remove(name: str) -> None:
+    try:
+        os.unlink(name)
+    except OSError:
+        pass
+
+
+def _sync_folder(folder: Path) -> None:
+    """Make the rename itself durable; best effort (not every system can open a folder)."""
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
+
+
+def _umask() -> int:
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask

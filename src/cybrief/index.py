@@ -145,23 +145,36 @@ def _remove(path: Path) -> None:
             pass
 
 
-def open_index(root: Path, progress=None, rebuild: bool = False) -> sqlite3.Connection:
+SNAPSHOT_TRIES = 5  # updates by other processes that a search waits out before it reads the files instead
+
+
+def open_index(root: Path, progress=None, rebuild: bool = False, snapshot: bool = True) -> sqlite3.Connection:
     """A connection to the root's index, made current first; BriefError for broken briefs, Unavailable if unusable.
 
-    progress(done, total) is called while briefs are read.
+    With `snapshot` the connection is returned inside a read transaction in which the index is exactly as
+    this process found it current: no other process's write (an update, a rebuild) can change what its
+    queries see; close the connection when done, so that others may write. A rebuild empties the index
+    in a transaction, never by deleting the file under other processes. progress(done, total) is called
+    while briefs are read.
     """
     root = root.resolve()
     path = index_path(root)
-    if rebuild:
-        _remove(path)
     for attempt in (1, 2):
         connection = None
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
             connection = connect(path)
-            _check_layout(connection, root)
-            Updater(connection, root, progress).run()
-            return connection
+            _check_layout(connection, root, clear=rebuild and attempt == 1)
+            for _ in range(SNAPSHOT_TRIES):
+                before = _data_version(connection)
+                Updater(connection, root, progress).run()
+                if not snapshot:
+                    return connection
+                connection.execute("BEGIN")
+                if _data_version(connection) == before:  # no other process wrote since the check began
+                    return connection
+                connection.execute("COMMIT")
+            raise Unavailable(path, "other processes kept changing it")
         except sqlite3.Error as exc:
             if connection is not None:
                 connection.close()
@@ -180,6 +193,12 @@ def open_index(root: Path, progress=None, rebuild: bool = False) -> sqlite3.Conn
     raise Unavailable(path, "it could not be rebuilt")  # pragma: no cover - the loop returns or raises
 
 
+def _data_version(connection: sqlite3.Connection) -> int:
+    """SQLite's count of other connections' commits, as of this connection's latest read (one is made here)."""
+    connection.execute("SELECT 1 FROM meta LIMIT 1").fetchall()
+    return connection.execute("PRAGMA data_version").fetchone()[0]
+
+
 def describe(connection: sqlite3.Connection) -> str:
     """One line about an index: what it holds, its size and where it is."""
     briefs = connection.execute("SELECT count(*) FROM briefs").fetchone()[0]
@@ -194,16 +213,17 @@ def _identity(root: Path) -> dict[str, str]:
     return {"layout": str(LAYOUT), "version": __version__, "root": str(root)}
 
 
-def _check_layout(connection: sqlite3.Connection, root: Path) -> None:
-    """Create the tables in a new index; clear one written by another layout or version, or for another root."""
+def _check_layout(connection: sqlite3.Connection, root: Path, clear: bool = False) -> None:
+    """Create the tables in a new index; clear one written by another layout or version, or for another root,
+    or when asked to (a rebuild)."""
     wanted = _identity(root)
-    if connection.execute("PRAGMA user_version").fetchone()[0] == LAYOUT:
+    if not clear and connection.execute("PRAGMA user_version").fetchone()[0] == LAYOUT:
         stored = dict(connection.execute("SELECT key, value FROM meta").fetchall())
         if all(stored.get(k) == v for k, v in wanted.items()):
             return
     connection.execute("BEGIN IMMEDIATE")
     try:
-        if connection.execute("PRAGMA user_version").fetchone()[0] == LAYOUT:  # another process may have won
+        if not clear and connection.execute("PRAGMA user_version").fetchone()[0] == LAYOUT:  # another process may have won
             stored = dict(connection.execute("SELECT key, value FROM meta").fetchall())
             if all(stored.get(k) == v for k, v in wanted.items()):
                 connection.execute("COMMIT")

@@ -50,6 +50,10 @@ class IndexSource:
         self.db = connection
         self._vocab = False
 
+    def close(self) -> None:
+        """End the read transaction open_index began, so that other processes may write again."""
+        self.db.close()
+
     # --- candidates ----------------------------------------------------------------------------------------
 
     def match_expression(self, needle: str) -> str | None:

@@ -15,7 +15,7 @@ Text that is not a figure raises FigureError: nothing is guessed.
 from __future__ import annotations
 
 import unicodedata
-from decimal import Decimal
+from decimal import Decimal, Inexact, localcontext
 from fractions import Fraction
 
 from cybrief.errors import FigureError
@@ -86,7 +86,21 @@ def exact(value: Fraction) -> Decimal | Fraction:
             d //= prime
     if d != 1:
         return value
-    return normalize(Decimal(numerator) / Decimal(denominator))
+    with localcontext() as ctx:
+        ctx.prec = PRECISION
+        ctx.traps[Inexact] = True
+        try:
+            return normalize(Decimal(numerator) / Decimal(denominator))
+        except Inexact:  # a finite decimal too long to write (1/2**400): the fraction is exact too; no rounding
+            return value
+
+
+# A figure has at most MAX_DIGITS digits (as a brief's numbers have at most 40 characters), and values
+# are computed with PRECISION digits, far more than such a figure needs, so that arithmetic on it (a
+# magnitude word, a range's carried magnitude, a scale for writing it back) is exact. Anything that
+# would still need rounding is refused, never rounded.
+MAX_DIGITS = 40
+PRECISION = 100
 
 
 def parse_figure(text: str) -> Quantity:
@@ -94,16 +108,27 @@ def parse_figure(text: str) -> Quantity:
     if not isinstance(text, str) or not text.strip():
         raise FigureError(text if isinstance(text, str) else repr(text), "empty")
     try:
-        value, unit, qualifier, upper = _parse(_normalize(text))
+        with localcontext() as ctx:
+            ctx.prec = PRECISION
+            ctx.traps[Inexact] = True
+            value, unit, qualifier, upper = _parse(_checked_length(_normalize(text)))
     except NumeralError as exc:
         raise FigureError(text, str(exc)) from None
     except _Refused as exc:
         raise FigureError(text, str(exc)) from None
+    except Inexact:
+        raise FigureError(text, "too many digits to read exactly") from None
     return Quantity(text, value, unit, qualifier, upper)
 
 
 class _Refused(Exception):
     pass
+
+
+def _checked_length(s: str) -> str:
+    if sum(ch.isascii() and ch.isdigit() for ch in s) > MAX_DIGITS:
+        raise _Refused(f"more than {MAX_DIGITS} digits: not a figure a report gives")
+    return s
 
 
 def _normalize(text: str) -> str:
@@ -305,6 +330,12 @@ def _fraction_words(value) -> str:
 
 def format_figure(q: Quantity) -> str:
     """The figure in Chinese, from its parsed value: 近400万辆, 超1000亿元, 20%以上, 三分之一, 3至5个."""
+    with localcontext() as ctx:
+        ctx.prec = PRECISION  # scaling 278.8万's value back by 万 stays exact
+        return _format_figure(q)
+
+
+def _format_figure(q: Quantity) -> str:
     if q.unit == RATIO:
         body = _fraction_words(q.value)
         if q.upper is not None:
@@ -363,6 +394,12 @@ def _en_scale(value, money: bool):
 
 def english(q: Quantity) -> str:
     """The figure in English with the unit scaled for readers: CNY 501.8 bn, nearly 4.0 million vehicles, 2.4x."""
+    with localcontext() as ctx:
+        ctx.prec = PRECISION
+        return _english(q)
+
+
+def _english(q: Quantity) -> str:
     qualifier = _EN_QUALIFIER.get(q.qualifier, "")
     if q.unit == RATIO:
         share = Fraction(q.value)

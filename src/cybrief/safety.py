@@ -21,3 +21,17 @@ def visible(text: str) -> str:
 
 def has_unsafe(text: str) -> bool:
     return _UNSAFE.search(text) is not None
+
+
+# Also tab, newline and the Unicode line and paragraph separators: a message must stay on its one line.
+_UNSAFE_IN_LINE = re.compile("[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029]")
+
+
+def one_line(text: str) -> str:
+    """`visible`, and newlines and tabs escaped too: for a message that must stay on one line."""
+    return _UNSAFE_IN_LINE.sub(_escape, text)
+
+
+def visible_lines(text: str) -> str:
+    """`visible` for output whose lines end in CR LF (CSV): the line ends stay, any other CR is escaped."""
+    return "\r\n".join(visible(part) for part in text.split("\r\n"))

@@ -252,18 +252,29 @@ def open_source(library=None, *, use_index: bool = True, progress=None):
         else:
             source = IndexSource(connection)
             if source.is_empty():
+                source.close()
                 brief_files(root)  # the same error as without the index for a missing folder
                 raise UsageError(f"library {display_path(root)}: no brief files (*.yaml, *.yml) in it")
             return source
     return files_source(root)
 
 
+def _closing(source, answer):
+    """answer(source), then the source closed (an index source holds a read transaction until then)."""
+    try:
+        return answer(source)
+    finally:
+        if hasattr(source, "close"):
+            source.close()
+
+
 def search_library(library, query: Query, *, use_index: bool = True, limit: int | None = None,
                    context: int = DEFAULT_CONTEXT, progress=None) -> SearchResult:
     """Search a library folder (see open_source)."""
-    return run(open_source(library, use_index=use_index, progress=progress), query, limit=limit, context=context)
+    source = open_source(library, use_index=use_index, progress=progress)
+    return _closing(source, lambda s: run(s, query, limit=limit, context=context))
 
 
 def count_library(library, query: Query, *, use_index: bool = True, progress=None) -> SearchCounts:
     """Hits per brief of a library folder (see open_source)."""
-    return count(open_source(library, use_index=use_index, progress=progress), query)
+    return _closing(open_source(library, use_index=use_index, progress=progress), lambda s: count(s, query))

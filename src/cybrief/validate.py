@@ -76,10 +76,16 @@ def expand(paths: list[Path]) -> list[Path]:
 
 
 def validate(paths: list[Path], *, strict: bool = False) -> Report:
-    """Check every file (folders are searched for *.yaml and *.yml); never stops at the first problem."""
+    """Check every file (folders are searched for *.yaml and *.yml); never stops at the first problem.
+
+    A folder without brief files is a problem of its own (and counts as one path checked), so that
+    checking the wrong folder never passes.
+    """
     files = expand(paths)
     errors: list[Problem] = []
     reviews: list[Problem] = []
+    empty = [path for path in paths if path.is_dir() and not brief_files(path)]
+    errors += [Problem(display_path(path), None, None, "", "no brief files (*.yaml, *.yml) in it") for path in empty]
     ids: dict[str, tuple[str, Node]] = {}
     for file in files:
         shown = display_path(file)
@@ -98,7 +104,7 @@ def validate(paths: list[Path], *, strict: bool = False) -> Report:
         else:
             ids[id_node.value] = (shown, id_node)
         reviews += _reviews(Brief, root, "", shown)
-    return Report([display_path(f) for f in files], errors, reviews, strict)
+    return Report([display_path(f) for f in files + empty], errors, reviews, strict)
 
 
 def _reviews(cls: type[Record], node: Node, where: str, shown: str) -> list[Problem]:

@@ -4,14 +4,22 @@ from __future__ import annotations
 
 import yaml
 
-from cybrief.errors import BriefError, Problem
+from cybrief.errors import MAX_PROBLEMS, BriefError, Problem, stopped
 
 try:  # libyaml when the wheel has it: several times faster
     from yaml import CSafeLoader as _Loader
+
+    _BYTE_POSITIONS = True  # libyaml reports a reader error's position in bytes of UTF-8
 except ImportError:  # pragma: no cover - depends on the platform's wheel
     from yaml import SafeLoader as _Loader  # type: ignore[assignment]
 
+    _BYTE_POSITIONS = False
+
 MAX_DEPTH = 64
+# Past this many nodes a file is refused while it is parsed: a 5 MiB file of tiny scalars would otherwise
+# take 7 s and 380 MB to load. The bundled brief has about 1,100 nodes; 50,000 allow some 1,700 targets,
+# and the worst file under this cap loads or is refused in well under a second (benchmarks/hostile_inputs.py).
+MAX_NODES = 50_000
 NULLS = frozenset(("", "~", "null", "Null", "NULL"))
 
 
@@ -32,13 +40,15 @@ def parse(text: str, path: str) -> Node | None:
     """Parse one YAML document into Nodes, refusing what a brief never needs.
 
     Refused, each with its position: explicit tags (`!!python/object ...`), aliases (so an alias bomb
-    never expands), duplicate keys, non-scalar keys, nesting deeper than MAX_DEPTH, a second document.
+    never expands), duplicate keys, non-scalar keys, nesting deeper than MAX_DEPTH, more than MAX_NODES
+    nodes, a second document.
     Returns None for an empty document.
     """
     problems: list[Problem] = []
     stack: list[list] = []  # frames: [Node, pending key Node or None, field path of the Node]
     root: Node | None = None
     documents = 0
+    nodes = 0
 
     def fail(mark, message: str) -> BriefError:
         return BriefError([Problem(path, mark.line + 1, mark.column + 1, "", message)])
@@ -63,6 +73,9 @@ def parse(text: str, path: str) -> Node | None:
                 if tag is not None and tag != "!":
                     raise fail(mark, f"YAML tags ({tag}) are not allowed in a brief")
                 line, column = mark.line + 1, mark.column + 1
+                nodes += 1
+                if nodes > MAX_NODES:
+                    raise fail(mark, f"more than {MAX_NODES} YAML nodes (values, lists and mappings); a brief is far smaller")
                 if name == "ScalarEvent":
                     node = Node("scalar", event.value, line, column, event.implicit[0] and not event.style)
                 else:
@@ -71,6 +84,8 @@ def parse(text: str, path: str) -> Node | None:
                     node = Node("map" if name == "MappingStartEvent" else "seq", {} if name == "MappingStartEvent" else [], line, column)
                     where = _attach(node, stack, path, problems)
                     stack.append([node, None, where])
+                    if len(problems) >= MAX_PROBLEMS:
+                        raise BriefError(problems + [stopped(path, line, column)])
                     continue
             if name == "ScalarEvent":
                 if not stack:
@@ -79,6 +94,8 @@ def parse(text: str, path: str) -> Node | None:
                 _attach(node, stack, path, problems)
             elif not stack:
                 root = node
+            if len(problems) >= MAX_PROBLEMS:
+                raise BriefError(problems + [stopped(path, mark.line + 1, mark.column + 1)])
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         message = exc.problem or str(exc)
@@ -88,12 +105,19 @@ def parse(text: str, path: str) -> Node | None:
             message = f"{exc.problem} ({exc.context.replace('while ', '')}{at})"
         line, column = (mark.line + 1, mark.column + 1) if mark else (None, None)
         raise BriefError([Problem(path, line, column, "", f"invalid YAML: {message}")]) from None
+    except UnicodeEncodeError as exc:  # text from Python, not from a file: a lone surrogate
+        line, column = _line_col(text, exc.start)
+        message = f"not valid Unicode: lone surrogate U+{ord(text[exc.start]):04X}"
+        raise BriefError([Problem(path, line, column, "", message)]) from None
     except yaml.YAMLError as exc:  # ReaderError: a character YAML does not allow
         position = getattr(exc, "position", None)
-        where = f" at character {position}" if position is not None else ""
+        if position is not None and _BYTE_POSITIONS:
+            position = len(text.encode("utf-8", "surrogatepass")[:position].decode("utf-8", "ignore"))
         line, column = _line_col(text, position) if position is not None else (None, None)
         reason = getattr(exc, "reason", None) or str(exc)
-        raise BriefError([Problem(path, line, column, "", f"invalid YAML: {reason}{where}")]) from None
+        character = getattr(exc, "character", None)
+        what = f" (U+{character:04X})" if isinstance(character, int) else ""
+        raise BriefError([Problem(path, line, column, "", f"invalid YAML: {reason}{what}")]) from None
     if problems:
         raise BriefError(problems)
     return root

@@ -20,8 +20,13 @@ WHOLE_LIMIT = 24  # a column this narrow or less is kept whole when the width al
 FAIR_SHARE = 20  # ... and leaves at least this much to each column that must wrap
 
 
+def _shown(value: str) -> str:
+    """Text as a terminal shows it: controls as visible escapes, tabs as spaces (so widths are measurable)."""
+    return visible(value).expandtabs(4)
+
+
 def _text(value: str, style: str = "") -> Text:
-    return Text(visible(value), style=style)
+    return Text(_shown(value), style=style)
 
 
 class FittedTable:
@@ -52,7 +57,7 @@ class FittedTable:
     def widths(self, max_width: int) -> list[int]:
         count = len(self.headers)
         natural = [
-            max(cell_len(line) for text in [self.headers[i]] + [row[i] for row in self.rows] for line in text.split("\n"))
+            max(cell_len(line) for text in [self.headers[i]] + [row[i] for row in self.rows] for line in _shown(text).split("\n"))
             for i in range(count)
         ]
         budget = max(max_width - 2 * (count - 1), count)  # two cells between columns
@@ -88,10 +93,10 @@ def table(headers: list[str], rows: list[list[str]]) -> FittedTable:
 def highlight(text: str, spans) -> Text:
     out, last = Text(), 0
     for start, end in spans:
-        out.append(visible(text[last:start]))
-        out.append(visible(text[start:end]), style=MATCH_STYLE)
+        out.append(_shown(text[last:start]))
+        out.append(_shown(text[start:end]), style=MATCH_STYLE)
         last = end
-    out.append(visible(text[last:]))
+    out.append(_shown(text[last:]))
     return out
 
 

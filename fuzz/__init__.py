@@ -1,0 +1,1 @@
+"""Fuzz targets for cybrief and a runner for them (python fuzz/run.py --help)."""

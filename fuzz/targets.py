@@ -1,0 +1,116 @@
+"""Fuzz targets: functions of bytes that may raise only the errors their input deserves, with their seed files.
+
+A target is registered with `@target(name, seeds=[glob, ...])`; fuzz/run.py runs any of them with
+Hypothesis (always available, used by the test suite) or atheris (coverage-guided, for long runs), and
+tests/test_fuzz.py runs each for a bounded number of inputs. A target raises AssertionError (or any
+exception that is not `allowed`) when it finds a bug. With `lines=True` every line of a seed file is a
+seed of its own (figures.txt holds one figure per line).
+"""
+
+from __future__ import annotations
+
+import io
+import json
+from pathlib import Path
+
+from cybrief.errors import CybriefError, FigureError
+
+ROOT = Path(__file__).resolve().parent.parent
+TARGETS: dict[str, Target] = {}
+
+
+class Target:
+    """A registered fuzz target: the function, the globs of its seed files (relative to the repository), what it may raise."""
+
+    def __init__(self, name: str, function, seeds: list[str], allowed: tuple[type[BaseException], ...], lines: bool = False):
+        self.name, self.function, self.seed_globs, self.allowed, self.lines = name, function, seeds, allowed, lines
+
+    def seeds(self) -> list[bytes]:
+        files = sorted({path for pattern in self.seed_globs for path in ROOT.glob(pattern) if path.is_file()})
+        if self.lines:
+            return [line for path in files for line in path.read_bytes().splitlines() if line.strip()]
+        return [path.read_bytes() for path in files]
+
+    def __call__(self, data: bytes) -> None:
+        try:
+            self.function(data)
+        except self.allowed:
+            pass
+
+
+def target(name: str, *, seeds: list[str], allowed: tuple[type[BaseException], ...] = (CybriefError,), lines: bool = False):
+    def register(function):
+        TARGETS[name] = Target(name, function, seeds, allowed, lines)
+        return function
+
+    return register
+
+
+@target("loader", seeds=["briefs/*.yaml", "tests/fixtures/*.yaml", "tests/fixtures/broken/*.yaml", "tests/fixtures/hostile/*.yaml"])
+def loader(data: bytes) -> None:
+    """The bytes of a brief file: a brief or a CybriefError; and a brief that loads renders, caches and dumps exactly."""
+    from cybrief.files import decode_utf8
+    from cybrief.load import loads_brief
+
+    brief = loads_brief(decode_utf8(data, "fuzz.yaml"), "fuzz.yaml")
+    check_loaded(brief)
+
+
+def check_loaded(brief) -> None:
+    """What must hold of any brief the loader accepts."""
+    from cybrief import cache, views
+    from cybrief.dump import dump_brief
+    from cybrief.library import Library
+    from cybrief.load import loads_brief
+    from cybrief.model import Brief
+    from cybrief.render import Format, renderer
+    from cybrief.search import search
+
+    assert loads_brief(dump_brief(brief), "dumped.yaml") == brief, "dump -> load changed the brief"
+    assert cache.from_plain(Brief, cache.to_plain(brief)) == brief, "the cache changed the brief"
+    library = Library([brief])
+    for fmt in (Format.json, Format.csv, Format.markdown, Format.table):
+        made = renderer(fmt)
+        outputs = [
+            made.listing(views.targets_listing(library.targets(), library, "both")),
+            made.listing(views.delegates_listing(library.delegates(), library, "both")),
+            made.listing(views.briefs_listing(library, "both")),
+            made.details([views.delegate_detail(ref, library, "en") for ref in library.delegates()]),
+            made.search(search(library, brief.title[:2])),
+        ]
+        for output in outputs:
+            if fmt is Format.json:
+                json.loads(output)
+            elif fmt is Format.table:
+                from rich.console import Console
+
+                Console(file=io.StringIO(), width=60, force_terminal=True).print(output)
+
+
+@target("figure", seeds=["tests/fixtures/figures.txt"], allowed=(FigureError,), lines=True)
+def figure(data: bytes) -> None:
+    """Text given as a figure: a Quantity or a FigureError; a Quantity that reads back as itself from its Chinese."""
+    from cybrief.quantity import parse_figure
+
+    check_quantity(parse_figure(data.decode("utf-8", "replace")))
+
+
+def check_quantity(q) -> None:
+    """What must hold of any figure the parser reads: exact values, a known qualifier, wording back both ways."""
+    from decimal import Decimal
+    from fractions import Fraction
+
+    from cybrief.model import QUALIFIERS
+    from cybrief.quantity import english, format_figure, parse_figure
+
+    for number in (q.value, q.upper):
+        assert number is None or isinstance(number, Fraction) or (isinstance(number, Decimal) and number.is_finite()), q
+    assert q.value is not None and q.value >= 0 and (q.upper is None or q.upper > q.value), q
+    assert q.qualifier in QUALIFIERS and isinstance(q.unit, str), q
+    assert isinstance(english(q), str)
+    try:
+        text = format_figure(q)
+    except ValueError:  # documented: a range of shares, or a fraction that is not a share, has no Chinese wording
+        return
+    again = parse_figure(text)
+    assert (again.value, again.unit, again.qualifier, again.upper) == (q.value, q.unit, q.qualifier, q.upper), (q, text, again)

@@ -1,0 +1,255 @@
+"""Every bad input of the reliability table through every command: exit code, exact error lines, no traceback.
+
+The cases live in tests/hostile.py. A brief that loads is also run through every output of every command,
+twice (the second run reads the cache and the index), and each output is checked for what it carries.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+import sqlite3
+import subprocess
+
+import pytest
+from typer.testing import CliRunner
+
+from cybrief.cli import app
+from hostile import CASES, COMMANDS, FIXTURES_USED, HOSTILE, OUTPUTS, SUCCESS_MESSAGES
+from procs import CYBRIEF, as_plain_user, permissions_bind
+
+runner = CliRunner()
+
+
+def _invoke(argv: list[str], env: dict | None = None):
+    result = runner.invoke(app, argv, env=env)
+    if result.exception is not None and not isinstance(result.exception, SystemExit):
+        raise AssertionError(f"uncaught {type(result.exception).__name__}: {result.exception}") from result.exception
+    assert "Traceback" not in result.stdout + result.stderr
+    return result.exit_code, result.stdout, result.stderr
+
+
+def _invoke_as_plain_user(argv: list[str]):
+    """Run the CLI in a child process that file permissions bind, even when the tests run as root."""
+    done = subprocess.run(CYBRIEF + argv, capture_output=True, text=True, timeout=60, **as_plain_user())
+    assert "Traceback" not in done.stdout + done.stderr
+    return done.returncode, done.stdout, done.stderr
+
+
+@pytest.fixture
+def folder(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
+def test_every_hostile_fixture_is_a_case():
+    assert sorted(p.name for p in HOSTILE.iterdir()) == sorted(FIXTURES_USED)
+
+
+def test_every_row_of_the_table_has_a_case():
+    rows = {case.row for case in CASES} | {12}  # 12, writing files, is tests/test_files.py
+    assert rows == set(range(1, 15))
+
+
+def test_every_command_that_reads_a_library_is_covered():
+    from test_cli import COMMANDS as ALL
+
+    reading = {argv[0] for argv in COMMANDS.values()}
+    assert reading == set(ALL) - {"figure", "schema", "draft"}, "figure, schema and draft read no library"
+
+
+@pytest.mark.parametrize("case", [c for c in CASES if c.exit != 0], ids=lambda c: f"row{c.row}-{c.name}")
+def test_bad_input_is_refused_by_every_command(case, folder, monkeypatch):
+    for name, value in case.env.items():
+        monkeypatch.setenv(name, value)
+    invoke = _invoke
+    if case.unprivileged:
+        if not permissions_bind(folder):
+            pytest.skip("running as root without the right to drop CAP_DAC_OVERRIDE: permissions cannot bind")
+        invoke = _invoke_as_plain_user
+    case.build(folder / "lib")
+    for command in COMMANDS:
+        code, stdout, stderr = invoke(case.argv(command))
+        assert (command, code, stderr) == (command, case.exit, case.stderr(command))
+        assert stdout == ""
+    assert not (folder / "pwned-marker").exists()
+    assert not (folder / "export.out").exists(), "nothing is written from a library that does not load"
+    assert [p.name for p in folder.iterdir() if p.name != "lib"] in ([], ["cache"])
+
+
+# --- a brief that loads, through every output ---------------------------------------------------------------
+
+def _run(command: str, output: str, case, folder):
+    """Run `command` for `output`; return exit code, the output to check (as text), and stderr."""
+    argv = case.argv(command)
+    env = None
+    if command == "export":
+        argv[argv.index("json")] = output
+        argv.append("--force")  # the second run replaces the first export
+    elif output in ("text", "json", "csv", "markdown", "table") and command != "report":
+        argv += ["--format", output]
+    elif output == "terminal":
+        argv += ["--format", "table"]
+        env = {"FORCE_COLOR": "1", "TERM": "xterm-256color"}
+    code, stdout, stderr = _invoke(argv, env)
+    if command == "export" and code == 0:
+        stdout = _read_export(folder / "export.out", output)
+    return code, stdout, stderr
+
+
+def _read_export(path, to: str) -> str:
+    """An export as text: the JSON file; the CSV files one after the other; the SQLite tables as JSON."""
+    if to == "json":
+        return path.read_bytes().decode("utf-8")
+    if to == "csv":
+        return "".join((path / f"{table}.csv").read_bytes().decode("utf-8") for table in
+                       ("briefs", "events", "sectors", "delegates", "targets"))
+    db = sqlite3.connect(path)
+    db.row_factory = sqlite3.Row
+    try:
+        names = [r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE '%fts%'")]
+        return json.dumps({name: [dict(row) for row in db.execute(f"SELECT * FROM [{name}]")] for name in names})
+    finally:
+        db.close()
+
+
+@pytest.mark.parametrize("case", [c for c in CASES if c.exit == 0], ids=lambda c: f"row{c.row}-{c.name}")
+def test_loaded_input_reaches_every_output_intact(case, folder, monkeypatch):
+    monkeypatch.setenv("COLUMNS", "400")  # wide enough that no cell wraps
+    case.build(folder / "lib")
+    for command in COMMANDS:
+        for output in OUTPUTS[command]:
+            first = _run(command, output, case, folder)
+            code, text, stderr = first
+            assert code == 0, (command, output, first)
+            message = SUCCESS_MESSAGES.get(command)
+            assert message.fullmatch(stderr) if message else stderr == "", (command, output, stderr)
+            if output == "terminal":
+                assert "\x1b[" in text, "Rich rendered for a terminal"
+            if command == "validate":
+                assert text == ("[]\n" if output == "json" else "")
+            elif command != "index":
+                case.check(command, "table" if output == "terminal" else output, text)
+            assert _run(command, output, case, folder) == first, "the cached brief gives the same output"
+        if command == "export":
+            shutil.rmtree(folder / "export.out", ignore_errors=True)
+
+
+def test_a_usage_error_that_lists_data_shows_it_safely(folder):
+    """An unknown --sector lists the sectors, labels from the brief included: through visible escapes."""
+    from hostile import brief, mini, quoted
+
+    brief(mini(("{slug: energy, zh: 能源, en: Energy}", f"{{slug: energy, zh: {quoted(chr(27) + ']0;t' + chr(7))}, en: Energy}}")))(
+        folder / "lib"
+    )
+    code, stdout, stderr = _invoke(["targets", "--sector", "space", "--library", "lib"])
+    assert (code, stdout) == (2, "")
+    assert stderr == (
+        "cybrief: error: unknown sector 'space'; valid sectors: energy (\\x1b]0;t\\x07, Energy), ai (人工智能, Artificial intelligence)\n"
+    )
+
+
+# --- one place maps errors to exit codes -------------------------------------------------------------------
+
+def _raising(error):
+    def open_library(*args, **kwargs):
+        raise error
+
+    return open_library
+
+
+@pytest.mark.parametrize(
+    "error, code, line",
+    [
+        ("usage", 2, "cybrief: error: unknown thing 'x'\n"),
+        ("brief", 2, "cybrief: error: b.yaml:3:4: id: bad\n"),
+        ("write", 2, "cybrief: error: out.csv: already exists; use --force to replace it\n"),
+        ("nomatch", 1, "cybrief: nothing here\n"),
+        ("bug", 3, "cybrief: internal error: KeyError: 'x\\x1b' (CYBRIEF_DEBUG=1 shows the traceback)\n"),
+    ],
+)
+@pytest.mark.parametrize("command", list(COMMANDS))
+def test_every_command_maps_errors_to_the_same_codes_and_lines(command, error, code, line, monkeypatch, tmp_path):
+    from cybrief import library
+    from cybrief.errors import BriefError, NoMatch, Problem, UsageError, WriteError
+
+    made = {
+        "usage": UsageError("unknown thing 'x'"),
+        "brief": BriefError([Problem("b.yaml", 3, 4, "id", "bad")]),
+        "write": WriteError("out.csv: already exists; use --force to replace it"),
+        "nomatch": NoMatch("nothing here"),
+        "bug": KeyError("x\x1b"),
+    }[error]
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setattr(library, "resolve_library_dir", _raising(made))  # the first step of every command here
+    assert _invoke(list(COMMANDS[command])) == (code, "", line)
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_a_bug_shows_its_traceback_only_on_request(monkeypatch):
+    from cybrief import library
+
+    monkeypatch.setattr(library, "open_library", _raising(KeyError("x")))
+    monkeypatch.setenv("CYBRIEF_DEBUG", "1")
+    result = runner.invoke(app, ["targets"])
+    assert isinstance(result.exception, KeyError)
+
+
+# --- outputs beyond --format: an SVG chart, and figures given on the command line ----------------------------
+
+def test_chart_svg_shows_hostile_text_as_text(folder):
+    """Labels in the SVG are XML text: controls as visible escapes, markup and tags as typed."""
+    import xml.etree.ElementTree as ET
+
+    from hostile import HOSTILE_CONTROLS, HOSTILE_MARKDOWN, HOSTILE_MARKUP, RAW_CONTROL, brief, mini, quoted
+
+    brief(mini(("    metric: 电网投资\n", f"    metric: {quoted(HOSTILE_CONTROLS + HOSTILE_MARKUP + HOSTILE_MARKDOWN)}\n")))(folder / "lib")
+    code, stdout, stderr = _invoke(["chart", "--svg", "chart.svg", "--library", "lib"])
+    assert (code, stdout, stderr) == (0, "", "cybrief: wrote chart.svg\n")
+    svg = (folder / "chart.svg").read_text(encoding="utf-8")
+    assert not RAW_CONTROL.search(svg) and "<script" not in svg
+    text = re.sub(r"\s+", "", "".join(ET.fromstring(svg).itertext()))  # a long label wraps onto several lines
+    for part in ("\\x1b]0;pwned\\x07", "\\u202eevil\\u202c", "[boldred]x[/]", "[link=https://evil]y[/link]", "<script>alert(1)</script>"):
+        assert part in text, part
+
+
+FIGURES = {  # arguments that read as figures, with what is hostile in them kept in the text
+    "400\x1f万辆": 4000000,  # an information separator is whitespace to the parser, and stays in the text
+    "\t400万辆": 4000000,  # a tab first: a formula in a spreadsheet
+    "约3763亿元\r": 376300000000,  # a carriage return last
+}
+NOT_FIGURES = ["\x1b]0;pwned\x07近400万辆", "[bold red]5亿元[/]", "=1+2", "近400万辆\u202e"]
+
+
+@pytest.mark.parametrize("fmt", ["json", "csv", "markdown", "table", "terminal"])
+def test_figure_shows_hostile_arguments_safely(fmt):
+    import csv
+    import io
+
+    from cybrief.safety import visible
+    from hostile import RAW_CONTROL, markdown_texts, terminal_text
+
+    argv = ["figure", *FIGURES, *NOT_FIGURES, "--format", "table" if fmt == "terminal" else fmt]
+    env = {"FORCE_COLOR": "1", "TERM": "xterm-256color"} if fmt == "terminal" else None
+    code, stdout, stderr = _invoke(argv, env)
+    assert code == 2
+    no_number = "expected a number (after any qualifier word such as 近 or 超)"
+    assert stderr.splitlines() == [
+        f"cybrief: error: cannot read '\\x1b]0;pwned\\x07近400万辆' as a figure: {no_number}",
+        f"cybrief: error: cannot read '[bold red]5亿元[/]' as a figure: {no_number}",
+        f"cybrief: error: cannot read '=1+2' as a figure: {no_number}",
+        "cybrief: error: cannot read '近400万辆\\u202e' as a figure: '辆\\u202e' is not a unit cybrief knows",
+    ]
+    if fmt == "json":
+        assert [(r["text"], r["value"]) for r in json.loads(stdout)] == list(FIGURES.items())
+    elif fmt == "csv":
+        rows = list(csv.DictReader(io.StringIO(stdout, newline="")))
+        assert [r["text"] for r in rows] == ["400\x1f万辆", "'\t400万辆", "约3763亿元\r"]
+    elif fmt == "markdown":
+        assert not RAW_CONTROL.search(stdout)
+        texts = markdown_texts(stdout)
+        assert all(any(visible(text).strip() in t for t in texts) for text in FIGURES)
+    else:
+        plain = terminal_text(stdout)
+        assert not RAW_CONTROL.search(plain) and "400\\x1f万辆" in plain and "约3763亿元\\x0d" in plain

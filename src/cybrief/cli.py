@@ -699,7 +699,8 @@ def validate_command(
 
         cybrief validate drafts/ --format json | jq '.[] | select(.severity == "error")'
     """
-    from cybrief.validate import Invalid, validate
+    from cybrief.errors import Invalid
+    from cybrief.validate import validate
 
     if not paths:
         from cybrief.errors import display_path

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from cybrief.errors import CybriefError, UsageError
+from cybrief.errors import ExportError, UsageError
 from cybrief.library import Library
 
 FORMATS = ("sqlite", "json", "csv")
@@ -42,10 +42,6 @@ SEARCHABLE = {
     "targets": ("metric", "metric_en", "figure", "region", "note", "qualitative"),
     "events": ("title", "title_en", "theme", "place"),
 }
-
-
-class ExportError(CybriefError):
-    """An export that could not be written (the destination, or this SQLite's missing features)."""
 
 
 def tables(library: Library) -> dict[str, list[dict]]:

@@ -5,8 +5,6 @@ from __future__ import annotations
 from cybrief.library import DelegateRef, Library, TargetRef
 from cybrief.model import EVENT_KIND_LABELS, TARGET_KIND_LABELS, Brief
 
-LANGS = ("zh", "en", "both")
-
 
 class Listing:
     """Rows of one kind (targets, delegates, briefs): `records` for JSON/CSV, `headers`/`rows` for people."""

@@ -202,9 +202,40 @@ def test_broken_brief_is_one_line_exit_2_no_traceback(monkeypatch):
     assert "Traceback" not in result.output
 
 
-def test_invalid_format_is_a_usage_error():
-    result = run("targets", "--format", "xml")
-    assert result.exit_code == 2 and "Invalid value" in result.stderr
+@pytest.mark.parametrize("args, line", [
+    (["targets", "--format", "xml"], "invalid value for '--format' / '-f': 'xml' is not one of 'auto', 'table', "
+                                     "'markdown', 'json', 'csv' (see cybrief targets -h)"),
+    (["targets", "--sectr", "energy"], "no such option: --sectr; possible options: --sector, --sort (see cybrief targets -h)"),
+    (["tagrets"], "no such command 'tagrets'. Did you mean 'targets'? (see cybrief -h)"),
+    (["search"], "missing argument 'TERM...' (see cybrief search -h)"),
+    (["delegates", "--lang", "fr"], "invalid value for '--lang' / '-l': 'fr' is not one of 'zh', 'en', 'both' (see cybrief delegates -h)"),
+])
+def test_usage_errors_are_one_plain_line_exit_2(args, line):
+    result = run(*args)
+    assert result.exit_code == 2 and result.stderr == f"cybrief: error: {line}\n"
+    assert result.stdout == ""
+
+
+def test_cybrief_alone_shows_the_help_and_exits_2():
+    result = run(library=None)
+    assert result.exit_code == 2 and "Usage: cybrief" in result.stdout and "targets" in result.stdout
+    assert "error" not in result.stderr
+
+
+def test_help_names_every_exit_code_and_the_arguments_in_capitals():
+    root = " ".join(run("--help", library=None).stdout.split())
+    assert "0 success, 1 nothing matched, 2 usage or input error, 3 internal error" in root
+    assert "cybrief delegates [OPTIONS] [NAME]" in run("delegates", "--help", library=None).stdout
+
+
+@pytest.mark.parametrize("command, says", [
+    (["chart"], "Replace the output file if it exists."), (["report"], "Replace the output file if it exists."),
+    (["draft"], "Replace the output file if it exists."),
+    (["export"], "Replace the output file, or a folder holding only a previous CSV export."),
+])
+def test_force_says_what_it_replaces(command, says, monkeypatch):
+    monkeypatch.setenv("COLUMNS", "200")
+    assert says in run(*command, "--help", library=None).stdout
 
 
 @pytest.mark.parametrize("lang", ["zh", "en", "both"])
@@ -228,3 +259,12 @@ def test_the_installed_entry_point_runs_one_command_and_still_knows_the_others(t
     assert all(name in listing.stdout for name in COMMANDS)
     typo = subprocess.run(entry + ["tagrets"], capture_output=True, text=True, env=env)
     assert typo.returncode == 2 and "Did you mean 'targets'" in typo.stderr
+
+
+def test_cli_choices_are_the_librarys():
+    from cybrief import cli, model, query
+
+    for enum, values in ((cli.Kind, model.TARGET_KINDS), (cli.SortKey, model.SORT_KEYS), (cli.GroupKey, model.GROUP_KEYS),
+                         (cli.FacetField, model.FACET_FIELDS), (cli.ExportFormat, model.EXPORT_FORMATS),
+                         (cli.Scope, tuple(query.SCOPES))):
+        assert tuple(e.value for e in enum) == values

@@ -96,7 +96,8 @@ def test_min_takes_chinese_figures_and_sets_the_unit():
     (["--min", "超100亿元"], "cybrief: error: --min takes a plain figure such as 100亿元 or 1000, not '超100亿元'\n"),
     (["--min", "100亿元", "--unit", "辆"], "cybrief: error: --min 100亿元 is in 元, but the figures compared are in 辆\n"),
     (["--max", "很多"], "cybrief: error: --max: cannot read '很多' as a figure: expected a number (after any qualifier word such as 近 or 超)\n"),
-    (["--facet", "colour"], "cybrief: error: unknown facet 'colour'; choose from sector, delegate, kind, horizon, unit, qualifier, region, brief\n"),
+    (["--facet", "colour"], "cybrief: error: invalid value for '--facet': 'colour' is not one of 'sector', 'delegate', "
+                            "'kind', 'horizon', 'unit', 'qualifier', 'region', 'brief' (see cybrief targets -h)\n"),
     (["--facet", "sector", "--group-by", "kind"], "cybrief: error: --facet and --group-by do not combine; use one\n"),
 ])
 def test_bad_comparison_options_are_usage_errors(args, line):
@@ -163,6 +164,11 @@ def test_facet_sector_counts_and_sums_where_the_unit_is_shared():
     ]
     energy_units = {s["unit"] for s in facets["energy"]["sums"]}
     assert "ratio" not in energy_units and "倍" not in energy_units  # shares and multiples are never summed
+
+
+def test_facet_values_are_case_insensitive_and_repeatable():
+    upper = _json(run("targets", "--facet", "SECTOR", "--facet", "Kind", "--format", "json"))
+    assert upper == _json(run("targets", "--facet", "sector", "--facet", "kind", "--format", "json"))
 
 
 @pytest.mark.parametrize("fmt", FORMATS)

@@ -126,4 +126,5 @@ def test_force_never_replaces_a_folder_cybrief_did_not_write(tmp_path):
 
 def test_unknown_export_format_is_a_usage_error(tmp_path):
     result = run("export", "--to", "xlsx", "-o", str(tmp_path / "x"))
-    assert result.exit_code == 2 and "Invalid value" in result.stderr
+    assert result.exit_code == 2 and result.stderr == ("cybrief: error: invalid value for '--to' / '-t': 'xlsx' is not "
+                                                       "one of 'sqlite', 'json', 'csv' (see cybrief export -h)\n")

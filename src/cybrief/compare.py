@@ -7,13 +7,10 @@ from fractions import Fraction
 
 from cybrief.errors import UsageError
 from cybrief.library import Library, TargetRef
-from cybrief.model import TARGET_KIND_LABELS
+from cybrief.model import FACET_FIELDS, GROUP_KEYS, SORT_KEYS, TARGET_KIND_LABELS
 from cybrief.quantity import Quantity, english, format_figure, parse_figure
 from cybrief.views import Listing, header, pick, shown_figure, target_quantity, target_record, targets_listing
 
-SORT_KEYS = ("value", "date", "sector", "delegate")
-GROUP_KEYS = ("sector", "delegate", "kind", "horizon")
-FACET_FIELDS = ("sector", "delegate", "kind", "horizon", "unit", "qualifier", "region", "brief")
 # Shares, rates and multiples do not add up, nor do durations and ages of different things: facets count
 # them but never sum them.
 NOT_ADDITIVE = frozenset(("%", "‰", "ratio", "倍", "成", "个百分点", "百分点", "秒", "分钟", "小时", "个小时", "天", "日",

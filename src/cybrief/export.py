@@ -13,8 +13,9 @@ from pathlib import Path
 
 from cybrief.errors import ExportError, UsageError
 from cybrief.library import Library
+from cybrief.model import EXPORT_FORMATS
 
-FORMATS = ("sqlite", "json", "csv")
+FORMATS = EXPORT_FORMATS
 TABLES = ("briefs", "events", "sectors", "delegates", "targets")
 
 # Column types and keys of the SQLite tables; columns not listed are TEXT. Keys are (brief, id) pairs,

@@ -20,6 +20,13 @@ EVENT_KINDS = (
 )
 LANGUAGES = ("zh", "zh-Hans", "zh-Hant", "en")
 
+# What targets can be compared by and what a library exports to: choices the command line offers (its
+# enums are made from these) and compare.py and export.py check.
+SORT_KEYS = ("value", "date", "sector", "delegate")
+GROUP_KEYS = ("sector", "delegate", "kind", "horizon")
+FACET_FIELDS = ("sector", "delegate", "kind", "horizon", "unit", "qualifier", "region", "brief")
+EXPORT_FORMATS = ("sqlite", "json", "csv")
+
 # Labels shown to readers; the YAML and JSON always use the keys.
 EVENT_KIND_LABELS = {
     "press_conference": ("记者会", "Press conference"),

@@ -6,7 +6,7 @@ from cybrief import __version__
 from cybrief.compare import QUALIFIER_LABELS, facets
 from cybrief.library import Library
 from cybrief.model import EVENT_KIND_LABELS, TARGET_KIND_LABELS, Brief, format_number
-from cybrief.render.markdown import escape, table
+from cybrief.render.markdown import escape, escape_block, table
 from cybrief.views import label, pick, shown_figure, target_quantity
 
 
@@ -63,13 +63,14 @@ def _delegates(library: Library, b: Brief, lang: str) -> list[str]:
         if d.organization in d.role and (not d.organization_en or not d.role_en or d.organization_en in d.role_en):
             organization = ""  # the role already names it
         where = pick(event.title, event.title_en, lang).replace("\n", " / ")
-        out += [f"### {escape(name)}", "", f"*{escape(role)}*" + (f", {escape(organization)}" if organization else ""),
-                "", f"{escape(where)}, {escape(event.date)}", ""]
+        out += [f"### {escape(name)}", "",
+                f"*{escape(role.strip())}*" + (f", {escape(organization)}" if organization else ""),
+                "", f"{escape_block(where)}, {escape(event.date)}", ""]
         for paragraph in _text(d.summary, d.summary_en, lang).split("\n\n"):
-            out += [escape(paragraph), ""]
+            out += [escape_block(paragraph), ""]
         if d.points:
             out += [f"**{escape(_both('要点', 'Key points', lang))}**", ""]
-            out += [f"- {escape(pick(p.zh, p.en, lang).replace(chr(10), ' / '))}" for p in d.points] + [""]
+            out += [f"- {escape_block(pick(p.zh, p.en, lang).replace(chr(10), ' / '))}" for p in d.points] + [""]
         refs = [r for r in library.targets() if r.delegate.id == d.id]
         if refs:
             headers = [_both("指标", "Metric", lang), _both("数值", "Figure", lang), _both("限定", "Qualifier", lang),

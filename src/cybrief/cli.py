@@ -246,7 +246,12 @@ def delegates(
         listing = views.delegates_listing(lib.delegates(), lib, lang.value)
         _emit(fmt, lambda r: r.listing(listing))
         return
-    details = [views.delegate_detail(ref, lib, lang.value) for ref in lib.find_delegates(name)]
+    try:
+        refs = lib.find_delegates(name)
+    except NoMatch:
+        _emit_empty(fmt, lambda r: r.details([]))
+        raise
+    details = [views.delegate_detail(ref, lib, lang.value) for ref in refs]
     _emit(fmt, lambda r: r.details(details))
 
 
@@ -303,7 +308,7 @@ def targets(
     if facet and group_by:
         raise UsageError("--facet and --group-by do not combine; use one")
     lib = _open(library, brief)
-    refs = _filtered_targets(lib, sector, delegate, kind, horizon, unit, least, most)
+    refs, nothing = _filtered_targets(lib, sector, delegate, kind, horizon, unit, least, most)
     if sort is not None or facet or group_by is not None:
         from cybrief import compare  # only when asked for: it loads the figure parser
     if sort is not None:
@@ -321,18 +326,25 @@ def targets(
         render = lambda r: r.listing(listing)  # noqa: E731
     if not refs:
         _emit_empty(fmt, render)
-        raise NoMatch("no target matches these filters")
+        raise nothing
     _emit(fmt, render)
 
 
-def _filtered_targets(lib, sector, delegate, kind, horizon, unit, least, most):
-    """The targets passing the filters that `targets` and `chart` share."""
-    refs = lib.targets(sector=sector, delegate=delegate, kind=kind.value if kind else None, horizon=horizon)
+def _filtered_targets(lib, sector, delegate, kind, horizon, unit, least, most) -> tuple[list, NoMatch]:
+    """The targets passing the filters that `targets` and `chart` share, and what to say if there are none.
+
+    A --delegate that names nobody matches nothing (exit 1, like a search without hits), so that JSON and
+    CSV still print their empty document; the message says why.
+    """
+    try:
+        refs = lib.targets(sector=sector, delegate=delegate, kind=kind.value if kind else None, horizon=horizon)
+    except NoMatch as exc:
+        return [], exc
     if unit is not None or least is not None or most is not None:
         from cybrief import compare
 
         refs = compare.filter_values(refs, unit=unit, low=least, high=most)
-    return refs
+    return refs, NoMatch("no target matches these filters")
 
 
 @app.command()
@@ -411,11 +423,13 @@ def search(
         if progress is not None:
             progress.close()
     if count:
+        counts.lang = lang.value
         if not counts.briefs:
             _emit_empty(fmt, lambda r: r.counts(counts))
             raise NoMatch(f"nothing matches {counts.query!r}")
         _emit(fmt, lambda r: r.counts(counts))
         return
+    result.lang = lang.value
     if not result.hits:
         _emit_empty(fmt, lambda r: r.search(result))
         raise NoMatch(f"nothing matches {result.query!r}")
@@ -585,19 +599,19 @@ def chart(
     if svg is not None:
         _check_output(svg, force)
     lib = _open(library, brief)
-    refs = _filtered_targets(lib, sector, delegate, kind, horizon, unit, least, most)
+    refs, nothing = _filtered_targets(lib, sector, delegate, kind, horizon, unit, least, most)
     series = compare.chart(refs, lang.value)
     legend = compare.legend(lang.value)
     if svg is not None:
         if not refs:
-            raise NoMatch("no target matches these filters")
+            raise nothing
         from cybrief.render.chart import BarChart, svg as to_svg
 
         _write(svg, to_svg(BarChart(series, legend), "cybrief chart").encode("utf-8"), force)
         return
     if not refs:
         _emit_empty(fmt, lambda r: r.chart(series, legend))
-        raise NoMatch("no target matches these filters")
+        raise nothing
     _emit(fmt, lambda r: r.chart(series, legend))
 
 

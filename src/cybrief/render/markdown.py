@@ -66,22 +66,22 @@ class Renderer:
             lines = [f"## {escape(d.heading)}", ""]
             lines += [f"- **{escape(label)}**: {escape(text)}" for label, text in d.fields]
             if d.points:
-                lines += ["", "### 要点 Key points", ""]
+                lines += ["", f"### {escape(d.points_title)}", ""]
                 lines += [f"- {escape_block(p)}" for p in d.points]
             if d.targets.rows:
-                lines += ["", "### 数据 Figures", "", table(d.targets.headers, d.targets.rows).rstrip("\n")]
+                lines += ["", f"### {escape(d.targets_title)}", "", table(d.targets.headers, d.targets.rows).rstrip("\n")]
             blocks.append("\n".join(lines) + "\n")
         return "\n".join(blocks)
 
     def search(self, result) -> str:
-        from cybrief.views import snippet
+        from cybrief.views import pinyin_mark, snippet, who
 
         lines = []
         for hit in result.hits:
             text, spans = snippet(hit.text, hit.spans, result.context)
-            tag = " · 拼音 pinyin" if hit.match == "pinyin" else ""
+            tag = f" · {escape(pinyin_mark(result.lang))}" if hit.match == "pinyin" else ""
             lines.append(
-                f"- **{escape(_who(hit))}** · {escape(hit.brief)} · `{hit.field}` ({hit.record} {escape(hit.record_id)}){tag}: "
+                f"- **{escape(who(hit, result.lang))}** · {escape(hit.brief)} · `{hit.field}` ({hit.record} {escape(hit.record_id)}){tag}: "
                 f"{highlight(text, spans)}"
             )
         return "\n".join(lines) + "\n" if lines else ""
@@ -101,13 +101,6 @@ class Renderer:
         return "\n".join(blocks) + "\n" + escape(legend) + "\n"
 
     def counts(self, counts) -> str:
-        rows = [[brief, str(n)] for brief, n in counts.briefs] + [["**total**", str(counts.total)]]
-        lines = ["| brief | hits |", "| --- | --- |"]
-        lines += [f"| {c[0] if c[0] == '**total**' else escape(c[0])} | {c[1]} |" for c in rows]
+        lines = table(counts.headers, [[brief, str(n)] for brief, n in counts.briefs]).splitlines()
+        lines.append(f"| **{escape(counts.total_label)}** | {counts.total} |")
         return "\n".join(lines) + "\n"
-
-
-def _who(hit) -> str:
-    if hit.delegate_name:
-        return hit.delegate_name
-    return "简报 Brief" if hit.record == "brief" else "活动 Event"

@@ -271,7 +271,7 @@ NOTHING = ["--kind", "goal", "--horizon", "2025"]  # the bundled brief has no go
 @pytest.mark.parametrize("args, header, code", [
     (["targets", *NOTHING], TARGETS_HEADER, 1),
     (["targets", "--delegate", "nobody"], TARGETS_HEADER, 1),
-    (["targets", *NOTHING, "--facet", "sector"], "facet,value,label,count,sums", 1),
+    (["targets", *NOTHING, "--facet", "sector"], "facet,value,label,count,unit,figures,sum,qualifier", 1),
     (["targets", *NOTHING, "--group-by", "sector"], "group," + TARGETS_HEADER, 1),
     (["chart", "--horizon", "2099"], TARGETS_HEADER + ",share_of_max,mark", 1),
     (["delegates", "nobody"], "id,brief,name,name_en,role,role_en,organization,organization_en,event,event_kind,"

@@ -156,3 +156,12 @@ def test_escape_block_escapes_only_a_leading_marker():
     assert escape_block("- a - b") == "\\- a - b" and escape_block("+ a") == "\\+ a" and escape_block("===") == "\\==="
     assert escape_block("    code") == "code" and escape_block("\t> q") == "&gt; q"
     assert escape_block("20%以上，-3") == "20%以上，-3" and escape_block("2025年") == "2025年"
+
+
+def test_sector_overview_counts_figures_by_kind_and_sums_nothing():
+    sectors = _report("en").split("## Sectors")[1].split("## All figures")[0]
+    assert "| Sector | Delegates | Figures | Achieved | Goals | Plans |" in sectors
+    # achieved (十四五) and planned (十五五) investment are counted apart, never added up
+    assert "| Industrial investment | Xie Wenhui | 5 | 2 | 0 | 3 |" in sectors
+    assert "| Rural revitalization | Ran Hui | 2 | 2 | 0 | 0 |" in sectors
+    assert not any(word in sectors for word in ("CNY", "bn", "million", "亿", "万"))

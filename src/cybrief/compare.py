@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from fractions import Fraction
 
 from cybrief.errors import UsageError
@@ -17,7 +18,10 @@ from cybrief.views import (
 # them but never sum them.
 NOT_ADDITIVE = frozenset(("%", "‰", "ratio", "倍", "成", "个百分点", "百分点", "秒", "分钟", "小时", "个小时", "天", "日",
                           "周", "个月", "月", "年", "岁"))
-FACET_COLUMNS = ("facet", "value", "label", "count", "sums")
+# Nor do averages, per-capita figures, prices, shares and rates, whatever their unit: 人均收入 is in 元 too.
+NOT_ADDITIVE_METRICS = ("人均", "户均", "平均", "均价", "单价", "比重", "占比", "比例", "增速", "增长率")
+NOT_ADDITIVE_METRICS_EN = re.compile(r"\b(?:per[ -]capita|per household|average|share of|proportion of|rates?)\b", re.I)
+FACET_COLUMNS = ("facet", "value", "label", "count", "unit", "figures", "sum", "qualifier")
 FULL_SCALE = {"%": 100, "‰": 1000, "ratio": 1, "成": 10}
 
 
@@ -163,8 +167,32 @@ def _total(quantities: list[Quantity], unit: str) -> Quantity:
     return Quantity("", exact(total), unit, qualifier)
 
 
+def adds_up(refs: list[TargetRef]) -> bool:
+    """Whether figures in one unit may be summed: things of one kind, horizon and region, each measured once.
+
+    Never summed: shares, rates, multiples and durations (by unit); averages, per-capita figures and shares
+    in any unit (by metric); a qualitative figure (not a number); what was achieved with what is planned, a
+    figure of one period with one of another, a region's figure with a city's (which may be part of it);
+    and a metric given twice (the same fact).
+    """
+    targets = [r.target for r in refs]
+    if not targets or targets[0].unit in NOT_ADDITIVE or any(t.qualitative for t in targets):
+        return False
+    if any(word in t.metric for t in targets for word in NOT_ADDITIVE_METRICS):
+        return False
+    if any(NOT_ADDITIVE_METRICS_EN.search(t.metric_en or "") for t in targets):
+        return False
+    if len({(t.kind, t.horizon, t.region) for t in targets}) > 1:
+        return False
+    return len({t.metric for t in targets}) == len(targets)
+
+
 def facets(refs: list[TargetRef], fields: list[str], library: Library, lang: str) -> Listing:
-    """Counts of targets per value of each field, and per unit the sum where the unit adds up, like a Datasette facet."""
+    """Targets counted per value of each field, most first, and per unit of those targets their sum when they add up.
+
+    One record per (field, value, unit): `count` is the targets with the value, `figures` those in the unit,
+    `sum` and its `qualifier` are None unless the figures add up (see adds_up).
+    """
     records, rows = [], []
     for field in fields:
         if field not in FACET_FIELDS:
@@ -174,22 +202,18 @@ def facets(refs: list[TargetRef], fields: list[str], library: Library, lang: str
             key, shown = _key_and_label(ref, field, library, lang)
             buckets.setdefault(key, (shown, []))[1].append(ref)
         for key, (shown, members) in sorted(buckets.items(), key=lambda item: -len(item[1][1])):
-            sums = []
-            for unit in units_of(members):
-                if unit in NOT_ADDITIVE:
-                    continue
-                quantities = [target_quantity(r) for r in members if r.target.unit == unit]
-                total = _total(quantities, unit)
-                sums.append((total, len(quantities)))
-            records.append({
-                "facet": field, "value": key, "label": shown, "count": len(members),
-                "sums": [{"unit": q.unit, "count": n, "sum": json_number(q.value), "qualifier": q.qualifier}
-                         for q, n in sums],
-            })
-            text = "; ".join(f"{_sum_text(q, lang)} ({n})" for q, n in sums)
-            rows.append([field, shown, str(len(members)), text or "—"])
+            for index, unit in enumerate(units_of(members)):
+                in_unit = [r for r in members if r.target.unit == unit]
+                total = _total([target_quantity(r) for r in in_unit], unit) if adds_up(in_unit) else None
+                records.append({
+                    "facet": field, "value": key, "label": shown, "count": len(members), "unit": unit,
+                    "figures": len(in_unit), "sum": json_number(total.value) if total else None,
+                    "qualifier": total.qualifier if total else None,
+                })
+                first = [field, shown, str(len(members))] if index == 0 else ["", "", ""]  # the value once
+                rows.append(first + [unit or "—", str(len(in_unit)), _sum_text(total, lang) if total else "—"])
     headers = [header("维度", "Facet", lang), header("取值", "Value", lang), header("数量", "Count", lang),
-               header("合计（条数）", "Sum (figures)", lang)]
+               header("单位", "Unit", lang), header("条数", "Figures", lang), header("合计", "Sum", lang)]
     return Listing("facets", records, headers, rows, FACET_COLUMNS)
 
 

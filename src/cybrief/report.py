@@ -4,10 +4,13 @@ from __future__ import annotations
 
 from cybrief import __version__
 from cybrief.library import Library
-from cybrief.compare import facets
-from cybrief.model import EVENT_KIND_LABELS, QUALIFIER_LABELS, TARGET_KIND_LABELS, Brief, format_number
+from cybrief.model import EVENT_KIND_LABELS, QUALIFIER_LABELS, TARGET_KIND_LABELS, TARGET_KINDS, Brief, format_number
 from cybrief.render.markdown import escape, escape_block, table
 from cybrief.views import delegate_name, label, pick, shown_figure, target_quantity
+
+# The sector overview counts figures by kind; it never sums them (see compare.adds_up for why sums mislead).
+KIND_COLUMNS = {"achieved": ("已实现", "Achieved"), "goal": ("目标", "Goals"), "plan": ("计划", "Plans")}
+
 
 def _text(zh: str | None, en: str | None, lang: str) -> str:
     """Running text: `both` gives the Chinese, then the English as its own paragraph."""
@@ -84,14 +87,15 @@ def _qualifier(ref, lang: str) -> str:
 
 def _sectors(library: Library, b: Brief, lang: str) -> list[str]:
     refs = library.targets()
-    headers = [label("领域", "Sector", lang), label("代表", "Delegates", lang), label("数据", "Figures", lang),
-               label("合计（条数）", "Sums (figures)", lang)]
+    headers = [label("领域", "Sector", lang), label("代表", "Delegates", lang), label("数据", "Figures", lang)]
+    headers += [label(*KIND_COLUMNS[kind], lang) for kind in TARGET_KINDS]
     rows = []
     for s in b.sectors:
         who = [delegate_name(d, lang) for d in b.delegates if s.slug in d.sectors]
         members = [r for r in refs if r.target.sector == s.slug]
-        sums = facets(members, ["sector"], library, lang).rows[0][3] if members else "—"
-        rows.append([label(s.zh, s.en, lang), ("、" if lang == "zh" else ", ").join(who) or "—", str(len(members)), sums])
+        by_kind = [str(sum(1 for r in members if r.target.kind == kind)) for kind in TARGET_KINDS]
+        rows.append([label(s.zh, s.en, lang), ("、" if lang == "zh" else ", ").join(who) or "—", str(len(members))]
+                    + by_kind)
     return [f"## {escape(label('领域概览', 'Sectors', lang))}", "", table(headers, rows)]
 
 

@@ -202,9 +202,40 @@ def test_broken_brief_is_one_line_exit_2_no_traceback(monkeypatch):
     assert "Traceback" not in result.output
 
 
-def test_invalid_format_is_a_usage_error():
-    result = run("targets", "--format", "xml")
-    assert result.exit_code == 2 and "Invalid value" in result.stderr
+@pytest.mark.parametrize("args, line", [
+    (["targets", "--format", "xml"], "invalid value for '--format' / '-f': 'xml' is not one of 'auto', 'table', "
+                                     "'markdown', 'json', 'csv' (see cybrief targets -h)"),
+    (["targets", "--sectr", "energy"], "no such option: --sectr; possible options: --sector, --sort (see cybrief targets -h)"),
+    (["tagrets"], "no such command 'tagrets'. Did you mean 'targets'? (see cybrief -h)"),
+    (["search"], "missing argument 'TERM...' (see cybrief search -h)"),
+    (["delegates", "--lang", "fr"], "invalid value for '--lang' / '-l': 'fr' is not one of 'zh', 'en', 'both' (see cybrief delegates -h)"),
+])
+def test_usage_errors_are_one_plain_line_exit_2(args, line):
+    result = run(*args)
+    assert result.exit_code == 2 and result.stderr == f"cybrief: error: {line}\n"
+    assert result.stdout == ""
+
+
+def test_cybrief_alone_shows_the_help_and_exits_2():
+    result = run(library=None)
+    assert result.exit_code == 2 and "Usage: cybrief" in result.stdout and "targets" in result.stdout
+    assert "error" not in result.stderr
+
+
+def test_help_names_every_exit_code_and_the_arguments_in_capitals():
+    root = " ".join(run("--help", library=None).stdout.split())
+    assert "0 success, 1 nothing matched, 2 usage or input error, 3 internal error" in root
+    assert "cybrief delegates [OPTIONS] [NAME]" in run("delegates", "--help", library=None).stdout
+
+
+@pytest.mark.parametrize("command, says", [
+    (["chart"], "Replace the output file if it exists."), (["report"], "Replace the output file if it exists."),
+    (["draft"], "Replace the output file if it exists."),
+    (["export"], "Replace the output file, or a folder holding only a previous CSV export."),
+])
+def test_force_says_what_it_replaces(command, says, monkeypatch):
+    monkeypatch.setenv("COLUMNS", "200")
+    assert says in run(*command, "--help", library=None).stdout
 
 
 @pytest.mark.parametrize("lang", ["zh", "en", "both"])
@@ -228,3 +259,120 @@ def test_the_installed_entry_point_runs_one_command_and_still_knows_the_others(t
     assert all(name in listing.stdout for name in COMMANDS)
     typo = subprocess.run(entry + ["tagrets"], capture_output=True, text=True, env=env)
     assert typo.returncode == 2 and "Did you mean 'targets'" in typo.stderr
+
+
+# --- nothing matched: machine formats still print their empty document ---------------------------------------
+
+TARGETS_HEADER = ("id,brief,delegate,delegate_name,sector,region,metric,metric_en,figure,value,unit,qualifier,kind,"
+                  "horizon,paragraph,note,upper,qualitative")
+NOTHING = ["--kind", "goal", "--horizon", "2025"]  # the bundled brief has no goal for 2025
+
+
+@pytest.mark.parametrize("args, header, code", [
+    (["targets", *NOTHING], TARGETS_HEADER, 1),
+    (["targets", "--delegate", "nobody"], TARGETS_HEADER, 1),
+    (["targets", *NOTHING, "--facet", "sector"], "facet,value,label,count,unit,figures,sum,qualifier", 1),
+    (["targets", *NOTHING, "--group-by", "sector"], "group," + TARGETS_HEADER, 1),
+    (["chart", "--horizon", "2099"], TARGETS_HEADER + ",share_of_max,mark", 1),
+    (["delegates", "nobody"], "id,brief,name,name_en,role,role_en,organization,organization_en,event,event_kind,"
+                              "event_title,date,sectors,summary,summary_en,points,points_en", 1),
+    (["search", "不存在的词"], "brief,delegate,delegate_name,record,record_id,field,text,spans,score,match", 1),
+    (["search", "不存在的词", "--count"], "brief,hits", 1),
+    (["figure", "abc"], "text,value,unit,qualifier,upper,zh,en", 2),
+])
+def test_csv_of_nothing_is_its_header_and_json_an_empty_array(args, header, code):
+    library = None if args[0] == "figure" else BUNDLED
+    result = run(*args, "--format", "csv", library=library)
+    lines = result.stdout.splitlines()
+    assert result.exit_code == code and lines[0] == header
+    assert len(lines) == 1 + (args[-1] == "--count")  # the header (and TOTAL,0 for counts)
+    result = run(*args, "--format", "json", library=library)
+    assert result.exit_code == code and json.loads(result.stdout) in ([], {"query": "不存在的词", "total": 0, "briefs": []})
+
+
+def test_csv_columns_are_the_json_keys_for_every_listing():
+    from cybrief import compare, views
+    from cybrief.library import open_library
+    from cybrief.quantity import parse_figure
+
+    library = open_library(BUNDLED)
+    listings = [
+        views.targets_listing(library.targets(), library, "both"),
+        views.delegates_listing(library.delegates(), library, "both"),
+        views.briefs_listing(library, "both"),
+        compare.facets(library.targets(), list(compare.FACET_FIELDS), library, "both"),
+        compare.figures_listing([parse_figure("3至5万人"), parse_figure("每9台汽车就有1台")], "both"),
+    ]
+    for listing in listings:
+        assert listing.records and all(tuple(r) == listing.columns for r in listing.records), listing.kind
+    detail = views.delegate_detail(library.find_delegates("刘勇")[0], library, "both")
+    assert tuple(detail.record)[:-1] == views.DELEGATE_COLUMNS and list(detail.record)[-1] == "targets"
+    bars = [b.record() for s in compare.chart(library.targets(), "both") for b in s.bars]
+    assert all(tuple(b) == views.CHART_COLUMNS for b in bars)
+    sections = compare.group(library.targets(), "sector", library, "both")
+    assert all(tuple(r) == views.TARGET_COLUMNS for s in sections for r in s.listing.records)
+
+
+def test_an_unknown_delegate_name_says_so_and_exits_1():
+    for args in (["delegates", "nobody"], ["targets", "--delegate", "nobody"], ["chart", "--delegate", "nobody"]):
+        result = run(*args, "--format", "json")
+        assert result.exit_code == 1 and result.stdout == "[]\n"
+        assert result.stderr == "cybrief: no delegate named 'nobody'; try `cybrief delegates` for the list\n"
+
+
+def test_an_empty_library_is_a_usage_error_for_every_command(tmp_path):
+    for args in (["delegates"], ["targets"], ["briefs"], ["chart"], ["report"], ["search", "x"], ["index"],
+                 ["export", "--to", "json", "-o", str(tmp_path / "out.json")], ["validate"]):
+        result = run(*args, library=tmp_path)
+        assert (result.exit_code, result.stderr) == (2, f"cybrief: error: library {tmp_path}: no brief files (*.yaml, *.yml) in it\n"), args
+    named = run("validate", str(tmp_path), library=None)  # a folder named to validate is one of the paths checked
+    assert named.exit_code == 2
+    assert named.stderr == (f"cybrief: error: {tmp_path}: no brief files (*.yaml, *.yml) in it\n"
+                            "cybrief: error: 1 problem in 1 of 1 file checked\n")
+
+
+# --- --lang: every label in the language asked for ----------------------------------------------------------------
+
+def test_labels_follow_lang_and_identical_text_shows_once(tmp_path):
+    zh = run("delegates", "刘勇", "--lang", "zh", "--format", "markdown").stdout
+    en = run("delegates", "刘勇", "--lang", "en", "--format", "markdown").stdout
+    both = run("delegates", "刘勇", "--lang", "both", "--format", "markdown").stdout
+    assert "### 要点\n" in zh and "### 数据\n" in zh and "Key points" not in zh and "Figures" not in zh
+    assert "### Key points\n" in en and "### Figures\n" in en and "要点" not in en
+    assert "### 要点 Key points\n" in both
+    table = run("delegates", "刘勇", "--lang", "en", "--format", "table").stdout
+    assert "Key points" in table and "要点" not in table
+    chart = run("chart", "--sector", "automotive", "--format", "markdown").stdout
+    assert "| 80% |" in chart and "80%<br>80%" not in chart
+    assert "█ 确数" in chart and "█ as stated" in chart  # the legend in both languages
+    assert "█ as stated" not in run("chart", "--sector", "automotive", "--lang", "zh", "--format", "markdown").stdout
+    report = run("report", "--lang", "both").stdout
+    sectors = report.split("## 领域概览 Sectors")[1].split("##")[0]
+    assert "王志杰 Wang Zhijie, 杜卫东 Du Weidong" in sectors
+    assert "| 王志杰、杜卫东 |" in run("report", "--lang", "zh").stdout
+
+
+@pytest.mark.parametrize("lang, who, mark, total", [
+    ("zh", "活动", "拼音", "合计"), ("en", "Event", "pinyin", "total"), ("both", "活动 Event", "拼音 pinyin", "合计 total"),
+])
+def test_search_labels_follow_lang(lang, who, mark, total):
+    from cybrief.render import Format, renderer
+    from cybrief.views import Hit, SearchResult
+
+    term = "press conference" if lang == "en" else "记者会"
+    hits = run("search", term, "--in", "events", "--lang", lang, "--format", "markdown").stdout
+    assert hits.startswith(f"- **{who}** ·")
+    found = SearchResult("jizhehui", [Hit("b", None, None, "event", "e", "title", "记者会", [(0, 3)], 1.0, "pinyin")],
+                         lang=lang)
+    assert f" · {mark}: " in renderer(Format.markdown).search(found)
+    counts = run("search", "grid" if lang == "en" else "电网", "--count", "--lang", lang, "--format", "markdown").stdout
+    assert f"| **{total}** |" in counts
+
+
+def test_cli_choices_are_the_librarys():
+    from cybrief import cli, model, query
+
+    for enum, values in ((cli.Kind, model.TARGET_KINDS), (cli.SortKey, model.SORT_KEYS), (cli.GroupKey, model.GROUP_KEYS),
+                         (cli.FacetField, model.FACET_FIELDS), (cli.ExportFormat, model.EXPORT_FORMATS),
+                         (cli.Scope, tuple(query.SCOPES))):
+        assert tuple(e.value for e in enum) == values

@@ -8,7 +8,7 @@ import json
 
 import pytest
 
-from conftest import FIXTURES, run
+from conftest import FIXTURES, MINI, run
 
 FORMATS = ["table", "markdown", "json", "csv"]
 
@@ -96,7 +96,8 @@ def test_min_takes_chinese_figures_and_sets_the_unit():
     (["--min", "超100亿元"], "cybrief: error: --min takes a plain figure such as 100亿元 or 1000, not '超100亿元'\n"),
     (["--min", "100亿元", "--unit", "辆"], "cybrief: error: --min 100亿元 is in 元, but the figures compared are in 辆\n"),
     (["--max", "很多"], "cybrief: error: --max: cannot read '很多' as a figure: expected a number (after any qualifier word such as 近 or 超)\n"),
-    (["--facet", "colour"], "cybrief: error: unknown facet 'colour'; choose from sector, delegate, kind, horizon, unit, qualifier, region, brief\n"),
+    (["--facet", "colour"], "cybrief: error: invalid value for '--facet': 'colour' is not one of 'sector', 'delegate', "
+                            "'kind', 'horizon', 'unit', 'qualifier', 'region', 'brief' (see cybrief targets -h)\n"),
     (["--facet", "sector", "--group-by", "kind"], "cybrief: error: --facet and --group-by do not combine; use one\n"),
 ])
 def test_bad_comparison_options_are_usage_errors(args, line):
@@ -152,17 +153,77 @@ def test_group_by_other_fields(by):
     assert sum(g["count"] for g in groups) == 26 and len({g["value"] for g in groups}) == len(groups)
 
 
-def test_facet_sector_counts_and_sums_where_the_unit_is_shared():
-    facets = {f["value"]: f for f in _json(run("targets", "--facet", "sector", "--format", "json"))}
-    assert sum(f["count"] for f in facets.values()) == 26
-    investment = facets["investment"]
-    assert investment["count"] == 5
-    assert investment["sums"] == [
-        {"unit": "元", "count": 4, "sum": 889700000000, "qualifier": "approx"},
-        {"unit": "个", "count": 1, "sum": 200, "qualifier": "over"},
-    ]
-    energy_units = {s["unit"] for s in facets["energy"]["sums"]}
-    assert "ratio" not in energy_units and "倍" not in energy_units  # shares and multiples are never summed
+FACET_COLUMNS = ["facet", "value", "label", "count", "unit", "figures", "sum", "qualifier"]
+
+
+def _facets(*args, library=None):
+    extra = {"library": library} if library is not None else {}
+    return _json(run("targets", *args, "--format", "json", **extra))
+
+
+def test_facet_rows_are_flat_one_per_value_and_unit_in_every_format():
+    records = _facets("--facet", "sector", "--facet", "kind")
+    assert all(list(r) == FACET_COLUMNS for r in records)
+    assert all(not isinstance(v, (dict, list)) for r in records for v in r.values())  # a table, nothing nested
+    assert sum(r["figures"] for r in records if r["facet"] == "sector") == 26
+    counts = {r["value"]: r["count"] for r in records if r["facet"] == "sector"}
+    assert sum(counts.values()) == 26 and counts["investment"] == 5
+    investment = [(r["unit"], r["figures"]) for r in records if r["value"] == "investment"]
+    assert investment == [("元", 4), ("个", 1)]
+    rows = list(csv.DictReader(io.StringIO(run("targets", "--facet", "sector", "--facet", "kind", "--format", "csv").stdout,
+                                           newline="")))
+    assert list(rows[0]) == FACET_COLUMNS and len(rows) == len(records)
+    assert [(r["value"], r["unit"], r["sum"]) for r in rows] == [
+        (r["value"], r["unit"], "" if r["sum"] is None else str(r["sum"])) for r in records]
+    assert "{" not in run("targets", "--facet", "sector", "--format", "csv").stdout
+    markdown = run("targets", "--facet", "sector", "--facet", "kind", "--format", "markdown").stdout.splitlines()
+    assert len(markdown) == 2 + len(records)
+    assert markdown[0] == "| 维度 Facet | 取值 Value | 数量 Count | 单位 Unit | 条数 Figures | 合计 Sum |"
+
+
+def test_facet_values_are_case_insensitive_and_repeatable():
+    assert _facets("--facet", "SECTOR", "--facet", "Kind") == _facets("--facet", "sector", "--facet", "kind")
+
+
+def test_facets_never_add_figures_that_do_not_add_up():
+    by_sector = {(r["value"], r["unit"]): r for r in _facets("--facet", "sector")}
+    # achieved (十四五) and planned (十五五) investment
+    assert by_sector["investment", "元"]["sum"] is None and by_sector["investment", "元"]["figures"] == 4
+    # the output of 成渝地区 and of 重庆, a part of it
+    assert by_sector["automotive", "辆"]["sum"] is None
+    # per-capita income five years ago and now
+    assert by_sector["rural", "元"]["sum"] is None
+    # a qualitative figure (万亿级) is not a number
+    assert by_sector["automotive", "元"]["sum"] is None
+    # shares, multiples and durations are counted only
+    assert all(by_sector[key]["sum"] is None for key in by_sector if key[1] in ("ratio", "%", "倍", "分钟", "小时"))
+    # one figure is its own sum
+    assert (by_sector["digital", "元"]["sum"], by_sector["digital", "元"]["qualifier"]) == (501800000000, "exact")
+    # village income and software revenue, in one unit, from different places
+    by_unit = {r["value"]: r for r in _facets("--facet", "unit")}
+    assert by_unit["元"]["figures"] == 9 and by_unit["元"]["sum"] is None
+    assert all(r["sum"] is None for r in _facets("--facet", "kind") if r["unit"] == "元")
+
+
+def _with_target(tmp_path, region: str, metric: str = "储能投资", kind: str = "plan") -> None:
+    extra = (f"  - id: t4\n    delegate: zhang-san\n    sector: energy\n    region: {region}\n    metric: {metric}\n"
+             f"    metric_en: Storage investment\n    figure: 约200亿元\n    value: 20000000000\n    unit: 元\n"
+             f"    qualifier: approx\n    kind: {kind}\n    horizon: 十五五\n    paragraph: 3\n")
+    (tmp_path / "mini.yaml").write_text(MINI.read_text(encoding="utf-8") + extra, encoding="utf-8")
+
+
+@pytest.mark.parametrize("region, metric, kind, total", [
+    ("重庆", "储能投资", "plan", (120000000000, "approx")),  # two plans for 重庆 in 十五五: they add up
+    ("成都", "储能投资", "plan", None),  # another place
+    ("重庆", "储能投资", "goal", None),  # another kind
+    ("重庆", "电网投资", "plan", None),  # the same metric twice is the same fact
+    ("重庆", "人均储能投资", "plan", None),  # per capita
+])
+def test_a_sum_needs_one_kind_horizon_and_region_and_different_metrics(tmp_path, region, metric, kind, total):
+    _with_target(tmp_path, region, metric, kind)
+    energy = next(r for r in _facets("--facet", "sector", library=tmp_path) if r["value"] == "energy" and r["unit"] == "元")
+    assert energy["figures"] == 2
+    assert (None if energy["sum"] is None else (energy["sum"], energy["qualifier"])) == total
 
 
 @pytest.mark.parametrize("fmt", FORMATS)

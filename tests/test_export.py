@@ -99,6 +99,34 @@ def test_json_export_holds_every_table(tmp_path):
     data = json.loads(_export(tmp_path, "json", "briefs.json").read_text(encoding="utf-8"))
     assert list(data) == ["briefs", "events", "sectors", "delegates", "targets"]
     assert data["targets"] == json.loads(run("targets", "--format", "json").stdout)
+    assert data["delegates"] == json.loads(run("delegates", "--format", "json").stdout)
+    assert data["briefs"] == json.loads(run("briefs", "--format", "json").stdout)
+
+
+def test_no_table_carries_review_markers(tmp_path):
+    library = tmp_path / "lib"
+    library.mkdir()
+    text = MINI.read_text(encoding="utf-8").replace("    title: 专题记者会\n", "    title: 专题记者会\n    review: [title]\n")
+    (library / "mini.yaml").write_text(text, encoding="utf-8")
+    data = json.loads(_export(tmp_path, "json", "x.json", library=library).read_text(encoding="utf-8"))
+    assert data["events"][0]["title"] == "专题记者会"
+    assert not [table for table, rows in data.items() for row in rows if "review" in row]
+
+
+def test_every_table_has_its_columns_also_when_empty(tmp_path):
+    from cybrief import views
+
+    library = tmp_path / "lib"
+    library.mkdir()
+    text = MINI.read_text(encoding="utf-8")
+    (library / "mini.yaml").write_text(text[: text.index("targets:")], encoding="utf-8")  # a brief without figures
+    folder = _export(tmp_path, "csv", "tables", library=library)
+    header = (folder / "targets.csv").read_text(encoding="utf-8").splitlines()
+    assert header == [",".join(views.TARGET_COLUMNS)]
+    events = (folder / "events.csv").read_text(encoding="utf-8").splitlines()[0]
+    assert events.split(",") == ["brief", "id", "date", "time", "kind", "title", "title_en", "theme", "place", "paragraph"]
+    db = sqlite3.connect(_export(tmp_path, "sqlite", "x.db", library=library))
+    assert [r[1] for r in db.execute("PRAGMA table_info(targets)")] == list(views.TARGET_COLUMNS)
 
 
 @pytest.mark.parametrize("to, name", [("sqlite", "x.db"), ("json", "x.json"), ("csv", "x")])
@@ -126,4 +154,5 @@ def test_force_never_replaces_a_folder_cybrief_did_not_write(tmp_path):
 
 def test_unknown_export_format_is_a_usage_error(tmp_path):
     result = run("export", "--to", "xlsx", "-o", str(tmp_path / "x"))
-    assert result.exit_code == 2 and "Invalid value" in result.stderr
+    assert result.exit_code == 2 and result.stderr == ("cybrief: error: invalid value for '--to' / '-t': 'xlsx' is not "
+                                                       "one of 'sqlite', 'json', 'csv' (see cybrief export -h)\n")

@@ -167,7 +167,7 @@ def test_markdown_listing_has_one_row_per_target(library):
 def test_csv_is_rfc4180_and_formula_safe():
     from cybrief.render.csv import table
 
-    out = table([{"a": "=SUM(A1)", "b": 5, "c": "x,\"y\"\nz", "d": "-3", "e": None}])
+    out = table([{"a": "=SUM(A1)", "b": 5, "c": "x,\"y\"\nz", "d": "-3", "e": None}], ["a", "b", "c", "d", "e"])
     assert out.endswith("\r\n")
     rows = list(csv.reader(io.StringIO(out, newline="")))
     assert rows == [["a", "b", "c", "d", "e"], ["'=SUM(A1)", "5", "x,\"y\"\nz", "'-3", ""]]

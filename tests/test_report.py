@@ -95,3 +95,73 @@ def test_pandoc_reads_the_report_as_gfm_and_writes_a_docx(tmp_path):
     with zipfile.ZipFile(docx) as archive:
         document = archive.read("word/document.xml").decode("utf-8")
     assert "成渝地区双城经济圈" in document and document.count("<w:tbl>") == TABLES
+
+
+# Text that would open a block if a paragraph or list item began with it: a heading, a list item, a rule,
+# a setext underline, a quote, a fence, an indented code block, an HTML block.
+BLOCK_STARTS = ["# heading", "1. ordered", "3) ordered", "+ bullet", "- bullet", "* bullet", "> quote", "---", "===",
+                "***", "___", "```fence", "~~~fence", "    indented code", "\tindented code", "<div>html</div>",
+                "- - -", "   # indented heading"]
+
+
+def _hostile_library(tmp_path, text: str):
+    import json as _json
+
+    from conftest import MINI
+
+    quoted = _json.dumps(text)
+    brief = MINI.read_text(encoding="utf-8")
+    for old, new in (("    summary: 张三谈电网投资。\n", f"    summary: {quoted}\n"),
+                     ("    summary_en: Zhang spoke on grid investment.\n", f"    summary_en: {quoted}\n"),
+                     ("      - zh: 特高压线路投运。\n        en: UHV lines in service.\n",
+                      f"      - zh: {quoted}\n        en: {quoted}\n"),
+                     ("    title: 专题记者会\n", f"    title: {quoted}\n")):
+        assert brief.count(old) == 1
+        brief = brief.replace(old, new)
+    tmp_path.mkdir()
+    (tmp_path / "b.yaml").write_text(brief, encoding="utf-8")
+    return tmp_path
+
+
+def _blocks(markdown: str) -> list[str]:
+    """The kinds of block a GFM reader finds, in order (paragraphs, headings, lists, tables ...)."""
+    tokens = MarkdownIt("commonmark").enable("table").parse(markdown)
+    return [t.type for t in tokens if t.type.endswith("_open") and t.level == 0 or t.type in ("hr", "code_block", "fence", "html_block")]
+
+
+@pytest.mark.parametrize("text", BLOCK_STARTS)
+@pytest.mark.parametrize("lang", ["zh", "en", "both"])
+def test_data_never_opens_a_block_in_the_report(tmp_path, text, lang):
+    plain = run("report", "--lang", lang, library=_hostile_library(tmp_path / "plain", "MARK plain text"))
+    hostile = run("report", "--lang", lang, library=_hostile_library(tmp_path / "hostile", text))
+    assert plain.exit_code == hostile.exit_code == 0
+    assert _blocks(hostile.stdout) == _blocks(plain.stdout)  # the same document, block for block
+    texts = ["".join(c.content for c in t.children if c.type == "text")
+             for t in MarkdownIt("commonmark").enable("table").parse(hostile.stdout) if t.type == "inline"]
+    assert text.strip() in texts  # read back as written, whole, as a paragraph of its own
+
+
+@pytest.mark.parametrize("text", BLOCK_STARTS)
+def test_data_never_opens_a_block_in_a_delegates_detail(tmp_path, text):
+    plain = run("delegates", "zhang-san", "--format", "markdown", library=_hostile_library(tmp_path / "p", "MARK"))
+    hostile = run("delegates", "zhang-san", "--format", "markdown", library=_hostile_library(tmp_path / "h", text))
+    assert _blocks(hostile.stdout) == _blocks(plain.stdout)
+
+
+def test_escape_block_escapes_only_a_leading_marker():
+    from cybrief.render.markdown import escape_block
+
+    assert escape_block("# a # b") == "\\# a # b"
+    assert escape_block("2025. 年") == "2025\\. 年" and escape_block("1) x") == "1\\) x"
+    assert escape_block("- a - b") == "\\- a - b" and escape_block("+ a") == "\\+ a" and escape_block("===") == "\\==="
+    assert escape_block("    code") == "code" and escape_block("\t> q") == "&gt; q"
+    assert escape_block("20%以上，-3") == "20%以上，-3" and escape_block("2025年") == "2025年"
+
+
+def test_sector_overview_counts_figures_by_kind_and_sums_nothing():
+    sectors = _report("en").split("## Sectors")[1].split("## All figures")[0]
+    assert "| Sector | Delegates | Figures | Achieved | Goals | Plans |" in sectors
+    # achieved (十四五) and planned (十五五) investment are counted apart, never added up
+    assert "| Industrial investment | Xie Wenhui | 5 | 2 | 0 | 3 |" in sectors
+    assert "| Rural revitalization | Ran Hui | 2 | 2 | 0 | 0 |" in sectors
+    assert not any(word in sectors for word in ("CNY", "bn", "million", "亿", "万"))

@@ -207,7 +207,7 @@ def test_count_prints_hits_per_brief_and_total(tmp_path):
     csv_lines = run("search", "电网", "--count", "--format", "csv", library=tmp_path).stdout.splitlines()
     assert csv_lines[0] == "brief,hits" and csv_lines[-1] == f"TOTAL,{len(hits)}"
     markdown = run("search", "电网", "--count", "--format", "markdown", library=tmp_path).stdout
-    assert f"| **total** | {len(hits)} |" in markdown
+    assert f"| **合计 total** | {len(hits)} |" in markdown
 
 
 def test_count_without_hits_exits_1():

@@ -14,6 +14,7 @@ from typer.core import TyperGroup
 
 from cybrief import __version__
 from cybrief.errors import CybriefError, ExitCode, NoMatch, Several, UsageError
+from cybrief.model import EXPORT_FORMATS, FACET_FIELDS, GROUP_KEYS, SORT_KEYS, TARGET_KINDS
 from cybrief.render import Format
 
 
@@ -23,14 +24,46 @@ class Lang(str, Enum):
     both = "both"
 
 
-class Kind(str, Enum):
-    achieved = "achieved"
-    goal = "goal"
-    plan = "plan"
+def _choices(name: str, values: tuple[str, ...]) -> type[Enum]:
+    """An enum of option values made from the library's tuple of them, so that the two never differ."""
+    return Enum(name, {value: value for value in values}, type=str)
+
+
+Kind = _choices("Kind", TARGET_KINDS)
+SortKey = _choices("SortKey", SORT_KEYS)
+GroupKey = _choices("GroupKey", GROUP_KEYS)
+FacetField = _choices("FacetField", FACET_FIELDS)
+ExportFormat = _choices("ExportFormat", EXPORT_FORMATS)
+
+
+class Scope(str, Enum):
+    """Records a search can be limited to: the keys of query.SCOPES (a test keeps them equal)."""
+
+    delegates = "delegates"
+    targets = "targets"
+    events = "events"
 
 
 class _Group(TyperGroup):
-    """Turns every CybriefError into its message lines on stderr and its exit code: the one place that does."""
+    """Turns every error into one line on stderr and its exit code: the one place that does.
+
+    cybrief's own errors (CybriefError) print their lines; usage errors that the option parser finds (an
+    unknown option, a value outside its choices) print one line too, instead of a framed box.
+    """
+
+    def main(self, *args, standalone_mode: bool = True, **kwargs):
+        if not standalone_mode:
+            return super().main(*args, standalone_mode=False, **kwargs)
+        try:
+            code = super().main(*args, standalone_mode=False, **kwargs)
+        except ClickException as exc:
+            if type(exc).__name__ != "NoArgsIsHelpError":  # `cybrief` alone: the help was printed, exit 2
+                sys.stderr.write(f"cybrief: error: {_usage_message(exc)}\n")
+            sys.exit(exc.exit_code)
+        except typer.Abort:
+            sys.stderr.write("cybrief: aborted\n")
+            sys.exit(1)
+        sys.exit(code if isinstance(code, int) else 0)
 
     def invoke(self, ctx):
         try:
@@ -57,7 +90,9 @@ app = typer.Typer(
     cls=_Group,
     name="cybrief",
     help="Briefs of Chinese policy press conferences: who spoke, what they said, which figures and goals.\n\n"
-    "Run `cybrief COMMAND --help` for a command's options and examples.",
+    "Run `cybrief COMMAND --help` for a command's options and examples.\n\n"
+    "Data goes to stdout, messages to stderr. Exit codes: 0 success, 1 nothing matched, 2 usage or input error, "
+    "3 internal error.",
     no_args_is_help=True,
     pretty_exceptions_enable=False,
     context_settings={"help_option_names": ["-h", "--help"]},
@@ -114,7 +149,7 @@ DelegateOpt = Annotated[
     typer.Option("--delegate", "-d", help="Delegate's name, English name or id.", autocompletion=_complete_delegate),
 ]
 KindOpt = Annotated[Optional[Kind], typer.Option("--kind", "-k", case_sensitive=False, help="achieved, goal or plan.")]
-ForceOpt = Annotated[bool, typer.Option("--force", help="Replace the output file or folder if it exists.")]
+ForceOpt = Annotated[bool, typer.Option("--force", help="Replace the output file if it exists.")]
 HorizonOpt = Annotated[
     Optional[str],
     typer.Option("--horizon", help="Period as stated: 2025, 十四五, 十五五 (also matches 十五五末), or none."),
@@ -126,24 +161,17 @@ MinOpt = Annotated[
 MaxOpt = Annotated[Optional[str], typer.Option("--max", help="Only figures of at most this value, like --min.", metavar="FIGURE")]
 
 
-class SortKey(str, Enum):
-    value = "value"
-    date = "date"
-    sector = "sector"
-    delegate = "delegate"
+def _usage_message(exc: ClickException) -> str:
+    """A parser's usage error on one line, with where to find help: no such option: --bogus (see cybrief targets -h)."""
+    from cybrief.safety import one_line
 
-
-class GroupKey(str, Enum):
-    sector = "sector"
-    delegate = "delegate"
-    kind = "kind"
-    horizon = "horizon"
-
-
-class Scope(str, Enum):
-    delegates = "delegates"
-    targets = "targets"
-    events = "events"
+    possible = getattr(exc, "possibilities", None)
+    text = f"{exc.message}; possible options: {', '.join(sorted(possible))}" if possible else exc.format_message()
+    text = text.strip().rstrip(".")
+    text = text[:1].lower() + text[1:] if text[:2].isalpha() and not text[:2].isupper() else text
+    context = getattr(exc, "ctx", None)
+    where = f" (see {context.command_path} -h)" if context is not None else ""
+    return one_line(text) + where
 
 
 def _version(value: bool) -> None:
@@ -158,10 +186,7 @@ def _root(
         bool, typer.Option("--version", "-V", callback=_version, is_eager=True, help="Print the version and exit.")
     ] = False,
 ) -> None:
-    """Briefs of Chinese policy press conferences: who spoke, what they said, which figures and goals.
-
-    Data goes to stdout, messages to stderr. Exit codes: 0 success, 1 nothing matched, 2 usage or input error.
-    """
+    """The options of cybrief itself; its help is the app's."""
 
 
 def _open(library: Optional[Path], brief: Optional[str]):
@@ -194,7 +219,8 @@ def _emit(fmt: Format, render) -> None:
 def delegates(
     name: Annotated[
         Optional[str],
-        typer.Argument(help="A delegate's Chinese name, English name or id: show them in detail.", autocompletion=_complete_delegate),
+        typer.Argument(help="A delegate's Chinese name, English name or id: show them in detail.", metavar="NAME",
+                       autocompletion=_complete_delegate),
     ] = None,
     fmt: FormatOpt = Format.auto,
     lang: LangOpt = Lang.both,
@@ -220,7 +246,12 @@ def delegates(
         listing = views.delegates_listing(lib.delegates(), lib, lang.value)
         _emit(fmt, lambda r: r.listing(listing))
         return
-    details = [views.delegate_detail(ref, lib, lang.value) for ref in lib.find_delegates(name)]
+    try:
+        refs = lib.find_delegates(name)
+    except NoMatch:
+        _emit_empty(fmt, lambda r: r.details([]))
+        raise
+    details = [views.delegate_detail(ref, lib, lang.value) for ref in refs]
     _emit(fmt, lambda r: r.details(details))
 
 
@@ -243,8 +274,9 @@ def targets(
         typer.Option("--group-by", "-g", case_sensitive=False, help="One table per sector, delegate, kind or horizon."),
     ] = None,
     facet: Annotated[
-        Optional[list[str]],
-        typer.Option("--facet", help="Count targets per value of a field (sector, delegate, kind, horizon, unit, qualifier, region, brief), with sums where a unit adds up. Repeatable.", metavar="FIELD"),
+        Optional[list[FacetField]],
+        typer.Option("--facet", case_sensitive=False,
+                     help="Count targets per value of a field, and per unit sum the figures that add up. Repeatable."),
     ] = None,
     fmt: FormatOpt = Format.auto,
     lang: LangOpt = Lang.both,
@@ -276,7 +308,7 @@ def targets(
     if facet and group_by:
         raise UsageError("--facet and --group-by do not combine; use one")
     lib = _open(library, brief)
-    refs = _filtered_targets(lib, sector, delegate, kind, horizon, unit, least, most)
+    refs, nothing = _filtered_targets(lib, sector, delegate, kind, horizon, unit, least, most)
     if sort is not None or facet or group_by is not None:
         from cybrief import compare  # only when asked for: it loads the figure parser
     if sort is not None:
@@ -284,7 +316,7 @@ def targets(
         if note and refs:
             _note(f"note: {note}")
     if facet:
-        listing = compare.facets(refs, facet, lib, lang.value)
+        listing = compare.facets(refs, [f.value for f in facet], lib, lang.value)
         render = lambda r: r.listing(listing)  # noqa: E731
     elif group_by is not None:
         sections = compare.group(refs, group_by.value, lib, lang.value)
@@ -294,18 +326,25 @@ def targets(
         render = lambda r: r.listing(listing)  # noqa: E731
     if not refs:
         _emit_empty(fmt, render)
-        raise NoMatch("no target matches these filters")
+        raise nothing
     _emit(fmt, render)
 
 
-def _filtered_targets(lib, sector, delegate, kind, horizon, unit, least, most):
-    """The targets passing the filters that `targets` and `chart` share."""
-    refs = lib.targets(sector=sector, delegate=delegate, kind=kind.value if kind else None, horizon=horizon)
+def _filtered_targets(lib, sector, delegate, kind, horizon, unit, least, most) -> tuple[list, NoMatch]:
+    """The targets passing the filters that `targets` and `chart` share, and what to say if there are none.
+
+    A --delegate that names nobody matches nothing (exit 1, like a search without hits), so that JSON and
+    CSV still print their empty document; the message says why.
+    """
+    try:
+        refs = lib.targets(sector=sector, delegate=delegate, kind=kind.value if kind else None, horizon=horizon)
+    except NoMatch as exc:
+        return [], exc
     if unit is not None or least is not None or most is not None:
         from cybrief import compare
 
         refs = compare.filter_values(refs, unit=unit, low=least, high=most)
-    return refs
+    return refs, NoMatch("no target matches these filters")
 
 
 @app.command()
@@ -384,11 +423,13 @@ def search(
         if progress is not None:
             progress.close()
     if count:
+        counts.lang = lang.value
         if not counts.briefs:
             _emit_empty(fmt, lambda r: r.counts(counts))
             raise NoMatch(f"nothing matches {counts.query!r}")
         _emit(fmt, lambda r: r.counts(counts))
         return
+    result.lang = lang.value
     if not result.hits:
         _emit_empty(fmt, lambda r: r.search(result))
         raise NoMatch(f"nothing matches {result.query!r}")
@@ -561,33 +602,29 @@ def chart(
     if svg is not None:
         _check_output(svg, force)
     lib = _open(library, brief)
-    refs = _filtered_targets(lib, sector, delegate, kind, horizon, unit, least, most)
+    refs, nothing = _filtered_targets(lib, sector, delegate, kind, horizon, unit, least, most)
     series = compare.chart(refs, lang.value)
     legend = compare.legend(lang.value)
     if svg is not None:
         if not refs:
-            raise NoMatch("no target matches these filters")
+            raise nothing
         from cybrief.render.chart import BarChart, svg as to_svg
 
         _write(svg, to_svg(BarChart(series, legend), "cybrief chart").encode("utf-8"), force)
         return
     if not refs:
         _emit_empty(fmt, lambda r: r.chart(series, legend))
-        raise NoMatch("no target matches these filters")
+        raise nothing
     _emit(fmt, lambda r: r.chart(series, legend))
-
-
-class ExportFormat(str, Enum):
-    sqlite = "sqlite"
-    json = "json"
-    csv = "csv"
 
 
 @app.command()
 def export(
     to: Annotated[ExportFormat, typer.Option("--to", "-t", case_sensitive=False, help="sqlite: one database file; json: one file; csv: a folder with one file per table.")],
     output: Annotated[Path, typer.Option("--output", "-o", help="The file (sqlite, json) or folder (csv) to write.", metavar="PATH")],
-    force: ForceOpt = False,
+    force: Annotated[
+        bool, typer.Option("--force", help="Replace the output file, or a folder holding only a previous CSV export.")
+    ] = False,
     brief: BriefOpt = None,
     library: LibraryOpt = None,
 ) -> None:
@@ -702,7 +739,8 @@ def validate_command(
 
         cybrief validate drafts/ --format json | jq '.[] | select(.severity == "error")'
     """
-    from cybrief.validate import Invalid, validate
+    from cybrief.errors import Invalid
+    from cybrief.validate import validate
 
     if not paths:
         from cybrief.errors import display_path
@@ -754,7 +792,7 @@ def draft_command(
     brief_id: Annotated[
         Optional[str], typer.Option("--id", help="Id of the brief. Default: from FILE's name, else draft-DATE.", metavar="ID")
     ] = None,
-    force: Annotated[bool, typer.Option("--force", help="Overwrite FILE if it exists.")] = False,
+    force: ForceOpt = False,
 ) -> None:
     """Draft a brief from a news article: sessions, delegates and figures found, every guess marked for review.
 

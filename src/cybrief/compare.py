@@ -2,27 +2,27 @@
 
 from __future__ import annotations
 
-from decimal import Decimal
+import re
 from fractions import Fraction
 
 from cybrief.errors import UsageError
 from cybrief.library import Library, TargetRef
-from cybrief.model import TARGET_KIND_LABELS
+from cybrief.model import FACET_FIELDS, GROUP_KEYS, QUALIFIER_LABELS, SORT_KEYS, TARGET_KIND_LABELS, json_number
 from cybrief.quantity import Quantity, english, format_figure, parse_figure
-from cybrief.views import Listing, header, pick, shown_figure, target_quantity, target_record, targets_listing
+from cybrief.views import (
+    Listing, delegate_name, header, label, pick, shown_figure, target_quantity, target_record,
+    targets_listing,
+)
 
-SORT_KEYS = ("value", "date", "sector", "delegate")
-GROUP_KEYS = ("sector", "delegate", "kind", "horizon")
-FACET_FIELDS = ("sector", "delegate", "kind", "horizon", "unit", "qualifier", "region", "brief")
 # Shares, rates and multiples do not add up, nor do durations and ages of different things: facets count
 # them but never sum them.
 NOT_ADDITIVE = frozenset(("%", "‰", "ratio", "倍", "成", "个百分点", "百分点", "秒", "分钟", "小时", "个小时", "天", "日",
                           "周", "个月", "月", "年", "岁"))
+# Nor do averages, per-capita figures, prices, shares and rates, whatever their unit: 人均收入 is in 元 too.
+NOT_ADDITIVE_METRICS = ("人均", "户均", "平均", "均价", "单价", "比重", "占比", "比例", "增速", "增长率")
+NOT_ADDITIVE_METRICS_EN = re.compile(r"\b(?:per[ -]capita|per household|average|share of|proportion of|rates?)\b", re.I)
+FACET_COLUMNS = ("facet", "value", "label", "count", "unit", "figures", "sum", "qualifier")
 FULL_SCALE = {"%": 100, "‰": 1000, "ratio": 1, "成": 10}
-QUALIFIER_LABELS = {
-    "exact": ("确数", "exact"), "approx": ("约", "approx."), "nearly": ("近", "nearly"), "over": ("超", "over"),
-    "at_least": ("以上", "at least"), "under": ("不足", "under"), "at_most": ("以内", "at most"),
-}
 
 
 # --- filters and order --------------------------------------------------------------------------------------
@@ -122,8 +122,7 @@ def _key_and_label(ref: TargetRef, field: str, library: Library, lang: str):
         s = ref.brief.sector(t.sector) or library.sector(t.sector)
         return t.sector, (pick(s.zh, s.en, lang).replace("\n", " ") if s else t.sector)
     if field == "delegate":
-        d = ref.delegate
-        return d.id, d.name if lang == "zh" else d.name_en if lang == "en" else f"{d.name} {d.name_en}"
+        return ref.delegate.id, delegate_name(ref.delegate, lang)
     if field == "kind":
         return t.kind, pick(*TARGET_KIND_LABELS[t.kind], lang).replace("\n", " ")
     if field == "qualifier":
@@ -168,41 +167,58 @@ def _total(quantities: list[Quantity], unit: str) -> Quantity:
     return Quantity("", exact(total), unit, qualifier)
 
 
-def facets(refs: list[TargetRef], fields: list[str], library: Library, lang: str) -> Listing:
-    """Counts of targets per value of each field, and per unit the sum where the unit adds up, like a Datasette facet."""
-    from cybrief.views import number_out
+def adds_up(refs: list[TargetRef]) -> bool:
+    """Whether figures in one unit may be summed: things of one kind, horizon and region, each measured once.
 
+    Never summed: shares, rates, multiples and durations (by unit); averages, per-capita figures and shares
+    in any unit (by metric); a qualitative figure (not a number); what was achieved with what is planned, a
+    figure of one period with one of another, a region's figure with a city's (which may be part of it);
+    and a metric given twice (the same fact).
+    """
+    targets = [r.target for r in refs]
+    if not targets or targets[0].unit in NOT_ADDITIVE or any(t.qualitative for t in targets):
+        return False
+    if any(word in t.metric for t in targets for word in NOT_ADDITIVE_METRICS):
+        return False
+    if any(NOT_ADDITIVE_METRICS_EN.search(t.metric_en or "") for t in targets):
+        return False
+    if len({(t.kind, t.horizon, t.region) for t in targets}) > 1:
+        return False
+    return len({t.metric for t in targets}) == len(targets)
+
+
+def facets(refs: list[TargetRef], fields: list[str], library: Library, lang: str) -> Listing:
+    """Targets counted per value of each field, most first, and per unit of those targets their sum when they add up.
+
+    One record per (field, value, unit): `count` is the targets with the value, `figures` those in the unit,
+    `sum` and its `qualifier` are None unless the figures add up (see adds_up).
+    """
     records, rows = [], []
     for field in fields:
         if field not in FACET_FIELDS:
             raise UsageError(f"unknown facet {field!r}; choose from {', '.join(FACET_FIELDS)}")
         buckets: dict = {}
         for ref in refs:
-            key, label = _key_and_label(ref, field, library, lang)
-            buckets.setdefault(key, (label, []))[1].append(ref)
-        for key, (label, members) in sorted(buckets.items(), key=lambda item: -len(item[1][1])):
-            sums = []
-            for unit in units_of(members):
-                if unit in NOT_ADDITIVE:
-                    continue
-                quantities = [target_quantity(r) for r in members if r.target.unit == unit]
-                total = _total(quantities, unit)
-                sums.append((total, len(quantities)))
-            records.append({
-                "facet": field, "value": key, "label": label, "count": len(members),
-                "sums": [{"unit": q.unit, "count": n, "sum": number_out(q.value), "qualifier": q.qualifier}
-                         for q, n in sums],
-            })
-            shown = "; ".join(f"{_sum_text(q, lang)} ({n})" for q, n in sums)
-            rows.append([field, label, str(len(members)), shown or "—"])
+            key, shown = _key_and_label(ref, field, library, lang)
+            buckets.setdefault(key, (shown, []))[1].append(ref)
+        for key, (shown, members) in sorted(buckets.items(), key=lambda item: -len(item[1][1])):
+            for index, unit in enumerate(units_of(members)):
+                in_unit = [r for r in members if r.target.unit == unit]
+                total = _total([target_quantity(r) for r in in_unit], unit) if adds_up(in_unit) else None
+                records.append({
+                    "facet": field, "value": key, "label": shown, "count": len(members), "unit": unit,
+                    "figures": len(in_unit), "sum": json_number(total.value) if total else None,
+                    "qualifier": total.qualifier if total else None,
+                })
+                first = [field, shown, str(len(members))] if index == 0 else ["", "", ""]  # the value once
+                rows.append(first + [unit or "—", str(len(in_unit)), _sum_text(total, lang) if total else "—"])
     headers = [header("维度", "Facet", lang), header("取值", "Value", lang), header("数量", "Count", lang),
-               header("合计（条数）", "Sum (figures)", lang)]
-    return Listing("facets", records, headers, rows)
+               header("单位", "Unit", lang), header("条数", "Figures", lang), header("合计", "Sum", lang)]
+    return Listing("facets", records, headers, rows, FACET_COLUMNS)
 
 
 def _sum_text(q: Quantity, lang: str) -> str:
-    zh = format_figure(q)
-    return zh if lang == "zh" else english(q) if lang == "en" else f"{zh} {english(q)}"
+    return label(format_figure(q), english(q), lang)
 
 
 # --- chart ---------------------------------------------------------------------------------------------------
@@ -254,9 +270,9 @@ def chart(refs: list[TargetRef], lang: str) -> list[Series]:
             share = float(Fraction(q.value) / top) if top else 0.0
             upper = float(Fraction(q.upper) / top) if q.upper is not None and top else None
             d, t = ref.delegate, ref.target
-            label = pick(f"{d.name} · {t.metric}", f"{d.name_en} · {t.metric_en}", lang)
-            bars.append(Bar(ref, q, label, shown_figure(ref, lang), share, upper))
-        title = f"{header('单位', 'Unit', lang).replace(chr(10), ' ')}: {unit or '—'}"
+            text = pick(f"{d.name} · {t.metric}", f"{d.name_en} · {t.metric_en}", lang)
+            bars.append(Bar(ref, q, text, shown_figure(ref, lang), share, upper))
+        title = f"{label('单位', 'Unit', lang)}: {unit or '—'}"
         headers = [header("代表 · 指标", "Delegate · metric", lang), header("数值", "Figure", lang), header("图", "Bar", lang)]
         series.append(Series(unit, title, bars, headers))
     return series
@@ -269,19 +285,12 @@ LEGEND = {
 
 
 def legend(lang: str) -> str:
-    return LEGEND["zh"] if lang == "zh" else LEGEND["en"]
+    return pick(LEGEND["zh"], LEGEND["en"], lang)
 
 
 # --- the figure command --------------------------------------------------------------------------------------
 
-def exact_json(value):
-    """A value for JSON: a number when it is exactly one, else its exact decimal text, or a fraction such as 1/9."""
-    if isinstance(value, Fraction):
-        return f"{value.numerator}/{value.denominator}"
-    if value == value.to_integral_value():
-        return int(value)
-    as_float = float(value)
-    return as_float if Decimal(repr(as_float)) == value else str(value)
+FIGURE_COLUMNS = ("text", "value", "unit", "qualifier", "upper", "zh", "en")
 
 
 def figures_listing(quantities: list[Quantity], lang: str) -> Listing:
@@ -291,10 +300,12 @@ def figures_listing(quantities: list[Quantity], lang: str) -> Listing:
     records, rows = [], []
     for q in quantities:
         zh, en = format_figure(q), english(q)
-        records.append({"text": q.text, "value": exact_json(q.value), "unit": q.unit, "qualifier": q.qualifier,
-                        "upper": exact_json(q.upper) if q.upper is not None else None, "zh": zh, "en": en})
+        records.append({"text": q.text, "value": json_number(q.value, exact_fractions=True), "unit": q.unit,
+                        "qualifier": q.qualifier,
+                        "upper": json_number(q.upper, exact_fractions=True) if q.upper is not None else None,
+                        "zh": zh, "en": en})
         rows.append([q.text, format_number(q.value) + (f"–{format_number(q.upper)}" if q.upper is not None else ""),
                      q.unit or "—", q.qualifier, pick(zh, en, lang)])
     headers = [header("原文", "Text", lang), header("数值", "Value", lang), header("单位", "Unit", lang),
                header("限定", "Qualifier", lang), header("改写", "Written", lang)]
-    return Listing("figures", records, headers, rows)
+    return Listing("figures", records, headers, rows, FIGURE_COLUMNS)

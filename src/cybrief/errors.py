@@ -46,6 +46,14 @@ class FigureError(CybriefError):
         super().__init__(f"cannot read {text!r} as a figure: {reason}")
 
 
+class ExportError(CybriefError):
+    """An export that could not be written (the destination, or this SQLite's missing features)."""
+
+
+class ArticleError(CybriefError):
+    """An article that cannot be read: missing, too large, binary, or in an encoding cybrief cannot tell."""
+
+
 class Several(CybriefError):
     """Several errors of one kind (each argument of `cybrief figure` that is not a figure), one line each."""
 
@@ -105,3 +113,18 @@ def display_path(path: Path) -> str:
         return str(path.relative_to(Path.cwd()))
     except ValueError:
         return str(path)
+
+
+class Invalid(CybriefError):
+    """`cybrief validate` found problems: `lines()` lists them (unless already written as JSON) and a summary.
+
+    `report` is a validate.Report: its `problems` and its `summary()`.
+    """
+
+    def __init__(self, report, listed: bool = False):
+        self.report, self.listed = report, listed
+        super().__init__(report.summary())
+
+    def lines(self) -> list[str]:
+        shown = [] if self.listed else [str(p) for p in self.report.problems]
+        return shown + [self.report.summary()]

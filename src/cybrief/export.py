@@ -1,8 +1,8 @@
 """Exporting a library as tables: a SQLite database (keys, numbers, full-text index), one JSON file, or CSV files.
 
-The tables are briefs, events, sectors, delegates and targets. Delegates and targets have the columns of
-`cybrief delegates --format json` and `cybrief targets --format json`; lists are JSON text in SQLite and
-joined with "; " in CSV. Every export is written through files.write_output: built beside its destination
+The tables are briefs, events, sectors, delegates and targets. Briefs, delegates and targets have the
+columns of `cybrief briefs`, `cybrief delegates` and `cybrief targets --format json`; no table carries the
+review markers of a brief. Lists are JSON text in SQLite and joined with "; " in CSV. Every export is written through files.write_output: built beside its destination
 and renamed into place, so a crash never leaves half a file, and an existing destination is replaced only
 with `force`.
 """
@@ -11,10 +11,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from cybrief.errors import CybriefError, UsageError
+from cybrief.errors import ExportError, UsageError
 from cybrief.library import Library
+from cybrief.model import EXPORT_FORMATS
 
-FORMATS = ("sqlite", "json", "csv")
+FORMATS = EXPORT_FORMATS
 TABLES = ("briefs", "events", "sectors", "delegates", "targets")
 
 # Column types and keys of the SQLite tables; columns not listed are TEXT. Keys are (brief, id) pairs,
@@ -44,29 +45,17 @@ SEARCHABLE = {
 }
 
 
-class ExportError(CybriefError):
-    """An export that could not be written (the destination, or this SQLite's missing features)."""
-
-
 def tables(library: Library) -> dict[str, list[dict]]:
-    """Rows of every table, in library order."""
+    """Rows of every table, in library order: the records of views, as `--format json` prints them."""
     from cybrief import views
 
-    out: dict[str, list[dict]] = {name: [] for name in TABLES}
-    for b in library.briefs:
-        out["briefs"].append({
-            "id": b.id, "title": b.title, "title_en": b.title_en, "language": b.language, "date": b.date,
-            "outlet": b.source.outlet, "reporter": b.source.reporter, "published": b.source.published,
-            "url": b.source.url, "events": len(b.events), "delegates": len(b.delegates), "targets": len(b.targets),
-            "path": b.path,
-        })
-        for e in b.events:
-            out["events"].append({"brief": b.id, **{f.name: getattr(e, f.name) for f in e.FIELDS}})
-        for s in b.sectors:
-            out["sectors"].append({"brief": b.id, "slug": s.slug, "zh": s.zh, "en": s.en})
-    out["delegates"] = [views.delegate_record(r) for r in library.delegates()]
-    out["targets"] = [views.target_record(r) for r in library.targets()]
-    return out
+    return {
+        "briefs": [views.brief_record(b) for b in library.briefs],
+        "events": [views.event_record(b, e) for b in library.briefs for e in b.events],
+        "sectors": [record for b in library.briefs for record in views.sector_records(b)],
+        "delegates": [views.delegate_record(r) for r in library.delegates()],
+        "targets": [views.target_record(r) for r in library.targets()],
+    }
 
 
 def export(library: Library, to: str, path: Path, *, force: bool = False) -> None:
@@ -97,25 +86,17 @@ def render(library: Library, to: str) -> bytes | dict[str, bytes]:
         return dumps(data).encode("utf-8")
     from cybrief.render.csv import table
 
-    return {f"{name}.csv": table(rows, list(rows[0]) if rows else _columns(name)).encode("utf-8")
-            for name, rows in data.items()}
+    return {f"{name}.csv": table(rows, columns(name)).encode("utf-8") for name, rows in data.items()}
 
 
-def _columns(name: str) -> list[str]:
-    """Columns of an empty table: the fields its rows would have."""
-    from cybrief.model import Event
+def columns(name: str) -> tuple[str, ...]:
+    """The columns of a table, also of an empty one: the keys of its records in views."""
+    from cybrief import views
 
-    fixed = {
-        "briefs": ["id", "title", "title_en", "language", "date", "outlet", "reporter", "published", "url", "events",
-                   "delegates", "targets", "path"],
-        "events": ["brief"] + [f.name for f in Event.FIELDS],
-        "sectors": ["brief", "slug", "zh", "en"],
-        "delegates": ["id", "brief", "name", "name_en", "role", "role_en", "organization", "organization_en", "event",
-                      "event_kind", "event_title", "date", "sectors", "summary", "summary_en", "points", "points_en"],
-        "targets": ["id", "brief", "delegate", "delegate_name", "sector", "region", "metric", "metric_en", "figure",
-                    "value", "unit", "qualifier", "kind", "horizon", "paragraph", "note", "upper", "qualitative"],
-    }
-    return fixed[name]
+    return {
+        "briefs": views.BRIEF_COLUMNS, "events": views.EVENT_COLUMNS, "sectors": views.SECTOR_COLUMNS,
+        "delegates": views.DELEGATE_COLUMNS, "targets": views.TARGET_COLUMNS,
+    }[name]
 
 
 # --- SQLite --------------------------------------------------------------------------------------------------
@@ -144,19 +125,19 @@ def fill_sqlite(db, data: dict[str, list[dict]]) -> None:
     try:
         db.execute("PRAGMA foreign_keys = ON")
         for name in TABLES:
-            columns = list(data[name][0]) if data[name] else _columns(name)
-            defs = [f"{_quote(c)} {'INTEGER' if c in INTEGER else 'NUMERIC' if c in NUMERIC else 'TEXT'}" for c in columns]
+            names = columns(name)
+            defs = [f"{_quote(c)} {'INTEGER' if c in INTEGER else 'NUMERIC' if c in NUMERIC else 'TEXT'}" for c in names]
             defs.append(f"PRIMARY KEY ({', '.join(map(_quote, PRIMARY_KEYS[name]))})")
             for own, other, theirs in FOREIGN_KEYS.get(name, ()):
                 defs.append(f"FOREIGN KEY ({', '.join(map(_quote, own))}) REFERENCES {_quote(other)} "
                             f"({', '.join(map(_quote, theirs))})")
             db.execute(f"CREATE TABLE {_quote(name)} (\n  " + ",\n  ".join(defs) + "\n)")
-            marks = ", ".join("?" for _ in columns)
-            rows = [[json.dumps(v, ensure_ascii=False) if isinstance(v, (list, tuple)) else v for v in (r[c] for c in columns)]
+            marks = ", ".join("?" for _ in names)
+            rows = [[json.dumps(v, ensure_ascii=False) if isinstance(v, (list, tuple)) else v for v in (r[c] for c in names)]
                     for r in data[name]]
-            db.executemany(f"INSERT INTO {_quote(name)} ({', '.join(map(_quote, columns))}) VALUES ({marks})", rows)
-        for name, columns in SEARCHABLE.items():
-            _fts(db, name, columns)
+            db.executemany(f"INSERT INTO {_quote(name)} ({', '.join(map(_quote, names))}) VALUES ({marks})", rows)
+        for name, searchable in SEARCHABLE.items():
+            _fts(db, name, searchable)
         db.commit()
     except sqlite3.OperationalError as exc:
         if "tokenizer" in str(exc):

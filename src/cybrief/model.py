@@ -20,6 +20,13 @@ EVENT_KINDS = (
 )
 LANGUAGES = ("zh", "zh-Hans", "zh-Hant", "en")
 
+# What targets can be compared by and what a library exports to: choices the command line offers (its
+# enums are made from these) and compare.py and export.py check.
+SORT_KEYS = ("value", "date", "sector", "delegate")
+GROUP_KEYS = ("sector", "delegate", "kind", "horizon")
+FACET_FIELDS = ("sector", "delegate", "kind", "horizon", "unit", "qualifier", "region", "brief")
+EXPORT_FORMATS = ("sqlite", "json", "csv")
+
 # Labels shown to readers; the YAML and JSON always use the keys.
 EVENT_KIND_LABELS = {
     "press_conference": ("记者会", "Press conference"),
@@ -33,6 +40,10 @@ EVENT_KIND_LABELS = {
     "other": ("其他", "Other"),
 }
 TARGET_KIND_LABELS = {"achieved": ("已实现", "achieved"), "goal": ("目标", "goal"), "plan": ("计划", "plan")}
+QUALIFIER_LABELS = {
+    "exact": ("确数", "exact"), "approx": ("约", "approx."), "nearly": ("近", "nearly"), "over": ("超", "over"),
+    "at_least": ("以上", "at least"), "under": ("不足", "under"), "at_most": ("以内", "at most"),
+}
 
 ID_PATTERN = r"^[a-z0-9][a-z0-9._-]*$"
 DATE_PATTERN = r"^\d{4}-\d{2}-\d{2}$"
@@ -267,3 +278,16 @@ def format_number(value) -> str:
     if isinstance(value, Decimal):
         return str(value) if value != value.to_integral_value() else str(int(value))
     return f"{value.numerator}/{value.denominator}"
+
+
+def json_number(value, *, exact_fractions: bool = False):
+    """A number for JSON and CSV: an int when whole, a float when one is exact, else the exact decimal text.
+
+    A fraction without a finite decimal form (1/9) is the nearest float, or with exact_fractions its text "1/9".
+    """
+    if not isinstance(value, Decimal):
+        return format_number(value) if exact_fractions else float(value)
+    if value == value.to_integral_value():
+        return int(value)
+    as_float = float(value)
+    return as_float if Decimal(repr(as_float)) == value else format_number(value)

@@ -72,10 +72,6 @@ class Quantity:
     def __repr__(self):
         return "Quantity(" + ", ".join(f"{name}={getattr(self, name)!r}" for name in self.__slots__) + ")"
 
-    @property
-    def is_range(self) -> bool:
-        return self.upper is not None
-
 
 def exact(value: Fraction) -> Decimal | Fraction:
     """A Decimal when the fraction has a finite decimal form (1/2 -> 0.5), else the Fraction itself (1/9)."""

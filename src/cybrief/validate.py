@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from cybrief import yamlnodes
-from cybrief.errors import BriefError, CybriefError, Problem, display_path
+from cybrief.errors import BriefError, Problem, display_path
 from cybrief.files import decode_utf8, read_bytes
 from cybrief.library import brief_files
 from cybrief.load import build_brief
@@ -50,18 +50,6 @@ class Report:
         if self.reviews and not self.strict:
             text += f"; {len(self.reviews)} field{'s' if len(self.reviews) != 1 else ''} marked for review (--strict lists them)"
         return text
-
-
-class Invalid(CybriefError):
-    """Validation found problems; `lines()` lists them (unless already written as JSON) and a summary."""
-
-    def __init__(self, report: Report, listed: bool = False):
-        self.report, self.listed = report, listed
-        super().__init__(report.summary())
-
-    def lines(self) -> list[str]:
-        shown = [] if self.listed else [str(p) for p in self.report.problems]
-        return shown + [self.report.summary()]
 
 
 def expand(paths: list[Path]) -> list[Path]:

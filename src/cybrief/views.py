@@ -3,19 +3,33 @@
 from __future__ import annotations
 
 from cybrief.library import DelegateRef, Library, TargetRef
-from cybrief.model import EVENT_KIND_LABELS, TARGET_KIND_LABELS, Brief
+from cybrief.model import EVENT_KIND_LABELS, TARGET_KIND_LABELS, Brief, Delegate, Event, json_number
 
-LANGS = ("zh", "en", "both")
+# The keys of each kind of record, in order: the JSON contract, the CSV header (also of an empty result),
+# and the columns of the exported tables. A test checks that every record has exactly these keys.
+TARGET_COLUMNS = ("id", "brief", "delegate", "delegate_name", "sector", "region", "metric", "metric_en", "figure",
+                  "value", "unit", "qualifier", "kind", "horizon", "paragraph", "note", "upper", "qualitative")
+DELEGATE_COLUMNS = ("id", "brief", "name", "name_en", "role", "role_en", "organization", "organization_en", "event",
+                    "event_kind", "event_title", "date", "sectors", "summary", "summary_en", "points", "points_en")
+BRIEF_COLUMNS = ("id", "title", "title_en", "language", "date", "outlet", "reporter", "published", "url", "events",
+                 "delegates", "targets", "path")
+# Review markers are for the people finishing a brief (`cybrief validate --strict`), not data: no record has them.
+EVENT_COLUMNS = ("brief",) + tuple(f.name for f in Event.FIELDS if f.name != "review")
+SECTOR_COLUMNS = ("brief", "slug", "zh", "en")
+GROUP_COLUMNS = ("group",) + TARGET_COLUMNS  # targets --group-by in CSV
+CHART_COLUMNS = TARGET_COLUMNS + ("share_of_max", "mark")
+HIT_COLUMNS = ("brief", "delegate", "delegate_name", "record", "record_id", "field", "text", "spans", "score", "match")
 
 
 class Listing:
-    """Rows of one kind (targets, delegates, briefs): `records` for JSON/CSV, `headers`/`rows` for people."""
+    """Rows of one kind (targets, delegates, briefs ...): `records` and their `columns` for JSON/CSV,
+    `headers`/`rows` for people."""
 
-    __slots__ = ("kind", "records", "headers", "_rows")
+    __slots__ = ("kind", "records", "columns", "headers", "_rows")
 
-    def __init__(self, kind: str, records: list[dict], headers: list[str], rows):
+    def __init__(self, kind: str, records: list[dict], headers: list[str], rows, columns: tuple[str, ...]):
         # rows: a list, or a function that makes it when first needed (JSON and CSV never need it)
-        self.kind, self.records, self.headers, self._rows = kind, records, headers, rows
+        self.kind, self.records, self.headers, self._rows, self.columns = kind, records, headers, rows, columns
 
     @property
     def rows(self) -> list[list[str]]:
@@ -25,12 +39,15 @@ class Listing:
 
 
 class DelegateDetail:
-    """One delegate in full, with their targets; `fields` are (label, text) pairs for people."""
+    """One delegate in full, with their targets; `fields` are (label, text) pairs for people, and the titles
+    of the key points and of the figures are in the language asked for."""
 
-    __slots__ = ("record", "fields", "points", "targets", "heading")
+    __slots__ = ("record", "fields", "points", "targets", "heading", "points_title", "targets_title")
 
-    def __init__(self, record: dict, fields: list[tuple[str, str]], points: list[str], targets: Listing, heading: str):
+    def __init__(self, record: dict, fields: list[tuple[str, str]], points: list[str], targets: Listing, heading: str,
+                 points_title: str = "Key points", targets_title: str = "Figures"):
         self.record, self.fields, self.points, self.targets, self.heading = record, fields, points, targets, heading
+        self.points_title, self.targets_title = points_title, targets_title
 
 
 class Hit:
@@ -48,7 +65,7 @@ class Hit:
         self.score, self.match = score, match
 
     def as_dict(self) -> dict:
-        return {
+        return {  # HIT_COLUMNS
             "brief": self.brief,
             "delegate": self.delegate,
             "delegate_name": self.delegate_name,
@@ -64,13 +81,13 @@ class Hit:
 
 class SearchResult:
     """Search hits in output order (best first). total counts every hit, also those past a --limit;
-    context is how many characters of text to show around a match in a snippet."""
+    context is how many characters of text to show around a match in a snippet; lang, the language of labels."""
 
-    __slots__ = ("query", "hits", "total", "context")
+    __slots__ = ("query", "hits", "total", "context", "lang")
 
-    def __init__(self, query: str, hits: list[Hit] | None = None, context: int = 30):
+    def __init__(self, query: str, hits: list[Hit] | None = None, context: int = 30, lang: str = "both"):
         self.query, self.hits = query, hits if hits is not None else []
-        self.total, self.context = len(self.hits), context
+        self.total, self.context, self.lang = len(self.hits), context, lang
 
     @property
     def more(self) -> int:
@@ -83,12 +100,20 @@ class SearchResult:
 
 
 class SearchCounts:
-    """Hits per brief, in library order, and their total (search --count)."""
+    """Hits per brief, in library order, and their total (search --count); lang is the language of labels."""
 
-    __slots__ = ("query", "briefs")
+    __slots__ = ("query", "briefs", "lang")
 
-    def __init__(self, query: str, briefs: list[tuple[str, int]]):
-        self.query, self.briefs = query, briefs
+    def __init__(self, query: str, briefs: list[tuple[str, int]], lang: str = "both"):
+        self.query, self.briefs, self.lang = query, briefs, lang
+
+    @property
+    def headers(self) -> list[str]:
+        return [header("简报", "Brief", self.lang), header("命中", "Hits", self.lang)]
+
+    @property
+    def total_label(self) -> str:
+        return label("合计", "total", self.lang)
 
     @property
     def total(self) -> int:
@@ -125,36 +150,46 @@ def snippet(text: str, spans, context: int) -> tuple[str, list[tuple[int, int]]]
     return out, moved
 
 
-def header(zh: str, en: str, lang: str) -> str:
-    """A column header; `both` stacks the two so that narrow columns stay narrow."""
-    return zh if lang == "zh" else en if lang == "en" else f"{zh}\n{en}"
-
-
-def label(zh: str, en: str, lang: str) -> str:
-    """An inline label, such as a field name in a detail view."""
-    return zh if lang == "zh" else en if lang == "en" else f"{zh} {en}"
-
-
-def pick(zh: str | None, en: str | None, lang: str) -> str:
-    """The text for a language; `both` stacks Chinese over English. Falls back to what exists."""
+def _in(zh: str | None, en: str | None, lang: str, between: str) -> str:
     zh, en = zh or "", en or ""
     if lang == "zh":
         return zh or en
     if lang == "en":
         return en or zh
-    return f"{zh}\n{en}" if zh and en and zh != en else zh or en
+    return f"{zh}{between}{en}" if zh and en and zh != en else zh or en  # the same text in both: once
 
 
-def number_out(value):
-    """A model number as JSON/CSV wants it: int when whole, else float when exact, else a decimal string."""
-    from decimal import Decimal
+def pick(zh: str | None, en: str | None, lang: str) -> str:
+    """Text for a language; `both` stacks the Chinese over the English, and shows text that is the same in
+    both (80%, a name) once. Falls back to what exists."""
+    return _in(zh, en, lang, "\n")
 
-    if not isinstance(value, Decimal):  # a Fraction such as 1/9: the nearest double
-        return float(value)
-    if value == value.to_integral_value():
-        return int(value)
-    as_float = float(value)
-    return as_float if Decimal(repr(as_float)) == value else str(value)
+
+def header(zh: str, en: str, lang: str) -> str:
+    """A column header: like pick, stacked in `both` so that narrow columns stay narrow."""
+    return _in(zh, en, lang, "\n")
+
+
+def label(zh: str | None, en: str | None, lang: str) -> str:
+    """A label or heading on one line: `both` puts the English beside the Chinese (once when they are the same)."""
+    return _in(zh, en, lang, " ")
+
+
+def delegate_name(delegate: Delegate, lang: str) -> str:
+    """A delegate's name in the language asked for, on one line: 刘勇, Liu Yong, or 刘勇 Liu Yong."""
+    return label(delegate.name, delegate.name_en, lang)
+
+
+def who(hit: Hit, lang: str) -> str:
+    """Whose text a search hit is in: the delegate, else the brief or the event itself."""
+    if hit.delegate_name:
+        return hit.delegate_name
+    return label("简报", "Brief", lang) if hit.record == "brief" else label("活动", "Event", lang)
+
+
+def pinyin_mark(lang: str) -> str:
+    """The mark of a hit found by the pinyin of the query."""
+    return label("拼音", "pinyin", lang)
 
 
 # --- targets ---------------------------------------------------------------------------------------------
@@ -172,14 +207,13 @@ def target_quantity(ref: TargetRef):
 
 
 def shown_figure(ref: TargetRef, lang: str) -> str:
-    """The figure as written (zh), in English from its parsed value (en), or both on two lines."""
+    """The figure as written (zh), in English from its parsed value (en), or both on two lines (once if the same)."""
     t = ref.target
     if t.qualitative or lang == "zh":
         return t.figure
     from cybrief.quantity import english
 
-    en = english(target_quantity(ref))
-    return en if lang == "en" else f"{t.figure}\n{en}"
+    return pick(t.figure, english(target_quantity(ref)), lang)
 
 
 # The range separators of quantity.RANGE_SEPARATORS: only a figure holding one is parsed for its upper bound,
@@ -197,7 +231,7 @@ def _upper(ref: TargetRef):
 def target_record(ref: TargetRef) -> dict:
     t, b = ref.target, ref.brief
     upper = _upper(ref)
-    return {
+    return {  # TARGET_COLUMNS
         "id": t.id,
         "brief": b.id,
         "delegate": t.delegate,
@@ -207,14 +241,14 @@ def target_record(ref: TargetRef) -> dict:
         "metric": t.metric,
         "metric_en": t.metric_en,
         "figure": t.figure,
-        "value": number_out(t.value),
+        "value": json_number(t.value),
         "unit": t.unit,
         "qualifier": t.qualifier,
         "kind": t.kind,
         "horizon": t.horizon,
         "paragraph": t.paragraph,
         "note": t.note,
-        "upper": number_out(upper) if upper is not None else None,
+        "upper": json_number(upper) if upper is not None else None,
         "qualitative": t.qualitative,
     }
 
@@ -247,7 +281,7 @@ def targets_listing(refs: list[TargetRef], library: Library, lang: str) -> Listi
             )
         return out
 
-    return Listing("targets", [target_record(r) for r in refs], headers, rows)
+    return Listing("targets", [target_record(r) for r in refs], headers, rows, TARGET_COLUMNS)
 
 
 # --- delegates -------------------------------------------------------------------------------------------
@@ -255,7 +289,7 @@ def targets_listing(refs: list[TargetRef], library: Library, lang: str) -> Listi
 def delegate_record(ref: DelegateRef) -> dict:
     d, b = ref.delegate, ref.brief
     event = b.event(d.event)
-    return {
+    return {  # DELEGATE_COLUMNS
         "id": d.id,
         "brief": b.id,
         "name": d.name,
@@ -317,7 +351,7 @@ def delegates_listing(refs: list[DelegateRef], library: Library, lang: str) -> L
     ]
     rows = [
         [
-            f"{r.delegate.name}\n{r.delegate.name_en}" if lang != "en" else r.delegate.name_en,
+            pick(r.delegate.name, r.delegate.name_en, lang),
             _role_cell(r, lang),
             _event_cell(r.brief, r.delegate.event, lang),
             _sectors_cell(r, library, lang),
@@ -325,7 +359,7 @@ def delegates_listing(refs: list[DelegateRef], library: Library, lang: str) -> L
         ]
         for r in refs
     ]
-    return Listing("delegates", [delegate_record(r) for r in refs], headers, rows)
+    return Listing("delegates", [delegate_record(r) for r in refs], headers, rows, DELEGATE_COLUMNS)
 
 
 def delegate_detail(ref: DelegateRef, library: Library, lang: str) -> DelegateDetail:
@@ -344,27 +378,32 @@ def delegate_detail(ref: DelegateRef, library: Library, lang: str) -> DelegateDe
         (label("摘要", "Summary", lang), _summary_cell(ref, lang)),
     ]
     points = [pick(p.zh, p.en, lang) for p in d.points]
-    heading = d.name if lang == "zh" else d.name_en if lang == "en" else f"{d.name} {d.name_en}"
-    return DelegateDetail(record, fields, points, listing, heading)
+    return DelegateDetail(record, fields, points, listing, delegate_name(d, lang),
+                          label("要点", "Key points", lang), label("数据", "Figures", lang))
 
 
 # --- briefs ----------------------------------------------------------------------------------------------
 
+def brief_record(b: Brief) -> dict:
+    return {  # BRIEF_COLUMNS
+        "id": b.id,
+        "title": b.title,
+        "title_en": b.title_en,
+        "language": b.language,
+        "date": b.date,
+        "outlet": b.source.outlet,
+        "reporter": b.source.reporter,
+        "published": b.source.published,
+        "url": b.source.url,
+        "events": len(b.events),
+        "delegates": len(b.delegates),
+        "targets": len(b.targets),
+        "path": b.path,
+    }
+
+
 def briefs_listing(library: Library, lang: str) -> Listing:
-    records = [
-        {
-            "id": b.id,
-            "title": b.title,
-            "title_en": b.title_en,
-            "date": b.date,
-            "outlet": b.source.outlet,
-            "events": len(b.events),
-            "delegates": len(b.delegates),
-            "targets": len(b.targets),
-            "path": b.path,
-        }
-        for b in library.briefs
-    ]
+    records = [brief_record(b) for b in library.briefs]
     headers = [
         "id",
         header("标题", "Title", lang),
@@ -377,4 +416,14 @@ def briefs_listing(library: Library, lang: str) -> Listing:
         [r["id"], pick(r["title"], r["title_en"], lang), r["date"], str(r["delegates"]), str(r["targets"]), r["path"]]
         for r in records
     ]
-    return Listing("briefs", records, headers, rows)
+    return Listing("briefs", records, headers, rows, BRIEF_COLUMNS)
+
+
+# --- events and sectors: exported tables ------------------------------------------------------------------
+
+def event_record(b: Brief, event: Event) -> dict:
+    return {"brief": b.id, **{name: getattr(event, name) for name in EVENT_COLUMNS[1:]}}
+
+
+def sector_records(b: Brief) -> list[dict]:
+    return [{"brief": b.id, "slug": s.slug, "zh": s.zh, "en": s.en} for s in b.sectors]  # SECTOR_COLUMNS

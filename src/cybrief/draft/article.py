@@ -5,13 +5,8 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from cybrief.errors import CybriefError
+from cybrief.errors import ArticleError
 from cybrief.files import max_bytes
-
-
-class ArticleError(CybriefError):
-    """An article that cannot be read: missing, too large, binary, or in an encoding cybrief cannot tell."""
-
 
 _BOMS = (
     (b"\xff\xfe\x00\x00", "utf-32-le", "UTF-32"),

@@ -22,8 +22,8 @@ def cell(value) -> object:
     return "'" + text if text.startswith(_FORMULA_START) else text
 
 
-def table(records: list[dict], columns: list[str] | None = None) -> str:
-    columns = columns or (list(records[0]) if records else [])
+def table(records: list[dict], columns) -> str:
+    """The records as CSV under a header of `columns`, also when there is no record."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(columns)
@@ -33,23 +33,30 @@ def table(records: list[dict], columns: list[str] | None = None) -> str:
 
 
 class Renderer:
+    # The columns of details, hits, groups and charts come from views, so that an empty result has its header.
+
     def listing(self, listing) -> str:
-        return table(listing.records)
+        return table(listing.records, listing.columns)
 
     def details(self, details) -> str:
-        records = [{k: v for k, v in d.record.items() if k != "targets"} for d in details]
-        return table(records)
+        from cybrief.views import DELEGATE_COLUMNS  # the detail's targets do not fit a row
+
+        return table([d.record for d in details], DELEGATE_COLUMNS)
 
     def search(self, result) -> str:
-        columns = ["brief", "delegate", "delegate_name", "record", "record_id", "field", "text", "spans", "score", "match"]
-        return table(result.records, columns)
+        from cybrief.views import HIT_COLUMNS
+
+        return table(result.records, HIT_COLUMNS)
 
     def sections(self, sections) -> str:
-        records = [{"group": s.key, **record} for s in sections for record in s.listing.records]
-        return table(records)
+        from cybrief.views import GROUP_COLUMNS
+
+        return table([{"group": s.key, **record} for s in sections for record in s.listing.records], GROUP_COLUMNS)
 
     def chart(self, series, legend: str) -> str:
-        return table([b.record() for s in series for b in s.bars])
+        from cybrief.views import CHART_COLUMNS
+
+        return table([b.record() for s in series for b in s.bars], CHART_COLUMNS)
 
     def counts(self, counts) -> str:
         # brief ids are lower-case, so the closing TOTAL row cannot be mistaken for a brief

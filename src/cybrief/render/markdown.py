@@ -19,6 +19,27 @@ def escape(text: str) -> str:
     return text.replace("\r\n", "\n").replace("\n", "<br>")
 
 
+# What opens a block at the start of a line once inline specials are escaped: a heading (#), a list item
+# (- + or 1. 1)), a thematic break or setext underline (--- ===); `*`, `_`, backticks, `~`, `>` and `<` are
+# escaped or entities already, and leading spaces or tabs would make an indented code block.
+_BLOCK_START = re.compile(r"\A(?:#|[-+=]|\d{1,9}(?=[.)]))")
+
+
+def escape_block(text: str) -> str:
+    """`escape` for text that starts a paragraph or a list item: no data can open a heading, list, rule or code block.
+
+    Leading whitespace goes (a paragraph shows none), and a leading block marker is backslash-escaped.
+    """
+    text = escape(text.lstrip(" \t"))
+    match = _BLOCK_START.match(text)
+    if match is None:
+        return text
+    if match.group()[0].isdigit():  # 1. or 1): escape the dot or parenthesis after the number
+        end = match.end()
+        return text[:end] + "\\" + text[end:]
+    return "\\" + text
+
+
 def table(headers: list[str], rows: list[list[str]]) -> str:
     lines = ["| " + " | ".join(escape(h.replace("\n", " ")) for h in headers) + " |", "|" + " --- |" * len(headers)]
     lines += ["| " + " | ".join(escape(c) for c in row) + " |" for row in rows]
@@ -45,22 +66,22 @@ class Renderer:
             lines = [f"## {escape(d.heading)}", ""]
             lines += [f"- **{escape(label)}**: {escape(text)}" for label, text in d.fields]
             if d.points:
-                lines += ["", "### 要点 Key points", ""]
-                lines += [f"- {escape(p)}" for p in d.points]
+                lines += ["", f"### {escape(d.points_title)}", ""]
+                lines += [f"- {escape_block(p)}" for p in d.points]
             if d.targets.rows:
-                lines += ["", "### 数据 Figures", "", table(d.targets.headers, d.targets.rows).rstrip("\n")]
+                lines += ["", f"### {escape(d.targets_title)}", "", table(d.targets.headers, d.targets.rows).rstrip("\n")]
             blocks.append("\n".join(lines) + "\n")
         return "\n".join(blocks)
 
     def search(self, result) -> str:
-        from cybrief.views import snippet
+        from cybrief.views import pinyin_mark, snippet, who
 
         lines = []
         for hit in result.hits:
             text, spans = snippet(hit.text, hit.spans, result.context)
-            tag = " · 拼音 pinyin" if hit.match == "pinyin" else ""
+            tag = f" · {escape(pinyin_mark(result.lang))}" if hit.match == "pinyin" else ""
             lines.append(
-                f"- **{escape(_who(hit))}** · {escape(hit.brief)} · `{hit.field}` ({hit.record} {escape(hit.record_id)}){tag}: "
+                f"- **{escape(who(hit, result.lang))}** · {escape(hit.brief)} · `{hit.field}` ({hit.record} {escape(hit.record_id)}){tag}: "
                 f"{highlight(text, spans)}"
             )
         return "\n".join(lines) + "\n" if lines else ""
@@ -80,13 +101,6 @@ class Renderer:
         return "\n".join(blocks) + "\n" + escape(legend) + "\n"
 
     def counts(self, counts) -> str:
-        rows = [[brief, str(n)] for brief, n in counts.briefs] + [["**total**", str(counts.total)]]
-        lines = ["| brief | hits |", "| --- | --- |"]
-        lines += [f"| {c[0] if c[0] == '**total**' else escape(c[0])} | {c[1]} |" for c in rows]
+        lines = table(counts.headers, [[brief, str(n)] for brief, n in counts.briefs]).splitlines()
+        lines.append(f"| **{escape(counts.total_label)}** | {counts.total} |")
         return "\n".join(lines) + "\n"
-
-
-def _who(hit) -> str:
-    if hit.delegate_name:
-        return hit.delegate_name
-    return "简报 Brief" if hit.record == "brief" else "活动 Event"

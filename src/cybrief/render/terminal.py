@@ -115,7 +115,7 @@ class Renderer:
                 info.add_row(_text(label), _text(value))
             parts.append(Padding(info, (0, 0, 1, 2)))
             if d.points:
-                parts.append(_text("要点 Key points", HEADER_STYLE))
+                parts.append(_text(d.points_title, HEADER_STYLE))
                 for point in d.points:
                     parts.append(Padding(Text("• ") + _text(point), (0, 0, 0, 2)))
             if d.targets.rows:
@@ -123,15 +123,14 @@ class Renderer:
         return Group(*parts)
 
     def search(self, result):
-        from cybrief.views import snippet
+        from cybrief.views import pinyin_mark, snippet, who
 
         parts = []
         for hit in result.hits:
-            who = hit.delegate_name or ("简报 Brief" if hit.record == "brief" else "活动 Event")
-            head = Text.assemble((visible(who), "bold"), ("  " + visible(hit.brief) + "  ", "dim"))
+            head = Text.assemble((visible(who(hit, result.lang)), "bold"), ("  " + visible(hit.brief) + "  ", "dim"))
             head += _text(hit.field, HEADER_STYLE) + Text(f" ({hit.record} ", "dim") + _text(hit.record_id, "dim") + Text(")", "dim")
             if hit.match == "pinyin":
-                head += Text("  拼音 pinyin", "italic magenta")
+                head += Text("  " + pinyin_mark(result.lang), "italic magenta")
             text, spans = snippet(hit.text, hit.spans, result.context)
             parts += [head, Padding(highlight(text, spans), (0, 0, 1, 2), expand=False)]
         return Group(*parts)
@@ -150,5 +149,5 @@ class Renderer:
         return BarChart(series, legend)
 
     def counts(self, counts):
-        rows = [[brief, str(n)] for brief, n in counts.briefs] + [["total", str(counts.total)]]
-        return table(["brief", "hits"], rows)
+        rows = [[brief, str(n)] for brief, n in counts.briefs] + [[counts.total_label, str(counts.total)]]
+        return table(counts.headers, rows)

@@ -1,5 +1,7 @@
 """Entry point for `python -m cybrief`."""
 
-from cybrief.cli import main
+import sys
 
-main()
+from cybrief.quick import main
+
+sys.exit(main())

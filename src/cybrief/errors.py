@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 from enum import IntEnum
-from pathlib import Path
+
+TYPE_CHECKING = False  # not typing.TYPE_CHECKING: importing typing costs a search start-up time
+if TYPE_CHECKING:
+    from pathlib import Path
 
 
 class ExitCode(IntEnum):
@@ -101,6 +104,8 @@ class BriefError(CybriefError):
 
 def display_path(path: Path) -> str:
     """A path as the user would type it: relative to the working directory when it lies below it."""
+    from pathlib import Path  # here, not at the top: a warm search never needs pathlib (costly to import)
+
     try:
         return str(path.relative_to(Path.cwd()))
     except ValueError:

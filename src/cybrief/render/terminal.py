@@ -123,7 +123,7 @@ class Renderer:
         return Group(*parts)
 
     def search(self, result):
-        from cybrief.views import snippet
+        from cybrief.hits import snippet
 
         parts = []
         for hit in result.hits:

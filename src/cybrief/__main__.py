@@ -4,4 +4,5 @@ import sys
 
 from cybrief.quick import main
 
-sys.exit(main())
+if __name__ == "__main__":  # not when a worker process that builds the index imports it again
+    sys.exit(main())

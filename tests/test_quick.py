@@ -162,3 +162,15 @@ def test_a_warm_search_loads_neither_typer_nor_the_briefs_machinery(library):
     assert code == 0
     assert not roots & {"typer", "click", "rich", "yaml", "pypinyin", "pathlib", "typing", "decimal"}, sorted(roots)
     assert not {"cybrief.model", "cybrief.library", "cybrief.load", "cybrief.cli"} & set(modules)
+
+
+@pytest.mark.parametrize("args", [["电网"], ["电网", "--count"], ["人工智能", "--format", "csv", "-C", "4"]])
+def test_on_a_terminal_the_quick_entry_shows_what_the_typer_app_shows(args, library, tmp_path):
+    from procs import run_in_pty, terminal_env
+
+    env = terminal_env(XDG_CACHE_HOME=os.environ["XDG_CACHE_HOME"])
+    argv = ["search", *args, "--library", str(library)]
+    typer = [sys.executable, "-c", "import sys; from cybrief.cli import main; sys.argv[0] = 'cybrief'; main()"]
+    quick_code, quick_out = run_in_pty([sys.executable, "-m", "cybrief", *argv], env)
+    typer_code, typer_out = run_in_pty(typer + argv, env)
+    assert (quick_code, quick_out) == (typer_code, typer_out) and quick_code == 0 and b"hant" in quick_out

@@ -111,6 +111,24 @@ def open_current(root: str) -> sqlite3.Connection | None:
     Current: written by this layout and version for this root, and every folder and file as its snapshot
     says. Nothing is written. None sends the caller to open_index, which builds, updates or steps aside.
     """
+    opened = open_checking(root)
+    if opened is None:
+        return None
+    connection, current = opened
+    if current():
+        return connection
+    connection.close()
+    return None
+
+
+def open_checking(root: str):
+    """(connection, current) as open_current, but with the check of the files still under way; else None.
+
+    current() waits for the check and says whether the index is current. The check (one `stat` per file)
+    runs in a thread begun here, so that the caller can look things up in the index meanwhile: SQLite and
+    `stat` both leave the interpreter free while they work. Nothing read before current() is true may be
+    shown. None: no index of this layout and version for root, or one that cannot be read.
+    """
     path = index_file(root)
     if not os.path.isfile(path):
         return None
@@ -121,13 +139,35 @@ def open_current(root: str) -> sqlite3.Connection | None:
         if connection.execute("PRAGMA user_version").fetchone()[0] == LAYOUT:
             stored = dict(connection.execute("SELECT key, value FROM meta").fetchall())
             snapshot = stored.get("snapshot")
-            if _matches(stored, root) and snapshot is not None and unchanged(root, snapshot):
-                return connection
+            if _matches(stored, root) and snapshot is not None:
+                return connection, _in_thread(unchanged, root, snapshot)
     except sqlite3.Error:
         pass
     if connection is not None:
         connection.close()
     return None
+
+
+def _in_thread(function, *args):
+    """Start function(*args) in a thread; return a function that waits for its result (False if it raised)."""
+    import _thread  # not threading: this runs on every warm search, and threading costs an import
+
+    done, result = _thread.allocate_lock(), []
+    done.acquire()
+
+    def work():
+        try:
+            result.append(function(*args))
+        finally:
+            done.release()
+
+    _thread.start_new_thread(work, ())
+
+    def wait():
+        with done:
+            return bool(result and result[0])
+
+    return wait
 
 
 def open_index(root: Path, progress=None, rebuild: bool = False) -> sqlite3.Connection:

@@ -141,7 +141,7 @@ def library_root(value: str | None) -> str | None:
 
 def _prepare(root: str, options: dict):
     """A function that prints the finished answer and returns the exit code; None if the index is not current."""
-    from cybrief.index import open_current
+    from cybrief.index import open_checking
     from cybrief.query import Query
 
     query = Query(
@@ -150,17 +150,23 @@ def _prepare(root: str, options: dict):
         scopes=options["scope"], lang=options.get("lang", "both"), sector=options.get("sector"),
         delegate=options.get("delegate"), kind=options.get("kind"), brief=options.get("brief"),
     )
-    connection = open_current(root)
-    if connection is None:
+    opened = open_checking(root)
+    if opened is None:
         return None
+    connection, current = opened
     from cybrief.index_query import IndexSource
     from cybrief.render import Format
     from cybrief.search import count, run
 
     source = IndexSource(connection)
-    if source.is_empty():
-        return None
     fmt = Format(options.get("format", "auto"))
+    if options.get("count") and _from_the_index_alone(query):
+        counts = count(source, query)  # while the files are checked: its cost is bounded by the index
+        if not current() or source.is_empty():
+            return None
+        return _answer(fmt, lambda r: r.counts(counts), counts.query if not counts.briefs else None)
+    if not current() or source.is_empty():  # first: what follows may read every field
+        return None
     if options.get("count"):
         counts = count(source, query)
         return _answer(fmt, lambda r: r.counts(counts), counts.query if not counts.briefs else None)
@@ -169,6 +175,12 @@ def _prepare(root: str, options: dict):
     if result.more:
         more = f"cybrief: showing {len(result.hits)} of {result.total} hits; {result.more} more (raise --limit to see them)\n"
     return _answer(fmt, lambda r: r.search(result), result.query if not result.hits else None, more)
+
+
+def _from_the_index_alone(query) -> bool:
+    """Whether a count of this query is looked up in the index alone (search.count): no regex, no pinyin, no
+    filter that needs a record's facts. Only such work may run before the files are known to be unchanged."""
+    return not query.regex and not query.has_record_filters and query.pinyin is not True and not query.pinyin_terms()
 
 
 def _answer(fmt, render, unmatched: str | None, note: str | None = None):

@@ -46,9 +46,12 @@ CREATE TABLE delegates(brief INTEGER, id TEXT, name TEXT, name_en TEXT, keys TEX
 CREATE INDEX delegates_brief ON delegates(brief);
 CREATE VIRTUAL TABLE grams USING fts5(norm, tokenize='trigram case_sensitive 1', content='', columnsize=0);
 INSERT INTO grams(grams, rank) VALUES ('automerge', 8);
+INSERT INTO grams(grams, rank) VALUES ('hashsize', 16777216);
 """
-# automerge 8 (default 4): FTS5 merges its segments half as often while briefs are added, which made
-# building 10,000 briefs about a quarter cheaper; queries read a few more segments, a fraction of a ms.
+# automerge 8 (default 4): FTS5 merges its segments half as often while briefs are added; hashsize 16 MiB
+# (default 1 MiB): it writes a transaction's new entries in fewer, larger segments, so there is less to
+# merge. Together they made writing 10,000 briefs about a third cheaper (and a build's memory a little
+# larger); queries read a few more segments, which costs a fraction of a millisecond.
 
 
 class Unavailable(CybriefError):

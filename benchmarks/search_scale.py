@@ -1,6 +1,6 @@
 """Search at the scale of an archive: cybrief with its index, without it, and ripgrep, on N generated briefs.
 
-Usage: python benchmarks/search_scale.py [N ...] [--runs R] [--slow-runs S] [--work DIR]
+Usage: python benchmarks/search_scale.py [N ...] [--runs R] [--slow-runs S] [--work DIR] [--keep-index]
 
 For each N (default 100 1000 10000) it writes a library of N briefs: copies of the bundled brief, each
 with its own id, in folders of 1,000, with a rare term written into a delegate's summary in 1% of them.
@@ -10,6 +10,9 @@ the same folder, for a term found in every brief (特高压, three fields in eac
 a two-character term in every brief (电网, which takes the index's path for short terms). Printed: the
 median wall time of each, the median of the round-by-round ratios to ripgrep, and the peak memory
 (largest resident set) of a run. `--no-cache` parses every file, so it runs only in the first S rounds.
+
+`--work DIR` keeps the libraries (and indexes) for the next run; with `--keep-index` an index already in
+DIR is brought up to date and used instead of being built again (its build time is then not measured).
 
 Needs ripgrep (`rg`) on PATH. Not a test: nothing here asserts a time.
 """
@@ -61,22 +64,25 @@ def median(values: list[float]) -> float:
     return statistics.median(values) if values else float("nan")
 
 
-def bench(count: int, work: Path, runs: int, slow_runs: int) -> None:
+def bench(count: int, work: Path, runs: int, slow_runs: int, keep_index: bool = False) -> None:
     library = work / f"library-{count}"
     env = dict(os.environ, XDG_CACHE_HOME=str(work / f"cache-{count}"))
     env.pop("CYBRIEF_NO_CACHE", None)
     env.pop("PYTHONDONTWRITEBYTECODE", None)  # an installed package runs from bytecode: let the first run write it
     if not library.exists():
         make_library(library, count)
-    shutil.rmtree(work / f"cache-{count}", ignore_errors=True)
+    kept = keep_index and any((work / f"cache-{count}" / "cybrief").glob("index-*.sqlite"))
+    if not kept:
+        shutil.rmtree(work / f"cache-{count}", ignore_errors=True)
     cybrief = cybrief_command()
     seconds, peak, code = run(cybrief + ["index", "--library", str(library)], env)
     if code != 0:
         sys.exit(f"cybrief index failed with exit code {code}")
     [index_file] = (work / f"cache-{count}" / "cybrief").glob("index-*.sqlite")
     library_mb = sum(p.stat().st_size for p in library.rglob("*.yaml")) / 1e6
-    print(f"\nN = {count}: library {library_mb:.1f} MB; index built in {seconds:.1f} s "
-          f"(peak {peak:.0f} MiB), {index_file.stat().st_size / 1e6:.1f} MB")
+    built = "index kept (brought up to date" if kept else "index built"
+    print(f"\nN = {count}: library {library_mb:.1f} MB; {built} in {seconds:.1f} s "
+          f"(peak {peak:.0f} MiB){')' if kept else ''}, {index_file.stat().st_size / 1e6:.1f} MB")
     print(f"  {'term':<22} {'warm':>9} {'no-cache':>10} {'rg':>8} {'warm/rg':>8} {'no-cache/rg':>12} "
           f"{'peak warm':>10} {'peak no-cache':>14} {'peak rg':>8}")
     for label, term in TERMS.items():
@@ -115,6 +121,7 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=15, help="rounds per term (default 15)")
     parser.add_argument("--slow-runs", type=int, default=3, help="rounds that include --no-cache (default 3)")
     parser.add_argument("--work", type=Path, help="folder for the libraries and caches (kept); default: a temporary one")
+    parser.add_argument("--keep-index", action="store_true", help="use an index already in the work folder, not a new one")
     args = parser.parse_args()
     if shutil.which("rg") is None:
         sys.exit("ripgrep (rg) is needed on PATH for the comparison")
@@ -123,7 +130,7 @@ def main() -> None:
     print(f"search at scale: {args.runs} alternating rounds per term (--no-cache in {args.slow_runs}); work folder {work}")
     try:
         for count in args.sizes:
-            bench(count, work, args.runs, args.slow_runs)
+            bench(count, work, args.runs, args.slow_runs, args.keep_index)
     finally:
         if args.work is None:
             shutil.rmtree(work, ignore_errors=True)

@@ -25,11 +25,9 @@ def _subclasses(cls):
 
 def test_every_error_cybrief_reports_is_declared_in_errors_py():
     _modules()
-    # index.Unavailable is still declared beside the index code that raises it (and, for a search, catches it).
-    beside_the_index = {"cybrief.index.Unavailable"}
     outside = sorted(f"{c.__module__}.{c.__qualname__}" for c in _subclasses(CybriefError)
                      if c.__module__.startswith("cybrief") and c.__module__ != "cybrief.errors")
-    assert [name for name in outside if name not in beside_the_index] == []
+    assert outside == []
 
 
 def test_every_module_opens_with_a_one_line_docstring():

@@ -9,6 +9,8 @@ import os
 import re
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from conftest import BUNDLED, GOLDEN
 from cybrief import views
@@ -188,3 +190,21 @@ def test_terminal_cells_are_text_not_markup():
     grid = table(["h"], [["[bold red]x[/] \x1b[2J"]])
     text = _as_text(Format.table, grid)
     assert "[bold red]x[/]" in text and "\\x1b[2J" in text and "\x1b" not in text
+
+
+@given(st.text(alphabet=st.sampled_from("ab电_*`[]|~<>&\\\n\r\t\x1b\x85\u202e\u2028 ") | st.characters(), max_size=40))
+def test_markdown_escape_skips_only_text_it_would_not_change(text):
+    from cybrief.render import markdown
+    from cybrief.safety import visible
+
+    slow = re.sub(r"[<>&]", lambda m: markdown._ENTITIES[m.group()], markdown._SPECIAL.sub(r"\\\1", visible(text)))
+    assert markdown.escape(text) == slow.replace("\r\n", "\n").replace("\n", "<br>")
+
+
+def test_markdown_counts_escape_ids_that_need_it():
+    from cybrief.hits import SearchCounts
+    from cybrief.render import markdown
+
+    plain = markdown.Renderer().counts(SearchCounts("x", [("a-1", 2), ("b.2", 1)], "en"))
+    assert plain == "| Brief | Hits |\n| --- | --- |\n| a-1 | 2 |\n| b.2 | 1 |\n| **total** | 3 |\n"
+    assert "| a\\_1 | 2 |" in markdown.Renderer().counts(SearchCounts("x", [("a_1", 2), ("b", 1)]))

@@ -1,5 +1,8 @@
 """Entry point for `python -m cybrief`."""
 
-from cybrief.cli import main
+import sys
 
-main()
+from cybrief.quick import main
+
+if __name__ == "__main__":  # not when a worker process that builds the index imports it again
+    sys.exit(main())

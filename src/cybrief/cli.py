@@ -423,13 +423,11 @@ def search(
         if progress is not None:
             progress.close()
     if count:
-        counts.lang = lang.value
         if not counts.briefs:
             _emit_empty(fmt, lambda r: r.counts(counts))
             raise NoMatch(f"nothing matches {counts.query!r}")
         _emit(fmt, lambda r: r.counts(counts))
         return
-    result.lang = lang.value
     if not result.hits:
         _emit_empty(fmt, lambda r: r.search(result))
         raise NoMatch(f"nothing matches {result.query!r}")

@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 from enum import IntEnum
-from pathlib import Path
+
+TYPE_CHECKING = False  # not typing.TYPE_CHECKING: importing typing costs a search start-up time
+if TYPE_CHECKING:
+    from pathlib import Path
 
 
 class ExitCode(IntEnum):
@@ -48,6 +51,13 @@ class FigureError(CybriefError):
 
 class ExportError(CybriefError):
     """An export that could not be written (the destination, or this SQLite's missing features)."""
+
+
+class Unavailable(CybriefError):
+    """The search index cannot be used (unwritable, locked too long, a brief too large): a search reads the files instead."""
+
+    def __init__(self, path, reason: str):
+        super().__init__(f"cannot use the search index {path}: {reason}")
 
 
 class ArticleError(CybriefError):
@@ -109,6 +119,8 @@ class BriefError(CybriefError):
 
 def display_path(path: Path) -> str:
     """A path as the user would type it: relative to the working directory when it lies below it."""
+    from pathlib import Path  # here, not at the top: a warm search never needs pathlib (costly to import)
+
     try:
         return str(path.relative_to(Path.cwd()))
     except ValueError:

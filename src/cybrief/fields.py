@@ -14,9 +14,11 @@ by their figures), `id >> 14` names a record and `id >> 34` a brief.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+TYPE_CHECKING = False  # not typing.TYPE_CHECKING: importing typing costs a search start-up time
+if TYPE_CHECKING:
+    from collections.abc import Iterator
 
-from cybrief.model import Brief
+    from cybrief.model import Brief
 
 KINDS = ("brief", "event", "delegate", "target")  # the `record` of a hit; index = the low two bits
 BRIEF, EVENT, DELEGATE, TARGET = range(4)

@@ -1,38 +1,36 @@
-"""The on-disk search index of a library: an SQLite file kept current with the brief files, brief by brief.
+"""The on-disk search index of a library: where it lives, its tables, opening it, and knowing it is current.
 
 One index per library folder, in $XDG_CACHE_HOME/cybrief (default ~/.cache/cybrief). It holds every
 searchable field of every brief (fields.py numbers them), the facts filters need (records, sectors,
 delegates, briefs), and an FTS5 trigram index of the normalized text of each field.
 
-Keeping it current: every search lists the library's files with their size and modification time; a
-file that is new, or whose size or time changed, is read; if its bytes hash as before (a `touch`) only
-the time is updated, otherwise it is parsed and its brief replaced; rows of files that are gone are
-deleted. A file changed within the last RACY_SECONDS may change again within the same clock tick, so its
-time is not trusted and its bytes are checked again on the next run. A broken file is never indexed.
+Keeping it current: every search first compares the library with the snapshot stored after the last
+update (snapshot.py: one `stat` per folder and file, no listing). If anything differs, index_update.py
+lists the files, reads only those that are new or changed and drops the briefs of those that are gone.
 
 An index that is missing is built; one from another layout or cybrief version, or corrupt, is deleted
 and built again; one that cannot be written (and is not current) makes the search read the files
 instead (Unavailable). Writes are SQLite transactions, one per batch of briefs, so a crash or a second
 process at work never leaves a half-written brief behind.
+
+Only what a warm search needs is imported here (open_current runs before anything else is loaded).
 """
 
 from __future__ import annotations
 
 import os
 import sqlite3
-import stat as stat_module
-import time
 import zlib
-from pathlib import Path
 
 from cybrief import __version__
-from cybrief.errors import BriefError, CybriefError, Problem, display_path
-from cybrief.fields import BRIEF_SHIFT, RECORD_SHIFT, TooLarge, brief_fields
-from cybrief.library import BRIEF_SUFFIXES
+from cybrief.errors import Unavailable  # noqa: F401 - raised here, and imported from here by callers
+from cybrief.snapshot import survey, unchanged
+
+TYPE_CHECKING = False  # not typing.TYPE_CHECKING: importing typing costs a search start-up time
+if TYPE_CHECKING:
+    from pathlib import Path
 
 LAYOUT = 1  # bump when the tables or the normalization change
-RACY_SECONDS = 2
-BATCH = 100  # briefs per write transaction
 BUSY_SECONDS = 60  # how long to wait for another process's write to finish
 
 SCHEMA = """
@@ -47,84 +45,42 @@ CREATE TABLE sectors(brief INTEGER, seq INTEGER, slug TEXT, zh TEXT, en TEXT, PR
 CREATE TABLE delegates(brief INTEGER, id TEXT, name TEXT, name_en TEXT, keys TEXT);
 CREATE INDEX delegates_brief ON delegates(brief);
 CREATE VIRTUAL TABLE grams USING fts5(norm, tokenize='trigram case_sensitive 1', content='', columnsize=0);
+INSERT INTO grams(grams, rank) VALUES ('automerge', 8);
+INSERT INTO grams(grams, rank) VALUES ('hashsize', 16777216);
 """
+# automerge 8 (default 4): FTS5 merges its segments half as often while briefs are added; hashsize 16 MiB
+# (default 1 MiB): it writes a transaction's new entries in fewer, larger segments, so there is less to
+# merge. Together they made writing 10,000 briefs about a third cheaper (and a build's memory a little
+# larger); queries read a few more segments, which costs a fraction of a millisecond.
 
 
-class Unavailable(CybriefError):
-    """The index cannot be used (unwritable, locked too long, a brief too large): a search reads the files instead."""
+def cache_home() -> str:
+    """$XDG_CACHE_HOME/cybrief (default ~/.cache/cybrief): cache.cache_dir, without importing cache.py."""
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return os.path.join(base, "cybrief")
 
-    def __init__(self, path: Path, reason: str):
-        super().__init__(f"cannot use the search index {path}: {reason}")
+
+def index_file(root: str) -> str:
+    """Where the index of a library lives; root is the library's resolved path."""
+    key = zlib.crc32(root.encode("utf-8", "surrogateescape"))
+    return os.path.join(cache_home(), f"index-{key:08x}.sqlite")
 
 
 def index_dir() -> Path:
-    from cybrief.cache import cache_dir
+    from pathlib import Path
 
-    return cache_dir()
+    return Path(cache_home())
 
 
 def index_path(root: Path) -> Path:
-    key = zlib.crc32(str(root).encode("utf-8", "surrogateescape"))
-    return index_dir() / f"index-{key:08x}.sqlite"
+    from pathlib import Path
 
-
-def indexed_text(norm: str) -> str:
-    """What the trigram index stores for a field: its normalized text and two end marks.
-
-    The end marks give every character, even the last, a trigram that starts with it, so a term of one
-    or two characters is found by listing the trigrams that start with it (see index_query.py).
-    """
-    from cybrief.normalize import FIELD_END
-
-    return norm + FIELD_END + FIELD_END
+    return Path(index_file(str(root)))
 
 
 def walk(root: Path) -> dict[str, tuple[int, int]]:
-    """Brief files under root as {path relative to root: (size, mtime_ns)}: the files library.brief_files lists.
-
-    Subfolders are searched, symbolic links to folders are not followed (as Path.rglob does), a symbolic
-    link to a file counts as the file.
-    """
-    if root.is_file():
-        st = root.stat()
-        return {root.name: (st.st_size, st.st_mtime_ns)}
-    found: dict[str, tuple[int, int]] = {}
-    stack = [(str(root), "")]
-    while stack:
-        folder, prefix = stack.pop()
-        try:
-            entries = list(os.scandir(folder))
-        except OSError:
-            continue
-        for entry in entries:
-            name = entry.name
-            if name.endswith(BRIEF_SUFFIXES) and name not in BRIEF_SUFFIXES:  # as Path.suffix: not ".yaml" alone
-                try:
-                    st = entry.stat()
-                except OSError:
-                    continue
-                if stat_module.S_ISREG(st.st_mode):
-                    found[prefix + name] = (st.st_size, st.st_mtime_ns)
-                    continue
-            try:
-                if entry.is_dir(follow_symlinks=False):
-                    stack.append((entry.path, prefix + name + "/"))
-            except OSError:
-                continue
-    return found
-
-
-def _listing(on_disk: dict) -> str:
-    """A digest of the files' paths, sizes and times."""
-    import hashlib
-
-    text = "\n".join(f"{path}\x00{size}\x00{mtime}" for path, (size, mtime) in sorted(on_disk.items()))
-    return hashlib.blake2b(text.encode("utf-8", "surrogateescape"), digest_size=20).hexdigest()
-
-
-def sort_key(relative: str) -> str:
-    """A key that orders paths as library.brief_files does (Path order: part by part)."""
-    return relative.replace("/", "\x00")
+    """Brief files under root as {path relative to root: (size, mtime_ns)}: the files library.brief_files lists."""
+    return survey(str(root)).files
 
 
 def connect(path: Path) -> sqlite3.Connection:
@@ -145,6 +101,71 @@ def _remove(path: Path) -> None:
             pass
 
 
+def open_current(root: str) -> sqlite3.Connection | None:
+    """A connection to the index of root (resolved) if it is current, inside a read transaction; else None.
+
+    Current: written by this layout and version for this root, and every folder and file as its snapshot
+    says. Nothing is written. None sends the caller to open_index, which builds, updates or steps aside.
+    """
+    opened = open_checking(root)
+    if opened is None:
+        return None
+    connection, current = opened
+    if current():
+        return connection
+    connection.close()
+    return None
+
+
+def open_checking(root: str):
+    """(connection, current) as open_current, but with the check of the files still under way; else None.
+
+    current() waits for the check and says whether the index is current. The check (one `stat` per file)
+    runs in a thread begun here, so that the caller can look things up in the index meanwhile: SQLite and
+    `stat` both leave the interpreter free while they work. Nothing read before current() is true may be
+    shown. None: no index of this layout and version for root, or one that cannot be read.
+    """
+    path = index_file(root)
+    if not os.path.isfile(path):
+        return None
+    connection = None
+    try:
+        connection = sqlite3.connect(path, timeout=BUSY_SECONDS, isolation_level=None, check_same_thread=False)
+        connection.execute("BEGIN")  # one read transaction: the check and the answer see the same index
+        if connection.execute("PRAGMA user_version").fetchone()[0] == LAYOUT:
+            stored = dict(connection.execute("SELECT key, value FROM meta").fetchall())
+            snapshot = stored.get("snapshot")
+            if _matches(stored, root) and snapshot is not None:
+                return connection, _in_thread(unchanged, root, snapshot)
+    except sqlite3.Error:
+        pass
+    if connection is not None:
+        connection.close()
+    return None
+
+
+def _in_thread(function, *args):
+    """Start function(*args) in a thread; return a function that waits for its result (False if it raised)."""
+    import _thread  # not threading: this runs on every warm search, and threading costs an import
+
+    done, result = _thread.allocate_lock(), []
+    done.acquire()
+
+    def work():
+        try:
+            result.append(function(*args))
+        finally:
+            done.release()
+
+    _thread.start_new_thread(work, ())
+
+    def wait():
+        with done:
+            return bool(result and result[0])
+
+    return wait
+
+
 SNAPSHOT_TRIES = 5  # updates by other processes that a search waits out before it reads the files instead
 
 
@@ -157,6 +178,9 @@ def open_index(root: Path, progress=None, rebuild: bool = False, snapshot: bool 
     in a transaction, never by deleting the file under other processes. progress(done, total) is called
     while briefs are read.
     """
+    from cybrief.fields import TooLarge
+    from cybrief.index_update import Updater
+
     root = root.resolve()
     path = index_path(root)
     for attempt in (1, 2):
@@ -204,13 +228,17 @@ def describe(connection: sqlite3.Connection) -> str:
     briefs = connection.execute("SELECT count(*) FROM briefs").fetchone()[0]
     fields = connection.execute("SELECT count(*) FROM fields").fetchone()[0]
     root = connection.execute("SELECT value FROM meta WHERE key = 'root'").fetchone()[0]
-    path = Path(connection.execute("PRAGMA database_list").fetchone()[2])
-    size = path.stat().st_size / 1e6
+    path = connection.execute("PRAGMA database_list").fetchone()[2]
+    size = os.stat(path).st_size / 1e6
     return f"index of {root}: {briefs} briefs, {fields} fields, {size:.1f} MB in {path}"
 
 
-def _identity(root: Path) -> dict[str, str]:
+def _identity(root) -> dict[str, str]:
     return {"layout": str(LAYOUT), "version": __version__, "root": str(root)}
+
+
+def _matches(stored: dict, root) -> bool:
+    return all(stored.get(k) == v for k, v in _identity(root).items())
 
 
 def _check_layout(connection: sqlite3.Connection, root: Path, clear: bool = False) -> None:
@@ -218,14 +246,12 @@ def _check_layout(connection: sqlite3.Connection, root: Path, clear: bool = Fals
     or when asked to (a rebuild)."""
     wanted = _identity(root)
     if not clear and connection.execute("PRAGMA user_version").fetchone()[0] == LAYOUT:
-        stored = dict(connection.execute("SELECT key, value FROM meta").fetchall())
-        if all(stored.get(k) == v for k, v in wanted.items()):
+        if _matches(dict(connection.execute("SELECT key, value FROM meta").fetchall()), root):
             return
     connection.execute("BEGIN IMMEDIATE")
     try:
         if not clear and connection.execute("PRAGMA user_version").fetchone()[0] == LAYOUT:  # another process may have won
-            stored = dict(connection.execute("SELECT key, value FROM meta").fetchall())
-            if all(stored.get(k) == v for k, v in wanted.items()):
+            if _matches(dict(connection.execute("SELECT key, value FROM meta").fetchall()), root):
                 connection.execute("COMMIT")
                 return
         for (name, kind) in connection.execute(
@@ -242,167 +268,3 @@ def _check_layout(connection: sqlite3.Connection, root: Path, clear: bool = Fals
     except BaseException:
         connection.execute("ROLLBACK")
         raise
-
-
-class Updater:
-    """Brings an index up to date with the files under root (see the module's docstring)."""
-
-    def __init__(self, connection: sqlite3.Connection, root: Path, progress=None):
-        self.db, self.root, self.progress = connection, root, progress
-        self.problems: list[Problem] = []
-
-    def run(self) -> None:
-        on_disk = walk(self.root)
-        row = self.db.execute("SELECT value FROM meta WHERE key = 'listing'").fetchone()
-        if row is not None and _listing(on_disk) == row[0]:
-            return  # every file as it was when the index was last found current
-        stored = {row[0]: row[1:] for row in self.db.execute("SELECT path, size, mtime, crc, brief FROM files")}
-        todo = [p for p, (size, mtime) in on_disk.items() if p not in stored or stored[p][0] != size or stored[p][1] != mtime]
-        gone = [p for p in stored if p not in on_disk]
-        if todo or gone:
-            todo.sort(key=sort_key)
-            total = len(todo)
-            if self.progress:
-                self.progress(0, total)
-            for start in range(0, total, BATCH):
-                self._update(todo[start:start + BATCH], on_disk, stored)
-                if self.progress:
-                    self.progress(min(start + BATCH, total), total)
-            if gone:
-                self._write(lambda: [self._drop(p) for p in gone])
-        if self.problems:
-            raise BriefError(self.problems)
-        self._check_duplicates()
-        self._remember(on_disk)
-
-    def _remember(self, on_disk: dict) -> None:
-        """Store the listing when every file's time can be trusted, so that the next run compares one value."""
-        listing = _listing(on_disk)
-        fresh = self.db.execute("SELECT count(*) FROM files WHERE mtime IS NULL").fetchone()[0] == 0
-        fresh = fresh and self.db.execute("SELECT count(*) FROM files").fetchone()[0] == len(on_disk)
-        try:
-            self._write(lambda: self.db.execute(
-                "INSERT OR REPLACE INTO meta VALUES ('listing', ?)", (listing if fresh else None,)))
-        except sqlite3.OperationalError:
-            pass  # a read-only index that is current stays usable
-
-    def _write(self, work) -> None:
-        self.db.execute("BEGIN IMMEDIATE")
-        try:
-            work()
-            self.db.execute("COMMIT")
-        except BaseException:
-            self.db.execute("ROLLBACK")
-            raise
-
-    def _update(self, paths: list[str], on_disk: dict, stored: dict) -> None:
-        """Read and parse a batch of files outside any transaction, then write what changed in one."""
-        from cybrief.files import decode_utf8, read_bytes
-        from cybrief.load import loads_brief
-
-        now = time.time_ns()
-        done = []  # (relative path, (size, mtime, crc) or None if unreadable or broken, brief or None)
-        for relative in paths:
-            file = self.root / relative if self.root.is_dir() else self.root
-            shown = display_path(file)
-            try:
-                data = read_bytes(file, shown)
-                mtime = on_disk[relative][1]
-                if now - mtime < RACY_SECONDS * 1_000_000_000:
-                    mtime = None  # too recent to trust: the next run checks the bytes again
-                entry = (len(data), mtime, zlib.crc32(data))
-                old = stored.get(relative)
-                if old is not None and old[0] == entry[0] and old[2] == entry[2]:
-                    done.append((relative, entry, None))  # touched, not changed
-                    continue
-                brief = loads_brief(decode_utf8(data, shown), shown, str(file.resolve()))
-            except BriefError as exc:
-                self.problems.extend(exc.problems)
-                done.append((relative, None, None))
-                continue
-            done.append((relative, entry, brief))
-
-        def work():
-            for relative, entry, brief in done:
-                row = self.db.execute("SELECT size, mtime, crc, brief FROM files WHERE path = ?", (relative,)).fetchone()
-                if entry is None:
-                    if row is not None:
-                        self._drop(relative)
-                    continue
-                size, mtime, crc = entry
-                if row is not None and row[0] == size and row[2] == crc:
-                    # touched, or indexed by another process meanwhile: only the time is new
-                    self.db.execute("UPDATE files SET mtime = ? WHERE path = ?", (mtime, relative))
-                    continue
-                if brief is None:  # it was a touch when read, but another process changed the row since
-                    continue
-                number = row[3] if row is not None else self._next_number()
-                if row is not None:
-                    self._drop(relative)
-                self._insert(number, relative, brief)
-                self.db.execute("INSERT INTO files VALUES (?, ?, ?, ?, ?)", (relative, size, mtime, crc, number))
-
-        self._write(work)
-
-    def _next_number(self) -> int:
-        return (self.db.execute("SELECT max(no) FROM briefs").fetchone()[0] or 0) + 1
-
-    def _drop(self, relative: str) -> None:
-        """Delete a file's brief: its trigrams (given back their text, as a contentless FTS5 table requires) and rows."""
-        from cybrief.normalize import normalize
-
-        row = self.db.execute("SELECT brief FROM files WHERE path = ?", (relative,)).fetchone()
-        self.db.execute("DELETE FROM files WHERE path = ?", (relative,))
-        if row is None or row[0] is None:
-            return
-        number = row[0]
-        low, high = number << BRIEF_SHIFT, (number + 1) << BRIEF_SHIFT
-        rows = self.db.execute("SELECT fid, text FROM fields WHERE fid >= ? AND fid < ?", (low, high)).fetchall()
-        self.db.executemany(
-            "INSERT INTO grams(grams, rowid, norm) VALUES ('delete', ?, ?)",
-            [(fid, indexed_text(normalize(text))) for fid, text in rows],
-        )
-        self.db.execute("DELETE FROM fields WHERE fid >= ? AND fid < ?", (low, high))
-        shift = BRIEF_SHIFT - RECORD_SHIFT
-        self.db.execute("DELETE FROM records WHERE key >= ? AND key < ?", (number << shift, (number + 1) << shift))
-        for table, column in (("briefs", "no"), ("sectors", "brief"), ("delegates", "brief")):
-            self.db.execute(f"DELETE FROM {table} WHERE {column} = ?", (number,))
-
-    def _insert(self, number: int, relative: str, brief) -> None:
-        from cybrief.library import _fold_name
-        from cybrief.normalize import normalize
-
-        rows, grams, records = [], [], {}
-        for fid, info, text in brief_fields(brief, number):
-            rows.append((fid, text))
-            grams.append((fid, indexed_text(normalize(text))))
-            records.setdefault(fid >> RECORD_SHIFT, info)
-        self.db.executemany("INSERT INTO fields VALUES (?, ?)", rows)
-        self.db.executemany("INSERT INTO grams(rowid, norm) VALUES (?, ?)", grams)
-        self.db.executemany("INSERT INTO records VALUES (?, ?, ?, ?, ?, ?, ?)", [(k, *i.as_row()) for k, i in records.items()])
-        self.db.execute(
-            "INSERT INTO briefs VALUES (?, ?, ?, ?, ?)",
-            (number, brief.id, brief.date, brief.path, sort_key(relative)),
-        )
-        self.db.executemany(
-            "INSERT INTO sectors VALUES (?, ?, ?, ?, ?)",
-            [(number, seq, s.slug, s.zh, s.en) for seq, s in enumerate(brief.sectors)],
-        )
-        self.db.executemany(
-            "INSERT INTO delegates VALUES (?, ?, ?, ?, ?)",
-            [(number, d.id, d.name, d.name_en, "\x00".join({_fold_name(d.id), _fold_name(d.name), _fold_name(d.name_en)}))
-             for d in brief.delegates],
-        )
-
-    def _check_duplicates(self) -> None:
-        """Two files with one brief id: the same error as loading the library gives."""
-        dup = self.db.execute("SELECT id FROM briefs GROUP BY id HAVING count(*) > 1 LIMIT 1").fetchone()
-        if dup is None:
-            return
-        problems, first = [], {}
-        for brief_id, path in self.db.execute("SELECT id, path FROM briefs ORDER BY key"):
-            if brief_id in first:
-                problems.append(Problem(display_path(Path(path)), None, None, "id",
-                                        f"duplicate brief id {brief_id!r} (also in {display_path(Path(first[brief_id]))})"))
-            first.setdefault(brief_id, path)
-        raise BriefError(problems)

@@ -24,8 +24,7 @@ def _t2s() -> dict[int, str]:
     if _T2S is None:
         from cybrief._t2s import SIMPLIFIED, TRADITIONAL
 
-        _T2S = {ord(t): s for t, s in zip(TRADITIONAL, SIMPLIFIED)}
-        _T2S[ord(FIELD_END)] = _REPLACEMENT
+        _T2S = str.maketrans(TRADITIONAL + FIELD_END, SIMPLIFIED + _REPLACEMENT)  # in C: a search pays it
     return _T2S
 
 

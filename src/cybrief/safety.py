@@ -19,6 +19,11 @@ def visible(text: str) -> str:
     return _UNSAFE.sub(_escape, text)
 
 
+def has_unsafe(text: str) -> bool:
+    """Whether `visible` would change text."""
+    return _UNSAFE.search(text) is not None
+
+
 # Also tab, newline and the Unicode line and paragraph separators: a message must stay on its one line.
 _UNSAFE_IN_LINE = re.compile("[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029]")
 

@@ -10,13 +10,16 @@ from __future__ import annotations
 
 import os
 from collections import Counter
-from pathlib import Path
 
 from cybrief import fields as F
 from cybrief.errors import BriefError, NoMatch, Problem, UsageError, display_path
+from cybrief.hits import Hit, SearchCounts, SearchResult
 from cybrief.match import Matcher
 from cybrief.query import DEFAULT_CONTEXT, Query
-from cybrief.views import Hit, SearchCounts, SearchResult
+
+TYPE_CHECKING = False  # not typing.TYPE_CHECKING: importing typing costs a search start-up time
+if TYPE_CHECKING:
+    from pathlib import Path
 
 
 class BriefsSource:
@@ -31,6 +34,8 @@ class BriefsSource:
         self._ids: list[str] = []
 
     def field_hits(self, matcher: Matcher, query: Query) -> list:
+        from pathlib import Path
+
         from cybrief.library import _fold_name
 
         hits, problems, duplicates, first, found_brief = [], [], [], {}, False
@@ -120,6 +125,8 @@ def files_source(root: Path) -> BriefsSource:
 
 def loaded_source(library) -> BriefsSource:
     """A source over briefs already loaded (a Library), in their order."""
+    from pathlib import Path
+
     root = library.root.resolve() if library.root is not None else None
 
     def entries():
@@ -136,7 +143,7 @@ def loaded_source(library) -> BriefsSource:
 def run(source, query: Query, *, limit: int | None = None, context: int = DEFAULT_CONTEXT) -> SearchResult:
     """Hits of `query` from `source`, best first."""
     hits = [hit for _, hit in _hits(source, query)]
-    result = SearchResult(" ".join(query.terms), hits[:limit] if limit is not None else hits)
+    result = SearchResult(" ".join(query.terms), hits[:limit] if limit is not None else hits, lang=query.lang)
     result.total, result.context = len(hits), context
     return result
 
@@ -159,9 +166,9 @@ def count(source, query: Query) -> SearchCounts:
         counted = source.fast_counts(query)
         rows = None if counted is None else [(brief_id, counted[n]) for n, brief_id in source.ordered_ids(counted)]
     if rows is not None and (rows or query.pinyin is False or not _pinyin(query)):
-        return SearchCounts(text, rows)
+        return SearchCounts(text, rows, query.lang)
     counted = Counter(number for number, _ in _hits(source, query))  # pinyin, regex or record filters
-    return SearchCounts(text, [(brief_id, counted[n]) for n, brief_id in source.ordered_ids(counted)])
+    return SearchCounts(text, [(brief_id, counted[n]) for n, brief_id in source.ordered_ids(counted)], query.lang)
 
 
 def _pinyin(query: Query) -> dict:

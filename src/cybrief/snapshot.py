@@ -1,0 +1,113 @@
+"""Whether a library's files are exactly as the index last saw them, told by one `stat` per file and folder.
+
+A snapshot records every folder the index listed (its modification time and inode, taken before listing
+it) and every brief file (its path, size and modification time). The library is unchanged when each
+folder still has the same time and inode, so no file was added, removed or renamed in it, and each file
+still has the same size and time, so none was edited. Folders are never listed again on such a check.
+
+A folder's time changes when an entry is created, removed or renamed in it, but not when a file in it is
+written: that is why every file is still `stat`-ed. A time within RACY_SECONDS of the survey is not
+trusted (a second change may fall in the same clock tick), so a snapshot holding one is never stored.
+Nor is one from a survey that met something a later change could turn into a brief without touching a
+folder: a folder it could not list, an entry it could not `stat`, a link named like a brief that does
+not lead to a file.
+
+Kept free of heavy imports: a warm search runs this before it has decided to load anything else.
+"""
+
+from __future__ import annotations
+
+import marshal
+import os
+import stat as stat_module
+import time
+from array import array
+
+RACY_SECONDS = 2
+BRIEF_SUFFIXES = (".yaml", ".yml")  # as library.BRIEF_SUFFIXES (imported there: that module is heavier)
+
+
+class Survey:
+    """The brief files under a root (relative path -> (size, mtime_ns)) and the folders listed to find them."""
+
+    __slots__ = ("root", "files", "folders", "started", "complete")
+
+    def __init__(self, root: str, files: dict[str, tuple[int, int]], folders: list[tuple[str, int, int]], started: int,
+                 complete: bool = True):
+        self.root, self.files, self.folders, self.started, self.complete = root, files, folders, started, complete
+
+    def trusted(self) -> bool:
+        """Whether a later check may rely on it alone (see the module's docstring)."""
+        limit = self.started - RACY_SECONDS * 1_000_000_000
+        return (self.complete and all(mtime < limit for _, mtime, _ in self.folders)
+                and all(mtime < limit for _, mtime in self.files.values()))
+
+    def encode(self) -> bytes:
+        names = sorted(self.files)
+        stats = array("q")
+        for name in names:
+            stats.extend(self.files[name])
+        return marshal.dumps((self.folders, names, stats.tobytes()))
+
+
+def survey(root: str) -> Survey:
+    """List the brief files under root as library.brief_files does, and the folders listed on the way.
+
+    Subfolders are searched, symbolic links to folders are not followed (as Path.rglob does), a symbolic
+    link to a file counts as the file. A root that is a file is a library of one brief.
+    """
+    started = time.time_ns()
+    if os.path.isfile(root):
+        st = os.stat(root)
+        return Survey(root, {os.path.basename(root): (st.st_size, st.st_mtime_ns)}, [], started)
+    files: dict[str, tuple[int, int]] = {}
+    folders: list[tuple[str, int, int]] = []
+    complete = True
+    stack = [(root, "")]
+    while stack:
+        folder, prefix = stack.pop()
+        try:
+            st = os.stat(folder)  # before listing: an entry added later then changes this time
+            entries = list(os.scandir(folder))
+        except OSError:
+            complete = False
+            continue
+        folders.append((prefix, st.st_mtime_ns, st.st_ino))
+        for entry in entries:
+            name = entry.name
+            try:
+                if name.endswith(BRIEF_SUFFIXES) and name not in BRIEF_SUFFIXES:  # as Path.suffix: not ".yaml" alone
+                    st = entry.stat()
+                    if stat_module.S_ISREG(st.st_mode):
+                        files[prefix + name] = (st.st_size, st.st_mtime_ns)
+                        continue
+                    complete = complete and entry.is_dir(follow_symlinks=False)  # a real folder is tracked
+                if entry.is_dir(follow_symlinks=False):
+                    stack.append((entry.path, prefix + name + "/"))
+            except OSError:
+                complete = False
+    return Survey(root, files, folders, started, complete)
+
+
+def unchanged(root: str, encoded: bytes) -> bool:
+    """Whether the files under root are exactly those of a stored snapshot (Survey.encode), untouched."""
+    try:
+        folders, names, expected = marshal.loads(encoded)
+        if not folders:  # a library of one file
+            return len(names) == 1 and os.path.isfile(root) and _stats(root, [""]) == expected
+        base = root.rstrip("/") + "/"
+        for prefix, mtime, inode in folders:
+            st = os.stat(base + prefix)
+            if st.st_mtime_ns != mtime or st.st_ino != inode:
+                return False
+        return _stats(base, names) == expected
+    except (OSError, ValueError, EOFError, TypeError):
+        return False
+
+
+def _stats(base: str, names: list[str]) -> bytes:
+    stats = array("q")
+    for st in map(os.stat, [base + name for name in names]):  # a tight loop: this is most of a warm search
+        stats.append(st.st_size)
+        stats.append(st.st_mtime_ns)
+    return stats.tobytes()

@@ -1,4 +1,4 @@
-"""CLI tests: exit codes, exact error lines, filters, formats and the acceptance checks of the 1.0 issue."""
+"""CLI tests: exit codes, exact error lines, filters, formats, and the checks of the core commands."""
 
 from __future__ import annotations
 

@@ -73,7 +73,7 @@ def test_a_byline_run_on_at_the_end_of_a_paragraph_is_set_aside():
     assert article.bylines == ["上游财经—重庆晨报特派北京记者 陈军"]
 
 
-@pytest.mark.skipif(not SEED.exists(), reason="the seed article lives in ../shared/seeds")
+@pytest.mark.skipif(not SEED.exists(), reason="the source article of the bundled brief is not beside this checkout")
 def test_the_seed_article_is_repaired_as_the_bundled_brief_counts_it():
     article = clean(SEED.read_text(encoding="utf-8"))
     assert article.captions == ["长安跨越焊接车间", "阿维塔12四激光版正式下线"]
@@ -200,7 +200,7 @@ def test_a_draft_of_each_test_article_finds_its_delegates_and_figures(name, year
     assert loads_brief(draft.yaml) == draft.brief
 
 
-@pytest.mark.skipif(not SEED.exists(), reason="the seed article lives in ../shared/seeds")
+@pytest.mark.skipif(not SEED.exists(), reason="the source article of the bundled brief is not beside this checkout")
 def test_the_seed_article_drafts_close_to_the_bundled_brief():
     draft = draft_article(SEED.read_text(encoding="utf-8"))
     comparison = Comparison(draft.brief, load_brief(BUNDLED_BRIEF))

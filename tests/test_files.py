@@ -98,6 +98,23 @@ def test_a_link_at_the_path_is_an_existing_file(tmp_path, monkeypatch):
     assert (tmp_path / "elsewhere").read_bytes() == b"keep" and (tmp_path / "out.csv").read_bytes() == b"new"
 
 
+def test_force_never_replaces_a_device_or_a_pipe(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    os.mkfifo(tmp_path / "pipe")
+    for target, data in ((tmp_path / "pipe", b"new"), (tmp_path / "pipe", {"targets.csv": b"a\r\n"})):
+        with pytest.raises(WriteError) as caught:
+            write_output(target, data, force=True)
+        assert caught.value.lines() == ["pipe: is not a regular file; it is not replaced"]
+        assert stat.S_ISFIFO(os.lstat(target).st_mode)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["pipe"], "no temporary file left behind"
+
+
+def test_report_force_onto_dev_null_is_refused(tmp_path):
+    result = run("report", "-o", "/dev/null", "--force", library=BUNDLED)
+    assert result.exit_code == 2 and result.stderr == "cybrief: error: /dev/null: is not a regular file; it is not replaced\n"
+    assert stat.S_ISCHR(os.stat("/dev/null").st_mode)
+
+
 @pytest.mark.parametrize(
     "make, path, message",
     [

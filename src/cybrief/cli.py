@@ -9,7 +9,6 @@ from pathlib import Path
 from typing import Annotated, Optional
 
 import typer
-from typer._click.exceptions import ClickException
 from typer.core import TyperGroup
 
 from cybrief import __version__
@@ -56,7 +55,7 @@ class _Group(TyperGroup):
             return super().main(*args, standalone_mode=False, **kwargs)
         try:
             code = super().main(*args, standalone_mode=False, **kwargs)
-        except ClickException as exc:
+        except typer.TyperException as exc:  # the option parser's usage errors (public base of its exceptions)
             if type(exc).__name__ != "NoArgsIsHelpError":  # `cybrief` alone: the help was printed, exit 2
                 sys.stderr.write(f"cybrief: error: {_usage_message(exc)}\n")
             sys.exit(exc.exit_code)
@@ -75,7 +74,7 @@ class _Group(TyperGroup):
             for line in exc.lines():
                 sys.stderr.write(prefix + one_line(line) + "\n")
             raise typer.Exit(int(exc.exit_code)) from None
-        except (typer.Exit, typer.Abort, ClickException, BrokenPipeError, KeyboardInterrupt):
+        except (typer.Exit, typer.Abort, typer.TyperException, BrokenPipeError, KeyboardInterrupt):
             raise
         except Exception as exc:  # a bug: one line, and the traceback only on request
             if os.environ.get("CYBRIEF_DEBUG"):
@@ -161,12 +160,12 @@ MinOpt = Annotated[
 MaxOpt = Annotated[Optional[str], typer.Option("--max", help="Only figures of at most this value, like --min.", metavar="FIGURE")]
 
 
-def _usage_message(exc: ClickException) -> str:
+def _usage_message(exc: typer.TyperException) -> str:
     """A parser's usage error on one line, with where to find help: no such option: --bogus (see cybrief targets -h)."""
     from cybrief.safety import one_line
 
     possible = getattr(exc, "possibilities", None)
-    text = f"{exc.message}; possible options: {', '.join(sorted(possible))}" if possible else exc.format_message()
+    text = f"{getattr(exc, 'message', exc.format_message())}; possible options: {', '.join(sorted(possible))}" if possible else exc.format_message()
     text = text.strip().rstrip(".")
     text = text[:1].lower() + text[1:] if text[:2].isalpha() and not text[:2].isupper() else text
     context = getattr(exc, "ctx", None)

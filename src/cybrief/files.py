@@ -177,8 +177,21 @@ def check_output(path: str | os.PathLike, *, force: bool = False, names: list[st
         return
     if not force:
         raise WriteError(f"{shown}: already exists; use --force to replace it")
+    _replaceable(path, shown, folder=names is not None)
     if names is not None and path.is_dir() and not path.is_symlink() and not _only_files_named(path, names):
         raise WriteError(f"{shown}: is a folder that cybrief did not write; it is not replaced")
+
+
+def _replaceable(path: Path, shown: str, *, folder: bool) -> None:
+    """Refuse to replace what is neither a regular file, a symbolic link (the link is replaced, never what
+    it names), nor for a folder output a folder: a device such as /dev/null, a pipe or a socket is never
+    swapped for a file of cybrief's."""
+    try:
+        mode = os.lstat(path).st_mode
+    except (FileNotFoundError, NotADirectoryError):
+        return
+    if not (stat.S_ISREG(mode) or stat.S_ISLNK(mode) or (folder and stat.S_ISDIR(mode))):
+        raise WriteError(f"{shown}: is not a regular file; it is not replaced")
 
 
 def _only_files_named(folder: Path, names: list[str]) -> bool:
@@ -198,6 +211,7 @@ def _publish_file(path: Path, data: bytes, force: bool, shown: str) -> None:
     tmp = _write_temp(path, data, mode)
     try:
         if force:
+            _replaceable(path, shown, folder=False)  # what is there now, not a moment ago
             os.replace(tmp, path)
         else:
             _link_new(tmp, path, shown)

@@ -45,3 +45,24 @@ def run(*args: str, library: Path | None = BUNDLED):
     if library is not None:
         argv += ["--library", str(library)]
     return runner.invoke(app, argv)
+
+
+OLD = 1_600_000_000_000_000_000  # a modification time long past, so that no file is "too recent to trust"
+
+
+def mixed_library(tmp_path: Path) -> Path:
+    """A library of three briefs in two folders: the small one, the bundled one, and the bundled one in
+    traditional characters (another id, a year older), every file and folder with an old time."""
+    import os
+    import shutil
+
+    folder = tmp_path / "lib"
+    (folder / "sub").mkdir(parents=True)
+    shutil.copy(MINI, folder / "mini.yaml")
+    shutil.copy(BUNDLED / "chongqing-2026-03-chengyu.yaml", folder / "sub" / "cq.yaml")
+    text = (BUNDLED / "chongqing-2026-03-chengyu.yaml").read_text(encoding="utf-8")
+    hant = text.replace("id: chongqing-2026-03-chengyu", "id: hant").replace("电网", "電網").replace("特高压", "特高壓")
+    (folder / "sub" / "hant.yaml").write_text(hant.replace("2026-03-07", "2025-03-07"), encoding="utf-8")
+    for path in [folder, *folder.rglob("*")]:
+        os.utime(path, ns=(OLD, OLD))
+    return folder

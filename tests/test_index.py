@@ -10,12 +10,11 @@ import sys
 
 import pytest
 
-from conftest import BUNDLED, FIXTURES, MINI, run
+from conftest import BUNDLED, FIXTURES, MINI, OLD, mixed_library, run
 from cybrief import files
 from cybrief.index import index_dir, walk
 from cybrief.library import brief_files
 
-OLD = 1_600_000_000_000_000_000  # a modification time long past, so that no file is "too recent to trust"
 
 QUERIES = [
     ["特高压"], ["特高壓"], ["电网"], ["电"], ["ＡＩ"], ["ai"], ["人工智能", "算力"], ["人工智能", "算力", "--any"],
@@ -28,16 +27,7 @@ QUERIES = [
 
 
 def _library(tmp_path):
-    folder = tmp_path / "lib"
-    (folder / "sub").mkdir(parents=True)
-    shutil.copy(MINI, folder / "mini.yaml")
-    shutil.copy(BUNDLED / "chongqing-2026-03-chengyu.yaml", folder / "sub" / "cq.yaml")
-    text = (BUNDLED / "chongqing-2026-03-chengyu.yaml").read_text(encoding="utf-8")
-    hant = text.replace("id: chongqing-2026-03-chengyu", "id: hant").replace("电网", "電網").replace("特高压", "特高壓")
-    (folder / "sub" / "hant.yaml").write_text(hant.replace("2026-03-07", "2025-03-07"), encoding="utf-8")
-    for path in folder.rglob("*.yaml"):
-        os.utime(path, ns=(OLD, OLD))
-    return folder
+    return mixed_library(tmp_path)
 
 
 def _outputs(folder, monkeypatch, *, cached: bool):
@@ -237,3 +227,36 @@ def test_a_search_loads_no_pinyin_tables_unless_it_tries_pinyin(tmp_path):
     assert loaded("特高压") == []
     assert loaded("UHV") == []  # Latin, but it matches literally
     assert any(m.startswith("pypinyin") for m in loaded("tegaoya"))
+
+
+def test_a_rebuild_that_empties_the_index_meanwhile_is_never_taken_for_current(tmp_path, monkeypatch):
+    """Another process empties the index (a rebuild) after this one brought it up to date and before it
+    stores the snapshot: the snapshot must not be stored over the empty index, or every later search
+    would trust an index that holds nothing."""
+    import sqlite3
+
+    from cybrief import index_update
+    from cybrief.index import _check_layout, connect, index_path, open_index
+    from cybrief.query import Query
+    from cybrief.search import count_library
+
+    folder = _library(tmp_path)
+    open_index(folder, snapshot=False).close()  # built, snapshot stored
+    os.utime(folder / "mini.yaml", ns=(OLD + 10**9, OLD + 10**9))  # the next search checks that file again
+    original, writes = index_update.Updater._write, []
+
+    def rebuilt_by_another_process(self, work):
+        writes.append(work)
+        if len(writes) == 2:  # the first wrote the touched file's new time; the second stores the snapshot
+            other = connect(index_path(folder.resolve()))
+            _check_layout(other, folder.resolve(), clear=True)  # a rebuild caught half-way: emptied, nothing written yet
+            other.close()
+        return original(self, work)
+
+    monkeypatch.setattr(index_update.Updater, "_write", rebuilt_by_another_process)
+    open_index(folder, snapshot=False).close()
+    assert len(writes) == 2
+    db = sqlite3.connect(index_path(folder.resolve()))
+    assert db.execute("SELECT value FROM meta WHERE key = 'snapshot'").fetchone()[0] is None
+    db.close()
+    assert count_library(folder, Query(["电网"])).total == count_library(folder, Query(["电网"]), use_index=False).total > 0

@@ -9,10 +9,9 @@ import sys
 
 import pytest
 
-from conftest import BUNDLED, MINI, run
+from conftest import BUNDLED, MINI, OLD, mixed_library, run
 from cybrief import quick
 
-OLD = 1_600_000_000_000_000_000  # a modification time long past, so that no file is "too recent to trust"
 
 # Arguments the quick entry answers itself (after `search`; --library is added).
 ANSWERED = [
@@ -40,15 +39,7 @@ HANDED_OVER = [
 
 @pytest.fixture
 def library(tmp_path):
-    folder = tmp_path / "lib"
-    (folder / "sub").mkdir(parents=True)
-    shutil.copy(MINI, folder / "mini.yaml")
-    shutil.copy(BUNDLED / "chongqing-2026-03-chengyu.yaml", folder / "sub" / "cq.yaml")
-    text = (BUNDLED / "chongqing-2026-03-chengyu.yaml").read_text(encoding="utf-8")
-    hant = text.replace("id: chongqing-2026-03-chengyu", "id: hant").replace("电网", "電網").replace("特高压", "特高壓")
-    (folder / "sub" / "hant.yaml").write_text(hant.replace("2026-03-07", "2025-03-07"), encoding="utf-8")
-    for path in [folder, *folder.rglob("*")]:
-        os.utime(path, ns=(OLD, OLD))
+    folder = mixed_library(tmp_path)
     assert run("index", library=folder).exit_code == 0  # built, and its snapshot stored: the index is current
     return folder
 

@@ -123,12 +123,22 @@ class Updater:
         self._remember(found)
 
     def _remember(self, found) -> None:
-        """Store the snapshot when every time in it can be trusted, so that the next run only `stat`s the files."""
-        fresh = found.trusted() and self.db.execute("SELECT count(*) FROM files WHERE mtime IS NULL").fetchone()[0] == 0
-        fresh = fresh and self.db.execute("SELECT count(*) FROM files").fetchone()[0] == len(found.files)
+        """Store the snapshot when every time in it can be trusted, so that the next run only `stat`s the files.
+
+        Only if the index holds exactly the files of the snapshot, as they were surveyed: checked in the
+        transaction that stores it, since another process may have changed the index (or emptied it for a
+        rebuild) since this one brought it up to date; a snapshot stored over other rows would make every
+        later search trust an index that is not current.
+        """
+        trusted = found.trusted()
+
+        def store():
+            fresh = trusted and {path: (size, mtime) for path, size, mtime in
+                                 self.db.execute("SELECT path, size, mtime FROM files")} == found.files
+            self.db.execute("INSERT OR REPLACE INTO meta VALUES ('snapshot', ?)", (found.encode() if fresh else None,))
+
         try:
-            self._write(lambda: self.db.execute(
-                "INSERT OR REPLACE INTO meta VALUES ('snapshot', ?)", (found.encode() if fresh else None,)))
+            self._write(store)
         except sqlite3.OperationalError:
             pass  # a read-only index that is current stays usable
 

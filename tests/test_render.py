@@ -52,8 +52,10 @@ def _check(name: str, text: str) -> None:
 
 
 @pytest.fixture(scope="module")
-def library():
-    return open_library(BUNDLED)
+def library(tmp_path_factory):
+    with pytest.MonkeyPatch.context() as patch:  # loaded once for the module, never through the user's cache
+        patch.setenv("XDG_CACHE_HOME", str(tmp_path_factory.mktemp("cache")))
+        return open_library(BUNDLED)
 
 
 EXT = {Format.table: "txt", Format.markdown: "md", Format.json: "json", Format.csv: "csv"}

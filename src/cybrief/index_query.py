@@ -206,9 +206,9 @@ class IndexSource:
 
     def delegate_keys(self, name: str) -> set[tuple[int, str]]:
         """(brief number, delegate id) of the delegates called `name`; NoMatch if none."""
-        from cybrief.library import _fold_name
+        from cybrief.names import fold_name
 
-        wanted = _fold_name(name)
+        wanted = fold_name(name)
         found = {(no, d) for no, d, keys in self.db.execute("SELECT brief, id, keys FROM delegates") if wanted in keys.split("\x00")}
         if not found:
             raise NoMatch(f"no delegate named {name!r}; try `cybrief delegates` for the list")

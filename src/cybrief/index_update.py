@@ -56,7 +56,7 @@ def rows(job: tuple[str, str, bytes]) -> tuple:
     ("too large", message): plain values, cheap to send back from a worker process.
     """
     from cybrief.files import decode_utf8
-    from cybrief.library import _fold_name
+    from cybrief.names import fold_name
     from cybrief.load import loads_brief
     from cybrief.normalize import normalize
 
@@ -72,7 +72,7 @@ def rows(job: tuple[str, str, bytes]) -> tuple:
     except TooLarge as exc:
         return "too large", str(exc)
     sectors = [(seq, s.slug, s.zh, s.en) for seq, s in enumerate(brief.sectors)]
-    delegates = [(d.id, d.name, d.name_en, "\x00".join({_fold_name(d.id), _fold_name(d.name), _fold_name(d.name_en)}))
+    delegates = [(d.id, d.name, d.name_en, "\x00".join({fold_name(d.id), fold_name(d.name), fold_name(d.name_en)}))
                  for d in brief.delegates]
     return "rows", (brief.id, brief.date, brief.path, fields, list(records.items()), sectors, delegates)
 

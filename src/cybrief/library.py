@@ -7,6 +7,7 @@ from pathlib import Path
 
 from cybrief.errors import BriefError, NoMatch, Problem, UsageError, display_path
 from cybrief.model import Brief, Delegate, Sector, Target
+from cybrief.names import fold_name, sector_index
 
 LIBRARY_ENV = "CYBRIEF_LIBRARY"
 BRIEF_SUFFIXES = (".yaml", ".yml")
@@ -84,12 +85,8 @@ class Library:
 
     def resolve_sector(self, name: str) -> Sector:
         """A sector by slug, Chinese label or English label, case-insensitive; UsageError lists the valid ones."""
-        wanted = _fold(name)
-        for sector in self.sectors:
-            if wanted in (_fold(sector.slug), _fold(sector.zh), _fold(sector.en)):
-                return sector
-        valid = ", ".join(f"{s.slug} ({s.zh}, {s.en})" for s in self.sectors)
-        raise UsageError(f"unknown sector {name!r}; valid sectors: {valid}")
+        sectors = self.sectors
+        return sectors[sector_index(name, [(s.slug, s.zh, s.en) for s in sectors])]
 
     def only(self, brief_id: str | None) -> Library:
         """The library restricted to one brief; UsageError lists the known ids."""
@@ -106,8 +103,8 @@ class Library:
 
     def find_delegates(self, name: str) -> list[DelegateRef]:
         """Delegates whose id, Chinese name or English name is `name` (case, spaces and hyphens ignored)."""
-        wanted = _fold_name(name)
-        found = [r for r in self.delegates() if wanted in (_fold_name(r.delegate.id), _fold_name(r.delegate.name), _fold_name(r.delegate.name_en))]
+        wanted = fold_name(name)
+        found = [r for r in self.delegates() if wanted in (fold_name(r.delegate.id), fold_name(r.delegate.name), fold_name(r.delegate.name_en))]
         if not found:
             raise NoMatch(f"no delegate named {name!r}; try `cybrief delegates` for the list")
         return found
@@ -160,14 +157,6 @@ def open_library(library: str | os.PathLike | None = None, brief: str | None = N
     if problems:
         raise BriefError(problems)
     return Library(briefs, root).only(brief)
-
-
-def _fold(text: str) -> str:
-    return text.strip().casefold()
-
-
-def _fold_name(text: str) -> str:
-    return "".join(ch for ch in text.casefold() if ch not in " -_.·")
 
 
 def _horizon_matches(horizon: str | None, wanted: str) -> bool:

@@ -36,7 +36,7 @@ class BriefsSource:
     def field_hits(self, matcher: Matcher, query: Query) -> list:
         from pathlib import Path
 
-        from cybrief.library import _fold_name
+        from cybrief.names import fold_name
 
         hits, problems, duplicates, first, found_brief = [], [], [], {}, False
         self._sectors.clear()
@@ -58,7 +58,7 @@ class BriefsSource:
             for sector in brief.sectors:
                 self._sectors.setdefault(sector.slug, (sector.slug, sector.zh, sector.en))
             for d in brief.delegates:
-                self._delegates.append((number, d.id, (_fold_name(d.id), _fold_name(d.name), _fold_name(d.name_en))))
+                self._delegates.append((number, d.id, (fold_name(d.id), fold_name(d.name), fold_name(d.name_en))))
             if query.brief is not None and brief.id != query.brief:
                 continue
             found_brief = True
@@ -88,9 +88,9 @@ class BriefsSource:
         return list(self._sectors.values())
 
     def delegate_keys(self, name: str) -> set[tuple[int, str]]:
-        from cybrief.library import _fold_name
+        from cybrief.names import fold_name
 
-        wanted = _fold_name(name)
+        wanted = fold_name(name)
         found = {(no, d) for no, d, keys in self._delegates if wanted in keys}
         if not found:
             raise NoMatch(f"no delegate named {name!r}; try `cybrief delegates` for the list")
@@ -225,13 +225,10 @@ def _record_filter(source, query: Query):
 
 
 def _resolve_sector(source, name: str) -> str:
-    wanted = name.strip().casefold()
+    from cybrief.names import sector_index
+
     sectors = source.sectors()
-    for slug, zh, en in sectors:
-        if wanted in (slug.strip().casefold(), zh.strip().casefold(), en.strip().casefold()):
-            return slug
-    valid = ", ".join(f"{slug} ({zh}, {en})" for slug, zh, en in sectors)
-    raise UsageError(f"unknown sector {name!r}; valid sectors: {valid}")
+    return sectors[sector_index(name, sectors)][0]
 
 
 # --- entry points ------------------------------------------------------------------------------------------

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import statistics
 import subprocess
@@ -21,6 +22,14 @@ def cybrief_command() -> list[str]:
     return [found] if found else [sys.executable, "-m", "cybrief"]
 
 
+def bytecode_env(env=None) -> dict:
+    """The environment to time commands in: as given (or this one), but free to write bytecode, as an
+    installed package does on its first run (PYTHONDONTWRITEBYTECODE would make every run compile)."""
+    env = dict(os.environ if env is None else env)
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    return env
+
+
 def run_once(argv: list[str], env=None) -> float:
     start = time.perf_counter()
     subprocess.run(argv, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False, env=env)
@@ -29,6 +38,7 @@ def run_once(argv: list[str], env=None) -> float:
 
 def alternate(commands: dict[str, list[str]], runs: int, warmup: int = 2, env=None) -> dict[str, list[float]]:
     """Run every command in turn, round after round, so drift in machine speed hits them all alike."""
+    env = bytecode_env(env)
     for _ in range(warmup):
         for argv in commands.values():
             run_once(argv, env)

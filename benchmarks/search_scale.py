@@ -29,7 +29,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from _timing import cybrief_command
+from _timing import bytecode_env, cybrief_command
 
 ROOT = Path(__file__).resolve().parent.parent
 SOURCE = ROOT / "briefs" / "chongqing-2026-03-chengyu.yaml"
@@ -68,7 +68,7 @@ def bench(count: int, work: Path, runs: int, slow_runs: int, keep_index: bool = 
     library = work / f"library-{count}"
     env = dict(os.environ, XDG_CACHE_HOME=str(work / f"cache-{count}"))
     env.pop("CYBRIEF_NO_CACHE", None)
-    env.pop("PYTHONDONTWRITEBYTECODE", None)  # an installed package runs from bytecode: let the first run write it
+    env = bytecode_env(env)  # an installed package runs from bytecode: let the first run write it
     if not library.exists():
         make_library(library, count)
     kept = keep_index and any((work / f"cache-{count}" / "cybrief").glob("index-*.sqlite"))

@@ -23,23 +23,31 @@ def _fail(shown: str, message: str) -> BriefError:
     return BriefError([Problem(shown, None, None, "", message)])
 
 
-def read_bytes(path: Path, shown: str) -> bytes:
-    """The bytes of a brief file, refusing directories, unreadable files and files over the size cap."""
+def read_capped(path: Path, what: str, fail) -> bytes:
+    """The bytes of a file the user gave (a brief, an article), read no further than one byte past the size
+    cap; fail(message) makes the error for a folder, a missing or unreadable file, or one over the cap
+    by its size. The caller checks the length read, which is over the cap if the file grew meanwhile."""
     try:
         with open(path, "rb") as handle:
             size = os.fstat(handle.fileno()).st_size
             cap = max_bytes()
             if size > cap:
-                raise _fail(shown, f"file is {size} bytes, over the {cap}-byte limit (set CYBRIEF_MAX_BYTES to raise it)")
-            data = handle.read(cap + 1)
+                raise fail(f"file is {size} bytes, over the {cap}-byte limit (set CYBRIEF_MAX_BYTES to raise it)")
+            return handle.read(cap + 1)
     except IsADirectoryError:
-        raise _fail(shown, "is a directory, not a brief file") from None
+        raise fail(f"is a directory, not {what}") from None
     except FileNotFoundError:
-        raise _fail(shown, "no such file") from None
+        raise fail("no such file") from None
     except PermissionError:
-        raise _fail(shown, "permission denied") from None
+        raise fail("permission denied") from None
     except OSError as exc:
-        raise _fail(shown, f"cannot read: {exc.strerror or exc}") from None
+        raise fail(f"cannot read: {exc.strerror or exc}") from None
+
+
+def read_bytes(path: Path, shown: str) -> bytes:
+    """The bytes of a brief file, refusing directories, unreadable files and files over the size cap."""
+    data = read_capped(path, "a brief file", lambda message: _fail(shown, message))
+    cap = max_bytes()
     if len(data) > cap:  # grew while being read
         raise _fail(shown, f"file is over the {cap}-byte limit (set CYBRIEF_MAX_BYTES to raise it)")
     return data

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 from cybrief.errors import ArticleError
-from cybrief.files import max_bytes
+from cybrief.files import max_bytes, read_capped
 
 _BOMS = (
     (b"\xff\xfe\x00\x00", "utf-32-le", "UTF-32"),
@@ -19,22 +18,7 @@ _BOMS = (
 
 def read_article(path: Path, shown: str) -> bytes:
     """The bytes of an article file, refusing folders, unreadable files and files over the size cap."""
-    cap = max_bytes()
-    try:
-        with open(path, "rb") as handle:
-            size = os.fstat(handle.fileno()).st_size
-            if size > cap:
-                raise ArticleError(f"{shown}: file is {size} bytes, over the {cap}-byte limit (set CYBRIEF_MAX_BYTES to raise it)")
-            data = handle.read(cap + 1)
-    except IsADirectoryError:
-        raise ArticleError(f"{shown}: is a directory, not an article") from None
-    except FileNotFoundError:
-        raise ArticleError(f"{shown}: no such file") from None
-    except PermissionError:
-        raise ArticleError(f"{shown}: permission denied") from None
-    except OSError as exc:
-        raise ArticleError(f"{shown}: cannot read: {exc.strerror or exc}") from None
-    return check_size(data, shown)
+    return check_size(read_capped(path, "an article", lambda message: ArticleError(f"{shown}: {message}")), shown)
 
 
 def check_size(data: bytes, shown: str) -> bytes:

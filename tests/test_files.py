@@ -98,6 +98,20 @@ def test_a_link_at_the_path_is_an_existing_file(tmp_path, monkeypatch):
     assert (tmp_path / "elsewhere").read_bytes() == b"keep" and (tmp_path / "out.csv").read_bytes() == b"new"
 
 
+def test_force_replaces_a_link_to_a_folder_or_a_file_never_what_it_names(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "folder").mkdir()
+    (tmp_path / "kept").write_bytes(b"keep")
+    (tmp_path / "kept").chmod(0o600)
+    (tmp_path / "to-folder").symlink_to(tmp_path / "folder")
+    (tmp_path / "to-file").symlink_to(tmp_path / "kept")
+    for name in ("to-folder", "to-file"):
+        write_output(tmp_path / name, b"new", force=True)
+        assert not (tmp_path / name).is_symlink() and (tmp_path / name).read_bytes() == b"new"
+        assert stat.S_IMODE((tmp_path / name).stat().st_mode) == 0o666 & ~_umask(), "a new file's permissions"
+    assert list((tmp_path / "folder").iterdir()) == [] and (tmp_path / "kept").read_bytes() == b"keep"
+
+
 def test_force_never_replaces_a_device_or_a_pipe(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     os.mkfifo(tmp_path / "pipe")

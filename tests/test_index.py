@@ -257,6 +257,71 @@ def test_a_rebuild_that_empties_the_index_meanwhile_is_never_taken_for_current(t
     open_index(folder, snapshot=False).close()
     assert len(writes) == 2
     db = sqlite3.connect(index_path(folder.resolve()))
-    assert db.execute("SELECT value FROM meta WHERE key = 'snapshot'").fetchone()[0] is None
+    assert db.execute("SELECT value FROM meta WHERE key = 'snapshot' AND value IS NOT NULL").fetchone() is None
     db.close()
     assert count_library(folder, Query(["电网"])).total == count_library(folder, Query(["电网"]), use_index=False).total > 0
+
+
+def test_a_brief_broken_then_restored_with_its_old_time_is_found_again(tmp_path):
+    """An update that stops at a broken file drops the stored snapshot: a file put back as it was (cp -p,
+    rsync -a) must not find an index that trusts a snapshot its rows no longer match."""
+    folder = _library(tmp_path)
+    path = folder / "sub" / "cq.yaml"
+    good = path.read_bytes()
+    assert run("index", library=folder).exit_code == 0
+    expected = run("search", "电网", "--count", "--format", "json", "--no-cache", library=folder).stdout
+    path.write_text("id: [broken\n", encoding="utf-8")
+    os.utime(path, ns=(OLD + 10**9, OLD + 10**9))
+    assert run("search", "电网", "--count", library=folder).exit_code == 2
+    path.write_bytes(good)
+    os.utime(path, ns=(OLD, OLD))  # back as it was, time included
+    assert run("search", "电网", "--count", "--format", "json", library=folder).stdout == expected
+
+
+def test_a_term_that_is_not_text_finds_nothing_with_or_without_the_index(tmp_path):
+    folder = _library(tmp_path)
+    env = dict(os.environ, XDG_CACHE_HOME=str(tmp_path / "cache"))
+    command = [sys.executable.encode(), b"-m", b"cybrief", b"search", b"\xff\xfe", b"--library", str(folder).encode()]
+    for extra in ([], [b"--no-cache"], []):  # built, without it, then answered from it
+        done = subprocess.run(command + extra, env=env, capture_output=True, timeout=120)
+        assert (done.returncode, done.stdout) == (1, b""), done.stderr
+        assert done.stderr.startswith(b"cybrief: nothing matches") and b"Traceback" not in done.stderr
+
+
+def test_an_index_damaged_after_it_was_built_gives_the_same_results_and_is_rebuilt(tmp_path):
+    import sqlite3
+
+    from cybrief.index import index_path
+
+    folder = _library(tmp_path)
+    expected = run("search", "电网", "--format", "json", "--no-cache", library=folder).stdout
+    assert run("index", library=folder).exit_code == 0
+    path = index_path(folder.resolve())
+    db = sqlite3.connect(path)
+    page_size = db.execute("PRAGMA page_size").fetchone()[0]
+    root = db.execute("SELECT rootpage FROM sqlite_master WHERE name = 'fields'").fetchone()[0]
+    db.close()
+    with open(path, "r+b") as handle:  # the fields table's first page overwritten: its text cannot be read
+        handle.seek((root - 1) * page_size)
+        handle.write(b"\xff" * page_size)
+    result = run("search", "电网", "--format", "json", library=folder)
+    assert (result.exit_code, result.stdout, result.stderr) == (0, expected, "")
+    assert run("search", "电网", "--format", "json", library=folder).stdout == expected  # a new index
+    db = sqlite3.connect(path)
+    assert db.execute("PRAGMA integrity_check").fetchall() == [("ok",)]
+    db.close()
+
+
+def test_a_library_that_cannot_be_surveyed_whole_is_not_written_on_every_search(tmp_path):
+    """A dangling link named like a brief keeps a snapshot from being stored; searches must not rewrite the
+    index each time to say so (that would also make concurrent searches retry each other's writes)."""
+    from cybrief.index import index_path
+
+    folder = _library(tmp_path)
+    (folder / "gone.yaml").symlink_to(folder / "nowhere.yaml")
+    assert run("search", "电网", library=folder).exit_code == 0
+    path = index_path(folder.resolve())
+    before = (path.stat().st_mtime_ns, path.stat().st_size)
+    for _ in range(2):
+        assert run("search", "电网", library=folder).exit_code == 0
+    assert (path.stat().st_mtime_ns, path.stat().st_size) == before

@@ -199,8 +199,15 @@ def test_markdown_escape_skips_only_text_it_would_not_change(text):
     from cybrief.render import markdown
     from cybrief.safety import visible
 
-    slow = re.sub(r"[<>&]", lambda m: markdown._ENTITIES[m.group()], markdown._SPECIAL.sub(r"\\\1", visible(text)))
-    assert markdown.escape(text) == slow.replace("\r\n", "\n").replace("\n", "<br>")
+    slow = re.sub(r"[<>&]", lambda m: markdown._ENTITIES[m.group()],
+                  markdown._SPECIAL.sub(r"\\\1", visible(text.replace("\r\n", "\n"))))
+    assert markdown.escape(text) == slow.replace("\n", "<br>")
+
+
+def test_markdown_line_ends_are_breaks_and_a_lone_cr_is_shown():
+    from cybrief.render import markdown
+
+    assert markdown.escape("a\r\nb\nc\rd") == "a<br>b<br>c\\\\x0dd"  # the CR shown as an escape, its backslash escaped
 
 
 def test_markdown_counts_escape_ids_that_need_it():

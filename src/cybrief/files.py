@@ -179,7 +179,7 @@ def check_output(path: str | os.PathLike, *, force: bool = False, names: list[st
     """
     path = Path(path)
     shown = display_path(path)
-    if names is None and path.is_dir():
+    if names is None and path.is_dir() and not path.is_symlink():
         raise WriteError(f"{shown}: is a directory")
     if not os.path.lexists(path):
         return
@@ -213,9 +213,11 @@ def _only_files_named(folder: Path, names: list[str]) -> bool:
 
 def _publish_file(path: Path, data: bytes, force: bool, shown: str) -> None:
     try:
-        mode = stat.S_IMODE(os.stat(path).st_mode)
+        old = os.lstat(path).st_mode
     except (FileNotFoundError, NotADirectoryError):
-        mode = 0o666 & ~_umask()
+        old = None
+    # a replaced file keeps its permissions; a new file, or one that replaces a link, gets the usual ones
+    mode = stat.S_IMODE(old) if old is not None and stat.S_ISREG(old) else 0o666 & ~_umask()
     tmp = _write_temp(path, data, mode)
     try:
         if force:

@@ -13,7 +13,7 @@ and built again; one that cannot be written (and is not current) makes the searc
 instead (Unavailable). Writes are SQLite transactions, one per batch of briefs, so a crash or a second
 process at work never leaves a half-written brief behind.
 
-Only what a warm search needs is imported here (open_current runs before anything else is loaded).
+Only what a warm search needs is imported here (open_checking runs before anything else is loaded).
 """
 
 from __future__ import annotations
@@ -101,26 +101,18 @@ def _remove(path: Path) -> None:
             pass
 
 
-def open_current(root: str) -> sqlite3.Connection | None:
-    """A connection to the index of root (resolved) if it is current, inside a read transaction; else None.
-
-    Current: written by this layout and version for this root, and every folder and file as its snapshot
-    says. Nothing is written. None sends the caller to open_index, which builds, updates or steps aside.
-    """
-    opened = open_checking(root)
-    if opened is None:
-        return None
-    connection, current = opened
-    if current():
-        return connection
-    connection.close()
-    return None
+def discard_if_corrupt(root: Path, exc: sqlite3.Error) -> None:
+    """Remove the root's index if the error says it is corrupt: the next search builds it again."""
+    if _corrupt(exc):
+        _remove(index_path(root.resolve()))
 
 
 def open_checking(root: str):
-    """(connection, current) as open_current, but with the check of the files still under way; else None.
+    """(connection, current) for the index of root (resolved), inside a read transaction; else None.
 
-    current() waits for the check and says whether the index is current. The check (one `stat` per file)
+    current() waits for the check of the files and says whether the index is current: written by this
+    layout and version for this root, and every folder and file as its snapshot says. Nothing is written;
+    an index that is not current is for open_index, which builds, updates or steps aside. The check (one `stat` per file)
     runs in a thread begun here, so that the caller can look things up in the index meanwhile: SQLite and
     `stat` both leave the interpreter free while they work. Nothing read before current() is true may be
     shown. None: no index of this layout and version for root, or one that cannot be read.

@@ -58,6 +58,8 @@ class IndexSource:
 
     def match_expression(self, needle: str) -> str | None:
         """An FTS5 query for the fields that contain `needle`, or None when no field can."""
+        if not needle.isascii() and _unencodable(needle):
+            return None  # a lone surrogate (bytes of the command line that are not UTF-8): in no brief's text
         if len(needle) >= 3:
             return _quoted(needle)
         self._ensure_vocab()
@@ -213,3 +215,11 @@ class IndexSource:
         if not found:
             raise NoMatch(f"no delegate named {name!r}; try `cybrief delegates` for the list")
         return found
+
+
+def _unencodable(text: str) -> bool:
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return True
+    return False

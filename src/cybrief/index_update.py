@@ -5,7 +5,7 @@ whose size or time changed, is read; if its bytes hash as before (a `touch`) onl
 otherwise it is parsed and its brief replaced; rows of files that are gone are deleted. A file changed
 within the last RACY_SECONDS may change again within the same clock tick, so its time is not trusted and
 its bytes are checked again on the next run. A broken file is never indexed. Once the index matches the
-files, their snapshot is stored, so that the next search only has to `stat` them (index.open_current).
+files, their snapshot is stored, so that the next search only has to `stat` them (index.open_checking).
 
 Parsing a brief is most of the cost of building an index, and it needs no database: when many files
 changed, worker processes parse them (rows(), below) while this process reads the files and writes the
@@ -116,7 +116,7 @@ class Updater:
                 if self.progress and (index % SHOWN == 0 or index == total):
                     self.progress(index, total)
             if gone:
-                self._write(lambda: [self._drop(p) for p in gone])
+                self._write(lambda: [self._forget(), *(self._drop(p) for p in gone)])
         if self.problems:
             raise BriefError(self.problems)
         self._check_duplicates()
@@ -135,12 +135,20 @@ class Updater:
         def store():
             fresh = trusted and {path: (size, mtime) for path, size, mtime in
                                  self.db.execute("SELECT path, size, mtime FROM files")} == found.files
-            self.db.execute("INSERT OR REPLACE INTO meta VALUES ('snapshot', ?)", (found.encode() if fresh else None,))
+            if fresh:
+                self.db.execute("INSERT OR REPLACE INTO meta VALUES ('snapshot', ?)", (found.encode(),))
+            else:  # nothing written when there is no snapshot already, so that the file is left alone
+                self._forget()
 
         try:
             self._write(store)
         except sqlite3.OperationalError:
             pass  # a read-only index that is current stays usable
+
+    def _forget(self) -> None:
+        """Drop the stored snapshot (inside a transaction): the rows are changing, so the files may no longer
+        be as it says; if this run stops before the end (a broken file), no later search trusts it."""
+        self.db.execute("DELETE FROM meta WHERE key = 'snapshot'")
 
     def _write(self, work) -> None:
         self.db.execute("BEGIN IMMEDIATE")
@@ -217,6 +225,7 @@ class Updater:
 
     def _store(self, done: list) -> None:
         """Write a batch of parsed files (inside a transaction)."""
+        self._forget()
         for relative, entry, parsed in done:
             row = self.db.execute("SELECT size, mtime, crc, brief FROM files WHERE path = ?", (relative,)).fetchone()
             if entry is None:

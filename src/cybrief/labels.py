@@ -26,3 +26,14 @@ def header(zh: str, en: str, lang: str) -> str:
 def label(zh: str | None, en: str | None, lang: str) -> str:
     """A label or heading on one line: `both` puts the English beside the Chinese (once when they are the same)."""
     return _in(zh, en, lang, " ")
+
+
+# Times of day as reports state them, in English.
+TIMES_OF_DAY = {"上午": "morning", "下午": "afternoon", "中午": "noon", "晚上": "evening", "晚间": "evening", "早上": "early morning"}
+
+
+def time_of_day(time: str | None, lang: str) -> str:
+    """A time of day as stated (上午), in English when it is a known word (morning), or both on one line."""
+    if not time:
+        return ""
+    return label(time, TIMES_OF_DAY.get(time.strip(), time), lang)

@@ -3,7 +3,7 @@
 Typer builds its app and every option before a command runs, and importing it takes longer than a whole
 warm search; a search is also what people run most. So when the arguments are those of `cybrief search`
 written in their plain forms (`--opt VALUE`, `--opt=VALUE`, `-o VALUE`, flags alone) and the library's
-index is current (index.open_current), this module reads them itself and answers with the functions that
+index is current (index.open_checking), this module reads them itself and answers with the functions that
 cli.search calls, printing exactly what it prints.
 
 Anything else goes to cli.main, untouched: help, completion, another command, an option written another
@@ -155,10 +155,18 @@ def _prepare(root: str, options: dict):
         return None
     connection, current = opened
     from cybrief.index_query import IndexSource
+
+    try:
+        return _from_index(IndexSource(connection), current, query, options)
+    finally:
+        connection.close()  # the answer is complete: nothing reads the index after this
+
+
+def _from_index(source, current, query, options: dict):
+    """_prepare's answer from an open index; None if the check says the index is not current."""
     from cybrief.render import Format
     from cybrief.search import count, run
 
-    source = IndexSource(connection)
     fmt = Format(options.get("format", "auto"))
     if options.get("count") and _from_the_index_alone(query):
         counts = count(source, query)  # while the files are checked: its cost is bounded by the index

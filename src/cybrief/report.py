@@ -6,7 +6,7 @@ from cybrief import __version__
 from cybrief.library import Library
 from cybrief.model import EVENT_KIND_LABELS, QUALIFIER_LABELS, TARGET_KIND_LABELS, TARGET_KINDS, Brief, format_number
 from cybrief.render.markdown import escape, escape_block, table
-from cybrief.views import delegate_name, label, pick, shown_figure, target_quantity
+from cybrief.views import delegate_name, label, pick, shown_figure, target_quantity, time_of_day
 
 # The sector overview counts figures by kind; it never sums them (see compare.adds_up for why sums mislead).
 KIND_COLUMNS = {"achieved": ("已实现", "Achieved"), "goal": ("目标", "Goals"), "plan": ("计划", "Plans")}
@@ -45,7 +45,7 @@ def _brief(library: Library, b: Brief, lang: str) -> str:
 def _events(b: Brief, lang: str) -> list[str]:
     headers = [label("日期", "Date", lang), label("时间", "Time", lang), label("类型", "Kind", lang),
                label("名称", "Title", lang), label("地点", "Place", lang)]
-    rows = [[e.date, e.time or "—", label(*EVENT_KIND_LABELS[e.kind], lang), pick(e.title, e.title_en, lang),
+    rows = [[e.date, time_of_day(e.time, lang) or "—", label(*EVENT_KIND_LABELS[e.kind], lang), pick(e.title, e.title_en, lang),
              e.place or "—"] for e in b.events]
     return [f"## {escape(label('活动', 'Events', lang))}", "", table(headers, rows)]
 

@@ -258,7 +258,12 @@ def open_source(library=None, *, use_index: bool = True, progress=None):
             pass
         else:
             source = IndexSource(connection)
-            if source.is_empty():
+            try:
+                empty = source.is_empty()
+            except Exception as exc:  # noqa: BLE001 - only SQLite's errors are caught: see _index_failed
+                _index_failed(source, root, exc)
+                return files_source(root)
+            if empty:
                 source.close()
                 brief_files(root)  # the same error as without the index for a missing folder
                 raise UsageError(f"library {display_path(root)}: no brief files (*.yaml, *.yml) in it")
@@ -266,10 +271,30 @@ def open_source(library=None, *, use_index: bool = True, progress=None):
     return files_source(root)
 
 
-def _closing(source, answer):
-    """answer(source), then the source closed (an index source holds a read transaction until then)."""
+def _index_failed(source, root, exc: Exception) -> None:
+    """After an error of SQLite while reading the index (a page damaged since it was opened, a disk error):
+    the source closed, and the index removed if it is corrupt, so the next search rebuilds it. Any other
+    error is raised again."""
+    if isinstance(source, BriefsSource) or type(exc).__module__ != "sqlite3":
+        raise exc
+    from cybrief.index import discard_if_corrupt
+
+    source.close()
+    discard_if_corrupt(root, exc)
+
+
+def _answered(library, use_index: bool, progress, answer):
+    """answer(source) for the library's source, closed after (an index source holds a read transaction);
+    if the index fails while it is read, the answer comes from the brief files instead."""
+    from cybrief.library import resolve_library_dir
+
+    source = open_source(library, use_index=use_index, progress=progress)
     try:
         return answer(source)
+    except Exception as exc:  # noqa: BLE001 - see _index_failed
+        root = resolve_library_dir(library)
+        _index_failed(source, root, exc)
+        return answer(files_source(root))
     finally:
         source.close()
 
@@ -277,10 +302,9 @@ def _closing(source, answer):
 def search_library(library, query: Query, *, use_index: bool = True, limit: int | None = None,
                    context: int = DEFAULT_CONTEXT, progress=None) -> SearchResult:
     """Search a library folder (see open_source)."""
-    source = open_source(library, use_index=use_index, progress=progress)
-    return _closing(source, lambda s: run(s, query, limit=limit, context=context))
+    return _answered(library, use_index, progress, lambda s: run(s, query, limit=limit, context=context))
 
 
 def count_library(library, query: Query, *, use_index: bool = True, progress=None) -> SearchCounts:
     """Hits per brief of a library folder (see open_source)."""
-    return _closing(open_source(library, use_index=use_index, progress=progress), lambda s: count(s, query))
+    return _answered(library, use_index, progress, lambda s: count(s, query))

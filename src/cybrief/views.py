@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from cybrief.hits import Hit, SearchCounts, SearchResult, pinyin_mark, snippet, who  # noqa: F401 - re-exported
-from cybrief.labels import header, label, pick  # noqa: F401 - re-exported
+from cybrief.labels import header, label, pick, time_of_day  # noqa: F401 - re-exported
 from cybrief.library import DelegateRef, Library, TargetRef
 from cybrief.model import EVENT_KIND_LABELS, TARGET_KIND_LABELS, Brief, Delegate, Event, json_number
 
@@ -187,7 +187,7 @@ def _role_cell(ref: DelegateRef, lang: str) -> str:
 def _event_cell(brief: Brief, event_id: str, lang: str) -> str:
     event = brief.event(event_id)
     zh, en = EVENT_KIND_LABELS[event.kind]
-    when = event.date + (f" {event.time}" if event.time and lang != "en" else "")
+    when = event.date + (f" {time_of_day(event.time, lang)}" if event.time else "")
     return f"{pick(zh, en, lang)}\n{when}"
 
 
@@ -237,7 +237,7 @@ def delegate_detail(ref: DelegateRef, library: Library, lang: str) -> DelegateDe
     event_title = pick(event.title, event.title_en, lang).replace("\n", " / ")
     fields = [
         (label("职务", "Role", lang), _role_cell(ref, lang).replace("\n", " / ")),
-        (label("活动", "Event", lang), f"{event_title}, {event.date}" + (f" {event.time}" if event.time else "")),
+        (label("活动", "Event", lang), f"{event_title}, {event.date}" + (f" {time_of_day(event.time, lang)}" if event.time else "")),
         (label("领域", "Sectors", lang), _sectors_cell(ref, library, lang).replace("\n", ", ")),
         (label("简报", "Brief", lang), b.id),
         (label("摘要", "Summary", lang), _summary_cell(ref, lang)),

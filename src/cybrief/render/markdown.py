@@ -21,10 +21,10 @@ def escape(text: str) -> str:
     """Inline-safe Markdown: specials backslash-escaped, <>& as entities, newlines as <br>."""
     if _unchanged(text):
         return text  # two scans instead of four rewrites
-    text = visible(text)
+    text = visible(text.replace("\r\n", "\n"))  # a CR that ends a line is a line end, any other is shown
     text = _SPECIAL.sub(r"\\\1", text)
     text = re.sub(r"[<>&]", lambda m: _ENTITIES[m.group()], text)
-    return text.replace("\r\n", "\n").replace("\n", "<br>")
+    return text.replace("\n", "<br>")
 
 
 # What opens a block at the start of a line once inline specials are escaped: a heading (#), a list item

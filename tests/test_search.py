@@ -240,3 +240,10 @@ def test_json_keeps_the_contract_and_adds_score_and_match():
 def test_empty_query_is_a_usage_error():
     result = run("search", " ")
     assert result.exit_code == 2 and result.stderr == "cybrief: error: empty query: give at least one term to search for\n"
+
+
+def test_hits_name_the_delegate_in_the_language_asked_for():
+    for lang, name in (("en", "**Wang Zhijie**"), ("zh", "**王志杰**"), ("both", "**王志杰 Wang Zhijie**")):
+        out = run("search", "AI", "--lang", lang, "--format", "markdown").stdout
+        assert f"- {name} · " in out, lang
+    assert {h["delegate_name"] for h in _json(run("search", "AI", "--lang", "en", "--format", "json"))} >= {"王志杰"}

@@ -51,20 +51,21 @@ class TooLarge(Exception):
 class RecordInfo:
     """What filters and results need to know about a record: its id, delegate, sectors and target kind."""
 
-    __slots__ = ("kind", "record_id", "delegate", "delegate_name", "sectors", "target_kind")
+    __slots__ = ("kind", "record_id", "delegate", "delegate_name", "sectors", "target_kind", "delegate_name_en")
 
     def __init__(self, kind: int, record_id: str, delegate: str | None, delegate_name: str | None,
-                 sectors: tuple[str, ...] = (), target_kind: str | None = None):
+                 sectors: tuple[str, ...] = (), target_kind: str | None = None, delegate_name_en: str | None = None):
         self.kind, self.record_id, self.delegate, self.delegate_name = kind, record_id, delegate, delegate_name
-        self.sectors, self.target_kind = sectors, target_kind
+        self.sectors, self.target_kind, self.delegate_name_en = sectors, target_kind, delegate_name_en
 
     def as_row(self) -> tuple:
-        return (self.kind, self.record_id, self.delegate, self.delegate_name, " ".join(self.sectors), self.target_kind)
+        return (self.kind, self.record_id, self.delegate, self.delegate_name, " ".join(self.sectors), self.target_kind,
+                self.delegate_name_en)
 
     @classmethod
     def from_row(cls, row) -> RecordInfo:
-        kind, record_id, delegate, name, sectors, target_kind = row
-        return cls(kind, record_id, delegate, name, tuple(sectors.split()) if sectors else (), target_kind)
+        kind, record_id, delegate, name, sectors, target_kind, name_en = row
+        return cls(kind, record_id, delegate, name, tuple(sectors.split()) if sectors else (), target_kind, name_en)
 
 
 def field_id(brief_no: int, record: int, field: int, kind: int) -> int:
@@ -140,11 +141,12 @@ def brief_fields(brief: Brief, brief_no: int) -> Iterator[tuple[int, RecordInfo,
         values = [getattr(delegate, n) or "" for n, _, _ in DELEGATE_FIELDS]
         for point in delegate.points:
             values += [point.zh, point.en or ""]
-        info = RecordInfo(DELEGATE, delegate.id, delegate.id, delegate.name, tuple(delegate.sectors))
+        info = RecordInfo(DELEGATE, delegate.id, delegate.id, delegate.name, tuple(delegate.sectors),
+                          delegate_name_en=delegate.name_en)
         yield from emit(DELEGATE, info, values)
         for target in brief.targets:
             if target.delegate != delegate.id:
                 continue
             record += 1
-            info = RecordInfo(TARGET, target.id, delegate.id, delegate.name, (target.sector,), target.kind)
+            info = RecordInfo(TARGET, target.id, delegate.id, delegate.name, (target.sector,), target.kind, delegate.name_en)
             yield from emit(TARGET, info, [getattr(target, n) or "" for n, _, _ in TARGET_FIELDS])

@@ -16,10 +16,12 @@ class Hit:
     hits (higher first); match is "text", or "pinyin" when the field was found by the pinyin of the query.
     """
 
-    __slots__ = ("brief", "delegate", "delegate_name", "record", "record_id", "field", "text", "spans", "score", "match")
+    __slots__ = ("brief", "delegate", "delegate_name", "record", "record_id", "field", "text", "spans", "score", "match",
+                 "delegate_name_en")
 
     def __init__(self, brief, delegate, delegate_name, record, record_id, field, text, spans, score=0.0, match="text"):
         self.brief, self.delegate, self.delegate_name = brief, delegate, delegate_name
+        self.delegate_name_en = None  # for people (--lang en); not part of the JSON contract
         self.record, self.record_id, self.field, self.text, self.spans = record, record_id, field, text, spans
         self.score, self.match = score, match
 
@@ -112,7 +114,7 @@ def snippet(text: str, spans, context: int) -> tuple[str, list[tuple[int, int]]]
 def who(hit: Hit, lang: str) -> str:
     """Whose text a search hit is in: the delegate, else the brief or the event itself."""
     if hit.delegate_name:
-        return hit.delegate_name
+        return label(hit.delegate_name, hit.delegate_name_en, lang)
     return label("简报", "Brief", lang) if hit.record == "brief" else label("活动", "Event", lang)
 
 

@@ -30,7 +30,7 @@ TYPE_CHECKING = False  # not typing.TYPE_CHECKING: importing typing costs a sear
 if TYPE_CHECKING:
     from pathlib import Path
 
-LAYOUT = 1  # bump when the tables or the normalization change
+LAYOUT = 2  # bump when the tables or the normalization change
 BUSY_SECONDS = 60  # how long to wait for another process's write to finish
 
 SCHEMA = """
@@ -39,7 +39,7 @@ CREATE TABLE files(path TEXT PRIMARY KEY, size INTEGER, mtime INTEGER, crc INTEG
 CREATE TABLE briefs(no INTEGER PRIMARY KEY, id TEXT, date TEXT, path TEXT, key TEXT);
 CREATE INDEX briefs_id ON briefs(id);
 CREATE TABLE records(key INTEGER PRIMARY KEY, kind INTEGER, record_id TEXT, delegate TEXT,
-                     delegate_name TEXT, sectors TEXT, target_kind TEXT);
+                     delegate_name TEXT, sectors TEXT, target_kind TEXT, delegate_name_en TEXT);
 CREATE TABLE fields(fid INTEGER PRIMARY KEY, text TEXT);
 CREATE TABLE sectors(brief INTEGER, seq INTEGER, slug TEXT, zh TEXT, en TEXT, PRIMARY KEY(brief, seq));
 CREATE TABLE delegates(brief INTEGER, id TEXT, name TEXT, name_en TEXT, keys TEXT);

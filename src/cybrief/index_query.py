@@ -173,7 +173,7 @@ class IndexSource:
         for chunk in _chunks(sorted(keys)):
             marks = ",".join("?" * len(chunk))
             for row in self.db.execute(
-                f"SELECT key, kind, record_id, delegate, delegate_name, sectors, target_kind FROM records WHERE key IN ({marks})", chunk
+                f"SELECT key, kind, record_id, delegate, delegate_name, sectors, target_kind, delegate_name_en FROM records WHERE key IN ({marks})", chunk
             ):
                 found[row[0]] = RecordInfo.from_row(row[1:])
         return found

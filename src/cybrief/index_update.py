@@ -275,7 +275,7 @@ class Updater:
         base, record_base = number << BRIEF_SHIFT, number << (BRIEF_SHIFT - RECORD_SHIFT)
         self.db.executemany("INSERT INTO fields VALUES (?, ?)", [(base | fid, text) for fid, text, _ in fields])
         self.db.executemany("INSERT INTO grams(rowid, norm) VALUES (?, ?)", [(base | fid, norm) for fid, _, norm in fields])
-        self.db.executemany("INSERT INTO records VALUES (?, ?, ?, ?, ?, ?, ?)", [(record_base | k, *r) for k, r in records])
+        self.db.executemany("INSERT INTO records VALUES (?, ?, ?, ?, ?, ?, ?, ?)", [(record_base | k, *r) for k, r in records])
         self.db.execute("INSERT INTO briefs VALUES (?, ?, ?, ?, ?)", (number, brief_id, date, path, sort_key(relative)))
         self.db.executemany("INSERT INTO sectors VALUES (?, ?, ?, ?, ?)", [(number, *s) for s in sectors])
         self.db.executemany("INSERT INTO delegates VALUES (?, ?, ?, ?, ?)", [(number, *d) for d in delegates])

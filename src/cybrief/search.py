@@ -200,6 +200,7 @@ def _ranked(source, query: Query, pinyin: dict) -> list[tuple[int, Hit]]:
         brief_id, date, key = briefs[number]
         hit = Hit(brief_id, info.delegate, info.delegate_name, F.KINDS[info.kind], info.record_id,
                   F.field_name(h.fid), h.text, h.spans, score=h.score, match=h.match)
+        hit.delegate_name_en = info.delegate_name_en
         ranked.append(((-h.score, _negated(date), key, h.fid), number, hit))
     ranked.sort(key=lambda entry: entry[0])
     return [(number, hit) for _, number, hit in ranked]

@@ -47,7 +47,7 @@ OUTPUTS = {name: FORMATS + ["terminal"] for name in COMMANDS} | {
 SUCCESS_MESSAGES = {
     "export": re.compile(r"cybrief: wrote export\.out\n"),
     "validate": re.compile(r"cybrief: 1 file checked, no problems\n"),
-    "index": re.compile(r"cybrief: index of .*: 1 briefs, \d+ fields, [\d.]+ MB in .*index-[0-9a-f]{8}\.sqlite\n"),
+    "index": re.compile(r"cybrief: index of .*: 1 brief, \d+ fields, [\d.]+ MB in .*index-[0-9a-f]{8}\.sqlite\n"),
 }
 
 

@@ -222,7 +222,8 @@ def describe(connection: sqlite3.Connection) -> str:
     root = connection.execute("SELECT value FROM meta WHERE key = 'root'").fetchone()[0]
     path = connection.execute("PRAGMA database_list").fetchone()[2]
     size = os.stat(path).st_size / 1e6
-    return f"index of {root}: {briefs} briefs, {fields} fields, {size:.1f} MB in {path}"
+    noun = "brief" if briefs == 1 else "briefs"
+    return f"index of {root}: {briefs} {noun}, {fields} fields, {size:.1f} MB in {path}"
 
 
 def _identity(root) -> dict[str, str]:

@@ -370,7 +370,8 @@ def test_search_labels_follow_lang(lang, who, mark, total):
 
 
 def test_cli_choices_are_the_librarys():
-    from cybrief import cli, model, query
+    from cybrief import model, query
+    from cybrief.cli import options as cli
 
     for enum, values in ((cli.Kind, model.TARGET_KINDS), (cli.SortKey, model.SORT_KEYS), (cli.GroupKey, model.GROUP_KEYS),
                          (cli.FacetField, model.FACET_FIELDS), (cli.ExportFormat, model.EXPORT_FORMATS),

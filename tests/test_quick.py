@@ -26,7 +26,7 @@ ANSWERED = [
     ["电网", "--count", "--lang", "en"], ["电网", "-c", "-l", "zh", "-f", "markdown"], ["记者会", "--lang", "en", "-f", "markdown"],
 ]
 
-# Arguments it hands to cli.py: help, unusual forms, values Typer refuses or converts, errors other than no match.
+# Arguments it hands to the Typer app: help, unusual forms, values Typer refuses or converts, errors other than no match.
 HANDED_OVER = [
     ["--help"], ["-h"], ["电网", "--no-cache"], ["电网", "--", "-x"], ["电网", "-C10"], ["电网", "-cE"], ["-5"],
     ["电网", "--count", "--count"], ["电网", "--brief", "mini", "--brief", "hant"], ["电网", "--pinyin", "--no-pinyin"],
@@ -73,7 +73,7 @@ def test_a_library_that_changed_is_handed_over_until_the_index_is_updated(librar
     path = library / "mini.yaml"
     path.write_text(path.read_text(encoding="utf-8").replace("title: 测试简报", "title: 测试晚报"), encoding="utf-8")
     os.utime(path, ns=(OLD + 10**9, OLD + 10**9))
-    assert _quick(argv, capsys) == (None, "", "")  # stale: cli.py updates the index and answers
+    assert _quick(argv, capsys) == (None, "", "")  # stale: the Typer app updates the index and answers
     assert run(*argv, library=None).exit_code == 1
     assert _quick(argv, capsys)[0] == 1  # current again
 

@@ -1,12 +1,12 @@
-"""The `cybrief` command: a plain `cybrief search` answered from a current index at once, anything else by cli.py.
+"""The `cybrief` command: a plain `cybrief search` answered from a current index at once, anything else by the Typer app.
 
 Typer builds its app and every option before a command runs, and importing it takes longer than a whole
 warm search; a search is also what people run most. So when the arguments are those of `cybrief search`
 written in their plain forms (`--opt VALUE`, `--opt=VALUE`, `-o VALUE`, flags alone) and the library's
 index is current (index.open_checking), this module reads them itself and answers with the functions that
-cli.search calls, printing exactly what it prints.
+the search command calls, printing exactly what it prints.
 
-Anything else goes to cli.main, untouched: help, completion, another command, an option written another
+Anything else goes to the Typer app (cybrief.cli), untouched: help, completion, another command, an option written another
 way or given twice, a value Typer would refuse or convert, --no-cache, an index to build or update, and
 every error but "nothing matches". Nothing is printed before the answer is complete, so handing over is
 always possible. tests/test_quick.py runs both ways on the same arguments and compares every byte.
@@ -17,7 +17,7 @@ from __future__ import annotations
 import os
 import sys
 
-# option -> (name, takes a value); the names are the parameters of cli.search
+# option -> (name, takes a value); the names are the parameters of the search command (cli/reading.py)
 _OPTIONS = {
     "--any": ("any", False), "--regex": ("regex", False), "-E": ("regex", False),
     "--pinyin": ("pinyin", False), "--no-pinyin": ("no_pinyin", False), "--count": ("count", False), "-c": ("count", False),
@@ -29,7 +29,7 @@ _OPTIONS = {
     "--library": ("library", True),
 }
 _REPEATABLE = ("exclude", "scope")
-_CHOICES = {  # as the enums of cli.py, matched as Typer does with case_sensitive=False
+_CHOICES = {  # as the enums of cli/options.py, matched as Typer does with case_sensitive=False
     "scope": ("delegates", "targets", "events"), "kind": ("achieved", "goal", "plan"),
     "format": ("auto", "table", "markdown", "json", "csv"), "lang": ("zh", "en", "both"),
 }
@@ -57,7 +57,7 @@ def main():
 
 
 def answer(args: list[str]) -> int | None:
-    """The exit code of a search answered here, or None when cli.main must run instead (nothing printed yet)."""
+    """The exit code of a search answered here, or None when the Typer app must run instead (nothing printed yet)."""
     if os.environ.get("_CYBRIEF_COMPLETE") or os.environ.get("CYBRIEF_NO_CACHE", "") not in ("", "0"):
         return None
     options = parse(args)
@@ -68,7 +68,7 @@ def answer(args: list[str]) -> int | None:
         return None
     try:
         work = _prepare(root, options)
-    except Exception:  # an error to report, or a case this module does not know: cli.py says it as usual
+    except Exception:  # an error to report, or a case this module does not know: the Typer app says it as usual
         return None
     if work is None:
         return None
@@ -82,7 +82,7 @@ def answer(args: list[str]) -> int | None:
 
 
 def parse(args: list[str]) -> dict | None:
-    """The options of `cybrief search` as cli.search receives them, or None for anything not plainly written."""
+    """The options of `cybrief search` as the search command receives them, or None for anything not plainly written."""
     if not args or args[0] != "search":
         return None
     found: dict = {"terms": [], "exclude": [], "scope": []}
@@ -139,7 +139,7 @@ def library_root(value: str | None) -> str | None:
     if value is not None:
         path = os.path.expanduser(value)
         if path.startswith("~") or not os.path.exists(path):
-            return None  # Path.expanduser raises, or "no such folder": cli.py reports it
+            return None  # Path.expanduser raises, or "no such folder": the Typer app reports it
     elif os.path.isdir("briefs"):
         path = "briefs"
     else:
@@ -202,7 +202,7 @@ def _from_the_index_alone(query) -> bool:
 
 
 def _answer(fmt, render, unmatched: str | None, note: str | None = None):
-    """What cli.search prints: its _emit, or on no match (`unmatched` is the query) its _emit_empty and message."""
+    """What the search command prints: its emit, or on no match (`unmatched` is the query) its emit_empty and message."""
     from cybrief.render import Format, renderer, resolve
 
     terminal = sys.stdout.isatty()

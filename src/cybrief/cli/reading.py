@@ -1,0 +1,281 @@
+"""The commands that read a library: delegates, targets, search, index and briefs."""
+
+from __future__ import annotations
+
+import sys
+from typing import Annotated, Optional
+
+import typer
+
+from cybrief.cli.application import app
+from cybrief.cli.lookup import filtered_targets, open_library_of
+from cybrief.cli.options import (
+    BriefOpt, complete_delegate, DelegateOpt, FacetField, FormatOpt, GroupKey, HorizonOpt, KindOpt, Lang, LangOpt,
+    LibraryOpt, MaxOpt, MinOpt, Scope, SectorOpt, SortKey, UnitOpt,
+)
+from cybrief.cli.output import emit, emit_empty, note, progress_if_terminal, ProgressBar
+from cybrief.errors import NoMatch, UsageError
+from cybrief.render import Format
+
+
+@app.command()
+def delegates(
+    name: Annotated[
+        Optional[str],
+        typer.Argument(help="A delegate's Chinese name, English name or id: show them in detail.", metavar="NAME",
+                       autocompletion=complete_delegate),
+    ] = None,
+    fmt: FormatOpt = Format.auto,
+    lang: LangOpt = Lang.both,
+    brief: BriefOpt = None,
+    library: LibraryOpt = None,
+) -> None:
+    """Who spoke: name, role, event and summary of each delegate; with NAME, one delegate in full.
+
+    Example:
+
+        cybrief delegates
+
+        cybrief delegates 刘勇
+
+        cybrief delegates "Wang Zhijie" --lang en
+
+        cybrief delegates --format json | jq '.[].name'
+    """
+    from cybrief import views
+
+    lib = open_library_of(library, brief)
+    if name is None:
+        listing = views.delegates_listing(lib.delegates(), lib, lang.value)
+        emit(fmt, lambda r: r.listing(listing))
+        return
+    try:
+        refs = lib.find_delegates(name)
+    except NoMatch:
+        emit_empty(fmt, lambda r: r.details([]))
+        raise
+    details = [views.delegate_detail(ref, lib, lang.value) for ref in refs]
+    emit(fmt, lambda r: r.details(details))
+
+
+@app.command()
+def targets(
+    sector: SectorOpt = None,
+    delegate: DelegateOpt = None,
+    kind: KindOpt = None,
+    horizon: HorizonOpt = None,
+    unit: UnitOpt = None,
+    least: MinOpt = None,
+    most: MaxOpt = None,
+    sort: Annotated[
+        Optional[SortKey],
+        typer.Option("--sort", case_sensitive=False, help="Order: value (largest first, within each unit), date (newest first), sector or delegate."),
+    ] = None,
+    reverse: Annotated[bool, typer.Option("--reverse", "-r", help="Turn the --sort order around.")] = False,
+    group_by: Annotated[
+        Optional[GroupKey],
+        typer.Option("--group-by", "-g", case_sensitive=False, help="One table per sector, delegate, kind or horizon."),
+    ] = None,
+    facet: Annotated[
+        Optional[list[FacetField]],
+        typer.Option("--facet", case_sensitive=False,
+                     help="Count targets per value of a field, and per unit sum the figures that add up. Repeatable."),
+    ] = None,
+    fmt: FormatOpt = Format.auto,
+    lang: LangOpt = Lang.both,
+    brief: BriefOpt = None,
+    library: LibraryOpt = None,
+) -> None:
+    """The figures and goals announced: delegate, sector, metric, figure, horizon and kind. Filters combine with AND.
+
+    Figures are shown as written; with --lang en in English, from their parsed values.
+
+    Example:
+
+        cybrief targets --sector energy
+
+        cybrief targets --sector 能源 --kind goal
+
+        cybrief targets --delegate 谢文辉 --horizon 十五五
+
+        cybrief targets --sort value --unit 元 --min 1000亿元
+
+        cybrief targets --group-by delegate --lang en
+
+        cybrief targets --facet sector --format json
+
+        cybrief targets --format csv > targets.csv
+    """
+    from cybrief import views
+
+    if facet and group_by:
+        raise UsageError("--facet and --group-by do not combine; use one")
+    lib = open_library_of(library, brief)
+    refs, nothing = filtered_targets(lib, sector, delegate, kind, horizon, unit, least, most)
+    if sort is not None or facet or group_by is not None:
+        from cybrief import compare  # only when asked for: it loads the figure parser
+    if sort is not None:
+        refs, caveat = compare.sort_refs(refs, sort.value, reverse)
+        if caveat and refs:
+            note(f"note: {caveat}")
+    if facet:
+        listing = compare.facets(refs, [f.value for f in facet], lib, lang.value)
+        render = lambda r: r.listing(listing)  # noqa: E731
+    elif group_by is not None:
+        sections = compare.group(refs, group_by.value, lib, lang.value)
+        render = lambda r: r.sections(sections)  # noqa: E731
+    else:
+        listing = views.targets_listing(refs, lib, lang.value)
+        render = lambda r: r.listing(listing)  # noqa: E731
+    if not refs:
+        emit_empty(fmt, render)
+        raise nothing
+    emit(fmt, render)
+
+
+@app.command()
+def search(
+    terms: Annotated[
+        list[str],
+        typer.Argument(help="Terms to find, all in one record (--any: one of them). Quote a phrase to keep its spaces.",
+                       metavar="TERM..."),
+    ],
+    any_term: Annotated[bool, typer.Option("--any", help="Records holding any of the terms, not all.")] = False,
+    exclude: Annotated[
+        Optional[list[str]], typer.Option("--exclude", "-x", help="Drop records holding this term (repeatable).", metavar="TERM")
+    ] = None,
+    regex: Annotated[
+        bool, typer.Option("--regex", "-E", help="Terms are regular expressions, matched on normalized text.")
+    ] = False,
+    pinyin: Annotated[
+        Optional[bool],
+        typer.Option("--pinyin/--no-pinyin",
+                     help="Also match Chinese by the pinyin of a Latin term (tegaoya, tgy). Default: when nothing else matches."),
+    ] = None,
+    scope: Annotated[
+        Optional[list[Scope]],
+        typer.Option("--in", case_sensitive=False, help="Only these records: delegates, targets, events (repeatable)."),
+    ] = None,
+    sector: SectorOpt = None,
+    delegate: DelegateOpt = None,
+    kind: KindOpt = None,
+    context: Annotated[
+        int, typer.Option("--context", "-C", min=0, metavar="N", help="Characters of text shown around a match.")
+    ] = 30,
+    count: Annotated[bool, typer.Option("--count", "-c", help="Only the number of hits per brief, and the total.")] = False,
+    limit: Annotated[
+        Optional[int], typer.Option("--limit", "-n", min=1, metavar="N", help="Show the N best hits and say how many more.")
+    ] = None,
+    no_cache: Annotated[bool, typer.Option("--no-cache", help="Read the brief files; do not use or update the index.")] = False,
+    fmt: FormatOpt = Format.auto,
+    lang: LangOpt = Lang.both,
+    brief: BriefOpt = None,
+    library: LibraryOpt = None,
+) -> None:
+    """Find terms in every text of every brief, best hits first: traditional or simplified, full-width or not, pinyin.
+
+    Terms are matched after normalization (NFKC, case, traditional -> simplified), so 特高壓 finds 特高压 and
+    ＡＩ finds AI. A Latin term that matches nothing is tried as pinyin: tegaoya and tgy find 特高压.
+
+    Example:
+
+        cybrief search 特高压
+
+        cybrief search 人工智能 算力 --in delegates
+
+        cybrief search 汽车 芯片 --any --exclude 新能源 --limit 5
+
+        cybrief search '算力.{0,4}规模' --regex -C 10
+
+        cybrief search tegaoya --format json | jq '.[] | [.delegate_name, .match]'
+
+        cybrief search 电网 --count
+    """
+    from cybrief.query import Query
+    from cybrief.search import count_library, search_library
+
+    query = Query(
+        terms, any=any_term, exclude=exclude or (), regex=regex, pinyin=pinyin,
+        scopes=[s.value for s in scope or ()], lang=lang.value, sector=sector, delegate=delegate,
+        kind=kind.value if kind else None, brief=brief,
+    )
+    use_index, progress = not no_cache, progress_if_terminal()
+    try:
+        if count:
+            counts = count_library(library, query, use_index=use_index, progress=progress)
+        else:
+            result = search_library(library, query, use_index=use_index, limit=limit, context=context, progress=progress)
+    finally:
+        if progress is not None:
+            progress.close()
+    if count:
+        if not counts.briefs:
+            emit_empty(fmt, lambda r: r.counts(counts))
+            raise NoMatch(f"nothing matches {counts.query!r}")
+        emit(fmt, lambda r: r.counts(counts))
+        return
+    if not result.hits:
+        emit_empty(fmt, lambda r: r.search(result))
+        raise NoMatch(f"nothing matches {result.query!r}")
+    emit(fmt, lambda r: r.search(result))
+    if result.more:
+        note(f"showing {len(result.hits)} of {result.total} hits; {result.more} more (raise --limit to see them)")
+
+
+@app.command()
+def index(
+    rebuild: Annotated[bool, typer.Option("--rebuild", help="Start from an empty index.")] = False,
+    library: LibraryOpt = None,
+) -> None:
+    """Build or update the search index of a library now (search does it when needed), with progress on a terminal.
+
+    The index lives in $XDG_CACHE_HOME/cybrief (default ~/.cache/cybrief); only brief files that changed
+    since the last run are read again.
+
+    Example:
+
+        cybrief index
+
+        cybrief index --library ~/archive --rebuild
+    """
+    from cybrief.errors import display_path
+    from cybrief.index import describe, open_index
+    from cybrief.library import brief_files, resolve_library_dir
+
+    root = resolve_library_dir(library)
+    if not brief_files(root):  # as every command that reads a library says it
+        raise UsageError(f"library {display_path(root)}: no brief files (*.yaml, *.yml) in it")
+    bar = ProgressBar() if sys.stderr.isatty() else None  # on a terminal: a log gets only the summary line
+    try:
+        connection = open_index(root, bar, rebuild=rebuild, snapshot=False)  # only counted, not searched
+    finally:
+        if bar is not None:
+            bar.close()
+    try:
+        note(describe(connection))
+    finally:
+        connection.close()
+
+
+@app.command()
+def briefs(
+    fmt: FormatOpt = Format.auto,
+    lang: LangOpt = Lang.both,
+    brief: BriefOpt = None,
+    library: LibraryOpt = None,
+) -> None:
+    """The briefs in the library: id, title, date, how many delegates and targets, and the file.
+
+    Example:
+
+        cybrief briefs
+
+        cybrief briefs --format json | jq '.[].path'
+
+        cybrief briefs --library ~/archive/2026
+    """
+    from cybrief import views
+
+    lib = open_library_of(library, brief)
+    listing = views.briefs_listing(lib, lang.value)
+    emit(fmt, lambda r: r.listing(listing))

@@ -458,7 +458,8 @@ CASES = [
         " delegates_corridor, ministers_corridor, news_conference, plenary, group_deliberation, interview, other;"
         " got 'press conference'",
         "lib/every_problem.yaml:23:5: delegates[0].age: unknown field (expected one of: event, id, name, name_en,"
-        " organization, organization_en, paragraphs, points, review, role, role_en, sectors, summary, summary_en)",
+        " organization, organization_en, paragraphs, points, review, role, role_en, sectors, summary, summary_en,"
+        " terms)",
         "lib/every_problem.yaml:32:5: delegates[1].name_en: missing required field",
         "lib/every_problem.yaml:37:19: delegates[1].sectors[1]: unknown sector 'robots' (known: ai, energy)",
         "lib/every_problem.yaml:54:9: targets[1].id: duplicate id 't1' (first at line 41)",

@@ -27,7 +27,7 @@ def test_five_different_errors_give_five_located_lines(monkeypatch):
         "cybrief: error: five_errors.yaml:25:14: delegates[0].sectors: expected a list, got 'energy'",
         "cybrief: error: five_errors.yaml:34:5: delegates[1].organisation: unknown field (expected one of: event, id, "
         "name, name_en, organization, organization_en, paragraphs, points, review, role, role_en, sectors, summary, "
-        "summary_en)",
+        "summary_en, terms)",
         "cybrief: error: five_errors.yaml:62:12: targets[1].value: expected a number (e.g. 4000000, 23.6 or 1/9), got 'half'",
         "cybrief: error: five_errors.yaml:77:16: targets[2].qualifier: expected one of exact, approx, nearly, over, "
         "at_least, under, at_most; got 'exactly'",

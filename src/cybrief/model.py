@@ -7,6 +7,8 @@ from decimal import Decimal
 
 QUALIFIERS = ("exact", "approx", "nearly", "over", "at_least", "under", "at_most")
 TARGET_KINDS = ("achieved", "goal", "plan")
+# Whether the report names the speaker where a figure or point is given, or the brief infers it from context.
+BASES = ("stated", "inferred")
 EVENT_KINDS = (
     "press_conference",
     "open_delegation_meeting",
@@ -104,6 +106,16 @@ def _names(fields: tuple[F, ...]) -> tuple[str, ...]:
     return tuple(f.name for f in fields)
 
 
+TERMS_DOC = (
+    "The source's own distinctive words, exactly as written: quoted expressions, names of companies, products, "
+    "programmes and places, abbreviations. Searched like any field."
+)
+BASIS_DOC = (
+    "stated: the report names the speaker where this is said; inferred: the brief attributes it from context "
+    "(a pronoun, a numbered list after the speaker, a section under the speaker's name), with the reason in basis_note."
+)
+BASIS_NOTE_DOC = "Why an inferred attribution is made, e.g. 'continues 王志杰's quote in the next paragraph'."
+
 REVIEW_DOC = (
     "Fields still to be checked by a person: `cybrief draft` lists what it guessed, and "
     "`cybrief validate --strict` reports each; delete a name once checked."
@@ -151,6 +163,7 @@ class Event(Record):
         F("theme", "text", "Announced theme, as stated.", required=False),
         F("place", "text", "Where it took place.", required=False),
         F("paragraph", "integer", "Paragraph of the report that introduces it.", required=False),
+        F("terms", "list", TERMS_DOC, required=False, item="text"),
     )
     __slots__ = _names(FIELDS)
 
@@ -161,6 +174,8 @@ class Point(Record):
     FIELDS = (
         F("zh", "text", "The point in Chinese."),
         F("en", "text", "The point in English.", required=False),
+        F("basis", "choice", BASIS_DOC, required=False, choices=BASES),
+        F("basis_note", "text", BASIS_NOTE_DOC, required=False),
     )
     __slots__ = _names(FIELDS)
 
@@ -182,6 +197,7 @@ class Delegate(Record):
         F("summary_en", "text", "Summary of the remarks in English."),
         F("points", "list", "Key points, each in Chinese and English.", required=False, item=Point),
         F("paragraphs", "list", "Paragraphs of the report that carry the remarks.", required=False, item="integer"),
+        F("terms", "list", TERMS_DOC, required=False, item="text"),
     )
     __slots__ = _names(FIELDS)
 
@@ -209,6 +225,8 @@ class Target(Record):
         F("kind", "choice", "achieved (a result), goal (an aim) or plan (a committed programme).", choices=TARGET_KINDS),
         F("horizon", "text", "Period or date as stated: 2025, 十四五, 十五五, 十五五末 ...; absent when none.", required=False),
         F("paragraph", "integer", "Paragraph of the report the figure comes from."),
+        F("basis", "choice", BASIS_DOC, required=False, choices=BASES),
+        F("basis_note", "text", BASIS_NOTE_DOC, required=False),
         F("note", "text", "Anything a reader must know to use the figure.", required=False),
     )
     __slots__ = _names(FIELDS)

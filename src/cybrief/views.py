@@ -16,7 +16,8 @@ DELEGATE_COLUMNS = ("id", "brief", "name", "name_en", "role", "role_en", "organi
 BRIEF_COLUMNS = ("id", "title", "title_en", "language", "date", "outlet", "reporter", "published", "url", "events",
                  "delegates", "targets", "path")
 # Review markers are for the people finishing a brief (`cybrief validate --strict`), not data: no record has them.
-EVENT_COLUMNS = ("brief",) + tuple(f.name for f in Event.FIELDS if f.name != "review")
+# Terms are a list, not a column.
+EVENT_COLUMNS = ("brief",) + tuple(f.name for f in Event.FIELDS if f.name not in ("review", "terms"))
 SECTOR_COLUMNS = ("brief", "slug", "zh", "en")
 GROUP_COLUMNS = ("group",) + TARGET_COLUMNS  # targets --group-by in CSV
 CHART_COLUMNS = TARGET_COLUMNS + ("share_of_max", "mark")

@@ -18,7 +18,7 @@ from cybrief.draft import draft_bytes
 from cybrief.draft.article import read_article
 from cybrief.draft.quality import Comparison
 from cybrief.errors import CybriefError
-from cybrief.load import load_brief
+from cybrief.brief.load import load_brief
 
 
 def main() -> int:

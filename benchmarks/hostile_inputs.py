@@ -3,7 +3,7 @@
 Usage: python benchmarks/hostile_inputs.py [CASE ...]
 
 Each case is built as large as the caps allow (5 MiB, 50,000 YAML nodes, 64 levels) and loaded in a
-fresh process with cybrief.load.load_brief; the process reports the wall time of the load and how far
+fresh process with cybrief.brief.load.load_brief; the process reports the wall time of the load and how far
 its peak resident memory rose above what it was before. tests/test_limits.py checks the memory of a
 few of these cases with a generous bound; the times are for people to read, not for tests.
 """
@@ -20,7 +20,7 @@ HERE = Path(__file__).resolve().parent
 MINI = (HERE.parent / "tests" / "fixtures" / "mini.yaml").read_text(encoding="utf-8")
 MIB = 1024 * 1024
 sys.path.insert(0, str(HERE.parent / "src"))
-from cybrief.yamlnodes import MAX_NODES as NODES  # noqa: E402
+from cybrief.brief.yamlnodes import MAX_NODES as NODES  # noqa: E402
 GOAL_SECONDS, GOAL_MB = 1.0, 200
 
 
@@ -64,7 +64,7 @@ CASES = {
 _PROBE = """
 import json, resource, sys, time
 from cybrief.errors import CybriefError
-from cybrief.load import load_brief
+from cybrief.brief.load import load_brief
 before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
 start = time.perf_counter()
 try:

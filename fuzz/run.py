@@ -91,9 +91,9 @@ def run_hypothesis(target, *, runs: int, seconds: float, seed: int = 0, quiet: b
 
 
 INSTRUMENTED = [
-    "cybrief.yamlnodes", "cybrief.load", "cybrief.files", "cybrief.dump", "cybrief.cache", "cybrief.views",
-    "cybrief.search", "cybrief.render.csv", "cybrief.render.json", "cybrief.render.markdown", "cybrief.render.terminal",
-    "cybrief.numerals", "cybrief.quantity", "cybrief.figurecheck",
+    "cybrief.brief.yamlnodes", "cybrief.brief.load", "cybrief.files", "cybrief.brief.dump", "cybrief.library.cache", "cybrief.render.views",
+    "cybrief.search.run", "cybrief.render.csv", "cybrief.render.json", "cybrief.render.markdown", "cybrief.render.terminal",
+    "cybrief.figures.numerals", "cybrief.figures.quantity", "cybrief.brief.figurecheck",
 ]
 
 

@@ -50,7 +50,7 @@ def target(name: str, *, seeds: list[str], allowed: tuple[type[BaseException], .
 def loader(data: bytes) -> None:
     """The bytes of a brief file: a brief or a CybriefError; and a brief that loads renders, caches and dumps exactly."""
     from cybrief.files import decode_utf8
-    from cybrief.load import loads_brief
+    from cybrief.brief.load import loads_brief
 
     brief = loads_brief(decode_utf8(data, "fuzz.yaml"), "fuzz.yaml")
     check_loaded(brief)
@@ -58,13 +58,14 @@ def loader(data: bytes) -> None:
 
 def check_loaded(brief) -> None:
     """What must hold of any brief the loader accepts."""
-    from cybrief import cache, views
-    from cybrief.dump import dump_brief
+    from cybrief.library import cache
+    from cybrief.render import views
+    from cybrief.brief.dump import dump_brief
     from cybrief.library import Library
-    from cybrief.load import loads_brief
-    from cybrief.model import Brief
+    from cybrief.brief.load import loads_brief
+    from cybrief.brief.model import Brief
     from cybrief.render import Format, renderer
-    from cybrief.search import search
+    from cybrief.library.searching import search
 
     assert loads_brief(dump_brief(brief), "dumped.yaml") == brief, "dump -> load changed the brief"
     assert cache.from_plain(Brief, cache.to_plain(brief)) == brief, "the cache changed the brief"
@@ -90,7 +91,7 @@ def check_loaded(brief) -> None:
 @target("figure", seeds=["tests/fixtures/figures.txt"], allowed=(FigureError,), lines=True)
 def figure(data: bytes) -> None:
     """Text given as a figure: a Quantity or a FigureError; a Quantity that reads back as itself from its Chinese."""
-    from cybrief.quantity import parse_figure
+    from cybrief.figures.quantity import parse_figure
 
     check_quantity(parse_figure(data.decode("utf-8", "replace")))
 
@@ -100,8 +101,9 @@ def check_quantity(q) -> None:
     from decimal import Decimal
     from fractions import Fraction
 
-    from cybrief.model import QUALIFIERS
-    from cybrief.quantity import english, format_figure, parse_figure
+    from cybrief.brief.model import QUALIFIERS
+    from cybrief.figures.quantity import parse_figure
+    from cybrief.figures.writing import english, format_figure
 
     for number in (q.value, q.upper):
         assert number is None or isinstance(number, Fraction) or (isinstance(number, Decimal) and number.is_finite()), q

@@ -381,8 +381,8 @@ def _file_name_shown_safely(command: str, fmt: str, output: str) -> None:
 
 
 def _dumped(lib: Path) -> None:
-    from cybrief.dump import dump_brief
-    from cybrief.load import loads_brief
+    from cybrief.brief.dump import dump_brief
+    from cybrief.brief.load import loads_brief
 
     tricky = loads_brief(MINI_TEXT)
     tricky.source.reporter = "NO"

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from hypothesis import strategies as st
 
-from cybrief.model import EVENT_KINDS, LANGUAGES, QUALIFIERS, TARGET_KINDS, Brief, parse_number
+from cybrief.brief.model import EVENT_KINDS, LANGUAGES, QUALIFIERS, TARGET_KINDS, Brief, parse_number
 
 # Any text, controls, bidi overrides and markup-looking brackets included (no lone surrogates: no file
 # can hold one, and the loader refuses them).
@@ -86,7 +86,7 @@ FIGURES = ["近400万辆", "超1000亿元", "1500余家", "20%以上", "三分�
 
 def _loadable(value) -> bool:
     """Whether a value parsed from a figure is one a brief can hold (see load.MAX_NUMBER_CHARS)."""
-    from cybrief.model import format_number
+    from cybrief.brief.model import format_number
 
     text = format_number(value)
     return len(text) <= 40 and _in_range(text)
@@ -100,7 +100,7 @@ def figure_fields(draw, words_) -> dict:
     marked qualitative, and the rest is the author's reading.
     """
     from cybrief.errors import FigureError
-    from cybrief.quantity import parse_figure
+    from cybrief.figures.quantity import parse_figure
 
     figure = draw(st.sampled_from(FIGURES) | words_)
     try:
@@ -124,7 +124,7 @@ def reviews(draw, cls) -> tuple[str, ...]:
 def briefs(draw) -> Brief:
     """A brief that the loader accepts: unique ids, references that resolve, figures that agree with their
     values, any text in the other text fields, and fields marked for review."""
-    from cybrief.model import Delegate, Event, Point, Sector, Source, Target
+    from cybrief.brief.model import Delegate, Event, Point, Sector, Source, Target
 
     # Texts come from a small pool drawn once: far fewer draws per brief, and any text can still land in any field.
     pool = draw(st.lists(words, min_size=1, max_size=8))

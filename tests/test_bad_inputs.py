@@ -159,6 +159,17 @@ def _raising(error):
     return open_library
 
 
+def _patch_everywhere(monkeypatch, function, replacement):
+    """Replace a function in every cybrief module that holds it (its own, and each that imported it by name)."""
+    import sys
+
+    import cybrief.library.searching  # noqa: F401 - loaded, so that its name is replaced too
+
+    for name, module in list(sys.modules.items()):
+        if name.startswith("cybrief") and getattr(module, function.__name__, None) is function:
+            monkeypatch.setattr(module, function.__name__, replacement)
+
+
 @pytest.mark.parametrize(
     "error, code, line",
     [
@@ -182,7 +193,7 @@ def test_every_command_maps_errors_to_the_same_codes_and_lines(command, error, c
         "bug": KeyError("x\x1b"),
     }[error]
     monkeypatch.chdir(tmp_path)
-    monkeypatch.setattr(library, "resolve_library_dir", _raising(made))  # the first step of every command here
+    _patch_everywhere(monkeypatch, library.resolve_library_dir, _raising(made))  # the first step of every command here
     assert _invoke(list(COMMANDS[command])) == (code, "", line)
     assert list(tmp_path.iterdir()) == []
 

@@ -8,9 +8,9 @@ import shutil
 import pytest
 
 from conftest import BUNDLED, MINI, run
-from cybrief import cache
+from cybrief.library import cache
 from cybrief.library import open_library
-from cybrief.model import Brief, Target
+from cybrief.brief.model import Brief, Target
 
 
 def _outputs(library, monkeypatch, *, cached: bool):

@@ -291,9 +291,10 @@ def test_csv_of_nothing_is_its_header_and_json_an_empty_array(args, header, code
 
 
 def test_csv_columns_are_the_json_keys_for_every_listing():
-    from cybrief import compare, views
+    from cybrief.render import comparisons as compare
+    from cybrief.render import views
     from cybrief.library import open_library
-    from cybrief.quantity import parse_figure
+    from cybrief.figures.quantity import parse_figure
 
     library = open_library(BUNDLED)
     listings = [
@@ -357,7 +358,7 @@ def test_labels_follow_lang_and_identical_text_shows_once(tmp_path):
 ])
 def test_search_labels_follow_lang(lang, who, mark, total):
     from cybrief.render import Format, renderer
-    from cybrief.views import Hit, SearchResult
+    from cybrief.render.views import Hit, SearchResult
 
     term = "press conference" if lang == "en" else "记者会"
     hits = run("search", term, "--in", "events", "--lang", lang, "--format", "markdown").stdout
@@ -370,10 +371,12 @@ def test_search_labels_follow_lang(lang, who, mark, total):
 
 
 def test_cli_choices_are_the_librarys():
-    from cybrief import model, query
+    from cybrief.brief import model
     from cybrief.cli import options as cli
+    from cybrief.figures.compare import SORT_KEYS
+    from cybrief.search import query
 
-    for enum, values in ((cli.Kind, model.TARGET_KINDS), (cli.SortKey, model.SORT_KEYS), (cli.GroupKey, model.GROUP_KEYS),
+    for enum, values in ((cli.Kind, model.TARGET_KINDS), (cli.SortKey, SORT_KEYS), (cli.GroupKey, model.GROUP_KEYS),
                          (cli.FacetField, model.FACET_FIELDS), (cli.ExportFormat, model.EXPORT_FORMATS),
                          (cli.Scope, tuple(query.SCOPES))):
         assert tuple(e.value for e in enum) == values

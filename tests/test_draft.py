@@ -16,8 +16,8 @@ from cybrief.draft.figures import find_figures
 from cybrief.draft.lexicon import lexicon
 from cybrief.draft.quality import Comparison
 from cybrief.draft.speakers import organization_of, split_role_name
-from cybrief.load import load_brief, loads_brief
-from cybrief.model import EVENT_KINDS
+from cybrief.brief.load import load_brief, loads_brief
+from cybrief.brief.model import EVENT_KINDS
 
 ARTICLES = FIXTURES / "articles"
 SEED = ROOT.parent / "shared" / "seeds" / "000_677c92e947dbdcd8.txt"

@@ -114,7 +114,7 @@ def test_no_table_carries_review_markers(tmp_path):
 
 
 def test_every_table_has_its_columns_also_when_empty(tmp_path):
-    from cybrief import views
+    from cybrief.render import views
 
     library = tmp_path / "lib"
     library.mkdir()

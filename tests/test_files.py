@@ -22,7 +22,8 @@ from pathlib import Path
 import pytest
 
 from conftest import BUNDLED, FIXTURES, MINI, run
-from cybrief import cache, files
+from cybrief import files
+from cybrief.library import cache
 from cybrief.errors import WriteError
 from cybrief.files import write_output
 from procs import as_plain_user, permissions_bind
@@ -427,7 +428,7 @@ def test_writers_killed_at_any_moment_leave_a_whole_file(tmp_path):
 _READER = """
 import json, os, sys, time
 from pathlib import Path
-from cybrief import views
+from cybrief.render import views
 from cybrief.library import open_library
 
 folder, rounds, toucher = Path(sys.argv[1]), int(sys.argv[2]), sys.argv[3] == "1"

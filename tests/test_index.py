@@ -12,7 +12,7 @@ import pytest
 
 from conftest import BUNDLED, FIXTURES, MINI, OLD, mixed_library, run
 from cybrief import files
-from cybrief.index import index_dir, walk
+from cybrief.index.store import index_dir, walk
 from cybrief.library import brief_files
 
 
@@ -51,13 +51,13 @@ def test_cached_and_uncached_searches_give_identical_results(tmp_path, monkeypat
 
 def test_the_python_api_on_a_loaded_library_agrees_with_the_index(tmp_path):
     from cybrief.library import open_library
-    from cybrief.query import Query
-    from cybrief.search import search, search_library
+    from cybrief.search.query import Query
+    from cybrief.library.searching import LibrarySearch, search
 
     folder = _library(tmp_path)
     for terms in (["电网"], ["人工智能", "算力"], ["tgy"]):
         loaded = search(open_library(folder), terms).records
-        indexed = search_library(folder, Query(terms)).records
+        indexed = LibrarySearch(folder).search(Query(terms)).records
         assert loaded == indexed and loaded
 
 
@@ -101,26 +101,26 @@ def _big_library(tmp_path, count: int):
 
 
 def test_after_one_change_in_a_big_library_only_that_brief_is_read_again(tmp_path, monkeypatch):
-    from cybrief.query import Query
-    from cybrief.search import count_library
+    from cybrief.search.query import Query
+    from cybrief.library.searching import LibrarySearch
 
     folder = _big_library(tmp_path, BIG)
     reads = _reads(monkeypatch)
-    first = count_library(folder, Query(["算力"]))
+    first = LibrarySearch(folder).count(Query(["算力"]))
     assert len(reads) == BIG and first.total == BIG
     reads.clear()
-    assert count_library(folder, Query(["算力"])).total == BIG
+    assert LibrarySearch(folder).count(Query(["算力"])).total == BIG
     assert reads == []  # nothing changed: nothing read
     changed = folder / "part-04" / "b04321.yaml"
     changed.write_text(changed.read_text(encoding="utf-8").replace("李四谈人工智能和算力。", "李四谈人工智能。"), encoding="utf-8")
     os.utime(changed, ns=(OLD + 10**9, OLD + 10**9))
-    after = count_library(folder, Query(["算力"]))
+    after = LibrarySearch(folder).count(Query(["算力"]))
     assert reads == [str(changed)]
     assert after.total == BIG - 1 and "b04321" not in dict(after.briefs) and "b04320" in dict(after.briefs)
 
 
 def test_a_touched_file_is_read_but_kept(tmp_path, monkeypatch):
-    from cybrief import load
+    from cybrief.brief import load
 
     folder = _library(tmp_path)
     run("search", "电网", library=folder)
@@ -213,9 +213,9 @@ def test_two_processes_building_at_once_agree(tmp_path):
 def test_a_search_loads_no_pinyin_tables_unless_it_tries_pinyin(tmp_path):
     probe = (
         "import sys, json\n"
-        "from cybrief.query import Query\n"
-        "from cybrief.search import search_library\n"
-        "search_library(sys.argv[1], Query([sys.argv[2]]))\n"
+        "from cybrief.search.query import Query\n"
+        "from cybrief.library.searching import LibrarySearch\n"
+        "LibrarySearch(sys.argv[1]).search(Query([sys.argv[2]]))\n"
         "print(json.dumps(sorted(m for m in sys.modules if m.startswith(('pypinyin', 'rich')))))\n"
     )
     env = dict(os.environ, XDG_CACHE_HOME=str(tmp_path / "cache"))
@@ -235,10 +235,10 @@ def test_a_rebuild_that_empties_the_index_meanwhile_is_never_taken_for_current(t
     would trust an index that holds nothing."""
     import sqlite3
 
-    from cybrief import index_update
-    from cybrief.index import _check_layout, connect, index_path, open_index
-    from cybrief.query import Query
-    from cybrief.search import count_library
+    from cybrief.index import update as index_update
+    from cybrief.index.store import _check_layout, connect, index_path, open_index
+    from cybrief.search.query import Query
+    from cybrief.library.searching import LibrarySearch
 
     folder = _library(tmp_path)
     open_index(folder, snapshot=False).close()  # built, snapshot stored
@@ -259,7 +259,7 @@ def test_a_rebuild_that_empties_the_index_meanwhile_is_never_taken_for_current(t
     db = sqlite3.connect(index_path(folder.resolve()))
     assert db.execute("SELECT value FROM meta WHERE key = 'snapshot' AND value IS NOT NULL").fetchone() is None
     db.close()
-    assert count_library(folder, Query(["电网"])).total == count_library(folder, Query(["电网"]), use_index=False).total > 0
+    assert LibrarySearch(folder).count(Query(["电网"])).total == LibrarySearch(folder, use_index=False).count(Query(["电网"])).total > 0
 
 
 def test_a_brief_broken_then_restored_with_its_old_time_is_found_again(tmp_path):
@@ -291,7 +291,7 @@ def test_a_term_that_is_not_text_finds_nothing_with_or_without_the_index(tmp_pat
 def test_an_index_damaged_after_it_was_built_gives_the_same_results_and_is_rebuilt(tmp_path):
     import sqlite3
 
-    from cybrief.index import index_path
+    from cybrief.index.store import index_path
 
     folder = _library(tmp_path)
     expected = run("search", "电网", "--format", "json", "--no-cache", library=folder).stdout
@@ -315,7 +315,7 @@ def test_an_index_damaged_after_it_was_built_gives_the_same_results_and_is_rebui
 def test_a_library_that_cannot_be_surveyed_whole_is_not_written_on_every_search(tmp_path):
     """A dangling link named like a brief keeps a snapshot from being stored; searches must not rewrite the
     index each time to say so (that would also make concurrent searches retry each other's writes)."""
-    from cybrief.index import index_path
+    from cybrief.index.store import index_path
 
     folder = _library(tmp_path)
     (folder / "gone.yaml").symlink_to(folder / "nowhere.yaml")

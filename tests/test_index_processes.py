@@ -25,9 +25,9 @@ ROUNDS = 10
 _WORKER = """
 import json, os, sys
 from pathlib import Path
-from cybrief.index import open_index
-from cybrief.query import Query
-from cybrief.search import count_library, search_library
+from cybrief.index.store import open_index
+from cybrief.search.query import Query
+from cybrief.library.searching import LibrarySearch
 
 folder, rounds, role = Path(sys.argv[1]), int(sys.argv[2]), sys.argv[3]
 queries = json.loads(sys.argv[4])
@@ -48,8 +48,8 @@ for n in range(rounds):
         open_index(folder, rebuild=True, snapshot=False).close()
     results = []
     for terms in queries:
-        results.append([h.as_dict() for h in search_library(folder, Query(terms), context=20).hits])
-        results.append(count_library(folder, Query(terms)).records)
+        results.append([h.as_dict() for h in LibrarySearch(folder).search(Query(terms), context=20).hits])
+        results.append(LibrarySearch(folder).count(Query(terms)).records)
     seen.add(json.dumps(results, ensure_ascii=False, sort_keys=True))
 print(json.dumps(sorted(seen), ensure_ascii=False))
 """

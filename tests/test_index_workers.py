@@ -11,8 +11,9 @@ import sys
 import pytest
 
 from conftest import BUNDLED, FIXTURES, MINI
-from cybrief import index_update, index_workers
-from cybrief.index import index_path, open_index
+from cybrief.index import update as index_update
+from cybrief.index import workers as index_workers
+from cybrief.index.store import index_path, open_index
 
 OLD = 1_600_000_000_000_000_000
 TABLES = {
@@ -87,30 +88,30 @@ def test_touched_and_edited_files_among_many_give_what_a_fresh_build_gives(tmp_p
 
 
 def test_a_worker_that_fails_leaves_the_search_to_the_files(tmp_path, monkeypatch):
-    from cybrief.query import Query
-    from cybrief.search import count_library
+    from cybrief.search.query import Query
+    from cybrief.library.searching import LibrarySearch
 
     folder = _library(tmp_path)
-    expected = count_library(folder, Query(["算力"]), use_index=False).briefs
+    expected = LibrarySearch(folder, use_index=False).count(Query(["算力"])).briefs
     monkeypatch.setattr(index_update, "PARALLEL_FROM", 1)
     monkeypatch.setattr(index_workers, "_BOOT", "import sys; sys.exit(0)")
-    assert count_library(folder, Query(["算力"])).briefs == expected
+    assert LibrarySearch(folder).count(Query(["算力"])).briefs == expected
 
 
 def test_a_script_without_a_main_guard_can_build_with_workers(tmp_path):
-    from cybrief.query import Query
-    from cybrief.search import count_library
+    from cybrief.search.query import Query
+    from cybrief.library.searching import LibrarySearch
 
     folder = _library(tmp_path)
-    expected = count_library(folder, Query(["算力"]), use_index=False).total
+    expected = LibrarySearch(folder, use_index=False).count(Query(["算力"])).total
     script = tmp_path / "script.py"
     script.write_text(
         "import sys\n"
-        "from cybrief import index_update\n"
-        "from cybrief.query import Query\n"
-        "from cybrief.search import count_library\n"
+        "from cybrief.index import update as index_update\n"
+        "from cybrief.search.query import Query\n"
+        "from cybrief.library.searching import LibrarySearch\n"
         "index_update.PARALLEL_FROM = 1\n"
-        "print(count_library(sys.argv[1], Query(['算力'])).total)\n",
+        "print(LibrarySearch(sys.argv[1]).count(Query(['算力'])).total)\n",
         encoding="utf-8",
     )
     env = dict(os.environ, XDG_CACHE_HOME=str(tmp_path / "cache"))

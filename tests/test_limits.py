@@ -12,8 +12,8 @@ import pytest
 
 from conftest import MINI, ROOT
 from cybrief.errors import BriefError
-from cybrief.load import loads_brief
-from cybrief.yamlnodes import MAX_DEPTH, MAX_NODES
+from cybrief.brief.load import loads_brief
+from cybrief.brief.yamlnodes import MAX_DEPTH, MAX_NODES
 
 sys.path.insert(0, str(ROOT / "benchmarks"))
 

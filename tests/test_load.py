@@ -9,7 +9,7 @@ import pytest
 
 from conftest import BUNDLED, FIXTURES, MINI
 from cybrief.errors import BriefError
-from cybrief.load import load_brief, loads_brief
+from cybrief.brief.load import load_brief, loads_brief
 
 BROKEN = FIXTURES / "broken"
 
@@ -103,7 +103,7 @@ def test_a_directory_and_a_missing_file_are_errors(tmp_path):
 
 
 def test_dump_then_load_gives_the_same_brief():
-    from cybrief.dump import dump_brief, text
+    from cybrief.brief.dump import dump_brief, text
 
     brief = load_brief(BUNDLED / "chongqing-2026-03-chengyu.yaml")
     again = loads_brief(dump_brief(brief))
@@ -158,7 +158,7 @@ def test_a_qualitative_figure_and_a_figure_without_unit_load():
 
 def test_every_target_of_the_bundled_brief_agrees_with_its_figure():
     from cybrief.errors import FigureError
-    from cybrief.quantity import parse_figure
+    from cybrief.figures.quantity import parse_figure
 
     brief = load_brief(BUNDLED / "chongqing-2026-03-chengyu.yaml")
     assert len(brief.targets) == 26
@@ -176,7 +176,7 @@ def test_every_target_of_the_bundled_brief_agrees_with_its_figure():
 
 
 def test_a_cached_brief_is_still_checked_after_the_loader_got_stricter():
-    from cybrief import cache
+    from cybrief.library import cache
 
     assert cache.LAYOUT >= 2  # caches written before figures were checked are not read
 

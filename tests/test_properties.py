@@ -14,13 +14,14 @@ from hypothesis import example, given
 from hypothesis import strategies as st
 
 from conftest import BUNDLED, FIXTURES, MINI
-from cybrief import cache, views
-from cybrief.dump import dump_brief
+from cybrief.library import cache
+from cybrief.render import views
+from cybrief.brief.dump import dump_brief
 from cybrief.errors import CybriefError
 from cybrief.files import decode_utf8
 from cybrief.library import Library
-from cybrief.load import loads_brief
-from cybrief.model import Brief
+from cybrief.brief.load import loads_brief
+from cybrief.brief.model import Brief
 from cybrief.render import Format, renderer
 from cybrief.safety import visible
 from hostile import RAW_CONTROL, markdown_table_widths, markdown_texts, terminal_text
@@ -143,7 +144,7 @@ def test_terminal_tables_carry_no_raw_controls_at_any_width(rows, width):
 def _render_everything(brief: Brief) -> None:
     from rich.console import Console
 
-    from cybrief.search import search
+    from cybrief.library.searching import search
 
     library = Library([brief])
     outputs = []

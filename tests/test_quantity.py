@@ -10,8 +10,9 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from cybrief.errors import CybriefError, FigureError
-from cybrief.numerals import chinese_integer, read_numeral
-from cybrief.quantity import QUALIFIERS, UNITS, Quantity, english, format_figure, parse_figure
+from cybrief.figures.numerals import chinese_integer, read_numeral
+from cybrief.figures.quantity import QUALIFIERS, UNITS, Quantity, parse_figure
+from cybrief.figures.writing import english, format_figure
 
 D = Decimal
 
@@ -228,7 +229,7 @@ def test_importing_the_parser_needs_neither_yaml_nor_rich():
     import subprocess
     import sys
 
-    code = "import sys, cybrief.quantity; print(sorted(m for m in ('yaml', 'rich', 'typer') if m in sys.modules))"
+    code = "import sys, cybrief.figures.quantity; print(sorted(m for m in ('yaml', 'rich', 'typer') if m in sys.modules))"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "[]"
 
@@ -251,7 +252,7 @@ def quantities(draw):
     qualifier = draw(st.sampled_from(QUALIFIERS))
     if draw(st.booleans()) and draw(st.booleans()):
         share = Fraction(draw(st.integers(1, 500)), draw(st.integers(1, 500)))
-        from cybrief.quantity import exact
+        from cybrief.figures.quantity import exact
 
         return Quantity("", exact(share), "ratio", qualifier)
     value, unit = draw(amounts), draw(units)
@@ -315,7 +316,7 @@ def test_long_numbers_stay_exact_both_ways(text, digits, exponent):
 
 
 def test_a_value_too_long_for_a_decimal_stays_a_fraction():
-    from cybrief.quantity import exact
+    from cybrief.figures.quantity import exact
 
     assert exact(Fraction(1, 2**400)) == Fraction(1, 2**400)  # never rounded (a sum of shares may come to this)
     assert exact(Fraction(1, 2**10)) == Decimal("0.0009765625")
@@ -330,8 +331,8 @@ def test_chinese_numerals_round_trip(n):
 def test_views_know_every_range_separator():
     import unicodedata
 
-    from cybrief.quantity import RANGE_SEPARATORS
-    from cybrief.views import RANGE_MARKS
+    from cybrief.figures.quantity import RANGE_SEPARATORS
+    from cybrief.render.views import RANGE_MARKS
 
     # views spots a range without loading the parser; every mark it knows must normalize to a separator here
     assert {unicodedata.normalize("NFKC", m) for m in RANGE_MARKS} == set(RANGE_SEPARATORS)

@@ -10,7 +10,7 @@ import sys
 import pytest
 
 from conftest import BUNDLED, MINI, OLD, mixed_library, run
-from cybrief import quick
+from cybrief.cli import quick
 
 
 # Arguments the quick entry answers itself (after `search`; --library is added).
@@ -106,8 +106,8 @@ def test_the_library_is_found_as_the_command_finds_it(tmp_path, monkeypatch):
 
 
 def test_the_index_location_is_the_cache_folder():
-    from cybrief.cache import cache_dir
-    from cybrief.index import index_dir
+    from cybrief.library.cache import cache_dir
+    from cybrief.index.store import index_dir
 
     assert index_dir() == cache_dir()
 
@@ -143,7 +143,7 @@ def test_a_closed_pipe_ends_quietly_with_exit_1(library):
 def test_a_warm_search_loads_neither_typer_nor_the_briefs_machinery(library):
     probe = (
         "import json, sys\n"
-        "from cybrief import quick\n"
+        "from cybrief.cli import quick\n"
         "code = quick.answer(sys.argv[1:])\n"
         "sys.stderr.write('\\nMODULES ' + json.dumps([code, sorted(sys.modules)]))\n"
     )
@@ -153,7 +153,7 @@ def test_a_warm_search_loads_neither_typer_nor_the_briefs_machinery(library):
     roots = {m.split(".")[0] for m in modules}
     assert code == 0
     assert not roots & {"typer", "click", "rich", "yaml", "pypinyin", "pathlib", "typing", "decimal"}, sorted(roots)
-    assert not {"cybrief.model", "cybrief.library", "cybrief.load", "cybrief.cli"} & set(modules)
+    assert not {"cybrief.brief.model", "cybrief.library", "cybrief.brief.load", "cybrief.cli.application", "typer"} & set(modules)
 
 
 @pytest.mark.parametrize("args", [["电网"], ["电网", "--count"], ["人工智能", "--format", "csv", "-C", "4"]])
@@ -174,3 +174,35 @@ def test_counts_are_labelled_in_the_language_asked_for_both_ways(lang, head, tot
     code, out, _ = _quick(argv, capsys)
     assert code == 0 and out.startswith(head + "\n") and total in out
     assert run(*argv, library=None).stdout == out
+
+
+def test_the_quick_path_reads_the_options_the_search_command_is_built_with():
+    """Every option of the Typer command, as click parses it, is the declared one: flags, value, choices,
+    repeatable, minimum, default. The quick path parses with the same declaration (search_options.py)."""
+    import typer.core
+    import typer.main
+
+    from cybrief.brief.model import TARGET_KINDS
+    from cybrief.cli import app, search_options
+    from cybrief.render import Format
+    from cybrief.search.query import DEFAULT_CONTEXT, SCOPES
+
+    command = typer.main.get_command(app).commands["search"]
+    built = {}
+    for param in command.params:
+        if not isinstance(param, typer.core.TyperOption) or param.name == "help":
+            continue
+        if param.is_flag:
+            value = None
+        elif getattr(param.type, "choices", None):
+            value = tuple(param.type.choices)
+        else:
+            value = "int" if type(param.type).__name__ in ("IntRange", "IntParamType") else "text"
+        built[param.name] = (tuple(param.opts), tuple(param.secondary_opts), value, param.multiple,
+                             getattr(param.type, "min", None))
+    declared = {o.param: (o.flags, o.off, o.value, o.repeatable, o.minimum) for o in search_options.SEARCH}
+    assert built == declared
+    assert search_options.KINDS == TARGET_KINDS and search_options.SCOPES == tuple(SCOPES)
+    assert search_options.FORMATS == tuple(f.value for f in Format)
+    assert next(p.default for p in command.params if p.name == "context") == DEFAULT_CONTEXT
+    assert set(quick._FLAGS) == {f for o in search_options.SEARCH if o.quick for f in o.flags + o.off}

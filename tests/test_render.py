@@ -13,10 +13,10 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from conftest import BUNDLED, GOLDEN
-from cybrief import views
+from cybrief.render import views
 from cybrief.library import open_library
 from cybrief.render import RENDERER_MODULES, Format, renderer, resolve
-from cybrief.search import search
+from cybrief.library.searching import search
 
 UPDATE = os.environ.get("CYBRIEF_UPDATE_GOLDEN") == "1"
 CONCRETE = [f for f in Format if f is not Format.auto]
@@ -87,8 +87,8 @@ def test_search_golden(library, fmt):
 
 @pytest.mark.parametrize("fmt", CONCRETE, ids=lambda f: f.value)
 def test_figures_golden(fmt):
-    from cybrief.compare import figures_listing
-    from cybrief.quantity import parse_figure
+    from cybrief.render.comparisons import figures_listing
+    from cybrief.figures.quantity import parse_figure
 
     texts = ["近400万辆", "超1000亿元", "1500余家", "20%以上", "16.4亿", "三分之一", "每9台汽车就有1台", "3至5万人"]
     listing = figures_listing([parse_figure(t) for t in texts], "both")
@@ -97,7 +97,7 @@ def test_figures_golden(fmt):
 
 @pytest.mark.parametrize("fmt", CONCRETE, ids=lambda f: f.value)
 def test_facets_golden(library, fmt):
-    from cybrief.compare import facets
+    from cybrief.render.comparisons import facets
 
     listing = facets(library.targets(), ["sector", "qualifier"], library, "en")
     _check(f"facets_sector_qualifier.{EXT[fmt]}", _as_text(fmt, renderer(fmt).listing(listing)))
@@ -105,7 +105,8 @@ def test_facets_golden(library, fmt):
 
 @pytest.mark.parametrize("fmt", CONCRETE, ids=lambda f: f.value)
 def test_groups_golden(library, fmt):
-    from cybrief.compare import group, sort_refs
+    from cybrief.figures.compare import sort_refs
+    from cybrief.render.comparisons import group
 
     refs, _ = sort_refs(library.targets(sector="investment"), "value")
     sections = group(refs, "kind", library, "zh")
@@ -114,14 +115,14 @@ def test_groups_golden(library, fmt):
 
 @pytest.mark.parametrize("fmt", CONCRETE, ids=lambda f: f.value)
 def test_chart_golden(library, fmt):
-    from cybrief.compare import chart, legend
+    from cybrief.render.comparisons import chart, legend
 
     refs = library.targets(sector="investment") + library.targets(sector="automotive")
     _check(f"chart_investment_automotive.{EXT[fmt]}", _as_text(fmt, renderer(fmt).chart(chart(refs, "both"), legend("both"))))
 
 
 def test_report_golden(library):
-    from cybrief.report import report
+    from cybrief.render.report import report
 
     _check("report_en.md", report(library, "en"))
 
@@ -211,7 +212,7 @@ def test_markdown_line_ends_are_breaks_and_a_lone_cr_is_shown():
 
 
 def test_markdown_counts_escape_ids_that_need_it():
-    from cybrief.hits import SearchCounts
+    from cybrief.search.hits import SearchCounts
     from cybrief.render import markdown
 
     plain = markdown.Renderer().counts(SearchCounts("x", [("a-1", 2), ("b.2", 1)], "en"))

@@ -10,7 +10,7 @@ import jsonschema
 import yaml
 
 from conftest import BUNDLED, FIXTURES, MINI, ROOT, run
-from cybrief.schema import brief_schema, schema_text
+from cybrief.brief.schema import brief_schema, schema_text
 
 
 

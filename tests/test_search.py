@@ -8,7 +8,7 @@ import shutil
 import pytest
 
 from conftest import BUNDLED, MINI, run
-from cybrief.normalize import normalize, normalize_with_origin, original_spans
+from cybrief.search.normalize import normalize, normalize_with_origin, original_spans
 
 
 def _json(result):

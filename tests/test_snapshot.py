@@ -9,7 +9,7 @@ import time
 import pytest
 
 from conftest import MINI
-from cybrief.snapshot import survey, unchanged
+from cybrief.index.snapshot import survey, unchanged
 
 OLD = 1_600_000_000_000_000_000
 

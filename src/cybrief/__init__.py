@@ -12,7 +12,7 @@ def __getattr__(name: str):
 
         return getattr(library, name)
     if name == "load_brief":
-        from cybrief.load import load_brief
+        from cybrief.brief.load import load_brief
 
         return load_brief
     if name == "CybriefError":

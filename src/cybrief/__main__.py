@@ -2,7 +2,7 @@
 
 import sys
 
-from cybrief.quick import main
+from cybrief.cli.quick import main
 
 if __name__ == "__main__":  # not when a worker process that builds the index imports it again
     sys.exit(main())

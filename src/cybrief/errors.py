@@ -119,7 +119,9 @@ class BriefError(CybriefError):
 
 def display_path(path: Path) -> str:
     """A path as the user would type it: relative to the working directory when it lies below it."""
-    from pathlib import Path  # here, not at the top: a warm search never needs pathlib (costly to import)
+    from pathlib import (
+        Path,  # here, not at the top: a warm search never needs pathlib (costly to import)
+    )
 
     try:
         return str(path.relative_to(Path.cwd()))

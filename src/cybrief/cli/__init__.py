@@ -1,11 +1,22 @@
-"""The command line: a Typer app over the library; the only package that prints or exits, with quick.py.
+"""The command line: a Typer app over the library; the only package that prints or exits.
 
-application.py holds the app and the one place errors become a line and an exit code; options.py the options the
-commands share; output.py what they write; lookup.py the library and targets the options name; the
-commands are in reading.py, figures.py and authoring.py, registered in the order `--help` lists them.
+quick.py is the entry point: it answers a plain search from a current index before Typer is imported, and
+hands anything else to the app. application.py holds the app and the one place errors become a line and an
+exit code; options.py the options the commands share; output.py what they write; lookup.py the library and
+targets the options name; the commands are in reading.py, figures.py and authoring.py, registered in the
+order `--help` lists them. May import every other part of cybrief.
+
+Importing this package imports nothing else: `app` and `main` are made on first use, so that the quick
+path never pays for Typer.
 """
 
-from cybrief.cli.application import app, main
-from cybrief.cli import reading, figures, authoring  # noqa: F401 - importing them registers their commands, in this order
-
 __all__ = ["app", "main"]
+
+
+def __getattr__(name: str):
+    if name in ("app", "main"):
+        from cybrief.cli import application
+        from cybrief.cli import reading, figures, authoring  # noqa: F401 - importing them registers their commands, in this order
+
+        return getattr(application, name)
+    raise AttributeError(f"module 'cybrief.cli' has no attribute {name!r}")

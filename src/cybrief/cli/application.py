@@ -38,7 +38,9 @@ class _Group(TyperGroup):
         try:
             return super().invoke(ctx)
         except CybriefError as exc:
-            from cybrief.safety import one_line  # messages quote the data: never let it act on the terminal
+            from cybrief.safety import (
+                one_line,  # messages quote the data: never let it act on the terminal
+            )
 
             prefix = "cybrief: " if isinstance(exc, NoMatch) else "cybrief: error: "
             for line in exc.lines():

@@ -47,7 +47,7 @@ def validate_command(
         cybrief validate drafts/ --format json | jq '.[] | select(.severity == "error")'
     """
     from cybrief.errors import Invalid
-    from cybrief.validate import validate
+    from cybrief.library.validate import validate
 
     if not paths:
         from cybrief.errors import display_path
@@ -81,7 +81,7 @@ def schema_command() -> None:
 
         cybrief schema | jq '.$defs.Target.properties.qualifier'
     """
-    from cybrief.schema import schema_text
+    from cybrief.brief.schema import schema_text
 
     sys.stdout.write(schema_text())
     sys.stdout.flush()
@@ -114,17 +114,17 @@ def draft_command(
 
         cybrief draft report.txt -o draft.yaml --force && cybrief validate --strict draft.yaml
     """
+    from cybrief.brief.schema import schema_reference
     from cybrief.draft import draft_bytes
     from cybrief.draft.article import check_size, read_article
     from cybrief.errors import UsageError, display_path
-    from cybrief.schema import schema_reference
 
     if output is not None:
         refuse_existing(output, force)
     if brief_id is not None:
         import re
 
-        from cybrief.model import ID_PATTERN
+        from cybrief.brief.model import ID_PATTERN
 
         if not re.match(ID_PATTERN, brief_id):
             raise UsageError(f"--id {brief_id!r}: expected lower-case letters, digits, '.', '_', '-'")

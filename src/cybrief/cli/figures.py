@@ -11,8 +11,20 @@ import typer
 from cybrief.cli.application import app
 from cybrief.cli.lookup import filtered_targets, open_library_of
 from cybrief.cli.options import (
-    BriefOpt, DelegateOpt, ExportFormat, ForceOpt, FormatOpt, HorizonOpt, KindOpt, Lang, LangOpt, LibraryOpt,
-    MaxOpt, MinOpt, SectorOpt, UnitOpt,
+    BriefOpt,
+    DelegateOpt,
+    ExportFormat,
+    ForceOpt,
+    FormatOpt,
+    HorizonOpt,
+    KindOpt,
+    Lang,
+    LangOpt,
+    LibraryOpt,
+    MaxOpt,
+    MinOpt,
+    SectorOpt,
+    UnitOpt,
 )
 from cybrief.cli.output import emit, emit_empty, refuse_existing, write_file, wrote
 from cybrief.errors import Several
@@ -37,9 +49,9 @@ def figure(
 
         cybrief figure 16.4亿 --lang en
     """
-    from cybrief.compare import figures_listing
     from cybrief.errors import FigureError
-    from cybrief.quantity import parse_figure
+    from cybrief.figures.quantity import parse_figure
+    from cybrief.render.comparisons import figures_listing
 
     parsed, errors = [], []
     for text in texts:
@@ -82,18 +94,19 @@ def chart(
 
         cybrief chart --sector investment --svg investment.svg
     """
-    from cybrief import compare
+    from cybrief.render import comparisons
 
     if svg is not None:
         refuse_existing(svg, force)
     lib = open_library_of(library, brief)
     refs, nothing = filtered_targets(lib, sector, delegate, kind, horizon, unit, least, most)
-    series = compare.chart(refs, lang.value)
-    legend = compare.legend(lang.value)
+    series = comparisons.chart(refs, lang.value)
+    legend = comparisons.legend(lang.value)
     if svg is not None:
         if not refs:
             raise nothing
-        from cybrief.render.chart import BarChart, svg as to_svg
+        from cybrief.render.chart import BarChart
+        from cybrief.render.chart import svg as to_svg
 
         write_file(svg, to_svg(BarChart(series, legend), "cybrief chart").encode("utf-8"), force)
         return
@@ -126,7 +139,7 @@ def export(
 
         cybrief export --to json -o briefs.json --force
     """
-    from cybrief.export import export as run_export
+    from cybrief.render.export import export as run_export
 
     lib = open_library_of(library, brief)
     run_export(lib, to.value, output, force=force)
@@ -153,7 +166,7 @@ def report(
 
         cybrief report --lang zh -o 简报.md --force
     """
-    from cybrief.report import report as make_report
+    from cybrief.render.report import report as make_report
 
     if output is not None:
         refuse_existing(output, force)

@@ -25,7 +25,7 @@ def filtered_targets(lib, sector, delegate, kind, horizon, unit, least, most) ->
     except NoMatch as exc:
         return [], exc
     if unit is not None or least is not None or most is not None:
-        from cybrief import compare
+        from cybrief.figures import compare
 
         refs = compare.filter_values(refs, unit=unit, low=least, high=most)
     return refs, NoMatch("no target matches these filters")

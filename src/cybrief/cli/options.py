@@ -8,20 +8,19 @@ from typing import Annotated, Optional
 
 import typer
 
+from cybrief.brief.model import EXPORT_FORMATS, FACET_FIELDS, GROUP_KEYS, TARGET_KINDS
+from cybrief.cli import search_options as S
 from cybrief.errors import CybriefError
-from cybrief.model import EXPORT_FORMATS, FACET_FIELDS, GROUP_KEYS, SORT_KEYS, TARGET_KINDS
+from cybrief.figures.compare import SORT_KEYS
 from cybrief.render import Format
-
-
-class Lang(str, Enum):
-    zh = "zh"
-    en = "en"
-    both = "both"
 
 
 def choices(name: str, values: tuple[str, ...]) -> type[Enum]:
     """An enum of option values made from the library's tuple of them, so that the two never differ."""
     return Enum(name, {value: value for value in values}, type=str)
+
+
+Lang = choices("Lang", S.LANGS)
 
 
 Kind = choices("Kind", TARGET_KINDS)
@@ -39,12 +38,7 @@ FacetField = choices("FacetField", FACET_FIELDS)
 ExportFormat = choices("ExportFormat", EXPORT_FORMATS)
 
 
-class Scope(str, Enum):
-    """Records a search can be limited to: the keys of query.SCOPES (a test keeps them equal)."""
-
-    delegates = "delegates"
-    targets = "targets"
-    events = "events"
+Scope = choices("Scope", S.SCOPES)  # the keys of query.SCOPES (a test keeps them equal)
 
 
 def complete_sector(incomplete: str):
@@ -71,24 +65,24 @@ def complete_delegate(incomplete: str):
 FormatOpt = Annotated[
     Format,
     typer.Option(
-        "--format", "-f", case_sensitive=False,
+        *S.FORMAT.flags, case_sensitive=False,
         help="Output format. auto: a table on a terminal, Markdown when piped or redirected.",
     ),
 ]
 
 
 LangOpt = Annotated[
-    Lang, typer.Option("--lang", "-l", case_sensitive=False, help="Language of summaries, metrics and labels.")
+    Lang, typer.Option(*S.LANG.flags, case_sensitive=False, help="Language of summaries, metrics and labels.")
 ]
 
 
-BriefOpt = Annotated[Optional[str], typer.Option("--brief", "-b", help="Only the brief with this id.", metavar="ID")]
+BriefOpt = Annotated[Optional[str], typer.Option(*S.BRIEF.flags, help="Only the brief with this id.", metavar="ID")]
 
 
 LibraryOpt = Annotated[
     Optional[Path],
     typer.Option(
-        "--library", envvar="CYBRIEF_LIBRARY", metavar="DIR",
+        *S.LIBRARY.flags, envvar="CYBRIEF_LIBRARY", metavar="DIR",
         help="Folder of briefs. Default: ./briefs if it exists, else the briefs bundled with cybrief.",
     ),
 ]
@@ -96,17 +90,17 @@ LibraryOpt = Annotated[
 
 SectorOpt = Annotated[
     Optional[str],
-    typer.Option("--sector", "-s", help="Sector slug or label, e.g. energy or 能源.", autocompletion=complete_sector),
+    typer.Option(*S.SECTOR.flags, help="Sector slug or label, e.g. energy or 能源.", autocompletion=complete_sector),
 ]
 
 
 DelegateOpt = Annotated[
     Optional[str],
-    typer.Option("--delegate", "-d", help="Delegate's name, English name or id.", autocompletion=complete_delegate),
+    typer.Option(*S.DELEGATE.flags, help="Delegate's name, English name or id.", autocompletion=complete_delegate),
 ]
 
 
-KindOpt = Annotated[Optional[Kind], typer.Option("--kind", "-k", case_sensitive=False, help="achieved, goal or plan.")]
+KindOpt = Annotated[Optional[Kind], typer.Option(*S.KIND.flags, case_sensitive=False, help="achieved, goal or plan.")]
 
 
 ForceOpt = Annotated[bool, typer.Option("--force", help="Replace the output file if it exists.")]

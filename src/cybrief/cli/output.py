@@ -40,7 +40,13 @@ class ProgressBar:
             if total <= self.least:
                 return
             from rich.console import Console
-            from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+            from rich.progress import (
+                BarColumn,
+                MofNCompleteColumn,
+                Progress,
+                TextColumn,
+                TimeRemainingColumn,
+            )
 
             self.progress = Progress(
                 TextColumn("indexing briefs"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),

@@ -7,13 +7,29 @@ from typing import Annotated, Optional
 
 import typer
 
+from cybrief.cli import search_options as S
 from cybrief.cli.application import app
 from cybrief.cli.lookup import filtered_targets, open_library_of
 from cybrief.cli.options import (
-    BriefOpt, complete_delegate, DelegateOpt, FacetField, FormatOpt, GroupKey, HorizonOpt, KindOpt, Lang, LangOpt,
-    LibraryOpt, MaxOpt, MinOpt, Scope, SectorOpt, SortKey, UnitOpt,
+    BriefOpt,
+    DelegateOpt,
+    FacetField,
+    FormatOpt,
+    GroupKey,
+    HorizonOpt,
+    KindOpt,
+    Lang,
+    LangOpt,
+    LibraryOpt,
+    MaxOpt,
+    MinOpt,
+    Scope,
+    SectorOpt,
+    SortKey,
+    UnitOpt,
+    complete_delegate,
 )
-from cybrief.cli.output import emit, emit_empty, note, progress_if_terminal, ProgressBar
+from cybrief.cli.output import ProgressBar, emit, emit_empty, note, progress_if_terminal
 from cybrief.errors import NoMatch, UsageError
 from cybrief.render import Format
 
@@ -42,7 +58,7 @@ def delegates(
 
         cybrief delegates --format json | jq '.[].name'
     """
-    from cybrief import views
+    from cybrief.render import views
 
     lib = open_library_of(library, brief)
     if name is None:
@@ -106,23 +122,26 @@ def targets(
 
         cybrief targets --format csv > targets.csv
     """
-    from cybrief import views
+    from cybrief.render import views
 
     if facet and group_by:
         raise UsageError("--facet and --group-by do not combine; use one")
     lib = open_library_of(library, brief)
     refs, nothing = filtered_targets(lib, sector, delegate, kind, horizon, unit, least, most)
     if sort is not None or facet or group_by is not None:
-        from cybrief import compare  # only when asked for: it loads the figure parser
+        from cybrief.figures import (
+            compare,  # only when asked for: it loads the figure parser
+        )
+        from cybrief.render import comparisons
     if sort is not None:
         refs, caveat = compare.sort_refs(refs, sort.value, reverse)
         if caveat and refs:
             note(f"note: {caveat}")
     if facet:
-        listing = compare.facets(refs, [f.value for f in facet], lib, lang.value)
+        listing = comparisons.facets(refs, [f.value for f in facet], lib, lang.value)
         render = lambda r: r.listing(listing)  # noqa: E731
     elif group_by is not None:
-        sections = compare.group(refs, group_by.value, lib, lang.value)
+        sections = comparisons.group(refs, group_by.value, lib, lang.value)
         render = lambda r: r.sections(sections)  # noqa: E731
     else:
         listing = views.targets_listing(refs, lib, lang.value)
@@ -140,33 +159,33 @@ def search(
         typer.Argument(help="Terms to find, all in one record (--any: one of them). Quote a phrase to keep its spaces.",
                        metavar="TERM..."),
     ],
-    any_term: Annotated[bool, typer.Option("--any", help="Records holding any of the terms, not all.")] = False,
+    any_term: Annotated[bool, typer.Option(*S.ANY.flags, help="Records holding any of the terms, not all.")] = False,
     exclude: Annotated[
-        Optional[list[str]], typer.Option("--exclude", "-x", help="Drop records holding this term (repeatable).", metavar="TERM")
+        Optional[list[str]], typer.Option(*S.EXCLUDE.flags, help="Drop records holding this term (repeatable).", metavar="TERM")
     ] = None,
     regex: Annotated[
-        bool, typer.Option("--regex", "-E", help="Terms are regular expressions, matched on normalized text.")
+        bool, typer.Option(*S.REGEX.flags, help="Terms are regular expressions, matched on normalized text.")
     ] = False,
     pinyin: Annotated[
         Optional[bool],
-        typer.Option("--pinyin/--no-pinyin",
+        typer.Option(f"{S.PINYIN.flags[0]}/{S.PINYIN.off[0]}",
                      help="Also match Chinese by the pinyin of a Latin term (tegaoya, tgy). Default: when nothing else matches."),
     ] = None,
     scope: Annotated[
         Optional[list[Scope]],
-        typer.Option("--in", case_sensitive=False, help="Only these records: delegates, targets, events (repeatable)."),
+        typer.Option(*S.SCOPE.flags, case_sensitive=False, help="Only these records: delegates, targets, events (repeatable)."),
     ] = None,
     sector: SectorOpt = None,
     delegate: DelegateOpt = None,
     kind: KindOpt = None,
     context: Annotated[
-        int, typer.Option("--context", "-C", min=0, metavar="N", help="Characters of text shown around a match.")
-    ] = 30,
-    count: Annotated[bool, typer.Option("--count", "-c", help="Only the number of hits per brief, and the total.")] = False,
+        int, typer.Option(*S.CONTEXT.flags, min=S.CONTEXT.minimum, metavar="N", help="Characters of text shown around a match.")
+    ] = 30,  # search.query.DEFAULT_CONTEXT, which the quick path uses (tests/test_quick.py keeps them equal)
+    count: Annotated[bool, typer.Option(*S.COUNT.flags, help="Only the number of hits per brief, and the total.")] = False,
     limit: Annotated[
-        Optional[int], typer.Option("--limit", "-n", min=1, metavar="N", help="Show the N best hits and say how many more.")
+        Optional[int], typer.Option(*S.LIMIT.flags, min=S.LIMIT.minimum, metavar="N", help="Show the N best hits and say how many more.")
     ] = None,
-    no_cache: Annotated[bool, typer.Option("--no-cache", help="Read the brief files; do not use or update the index.")] = False,
+    no_cache: Annotated[bool, typer.Option(*S.NO_CACHE.flags, help="Read the brief files; do not use or update the index.")] = False,
     fmt: FormatOpt = Format.auto,
     lang: LangOpt = Lang.both,
     brief: BriefOpt = None,
@@ -191,20 +210,21 @@ def search(
 
         cybrief search 电网 --count
     """
-    from cybrief.query import Query
-    from cybrief.search import count_library, search_library
+    from cybrief.library.searching import LibrarySearch
+    from cybrief.search.query import Query
 
     query = Query(
         terms, any=any_term, exclude=exclude or (), regex=regex, pinyin=pinyin,
         scopes=[s.value for s in scope or ()], lang=lang.value, sector=sector, delegate=delegate,
         kind=kind.value if kind else None, brief=brief,
     )
-    use_index, progress = not no_cache, progress_if_terminal()
+    progress = progress_if_terminal()
     try:
+        searcher = LibrarySearch(library, use_index=not no_cache, progress=progress)
         if count:
-            counts = count_library(library, query, use_index=use_index, progress=progress)
+            counts = searcher.count(query)
         else:
-            result = search_library(library, query, use_index=use_index, limit=limit, context=context, progress=progress)
+            result = searcher.search(query, limit=limit, context=context)
     finally:
         if progress is not None:
             progress.close()
@@ -239,7 +259,7 @@ def index(
         cybrief index --library ~/archive --rebuild
     """
     from cybrief.errors import display_path
-    from cybrief.index import describe, open_index
+    from cybrief.index.store import describe, open_index
     from cybrief.library import brief_files, resolve_library_dir
 
     root = resolve_library_dir(library)
@@ -274,7 +294,7 @@ def briefs(
 
         cybrief briefs --library ~/archive/2026
     """
-    from cybrief import views
+    from cybrief.render import views
 
     lib = open_library_of(library, brief)
     listing = views.briefs_listing(lib, lang.value)

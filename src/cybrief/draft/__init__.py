@@ -31,8 +31,8 @@ def draft_article(text: str, *, year: int | None = None, brief_id: str | None = 
     from cybrief.draft.clean import clean
     from cybrief.draft.events import find_sessions, find_source, find_year
     from cybrief.draft.speakers import find_speakers
-    from cybrief.dump import dump_brief
-    from cybrief.load import loads_brief
+    from cybrief.brief.dump import dump_brief
+    from cybrief.brief.load import loads_brief
 
     article = clean(text)
     if not article.paragraphs:

@@ -12,8 +12,8 @@ from cybrief.draft.figures import find_figures
 from cybrief.draft.lexicon import lexicon
 from cybrief.draft.speakers import Speakers
 from cybrief.errors import UsageError
-from cybrief.model import ID_PATTERN, Brief, Delegate, Event, Sector, Target
-from cybrief.model import Source as SourceRecord
+from cybrief.brief.model import ID_PATTERN, Brief, Delegate, Event, Sector, Target
+from cybrief.brief.model import Source as SourceRecord
 
 TO_WRITE = "（待补充）"
 SUMMARY_MARK = "【草稿摘录，待改写】"

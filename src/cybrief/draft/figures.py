@@ -6,7 +6,7 @@ import re
 from functools import lru_cache
 
 from cybrief.errors import FigureError
-from cybrief.quantity import PREFIXES, SUFFIXES, UNITS, Quantity, parse_figure
+from cybrief.figures.quantity import PREFIXES, SUFFIXES, UNITS, Quantity, parse_figure
 
 _DIGITS = "0-9０-９"
 _CN = "零〇一二两三四五六七八九十百千万亿"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-from cybrief.model import Brief, format_number
+from cybrief.brief.model import Brief, format_number
 
 
 class Score:

@@ -39,22 +39,24 @@ class Renderer:
         return table(listing.records, listing.columns)
 
     def details(self, details) -> str:
-        from cybrief.views import DELEGATE_COLUMNS  # the detail's targets do not fit a row
+        from cybrief.render.views import (
+            DELEGATE_COLUMNS,  # the detail's targets do not fit a row
+        )
 
         return table([d.record for d in details], DELEGATE_COLUMNS)
 
     def search(self, result) -> str:
-        from cybrief.views import HIT_COLUMNS
+        from cybrief.render.views import HIT_COLUMNS
 
         return table(result.records, HIT_COLUMNS)
 
     def sections(self, sections) -> str:
-        from cybrief.views import GROUP_COLUMNS
+        from cybrief.render.views import GROUP_COLUMNS
 
         return table([{"group": s.key, **record} for s in sections for record in s.listing.records], GROUP_COLUMNS)
 
     def chart(self, series, legend: str) -> str:
-        from cybrief.views import CHART_COLUMNS
+        from cybrief.render.views import CHART_COLUMNS
 
         return table([b.record() for s in series for b in s.bars], CHART_COLUMNS)
 

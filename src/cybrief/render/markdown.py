@@ -82,7 +82,7 @@ class Renderer:
         return "\n".join(blocks)
 
     def search(self, result) -> str:
-        from cybrief.hits import pinyin_mark, snippet, who
+        from cybrief.search.hits import pinyin_mark, snippet, who
 
         lines = []
         for hit in result.hits:

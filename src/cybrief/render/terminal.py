@@ -123,7 +123,7 @@ class Renderer:
         return Group(*parts)
 
     def search(self, result):
-        from cybrief.hits import pinyin_mark, snippet, who
+        from cybrief.search.hits import pinyin_mark, snippet, who
 
         parts = []
         for hit in result.hits:

@@ -1,0 +1,142 @@
+"""Comparing figures: value filters, order within a unit, and which figures add up to a total."""
+
+from __future__ import annotations
+
+import re
+from fractions import Fraction
+
+from cybrief.errors import UsageError
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from cybrief.figures.quantity import Quantity
+
+# What targets can be sorted by (--sort); targets are the library's (brief, target, delegate) references.
+SORT_KEYS = ("value", "date", "sector", "delegate")
+
+# Shares, rates and multiples do not add up, nor do durations and ages of different things: facets count
+# them but never sum them.
+NOT_ADDITIVE = frozenset(("%", "‰", "ratio", "倍", "成", "个百分点", "百分点", "秒", "分钟", "小时", "个小时", "天", "日",
+                          "周", "个月", "月", "年", "岁"))
+# Nor do averages, per-capita figures, prices, shares and rates, whatever their unit: 人均收入 is in 元 too.
+NOT_ADDITIVE_METRICS = ("人均", "户均", "平均", "均价", "单价", "比重", "占比", "比例", "增速", "增长率")
+NOT_ADDITIVE_METRICS_EN = re.compile(r"\b(?:per[ -]capita|per household|average|share of|proportion of|rates?)\b", re.I)
+
+
+# --- filters and order --------------------------------------------------------------------------------------
+
+def bound(text: str, option: str) -> Quantity:
+    """A --min/--max figure such as 100亿元 or 1000; qualifier words and ranges make no sense there."""
+    from cybrief.errors import FigureError
+    from cybrief.figures.quantity import parse_figure
+
+    try:
+        q = parse_figure(text)
+    except FigureError as exc:
+        raise UsageError(f"{option}: {exc}") from None
+    if q.qualifier != "exact" or q.upper is not None:
+        raise UsageError(f"{option} takes a plain figure such as 100亿元 or 1000, not {text!r}")
+    return q
+
+
+def filter_values(refs: list, *, unit: str | None = None, low: str | None = None,
+                  high: str | None = None) -> list:
+    """Targets in `unit`, with value >= low and <= high (figures in Chinese or Arabic; a unit in them sets the unit).
+
+    The stated value is compared: 超1000亿元 counts as 1000亿元, and a range by its lower bound.
+    """
+    import unicodedata
+
+    wanted = unicodedata.normalize("NFKC", unit).strip() if unit is not None else None
+    least = bound(low, "--min") if low is not None else None
+    most = bound(high, "--max") if high is not None else None
+    for q, option in ((least, "--min"), (most, "--max")):
+        if q is not None and q.unit:
+            if wanted is not None and q.unit != wanted:
+                raise UsageError(f"{option} {q.text} is in {q.unit}, but the figures compared are in {wanted}")
+            wanted = q.unit
+    return [
+        ref for ref in refs
+        if (wanted is None or ref.target.unit == wanted)
+        and (least is None or ref.target.value >= least.value)
+        and (most is None or ref.target.value <= most.value)
+    ]
+
+
+def units_of(refs: list) -> list[str]:
+    """The units of the targets, in order of first appearance."""
+    return list(dict.fromkeys(r.target.unit for r in refs))
+
+
+def sort_refs(refs: list, key: str, reverse: bool = False) -> tuple[list, str | None]:
+    """Targets in order, and a note when the order needs one.
+
+    value: largest first, within each unit (units in order of first appearance); date: newest first;
+    sector: by slug; delegate: by name in pinyin. `reverse` turns each around.
+    """
+    note = None
+    if key == "value":
+        units = units_of(refs)
+        rank = {u: i for i, u in enumerate(units)}
+        ordered = sorted(refs, key=lambda r: Fraction(r.target.value), reverse=not reverse)
+        ordered.sort(key=lambda r: rank[r.target.unit])
+        if len(units) > 1:
+            note = (f"figures in {len(units)} units ({', '.join(u or 'none' for u in units)}) are sorted by value "
+                    "within each unit; add --unit to compare one")
+        return ordered, note
+    if key == "date":
+        ordered = sorted(refs, key=lambda r: _date(r), reverse=not reverse)
+    elif key == "sector":
+        ordered = sorted(refs, key=lambda r: r.target.sector, reverse=reverse)
+    elif key == "delegate":
+        ordered = sorted(refs, key=lambda r: r.delegate.name_en.casefold(), reverse=reverse)
+    else:
+        raise UsageError(f"unknown sort key {key!r}; choose one of {', '.join(SORT_KEYS)}")
+    return ordered, note
+
+
+def _date(ref) -> str:
+    event = ref.brief.event(ref.delegate.event)
+    return event.date if event else ref.brief.date
+
+
+
+# --- sums ---------------------------------------------------------------------------------------------------
+
+def sum_of(quantities: list[Quantity], unit: str) -> Quantity:
+    """The sum of figures in one unit, qualified by what went into it (近 + exact is 近; 超 + 以上 is 超)."""
+    total = sum((Fraction(q.value) for q in quantities), Fraction(0))
+    kinds = {q.qualifier if q.upper is None else "at_least" for q in quantities} - {"exact"}
+    if not kinds:
+        qualifier = "exact"
+    elif kinds <= {"over", "at_least"}:
+        qualifier = "over" if "over" in kinds else "at_least"
+    elif kinds <= {"under", "at_most"}:
+        qualifier = "under" if "under" in kinds else "at_most"
+    elif kinds == {"nearly"}:
+        qualifier = "nearly"
+    else:
+        qualifier = "approx"
+    from cybrief.figures.quantity import Quantity, exact
+
+    return Quantity("", exact(total), unit, qualifier)
+
+
+def adds_up(refs: list) -> bool:
+    """Whether figures in one unit may be summed: things of one kind, horizon and region, each measured once.
+
+    Never summed: shares, rates, multiples and durations (by unit); averages, per-capita figures and shares
+    in any unit (by metric); a qualitative figure (not a number); what was achieved with what is planned, a
+    figure of one period with one of another, a region's figure with a city's (which may be part of it);
+    and a metric given twice (the same fact).
+    """
+    targets = [r.target for r in refs]
+    if not targets or targets[0].unit in NOT_ADDITIVE or any(t.qualitative for t in targets):
+        return False
+    if any(word in t.metric for t in targets for word in NOT_ADDITIVE_METRICS):
+        return False
+    if any(NOT_ADDITIVE_METRICS_EN.search(t.metric_en or "") for t in targets):
+        return False
+    if len({(t.kind, t.horizon, t.region) for t in targets}) > 1:
+        return False
+    return len({t.metric for t in targets}) == len(targets)

@@ -1,0 +1,298 @@
+"""Chinese policy figures (近400万辆, 超1000亿元, 20%以上, 三分之一) read as value, unit and qualifier, and written back.
+
+    parse_figure("近400万辆")  -> Quantity(value=4000000, unit="辆", qualifier="nearly")
+    format_figure(q)            -> "近400万辆"
+    english(q)                  -> "nearly 4.0 million vehicles"
+
+Values are exact: a Decimal, or a Fraction when the value has no finite decimal form (1/9); never a float.
+The magnitude (十 百 千 万 亿 万亿) is folded into the value and the unit is kept as stated, with these
+conventions: a bare number has the unit "" (none stated); a share written as a fraction or as ratio
+wording (三分之一, 1/9, 每9台汽车就有1台) has the unit "ratio"; 百分之二十 is 20 with the unit "%"; a
+fullwidth ％ is "%". A range (3至5个, 3-5%) has its lower bound as value and its upper bound as upper.
+Text that is not a figure raises FigureError: nothing is guessed.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from decimal import Decimal, Inexact, localcontext
+from fractions import Fraction
+
+from cybrief.errors import FigureError
+from cybrief.figures.numerals import (
+    NUMERAL_CHARS,
+    NumeralError,
+    marker_profile,
+    normalize,
+    read_numeral,
+)
+from cybrief.figures.qualifiers import QUALIFIERS
+
+# Qualifier words before the number, longest first so that 超过 wins over 超.
+PREFIXES = (
+    ("将近", "nearly"), ("接近", "nearly"), ("近", "nearly"),
+    ("大约", "approx"), ("约", "approx"),
+    ("超过", "over"), ("超", "over"), ("逾", "over"),
+    ("至少", "at_least"), ("不少于", "at_least"), ("不低于", "at_least"), ("最少", "at_least"),
+    ("不足", "under"), ("不到", "under"),
+    ("不超过", "at_most"), ("不高于", "at_most"), ("最多", "at_most"), ("至多", "at_most"),
+)
+PREFIXES = tuple(sorted(PREFIXES, key=lambda p: -len(p[0])))
+SUFFIXES = (("左右", "approx"), ("上下", "approx"), ("以上", "at_least"), ("以下", "at_most"), ("以内", "at_most"))
+OVER_WORDS = "余多"  # between the number and the unit: 1500余家, 20余万人, 一百多个
+
+# Units kept as stated. Measure words and units of Chinese reports; Latin units as printed.
+UNITS = frozenset(
+    "元 美元 欧元 港元 日元 英镑 人 名 位 人次 户 家 个 项 条 座 台 辆 架 艘 套 件 部 所 只 头 批 次 列 趟 张 份 本 篇 栋 层 间 床 例 片 颗 块 处 "
+    "吨 公斤 千克 克 斤 亩 公顷 平方米 平方公里 平方千米 立方米 米 千米 公里 度 瓦 千瓦 千瓦时 兆瓦 吉瓦 伏 千伏 "
+    "秒 分钟 小时 个小时 天 日 周 个月 月 年 岁 倍 % ‰ 成 个百分点 百分点 标准箱 "
+    "km m kg t W kW kWh MW GW TW kV TEU GB TB PB EB nm MHz GHz EFLOPS PFLOPS TFLOPS".split()
+)
+RATIO = "ratio"
+PERCENT = "%"
+RANGE_SEPARATORS = ("至", "到", "~", "-", "–", "—", "〜")
+_DIGIT_CHARS = frozenset("0123456789零〇一二两三四五六七八九十百千万亿")
+
+
+def _has_digit(text: str) -> bool:
+    return any(ch in _DIGIT_CHARS for ch in text)
+
+
+class Quantity:
+    """A parsed figure: the text as given, its exact value, its unit as stated, a qualifier, and a range's upper bound."""
+
+    __slots__ = ("text", "value", "unit", "qualifier", "upper")
+
+    def __init__(self, text: str, value, unit: str = "", qualifier: str = "exact", upper=None):
+        if qualifier not in QUALIFIERS:
+            raise ValueError(f"unknown qualifier {qualifier!r}")
+        self.text, self.value, self.unit, self.qualifier, self.upper = text, value, unit, qualifier, upper
+
+    def __eq__(self, other):
+        if not isinstance(other, Quantity):
+            return NotImplemented
+        return all(getattr(self, name) == getattr(other, name) for name in self.__slots__)
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __repr__(self):
+        return "Quantity(" + ", ".join(f"{name}={getattr(self, name)!r}" for name in self.__slots__) + ")"
+
+
+def exact(value: Fraction) -> Decimal | Fraction:
+    """A Decimal when the fraction has a finite decimal form (1/2 -> 0.5), else the Fraction itself (1/9)."""
+    numerator, denominator = value.numerator, value.denominator
+    d = denominator
+    for prime in (2, 5):
+        while d % prime == 0:
+            d //= prime
+    if d != 1:
+        return value
+    with localcontext() as ctx:
+        ctx.prec = PRECISION
+        ctx.traps[Inexact] = True
+        try:
+            return normalize(Decimal(numerator) / Decimal(denominator))
+        except Inexact:  # a finite decimal too long to write (1/2**400): the fraction is exact too; no rounding
+            return value
+
+
+# A figure has at most MAX_DIGITS digits (as a brief's numbers have at most 40 characters), and values
+# are computed with PRECISION digits, far more than such a figure needs, so that arithmetic on it (a
+# magnitude word, a range's carried magnitude, a scale for writing it back) is exact. Anything that
+# would still need rounding is refused, never rounded.
+MAX_DIGITS = 40
+PRECISION = 100
+
+
+def parse_figure(text: str) -> Quantity:
+    """Read a figure; raise FigureError when the text is not one (see the module docstring for the conventions)."""
+    if not isinstance(text, str) or not text.strip():
+        raise FigureError(text if isinstance(text, str) else repr(text), "empty")
+    try:
+        with localcontext() as ctx:
+            ctx.prec = PRECISION
+            ctx.traps[Inexact] = True
+            value, unit, qualifier, upper = _parse(_checked_length(_normalize(text)))
+    except NumeralError as exc:
+        raise FigureError(text, str(exc)) from None
+    except _Refused as exc:
+        raise FigureError(text, str(exc)) from None
+    except Inexact:
+        raise FigureError(text, "too many digits to read exactly") from None
+    return Quantity(text, value, unit, qualifier, upper)
+
+
+class _Refused(Exception):
+    pass
+
+
+def _checked_length(s: str) -> str:
+    if sum(ch.isascii() and ch.isdigit() for ch in s) > MAX_DIGITS:
+        raise _Refused(f"more than {MAX_DIGITS} digits: not a figure a report gives")
+    return s
+
+
+def _normalize(text: str) -> str:
+    s = unicodedata.normalize("NFKC", text)
+    s = "".join(s.split())
+    if "," in s:  # thousands separators: 1,500 and 1,234,567.5; compiled here, off the start-up path
+        import re
+
+        s = re.sub(r"(?<![\d.])\d{1,3}(?:,\d{3})+(?![\d,])", lambda m: m.group().replace(",", ""), s)
+        if "," in s:
+            raise _Refused("a comma that is not a thousands separator")
+    return s
+
+
+def _parse(s: str):
+    qualifiers = []
+    for word, name in PREFIXES:
+        if s.startswith(word) and len(s) > len(word):
+            qualifiers.append((word, name))
+            s = s[len(word):]
+            break
+    for word, name in SUFFIXES:
+        if s.endswith(word) and len(s) > len(word):
+            qualifiers.append((word, name))
+            s = s[: -len(word)]
+            break
+    if s.endswith("级"):
+        raise _Refused(f"{s} names an order of magnitude, not an amount")
+    over = _over_word(s)
+    if over is not None:
+        qualifiers.append((s[over], "over"))
+        s = s[:over] + s[over + 1:]
+    names = {name for _, name in qualifiers}
+    if len(names) > 1:
+        words = ", ".join(f"{word} ({name})" for word, name in qualifiers)
+        raise _Refused(f"two qualifiers that disagree: {words}")
+    qualifier = names.pop() if names else "exact"
+    value, unit, upper = _core(s)
+    return value, unit, qualifier, upper
+
+
+def _over_word(s: str) -> int | None:
+    """Index of 余 or 多 right after a numeral (1500余家, 20余万人), or None."""
+    for index, ch in enumerate(s):
+        if ch in OVER_WORDS and index > 0 and s[index - 1] in NUMERAL_CHARS and s[index - 1] != "点":
+            return index
+    return None
+
+
+def _core(s: str):
+    """value, unit, upper of a figure without qualifier words."""
+    if s.startswith("每"):
+        return _ratio_wording(s), RATIO, None
+    for lead, unit in (("百分之", PERCENT), ("千分之", "‰")):
+        if s.startswith(lead):
+            return read_numeral(s[len(lead):]), unit, None
+    if "分之" in s:
+        whole, _, part = s.partition("分之")
+        denominator, numerator = read_numeral(whole), read_numeral(part)
+        return _share(numerator, denominator), RATIO, None
+    top, slash, bottom = s.partition("/")
+    if slash and top.isascii() and top.isdigit() and bottom.isascii() and bottom.isdigit():  # 1/9
+        return _share(Decimal(top), Decimal(bottom)), RATIO, None
+    separator = next((sep for sep in RANGE_SEPARATORS if sep in s[1:]), None)
+    if separator is not None:
+        return _range(s, separator)
+    value, unit, _ = _amount(s)
+    return value, unit, None
+
+
+def _share(numerator: Decimal, denominator: Decimal):
+    if denominator == 0:
+        raise _Refused("a fraction with a zero denominator")
+    return exact(Fraction(numerator) / Fraction(denominator))
+
+
+def _ratio_wording(s: str):
+    """每9台汽车就有1台 -> 1/9; 每消费2度电就有1度 -> 1/2; 每百人中有3人 -> 3/100."""
+    whole, sep, part = s[1:].partition("有")
+    if not sep:
+        raise _Refused("ratio wording needs 每 … 有 …, as in 每9台汽车就有1台")
+    for word in ("就", "中", "里", "就"):
+        whole = whole.removesuffix(word)
+    return _share(_ratio_side(part, lead=False), _ratio_side(whole, lead=True))
+
+
+def _ratio_side(s: str, *, lead: bool) -> Decimal:
+    """The one number in a half of ratio wording: 消费2度电 -> 2, 1台 -> 1. Only the first half may have words
+    before its number (消费), and the words after a number (度电, 台汽车) must hold no other number."""
+    start = 0
+    if lead:
+        while start < len(s) and s[start] not in NUMERAL_CHARS:
+            start += 1
+    end = start
+    while end < len(s) and s[end] in NUMERAL_CHARS:
+        end += 1
+    if end == start:
+        raise _Refused("ratio wording needs a number on both sides of 有")
+    if _has_digit(s[end:]) or (lead and not s[end:]):
+        raise _Refused("ratio wording needs a measure word after its first number and no third number")
+    return read_numeral(s[start:end])
+
+
+def _numeral_run(s: str) -> int:
+    run = 0
+    while run < len(s) and s[run] in NUMERAL_CHARS:
+        run += 1
+    return run
+
+
+def _amount(s: str):
+    """(value, unit, numeral) of an amount such as 400万辆. The shortest numeral that leaves a known unit (or no
+    unit) wins, so 500千瓦 is 500 千瓦 and 1200万千瓦 is 1200万 千瓦."""
+    run = _numeral_run(s)
+    if run == 0:
+        raise _Refused("expected a number (after any qualifier word such as 近 or 超)")
+    for k in range(1, run + 1):
+        numeral, unit = s[:k], s[k:]
+        if unit and not _known_unit(unit):
+            continue
+        try:
+            return read_numeral(numeral), unit, numeral
+        except NumeralError:
+            continue
+    rest = s[run:]
+    if not rest or _known_unit(rest):
+        read_numeral(s[:run])  # raises NumeralError with the reason
+    raise _Refused(f"{rest!r} is not a unit cybrief knows")
+
+
+def _known_unit(unit: str) -> bool:
+    if unit in UNITS:
+        return True
+    top, sep, bottom = unit.partition("/")
+    return bool(sep) and top in UNITS and bottom in UNITS
+
+
+def _range(s: str, separator: str):
+    low_text, _, high_text = s.partition(separator)
+    if not low_text or not high_text or any(sep in high_text for sep in RANGE_SEPARATORS):
+        raise _Refused("a range needs two numbers around one 至, 到 or -")
+    high, unit, high_numeral = _amount(high_text)
+    run = _numeral_run(low_text)
+    if run == 0:
+        raise _Refused("a range needs a number before the separator")
+    if run < len(low_text):  # 3%-5%, 3万人至5万人: a unit on both bounds, the same one
+        low, low_unit, _ = _amount(low_text)
+        if low_unit != unit:
+            raise _Refused(f"a range with two units ({low_unit}, {unit})")
+    else:
+        # 3至5万 is 30000 to 50000 and 三百至五百万 is 3000000 to 5000000: the upper bound's trailing magnitude
+        # (above the lower bound's own largest marker) applies to both, when the lower bound is below what
+        # the upper one counts before it (3 < 5, 三百 < 五百). 5000至1万 stays 5000 to 10000.
+        low = read_numeral(low_text)
+        low_largest, _ = marker_profile(low_text)
+        _, trailing = marker_profile(high_numeral)
+        carried = 1
+        for marker in trailing:
+            if marker > low_largest:
+                carried *= marker
+        if carried > 1 and low < high / carried:
+            low = normalize(low * carried)
+    if low >= high:
+        raise _Refused("a range whose lower bound is not below its upper bound")
+    return low, unit, high

@@ -1,0 +1,7 @@
+"""The on-disk search index of a library: store, freshness, update, the workers that parse, and queries.
+
+store.py says where an index lives, creates and opens it and knows when it is current; snapshot.py tells
+whether the files are as last seen; update.py brings it up to date, with rows.py parsing a brief into rows
+and workers.py doing so in other processes; query.py answers a search from it.
+May import: search, brief, figures and the shared modules; never library, render, draft or cli.
+"""

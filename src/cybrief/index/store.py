@@ -1,0 +1,263 @@
+"""The on-disk search index of a library: where it lives, its tables, opening it, and knowing it is current.
+
+One index per library folder, in $XDG_CACHE_HOME/cybrief (default ~/.cache/cybrief). It holds every
+searchable field of every brief (fields.py numbers them), the facts filters need (records, sectors,
+delegates, briefs), and an FTS5 trigram index of the normalized text of each field.
+
+Keeping it current: every search first compares the library with the snapshot stored after the last
+update (snapshot.py: one `stat` per folder and file, no listing). If anything differs, index_update.py
+lists the files, reads only those that are new or changed and drops the briefs of those that are gone.
+
+An index that is missing is built; one from another layout or cybrief version, or corrupt, is deleted
+and built again; one that cannot be written (and is not current) makes the search read the files
+instead (Unavailable). Writes are SQLite transactions, one per batch of briefs, so a crash or a second
+process at work never leaves a half-written brief behind.
+
+Only what a warm search needs is imported here (open_checking runs before anything else is loaded).
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import zlib
+
+from cybrief import __version__
+from cybrief.errors import Unavailable  # noqa: F401 - raised here, and imported from here by callers
+from cybrief.index.snapshot import survey, unchanged
+
+TYPE_CHECKING = False  # not typing.TYPE_CHECKING: importing typing costs a search start-up time
+if TYPE_CHECKING:
+    from pathlib import Path
+
+LAYOUT = 2  # bump when the tables or the normalization change
+BUSY_SECONDS = 60  # how long to wait for another process's write to finish
+
+SCHEMA = """
+CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT);
+CREATE TABLE files(path TEXT PRIMARY KEY, size INTEGER, mtime INTEGER, crc INTEGER, brief INTEGER);
+CREATE TABLE briefs(no INTEGER PRIMARY KEY, id TEXT, date TEXT, path TEXT, key TEXT);
+CREATE INDEX briefs_id ON briefs(id);
+CREATE TABLE records(key INTEGER PRIMARY KEY, kind INTEGER, record_id TEXT, delegate TEXT,
+                     delegate_name TEXT, sectors TEXT, target_kind TEXT, delegate_name_en TEXT);
+CREATE TABLE fields(fid INTEGER PRIMARY KEY, text TEXT);
+CREATE TABLE sectors(brief INTEGER, seq INTEGER, slug TEXT, zh TEXT, en TEXT, PRIMARY KEY(brief, seq));
+CREATE TABLE delegates(brief INTEGER, id TEXT, name TEXT, name_en TEXT, keys TEXT);
+CREATE INDEX delegates_brief ON delegates(brief);
+CREATE VIRTUAL TABLE grams USING fts5(norm, tokenize='trigram case_sensitive 1', content='', columnsize=0);
+INSERT INTO grams(grams, rank) VALUES ('automerge', 8);
+INSERT INTO grams(grams, rank) VALUES ('hashsize', 16777216);
+"""
+# automerge 8 (default 4): FTS5 merges its segments half as often while briefs are added; hashsize 16 MiB
+# (default 1 MiB): it writes a transaction's new entries in fewer, larger segments, so there is less to
+# merge. Together they made writing 10,000 briefs about a third cheaper (and a build's memory a little
+# larger); queries read a few more segments, which costs a fraction of a millisecond.
+
+
+def cache_home() -> str:
+    """$XDG_CACHE_HOME/cybrief (default ~/.cache/cybrief): cache.cache_dir, without importing cache.py."""
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return os.path.join(base, "cybrief")
+
+
+def index_file(root: str) -> str:
+    """Where the index of a library lives; root is the library's resolved path."""
+    key = zlib.crc32(root.encode("utf-8", "surrogateescape"))
+    return os.path.join(cache_home(), f"index-{key:08x}.sqlite")
+
+
+def index_dir() -> Path:
+    from pathlib import Path
+
+    return Path(cache_home())
+
+
+def index_path(root: Path) -> Path:
+    from pathlib import Path
+
+    return Path(index_file(str(root)))
+
+
+def walk(root: Path) -> dict[str, tuple[int, int]]:
+    """Brief files under root as {path relative to root: (size, mtime_ns)}: the files library.brief_files lists."""
+    return survey(str(root)).files
+
+
+def connect(path: Path) -> sqlite3.Connection:
+    connection = sqlite3.connect(str(path), timeout=BUSY_SECONDS, isolation_level=None, check_same_thread=False)
+    connection.execute("PRAGMA synchronous=NORMAL")
+    return connection
+
+
+def _corrupt(exc: sqlite3.Error) -> bool:
+    return getattr(exc, "sqlite_errorname", "") in ("SQLITE_CORRUPT", "SQLITE_NOTADB") or "malformed" in str(exc)
+
+
+def _remove(path: Path) -> None:
+    for suffix in ("", "-journal", "-wal", "-shm"):
+        try:
+            os.unlink(str(path) + suffix)
+        except OSError:
+            pass
+
+
+def discard_if_corrupt(root: Path, exc: sqlite3.Error) -> None:
+    """Remove the root's index if the error says it is corrupt: the next search builds it again."""
+    if _corrupt(exc):
+        _remove(index_path(root.resolve()))
+
+
+def open_checking(root: str):
+    """(connection, current) for the index of root (resolved), inside a read transaction; else None.
+
+    current() waits for the check of the files and says whether the index is current: written by this
+    layout and version for this root, and every folder and file as its snapshot says. Nothing is written;
+    an index that is not current is for open_index, which builds, updates or steps aside. The check (one `stat` per file)
+    runs in a thread begun here, so that the caller can look things up in the index meanwhile: SQLite and
+    `stat` both leave the interpreter free while they work. Nothing read before current() is true may be
+    shown. None: no index of this layout and version for root, or one that cannot be read.
+    """
+    path = index_file(root)
+    if not os.path.isfile(path):
+        return None
+    connection = None
+    try:
+        connection = sqlite3.connect(path, timeout=BUSY_SECONDS, isolation_level=None, check_same_thread=False)
+        connection.execute("BEGIN")  # one read transaction: the check and the answer see the same index
+        if connection.execute("PRAGMA user_version").fetchone()[0] == LAYOUT:
+            stored = dict(connection.execute("SELECT key, value FROM meta").fetchall())
+            snapshot = stored.get("snapshot")
+            if _matches(stored, root) and snapshot is not None:
+                return connection, _in_thread(unchanged, root, snapshot)
+    except sqlite3.Error:
+        pass
+    if connection is not None:
+        connection.close()
+    return None
+
+
+def _in_thread(function, *args):
+    """Start function(*args) in a thread; return a function that waits for its result (False if it raised)."""
+    import _thread  # not threading: this runs on every warm search, and threading costs an import
+
+    done, result = _thread.allocate_lock(), []
+    done.acquire()
+
+    def work():
+        try:
+            result.append(function(*args))
+        finally:
+            done.release()
+
+    _thread.start_new_thread(work, ())
+
+    def wait():
+        with done:
+            return bool(result and result[0])
+
+    return wait
+
+
+SNAPSHOT_TRIES = 5  # updates by other processes that a search waits out before it reads the files instead
+
+
+def open_index(root: Path, progress=None, rebuild: bool = False, snapshot: bool = True) -> sqlite3.Connection:
+    """A connection to the root's index, made current first; BriefError for broken briefs, Unavailable if unusable.
+
+    With `snapshot` the connection is returned inside a read transaction in which the index is exactly as
+    this process found it current: no other process's write (an update, a rebuild) can change what its
+    queries see; close the connection when done, so that others may write. A rebuild empties the index
+    in a transaction, never by deleting the file under other processes. progress(done, total) is called
+    while briefs are read.
+    """
+    from cybrief.index.update import Updater
+    from cybrief.search.fields import TooLarge
+
+    root = root.resolve()
+    path = index_path(root)
+    for attempt in (1, 2):
+        connection = None
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            connection = connect(path)
+            _check_layout(connection, root, clear=rebuild and attempt == 1)
+            for _ in range(SNAPSHOT_TRIES):
+                before = _data_version(connection)
+                Updater(connection, root, progress).run()
+                if not snapshot:
+                    return connection
+                connection.execute("BEGIN")
+                if _data_version(connection) == before:  # no other process wrote since the check began
+                    return connection
+                connection.execute("COMMIT")
+            raise Unavailable(path, "other processes kept changing it")
+        except sqlite3.Error as exc:
+            if connection is not None:
+                connection.close()
+            if attempt == 1 and _corrupt(exc):
+                _remove(path)
+                continue
+            raise Unavailable(path, str(exc)) from None
+        except (OSError, TooLarge) as exc:
+            if connection is not None:
+                connection.close()
+            raise Unavailable(path, str(exc)) from None
+        except BaseException:
+            if connection is not None:
+                connection.close()
+            raise
+    raise Unavailable(path, "it could not be rebuilt")  # pragma: no cover - the loop returns or raises
+
+
+def _data_version(connection: sqlite3.Connection) -> int:
+    """SQLite's count of other connections' commits, as of this connection's latest read (one is made here)."""
+    connection.execute("SELECT 1 FROM meta LIMIT 1").fetchall()
+    return connection.execute("PRAGMA data_version").fetchone()[0]
+
+
+def describe(connection: sqlite3.Connection) -> str:
+    """One line about an index: what it holds, its size and where it is."""
+    briefs = connection.execute("SELECT count(*) FROM briefs").fetchone()[0]
+    fields = connection.execute("SELECT count(*) FROM fields").fetchone()[0]
+    root = connection.execute("SELECT value FROM meta WHERE key = 'root'").fetchone()[0]
+    path = connection.execute("PRAGMA database_list").fetchone()[2]
+    size = os.stat(path).st_size / 1e6
+    noun = "brief" if briefs == 1 else "briefs"
+    return f"index of {root}: {briefs} {noun}, {fields} fields, {size:.1f} MB in {path}"
+
+
+def _identity(root) -> dict[str, str]:
+    return {"layout": str(LAYOUT), "version": __version__, "root": str(root)}
+
+
+def _matches(stored: dict, root) -> bool:
+    return all(stored.get(k) == v for k, v in _identity(root).items())
+
+
+def _check_layout(connection: sqlite3.Connection, root: Path, clear: bool = False) -> None:
+    """Create the tables in a new index; clear one written by another layout or version, or for another root,
+    or when asked to (a rebuild)."""
+    wanted = _identity(root)
+    if not clear and connection.execute("PRAGMA user_version").fetchone()[0] == LAYOUT:
+        if _matches(dict(connection.execute("SELECT key, value FROM meta").fetchall()), root):
+            return
+    connection.execute("BEGIN IMMEDIATE")
+    try:
+        if not clear and connection.execute("PRAGMA user_version").fetchone()[0] == LAYOUT:  # another process may have won
+            if _matches(dict(connection.execute("SELECT key, value FROM meta").fetchall()), root):
+                connection.execute("COMMIT")
+                return
+        for (name, kind) in connection.execute(
+            "SELECT name, type FROM sqlite_master WHERE type IN ('table', 'view') AND name NOT LIKE 'sqlite_%' "
+            "AND name NOT LIKE 'grams_%'"
+        ).fetchall():
+            connection.execute(f'DROP {kind.upper()} IF EXISTS "{name}"')
+        for statement in SCHEMA.strip().split(";\n"):
+            if statement.strip():
+                connection.execute(statement)
+        connection.executemany("INSERT INTO meta VALUES (?, ?)", wanted.items())
+        connection.execute(f"PRAGMA user_version = {LAYOUT}")
+        connection.execute("COMMIT")
+    except BaseException:
+        connection.execute("ROLLBACK")
+        raise

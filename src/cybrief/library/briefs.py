@@ -1,0 +1,131 @@
+"""A library of briefs loaded: the briefs, their delegates and targets, and the lookups every command shares."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from cybrief.brief.model import Brief, Delegate, Sector, Target
+from cybrief.errors import BriefError, NoMatch, Problem, UsageError, display_path
+from cybrief.library.location import brief_files, resolve_library_dir
+from cybrief.search.names import fold_name, sector_index
+
+
+class DelegateRef:
+    """A delegate with the brief it belongs to."""
+
+    __slots__ = ("brief", "delegate")
+
+    def __init__(self, brief: Brief, delegate: Delegate):
+        self.brief, self.delegate = brief, delegate
+
+
+class TargetRef:
+    """A target with its brief and the delegate who gave it."""
+
+    __slots__ = ("brief", "target", "delegate")
+
+    def __init__(self, brief: Brief, target: Target, delegate: Delegate):
+        self.brief, self.target, self.delegate = brief, target, delegate
+
+
+class Library:
+    """A set of loaded briefs and the queries over them."""
+
+    def __init__(self, briefs: list[Brief], root: Path | None = None):
+        self.briefs = briefs
+        self.root = root
+
+    @property
+    def sectors(self) -> list[Sector]:
+        """Every sector of every brief, first definition of a slug winning."""
+        seen: dict[str, Sector] = {}
+        for brief in self.briefs:
+            for sector in brief.sectors:
+                seen.setdefault(sector.slug, sector)
+        return list(seen.values())
+
+    def sector(self, slug: str) -> Sector | None:
+        return next((s for s in self.sectors if s.slug == slug), None)
+
+    def resolve_sector(self, name: str) -> Sector:
+        """A sector by slug, Chinese label or English label, case-insensitive; UsageError lists the valid ones."""
+        sectors = self.sectors
+        return sectors[sector_index(name, [(s.slug, s.zh, s.en) for s in sectors])]
+
+    def only(self, brief_id: str | None) -> Library:
+        """The library restricted to one brief; UsageError lists the known ids."""
+        if brief_id is None:
+            return self
+        chosen = [b for b in self.briefs if b.id == brief_id]
+        if not chosen:
+            known = ", ".join(b.id for b in self.briefs) or "none"
+            raise UsageError(f"unknown brief {brief_id!r}; briefs in the library: {known}")
+        return Library(chosen, self.root)
+
+    def delegates(self) -> list[DelegateRef]:
+        return [DelegateRef(b, d) for b in self.briefs for d in b.delegates]
+
+    def find_delegates(self, name: str) -> list[DelegateRef]:
+        """Delegates whose id, Chinese name or English name is `name` (case, spaces and hyphens ignored)."""
+        wanted = fold_name(name)
+        found = [r for r in self.delegates() if wanted in (fold_name(r.delegate.id), fold_name(r.delegate.name), fold_name(r.delegate.name_en))]
+        if not found:
+            raise NoMatch(f"no delegate named {name!r}; try `cybrief delegates` for the list")
+        return found
+
+    def targets(
+        self,
+        *,
+        sector: str | None = None,
+        delegate: str | None = None,
+        kind: str | None = None,
+        horizon: str | None = None,
+    ) -> list[TargetRef]:
+        """Targets passing every given filter (AND). An unknown sector or delegate is an error, not an empty list."""
+        slug = self.resolve_sector(sector).slug if sector is not None else None
+        delegate_keys = None
+        if delegate is not None:
+            delegate_keys = {(r.brief.id, r.delegate.id) for r in self.find_delegates(delegate)}
+        wanted_horizon = horizon.strip() if horizon is not None else None
+        result = []
+        for brief in self.briefs:
+            by_id = {d.id: d for d in brief.delegates}
+            for target in brief.targets:
+                if slug is not None and target.sector != slug:
+                    continue
+                if delegate_keys is not None and (brief.id, target.delegate) not in delegate_keys:
+                    continue
+                if kind is not None and target.kind != kind:
+                    continue
+                if wanted_horizon is not None and not _horizon_matches(target.horizon, wanted_horizon):
+                    continue
+                result.append(TargetRef(brief, target, by_id[target.delegate]))
+        return result
+
+
+def open_library(library: str | os.PathLike | None = None, brief: str | None = None) -> Library:
+    """Load every brief of a library (see resolve_library_dir); raise BriefError with all problems found."""
+    root = resolve_library_dir(library)
+    files = brief_files(root)
+    if not files:
+        raise UsageError(f"library {display_path(root)}: no brief files (*.yaml, *.yml) in it")
+    from cybrief.library.cache import load_briefs
+
+    briefs = load_briefs(root, files)
+    problems = []
+    first: dict[str, Brief] = {}
+    for b in briefs:
+        if b.id in first:
+            problems.append(Problem(display_path(Path(b.path)), None, None, "id", f"duplicate brief id {b.id!r} (also in {display_path(Path(first[b.id].path))})"))
+        first.setdefault(b.id, b)
+    if problems:
+        raise BriefError(problems)
+    return Library(briefs, root).only(brief)
+
+
+def _horizon_matches(horizon: str | None, wanted: str) -> bool:
+    """`none` matches targets without a horizon; 十五五 also matches 十五五末 (a point within the period)."""
+    if wanted.casefold() in ("none", "无"):
+        return horizon is None
+    return horizon is not None and horizon.startswith(wanted)

@@ -1,0 +1,309 @@
+"""Query results shaped for output: JSON-contract records and the human columns of tables, per language."""
+
+from __future__ import annotations
+
+from cybrief.brief.labels import header, label, pick, time_of_day  # noqa: F401 - re-exported
+from cybrief.brief.model import (
+    EVENT_KIND_LABELS,
+    TARGET_KIND_LABELS,
+    Brief,
+    Delegate,
+    Event,
+    json_number,
+)
+from cybrief.library import DelegateRef, Library, TargetRef
+from cybrief.search.hits import (  # noqa: F401 - re-exported
+    Hit,
+    SearchCounts,
+    SearchResult,
+    pinyin_mark,
+    snippet,
+    who,
+)
+
+# The keys of each kind of record, in order: the JSON contract, the CSV header (also of an empty result),
+# and the columns of the exported tables. A test checks that every record has exactly these keys.
+TARGET_COLUMNS = ("id", "brief", "delegate", "delegate_name", "sector", "region", "metric", "metric_en", "figure",
+                  "value", "unit", "qualifier", "kind", "horizon", "paragraph", "note", "upper", "qualitative")
+DELEGATE_COLUMNS = ("id", "brief", "name", "name_en", "role", "role_en", "organization", "organization_en", "event",
+                    "event_kind", "event_title", "date", "sectors", "summary", "summary_en", "points", "points_en")
+BRIEF_COLUMNS = ("id", "title", "title_en", "language", "date", "outlet", "reporter", "published", "url", "events",
+                 "delegates", "targets", "path")
+# Review markers are for the people finishing a brief (`cybrief validate --strict`), not data: no record has them.
+# Terms are a list, not a column.
+EVENT_COLUMNS = ("brief",) + tuple(f.name for f in Event.FIELDS if f.name not in ("review", "terms"))
+SECTOR_COLUMNS = ("brief", "slug", "zh", "en")
+GROUP_COLUMNS = ("group",) + TARGET_COLUMNS  # targets --group-by in CSV
+CHART_COLUMNS = TARGET_COLUMNS + ("share_of_max", "mark")
+HIT_COLUMNS = ("brief", "delegate", "delegate_name", "record", "record_id", "field", "text", "spans", "score", "match")
+
+
+class Listing:
+    """Rows of one kind (targets, delegates, briefs ...): `records` and their `columns` for JSON/CSV,
+    `headers`/`rows` for people."""
+
+    __slots__ = ("kind", "records", "columns", "headers", "_rows")
+
+    def __init__(self, kind: str, records: list[dict], headers: list[str], rows, columns: tuple[str, ...]):
+        # rows: a list, or a function that makes it when first needed (JSON and CSV never need it)
+        self.kind, self.records, self.headers, self._rows, self.columns = kind, records, headers, rows, columns
+
+    @property
+    def rows(self) -> list[list[str]]:
+        if callable(self._rows):
+            self._rows = self._rows()
+        return self._rows
+
+
+class DelegateDetail:
+    """One delegate in full, with their targets; `fields` are (label, text) pairs for people, and the titles
+    of the key points and of the figures are in the language asked for."""
+
+    __slots__ = ("record", "fields", "points", "targets", "heading", "points_title", "targets_title")
+
+    def __init__(self, record: dict, fields: list[tuple[str, str]], points: list[str], targets: Listing, heading: str,
+                 points_title: str = "Key points", targets_title: str = "Figures"):
+        self.record, self.fields, self.points, self.targets, self.heading = record, fields, points, targets, heading
+        self.points_title, self.targets_title = points_title, targets_title
+
+
+def delegate_name(delegate: Delegate, lang: str) -> str:
+    """A delegate's name in the language asked for, on one line: 刘勇, Liu Yong, or 刘勇 Liu Yong."""
+    return label(delegate.name, delegate.name_en, lang)
+
+
+# --- targets ---------------------------------------------------------------------------------------------
+
+def target_quantity(ref: TargetRef):
+    """The target's figure as a Quantity: parsed from the figure, or for a qualitative one the author's reading."""
+    from cybrief.figures.quantity import Quantity, parse_figure
+
+    t = ref.target
+    if t.qualitative:
+        return Quantity(t.figure, t.value, t.unit, t.qualifier)
+    q = parse_figure(t.figure)
+    # The loader checked value and qualifier; a figure that states no unit takes the target's (the sentence's).
+    return Quantity(q.text, q.value, q.unit or t.unit, q.qualifier, q.upper)
+
+
+def shown_figure(ref: TargetRef, lang: str) -> str:
+    """The figure as written (zh), in English from its parsed value (en), or both on two lines (once if the same)."""
+    t = ref.target
+    if t.qualitative or lang == "zh":
+        return t.figure
+    from cybrief.figures.writing import english
+
+    return pick(t.figure, english(target_quantity(ref)), lang)
+
+
+# The range separators of quantity.RANGE_SEPARATORS: only a figure holding one is parsed for its upper bound,
+# so that JSON and CSV output do not load the parser (a test keeps the two lists equal).
+RANGE_MARKS = ("至", "到", "~", "～", "-", "－", "–", "—", "〜")
+
+
+def _upper(ref: TargetRef):
+    t = ref.target
+    if t.qualitative or not any(mark in t.figure[1:] for mark in RANGE_MARKS):
+        return None
+    return target_quantity(ref).upper
+
+
+def target_record(ref: TargetRef) -> dict:
+    t, b = ref.target, ref.brief
+    upper = _upper(ref)
+    return {  # TARGET_COLUMNS
+        "id": t.id,
+        "brief": b.id,
+        "delegate": t.delegate,
+        "delegate_name": ref.delegate.name,
+        "sector": t.sector,
+        "region": t.region,
+        "metric": t.metric,
+        "metric_en": t.metric_en,
+        "figure": t.figure,
+        "value": json_number(t.value),
+        "unit": t.unit,
+        "qualifier": t.qualifier,
+        "kind": t.kind,
+        "horizon": t.horizon,
+        "paragraph": t.paragraph,
+        "note": t.note,
+        "upper": json_number(upper) if upper is not None else None,
+        "qualitative": t.qualitative,
+    }
+
+
+def targets_listing(refs: list[TargetRef], library: Library, lang: str) -> Listing:
+    headers = [
+        header("代表", "Delegate", lang),
+        header("领域", "Sector", lang),
+        header("地区", "Region", lang),
+        header("指标", "Metric", lang),
+        header("数值", "Figure", lang),
+        header("时限", "Horizon", lang),
+        header("类型", "Kind", lang),
+    ]
+    def rows():  # the figure in English needs the parser: made only for people
+        out = []
+        for ref in refs:
+            t = ref.target
+            sector = ref.brief.sector(t.sector) or library.sector(t.sector)
+            out.append(
+                [
+                    pick(ref.delegate.name, ref.delegate.name_en, lang),
+                    pick(sector.zh, sector.en, lang) if sector else t.sector,
+                    t.region,
+                    pick(t.metric, t.metric_en, lang),
+                    shown_figure(ref, lang),
+                    t.horizon or "—",
+                    pick(*TARGET_KIND_LABELS[t.kind], lang),
+                ]
+            )
+        return out
+
+    return Listing("targets", [target_record(r) for r in refs], headers, rows, TARGET_COLUMNS)
+
+
+# --- delegates -------------------------------------------------------------------------------------------
+
+def delegate_record(ref: DelegateRef) -> dict:
+    d, b = ref.delegate, ref.brief
+    event = b.event(d.event)
+    return {  # DELEGATE_COLUMNS
+        "id": d.id,
+        "brief": b.id,
+        "name": d.name,
+        "name_en": d.name_en,
+        "role": d.role,
+        "role_en": d.role_en,
+        "organization": d.organization,
+        "organization_en": d.organization_en,
+        "event": d.event,
+        "event_kind": event.kind,
+        "event_title": event.title,
+        "date": event.date,
+        "sectors": list(d.sectors),
+        "summary": d.summary,
+        "summary_en": d.summary_en,
+        "points": [p.zh for p in d.points],
+        "points_en": [p.en or "" for p in d.points],
+    }
+
+
+def _role_cell(ref: DelegateRef, lang: str) -> str:
+    d = ref.delegate
+    zh = d.role if d.organization in d.role else f"{d.role}（{d.organization}）"
+    en = d.role_en
+    if en and d.organization_en and d.organization_en not in en:
+        en = f"{en} ({d.organization_en})"
+    return pick(zh, en, lang)
+
+
+def _event_cell(brief: Brief, event_id: str, lang: str) -> str:
+    event = brief.event(event_id)
+    zh, en = EVENT_KIND_LABELS[event.kind]
+    when = event.date + (f" {time_of_day(event.time, lang)}" if event.time else "")
+    return f"{pick(zh, en, lang)}\n{when}"
+
+
+def _sectors_cell(ref: DelegateRef, library: Library, lang: str) -> str:
+    labels = []
+    for slug in ref.delegate.sectors:
+        s = ref.brief.sector(slug) or library.sector(slug)
+        labels.append(pick(s.zh, s.en, lang).replace("\n", " ") if s else slug)
+    return "、".join(labels) if lang == "zh" else "\n".join(labels)
+
+
+def _summary_cell(ref: DelegateRef, lang: str) -> str:
+    d = ref.delegate
+    if lang == "both":
+        return f"{d.summary}\n\n{d.summary_en}"
+    return pick(d.summary, d.summary_en, lang)
+
+
+def delegates_listing(refs: list[DelegateRef], library: Library, lang: str) -> Listing:
+    headers = [
+        header("姓名", "Name", lang),
+        header("职务", "Role", lang),
+        header("活动", "Event", lang),
+        header("领域", "Sectors", lang),
+        header("摘要", "Summary", lang),
+    ]
+    rows = [
+        [
+            pick(r.delegate.name, r.delegate.name_en, lang),
+            _role_cell(r, lang),
+            _event_cell(r.brief, r.delegate.event, lang),
+            _sectors_cell(r, library, lang),
+            _summary_cell(r, lang),
+        ]
+        for r in refs
+    ]
+    return Listing("delegates", [delegate_record(r) for r in refs], headers, rows, DELEGATE_COLUMNS)
+
+
+def delegate_detail(ref: DelegateRef, library: Library, lang: str) -> DelegateDetail:
+    d, b = ref.delegate, ref.brief
+    event = b.event(d.event)
+    targets = library.only(b.id).targets(delegate=d.id) if b.targets else []
+    record = delegate_record(ref)
+    listing = targets_listing([t for t in targets if t.delegate.id == d.id], library, lang)
+    record["targets"] = listing.records
+    event_title = pick(event.title, event.title_en, lang).replace("\n", " / ")
+    fields = [
+        (label("职务", "Role", lang), _role_cell(ref, lang).replace("\n", " / ")),
+        (label("活动", "Event", lang), f"{event_title}, {event.date}" + (f" {time_of_day(event.time, lang)}" if event.time else "")),
+        (label("领域", "Sectors", lang), _sectors_cell(ref, library, lang).replace("\n", ", ")),
+        (label("简报", "Brief", lang), b.id),
+        (label("摘要", "Summary", lang), _summary_cell(ref, lang)),
+    ]
+    points = [pick(p.zh, p.en, lang) for p in d.points]
+    return DelegateDetail(record, fields, points, listing, delegate_name(d, lang),
+                          label("要点", "Key points", lang), label("数据", "Figures", lang))
+
+
+# --- briefs ----------------------------------------------------------------------------------------------
+
+def brief_record(b: Brief) -> dict:
+    return {  # BRIEF_COLUMNS
+        "id": b.id,
+        "title": b.title,
+        "title_en": b.title_en,
+        "language": b.language,
+        "date": b.date,
+        "outlet": b.source.outlet,
+        "reporter": b.source.reporter,
+        "published": b.source.published,
+        "url": b.source.url,
+        "events": len(b.events),
+        "delegates": len(b.delegates),
+        "targets": len(b.targets),
+        "path": b.path,
+    }
+
+
+def briefs_listing(library: Library, lang: str) -> Listing:
+    records = [brief_record(b) for b in library.briefs]
+    headers = [
+        "id",
+        header("标题", "Title", lang),
+        header("日期", "Date", lang),
+        header("代表", "Delegates", lang),
+        header("数据", "Targets", lang),
+        header("文件", "File", lang),
+    ]
+    rows = [
+        [r["id"], pick(r["title"], r["title_en"], lang), r["date"], str(r["delegates"]), str(r["targets"]), r["path"]]
+        for r in records
+    ]
+    return Listing("briefs", records, headers, rows, BRIEF_COLUMNS)
+
+
+# --- events and sectors: exported tables ------------------------------------------------------------------
+
+def event_record(b: Brief, event: Event) -> dict:
+    return {"brief": b.id, **{name: getattr(event, name) for name in EVENT_COLUMNS[1:]}}
+
+
+def sector_records(b: Brief) -> list[dict]:
+    return [{"brief": b.id, "slug": s.slug, "zh": s.zh, "en": s.en} for s in b.sectors]  # SECTOR_COLUMNS

@@ -1,0 +1,123 @@
+"""Matching a query against fields: spans per term, records that qualify (AND, OR, exclude), scores.
+
+Terms combine per record: with AND (the default) a record qualifies when each term appears in one of
+its fields (a delegate's summary may hold one term and a key point the other); with --any one term is
+enough; a record holding an excluded term is dropped. The hits are the fields of qualifying records
+that hold a match. Both search paths (index and files) feed their fields through `Matcher.hits`.
+"""
+
+from __future__ import annotations
+
+from cybrief.search import fields as F
+from cybrief.search.normalize import normalize, normalize_with_origin, original_spans
+from cybrief.search.query import Query
+
+
+class FieldHit:
+    """A field that matched, before it is shaped for output: spans are in the original text."""
+
+    __slots__ = ("fid", "text", "spans", "score", "match")
+
+    def __init__(self, fid: int, text: str, spans: list[tuple[int, int]], score: float, match: str):
+        self.fid, self.text, self.spans, self.score, self.match = fid, text, spans, score, match
+
+
+def _find_all(haystack: str, needle: str) -> list[tuple[int, int]]:
+    spans, start, size = [], haystack.find(needle), len(needle)
+    while start != -1:
+        spans.append((start, start + size))
+        start = haystack.find(needle, start + size)
+    return spans
+
+
+class Matcher:
+    """Finds a query's terms in normalized field text. `pinyin` maps a term's index to its pinyin pattern."""
+
+    def __init__(self, query: Query, pinyin: dict | None = None):
+        self.query = query
+        self.pinyin = pinyin or {}
+        self.count = len(query.terms)
+
+    def term_spans(self, norm: str) -> list[tuple[list[tuple[int, int]], bool]]:
+        """For each term: its spans in `norm`, and whether they came from pinyin (only when no literal span)."""
+        out = []
+        for index in range(self.count):
+            if self.query.regex:
+                spans = [m.span() for m in self.query.patterns[index].finditer(norm) if m.end() > m.start()]
+            else:
+                spans = _find_all(norm, self.query.needles[index])
+            by_pinyin = False
+            if index in self.pinyin:
+                extra = [m.span() for m in self.pinyin[index].finditer(norm) if m.end() > m.start()]
+                if extra and not spans:
+                    by_pinyin = True
+                spans = _merge(spans + extra)
+            out.append((spans, by_pinyin))
+        return out
+
+    def excluded(self, norm: str) -> bool:
+        if self.query.regex:
+            return any(p.search(norm) for p in self.query.exclude_patterns)
+        return any(needle in norm for needle in self.query.exclude_needles)
+
+    def hits(self, rows) -> list[FieldHit]:
+        """The hits among `rows`, an iterable of (field id, text) in field-id order (a record's fields together).
+
+        Every field of a record that holds a term or an excluded term must be among the rows.
+        """
+        result: list[FieldHit] = []
+        record, pending, found, dropped = None, [], set(), False
+        for fid, text in rows:
+            key = fid >> F.RECORD_SHIFT
+            if key != record:
+                if pending and not dropped and self._qualifies(found):
+                    result.extend(pending)
+                record, pending, found, dropped = key, [], set(), False
+            if dropped:
+                continue
+            norm = normalize(text)
+            if self.query.exclude and self.excluded(norm):
+                dropped = True
+                continue
+            per_term = self.term_spans(norm)
+            matched = [i for i, (spans, _) in enumerate(per_term) if spans]
+            if matched:
+                found.update(matched)
+                pending.append(self._hit(fid, text, per_term, matched))
+        if pending and not dropped and self._qualifies(found):
+            result.extend(pending)
+        return result
+
+    def _qualifies(self, found: set) -> bool:
+        return bool(found) if self.query.any else len(found) == self.count
+
+    def _hit(self, fid: int, text: str, per_term, matched: list[int]) -> FieldHit:
+        norm_spans = _merge([s for spans, _ in per_term for s in spans])
+        occurrences = sum(len(per_term[i][0]) for i in matched)
+        literal = any(per_term[i][0] and not per_term[i][1] for i in matched)
+        _, origin = normalize_with_origin(text)
+        spans = original_spans(norm_spans, origin)
+        return FieldHit(fid, text, spans, score(fid, text, spans, occurrences, len(matched)), "text" if literal else "pinyin")
+
+
+def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Sorted spans with overlapping ones joined, for highlighting."""
+    merged: list[tuple[int, int]] = []
+    for start, end in sorted(spans):
+        if merged and start <= merged[-1][1]:
+            if end > merged[-1][1]:
+                merged[-1] = (merged[-1][0], end)
+        else:
+            merged.append((start, end))
+    return merged
+
+
+def score(fid: int, text: str, spans, occurrences: int, terms: int) -> float:
+    """Rank of a hit: the field's weight x (matches + other terms matched) x (1 + share of the field matched).
+
+    So more matches rank higher, a match in a title, metric or name (weight 3) above one in a role (2)
+    above one in a summary (1), and a match that is most of a short field above one lost in a long one.
+    """
+    covered = sum(end - start for start, end in spans)
+    share = covered / len(text) if text else 0.0
+    return round(F.field_weight(fid) * (occurrences + terms - 1) * (1 + share), 3)

@@ -1,0 +1,81 @@
+"""Text normalization for search: NFKC, case folding, traditional -> simplified, with a map back to the original.
+
+Each character is normalized on its own: NFKC (full-width `ＡＩ` -> `AI`), then case folding (`AI` -> `ai`,
+`ß` -> `ss`), then traditional -> simplified Chinese (`壓` -> `压`). Query and text go through the same
+function, so a match in the normalized text is a match in the original. A character can become several
+(`ß` -> `ss`) but never none, so every normalized character comes from exactly one original character, and
+spans found in the normalized text map back to the original text (`original_spans`).
+"""
+
+from __future__ import annotations
+
+import unicodedata
+
+# Marks the end of a field in the search index (see index.py). A text never contains it after
+# normalization, so an index entry never matches across the end of a field.
+FIELD_END = "\x03"
+_REPLACEMENT = "\ufffd"
+
+_T2S: dict[int, str] | None = None
+
+
+def _t2s() -> dict[int, str]:
+    global _T2S
+    if _T2S is None:
+        from cybrief.search.t2s import SIMPLIFIED, TRADITIONAL
+
+        _T2S = str.maketrans(TRADITIONAL + FIELD_END, SIMPLIFIED + _REPLACEMENT)  # in C: a search pays it
+    return _T2S
+
+
+_CHAR_CACHE: dict[str, str] = {}
+
+
+def normalize_char(ch: str) -> str:
+    """The normalized form of one character: one or more characters, never none."""
+    cached = _CHAR_CACHE.get(ch)
+    if cached is None:
+        nfkc = unicodedata.normalize("NFKC", ch) or ch
+        cached = nfkc.casefold().translate(_t2s()) or ch
+        _CHAR_CACHE[ch] = cached
+    return cached
+
+
+def normalize(text: str) -> str:
+    """The normalized text: what the index stores and what queries are matched against."""
+    if text.isascii():
+        folded = text.lower()  # ASCII case folding is lower()
+        return folded.replace(FIELD_END, _REPLACEMENT) if FIELD_END in folded else folded
+    if not unicodedata.is_normalized("NFKC", text):
+        # A string in NFKC is made of characters that are each in NFKC; only then may the whole string be
+        # folded at once. Otherwise each character is normalized alone (no composition across characters).
+        text = "".join([unicodedata.normalize("NFKC", ch) or ch for ch in text])
+    return text.casefold().translate(_t2s())
+
+
+def normalize_with_origin(text: str) -> tuple[str, list[int] | None]:
+    """The normalized text and, when its length differs, the index in `text` of each normalized character.
+
+    None means the normalization kept every character in place (the common case): offsets are the same.
+    """
+    normalized = normalize(text)
+    if len(normalized) == len(text):
+        return normalized, None  # each character became exactly one character
+    origin: list[int] = []
+    for index, ch in enumerate(text):
+        origin.extend([index] * len(normalize_char(ch)))
+    return normalized, origin
+
+
+def original_spans(spans: list[tuple[int, int]], origin: list[int] | None) -> list[tuple[int, int]]:
+    """Spans of the normalized text as spans of the original text (see normalize_with_origin)."""
+    if origin is None:
+        return list(spans)
+    result: list[tuple[int, int]] = []
+    for start, end in spans:
+        span = (origin[start], origin[end - 1] + 1)
+        if result and span[0] < result[-1][1]:  # two matches inside one expanded character
+            result[-1] = (result[-1][0], max(result[-1][1], span[1]))
+        else:
+            result.append(span)
+    return result

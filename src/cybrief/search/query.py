@@ -1,0 +1,79 @@
+"""A search query: its terms normalized or compiled, how they combine, and the filters that scope it.
+
+Built once from what the user typed; invalid input (an empty query, a bad regular expression) is a
+UsageError here, before any brief is read.
+"""
+
+from __future__ import annotations
+
+import re
+
+from cybrief.errors import UsageError
+from cybrief.search.fields import DELEGATE, EVENT, TARGET
+from cybrief.search.normalize import normalize
+
+SCOPES = {"delegates": DELEGATE, "targets": TARGET, "events": EVENT}
+DEFAULT_CONTEXT = 30
+
+
+class Query:
+    """What to find and where. `needles` are the normalized terms; with `regex`, `patterns` are compiled.
+
+    pinyin: None (automatic: tried when a Latin query finds nothing), True (always also), False (never).
+    scopes: record kinds to search (fields.EVENT, DELEGATE, TARGET), or None for every record.
+    """
+
+    __slots__ = (
+        "terms", "needles", "any", "exclude", "exclude_needles", "regex", "patterns", "exclude_patterns",
+        "pinyin", "scopes", "lang", "sector", "delegate", "kind", "brief",
+    )
+
+    def __init__(self, terms, *, any=False, exclude=(), regex=False, pinyin=None, scopes=(), lang="both",
+                 sector=None, delegate=None, kind=None, brief=None):
+        if isinstance(terms, str):
+            terms = [terms]
+        self.terms = [t for t in terms if t.strip()]
+        if not self.terms:
+            raise UsageError("empty query: give at least one term to search for")
+        self.exclude = [t for t in exclude if t.strip()]
+        self.any, self.regex, self.pinyin, self.lang = any, regex, pinyin, lang
+        self.needles = [normalize(t) for t in self.terms]
+        self.exclude_needles = [normalize(t) for t in self.exclude]
+        self.patterns = [_compile(t) for t in self.terms] if regex else []
+        self.exclude_patterns = [_compile(t) for t in self.exclude] if regex else []
+        unknown = [s for s in scopes if s not in SCOPES]
+        if unknown:
+            raise UsageError(f"unknown scope {unknown[0]!r}; use one of: {', '.join(SCOPES)}")
+        self.scopes = frozenset(SCOPES[s] for s in scopes) or None
+        self.sector, self.delegate, self.kind, self.brief = sector, delegate, kind, brief
+
+    @property
+    def has_record_filters(self) -> bool:
+        """Filters that need to know a record (its kind, sector, delegate), not only its field's id."""
+        return bool(self.sector or self.delegate or self.kind)
+
+    def pinyin_terms(self) -> list[int]:
+        """Indexes of the terms a pinyin search may try: those written in Latin letters (and tones)."""
+        if self.regex or self.pinyin is False:
+            return []
+        from cybrief.search.pinyin import is_pinyin
+
+        return [i for i, term in enumerate(self.terms) if is_pinyin(term)]
+
+
+def _compile(pattern: str) -> re.Pattern:
+    """A regular expression for normalized text: Chinese in it is made simplified, and case is ignored.
+
+    Only the traditional -> simplified step is applied to the pattern itself: NFKC or case folding
+    could change its meaning (`\\D` is not `\\d`), so case is handled by IGNORECASE instead.
+    """
+    from cybrief.search.normalize import _t2s
+
+    try:
+        compiled = re.compile(pattern.translate(_t2s()), re.IGNORECASE)
+    except re.error as exc:
+        where = f" at position {exc.pos}" if exc.pos is not None else ""
+        raise UsageError(f"bad regular expression {pattern!r}: {exc.msg}{where}") from None
+    if compiled.search(""):
+        raise UsageError(f"regular expression {pattern!r} matches empty text; it would match every field")
+    return compiled

@@ -12,7 +12,7 @@ from cybrief.cli.application import app
 from cybrief.cli.lookup import filtered_targets, open_library_of
 from cybrief.cli.options import (
     BriefOpt, DelegateOpt, ExportFormat, ForceOpt, FormatOpt, HorizonOpt, KindOpt, Lang, LangOpt, LibraryOpt,
-    MaxOpt, MinOpt, SectorOpt, UnitOpt,
+    MaxOpt, MinOpt, SectorOpt, Theme, UnitOpt,
 )
 from cybrief.cli.output import emit, emit_empty, refuse_existing, write_file, wrote
 from cybrief.errors import Several
@@ -64,15 +64,20 @@ def chart(
     least: MinOpt = None,
     most: MaxOpt = None,
     svg: Annotated[Optional[Path], typer.Option("--svg", help="Save the chart as an SVG image instead of printing it.", metavar="FILE")] = None,
+    png: Annotated[Optional[Path], typer.Option("--png", help="Save the chart as a PNG image (needs: pip install 'cybrief[png]').", metavar="FILE")] = None,
+    theme: Annotated[Theme, typer.Option("--theme", case_sensitive=False, help="Colours of a saved image: light (white background) or dark.")] = Theme.light,
     force: ForceOpt = False,
     fmt: FormatOpt = Format.auto,
     lang: LangOpt = Lang.both,
     brief: BriefOpt = None,
     library: LibraryOpt = None,
 ) -> None:
-    """A horizontal bar chart of the figures, one chart per unit, labelled with delegate and metric.
+    """A horizontal bar chart of the figures, labelled with delegate and metric; --svg or --png saves it as an image.
 
-    Takes the filters of `targets`. Approximate figures are shaded, open-ended ones end in ▶ or ◀.
+    Takes the filters of `targets`. On a terminal, one chart per unit: approximate figures shaded, open-ended
+    ones end in ▶ or ◀. As an image, one panel per unit and kind of quantity (totals, per-capita figures and
+    shares each on their own axis), with ticks in the unit's magnitude (亿元, CNY bn), a log axis when a panel
+    spans more than two orders of magnitude, and the filters and source in the caption.
 
     Example:
 
@@ -81,22 +86,35 @@ def chart(
         cybrief chart --unit 元 --lang en
 
         cybrief chart --sector investment --svg investment.svg
+
+        cybrief chart --lang en --theme dark --png figures.png
     """
     from cybrief import compare
 
-    if svg is not None:
-        refuse_existing(svg, force)
+    for path in (svg, png):
+        if path is not None:
+            refuse_existing(path, force)
     lib = open_library_of(library, brief)
     refs, nothing = filtered_targets(lib, sector, delegate, kind, horizon, unit, least, most)
-    series = compare.chart(refs, lang.value)
-    legend = compare.legend(lang.value)
-    if svg is not None:
+    if svg is not None or png is not None:
         if not refs:
             raise nothing
-        from cybrief.render.chart import BarChart, svg as to_svg
+        from cybrief.render.panels import briefs_of, caption, panels
+        from cybrief.render.svgchart import render
 
-        write_file(svg, to_svg(BarChart(series, legend), "cybrief chart").encode("utf-8"), force)
+        filters = {"brief": brief, "sector": sector, "delegate": delegate, "kind": kind.value if kind else None,
+                   "horizon": horizon, "unit": unit, "min": least, "max": most}
+        image = render(panels(refs, lang.value), caption(briefs_of(refs), filters, lang.value), theme=theme.value)
+        if png is not None:
+            from cybrief.render.png import png_bytes
+
+            data = png_bytes(image)
+            write_file(png, data, force)
+        if svg is not None:
+            write_file(svg, image.encode("utf-8"), force)
         return
+    series = compare.chart(refs, lang.value)
+    legend = compare.legend(lang.value)
     if not refs:
         emit_empty(fmt, lambda r: r.chart(series, legend))
         raise nothing

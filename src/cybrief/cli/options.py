@@ -19,6 +19,13 @@ class Lang(str, Enum):
     both = "both"
 
 
+class Theme(str, Enum):
+    """Colours of a saved chart or page."""
+
+    light = "light"
+    dark = "dark"
+
+
 def choices(name: str, values: tuple[str, ...]) -> type[Enum]:
     """An enum of option values made from the library's tuple of them, so that the two never differ."""
     return Enum(name, {value: value for value in values}, type=str)

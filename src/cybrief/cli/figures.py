@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 from typing import Annotated, Optional
@@ -12,7 +13,7 @@ from cybrief.cli.application import app
 from cybrief.cli.lookup import filtered_targets, open_library_of
 from cybrief.cli.options import (
     BriefOpt, DelegateOpt, ExportFormat, ForceOpt, FormatOpt, HorizonOpt, KindOpt, Lang, LangOpt, LibraryOpt,
-    MaxOpt, MinOpt, SectorOpt, Theme, UnitOpt,
+    MaxOpt, MinOpt, ReportFormat, SectorOpt, Theme, UnitOpt,
 )
 from cybrief.cli.output import emit, emit_empty, refuse_existing, write_file, wrote
 from cybrief.errors import Several
@@ -153,31 +154,76 @@ def export(
 
 @app.command()
 def report(
-    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write the report to this file instead of stdout.", metavar="FILE")] = None,
+    output: Annotated[Optional[str], typer.Option("--output", "-o", help="Write the report to this file, or into this folder (an existing one, or a path ending in /) with its charts beside it.", metavar="PATH")] = None,
+    fmt: Annotated[ReportFormat, typer.Option("--format", "-f", case_sensitive=False, help="markdown: GitHub-flavoured Markdown; html: one self-contained page with the charts inline.")] = ReportFormat.markdown,
     force: ForceOpt = False,
     lang: LangOpt = Lang.both,
     brief: BriefOpt = None,
     library: LibraryOpt = None,
 ) -> None:
-    """A complete briefing in GitHub-flavoured Markdown: source, events, each delegate, sectors and every figure.
+    """A complete briefing: source, events, each delegate with key points, terms and figures, sectors, charts, every figure.
 
-    Pandoc turns it into a Word document or a PDF.
+    Markdown by default (pandoc turns it into a Word document or a PDF); `--format html` is one page that
+    opens offline in any browser and prints to A4. With `-o FOLDER/`, Markdown goes to FOLDER/briefing.md with
+    one SVG chart per brief beside it and linked; HTML to FOLDER/briefing.html.
 
     Example:
 
         cybrief report --brief chongqing-2026-03-chengyu -o briefing.md
 
-        cybrief report --lang en | pandoc -f gfm -o briefing.docx
+        cybrief report --format html -o briefing.html
 
-        cybrief report --lang zh -o 简报.md --force
+        cybrief report -o briefing/
+
+        cybrief report --lang en | pandoc -f gfm -o briefing.docx
     """
     from cybrief.report import report as make_report
 
+    # a str, not a Path: Path("out/") drops the slash that says a folder is meant
+    folder = output is not None and (os.path.isdir(output) or output.endswith(("/", os.sep)))
+    if folder:
+        _report_folder(Path(output), fmt, force, lang.value, open_library_of(library, brief))
+        return
+    output = Path(output) if output is not None else None
     if output is not None:
         refuse_existing(output, force)
-    text = make_report(open_library_of(library, brief), lang.value)
+    lib = open_library_of(library, brief)
+    if fmt is ReportFormat.html:
+        from cybrief.render.html import page
+
+        text = page(lib, lang.value)
+    else:
+        text = make_report(lib, lang.value)
     if output is None:
         sys.stdout.write(text)
         sys.stdout.flush()
         return
     write_file(output, text.encode("utf-8"), force)
+
+
+def _report_folder(folder: Path, fmt: ReportFormat, force: bool, lang: str, lib) -> None:
+    """The report in a folder: briefing.html, or briefing.md with each brief's chart as an SVG file beside it.
+
+    Each file is refused if it exists (without --force) before any is written, and each is written atomically.
+    """
+    files: dict[str, bytes] = {}
+    if fmt is ReportFormat.html:
+        from cybrief.render.html import page
+
+        files["briefing.html"] = page(lib, lang).encode("utf-8")
+    else:
+        from cybrief.render.panels import caption, panels
+        from cybrief.render.svgchart import render
+        from cybrief.report import report as make_report
+
+        charts = {}
+        for b in lib.briefs:
+            refs = lib.only(b.id).targets()
+            if refs:
+                charts[b.id] = f"{b.id}.svg"
+                files[charts[b.id]] = render(panels(refs, lang), caption([b], {}, lang)).encode("utf-8")
+        files = {"briefing.md": make_report(lib, lang, charts).encode("utf-8"), **files}
+    for name in files:
+        refuse_existing(folder / name, force)
+    for name, data in files.items():
+        write_file(folder / name, data, force)

@@ -19,6 +19,13 @@ class Lang(str, Enum):
     both = "both"
 
 
+class ReportFormat(str, Enum):
+    """Formats of `cybrief report`: a document, not a table, so not the --format of the other commands."""
+
+    markdown = "markdown"
+    html = "html"
+
+
 class Theme(str, Enum):
     """Colours of a saved chart or page."""
 

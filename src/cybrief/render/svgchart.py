@@ -13,6 +13,7 @@ BAR = 14  # height of a bar
 TAIL = 16  # the faded end of an open-ended bar (超, 以上)
 ROW_GAP = 9
 MIN_PLOT = 0.4  # of the width: a figure so long that the plot would be narrower overflows instead
+FIGURES_BESIDE = 0.6  # of the width at least for the plot, else figures go under their bars
 THEMES = {
     "light": {"background": "#ffffff", "text": "#1f2328", "muted": "#57606a", "grid": "#d8dee4", "axis": "#8c959f",
               "bar": "#2f6db5", "light": "#a9c4e6", "band": "#d3e2f4", "arrow": "#ffffff"},
@@ -68,40 +69,44 @@ def _defs(theme: dict, p: str) -> str:
     )
 
 
-def render(panels: list[Panel], caption: Caption, *, theme: str = "light", prefix: str = "c", width: int = WIDTH) -> str:
-    """The panels as one SVG image: title, each panel with its axis and bars, the legend, and the caption."""
+def render(panels: list[Panel], caption: Caption | None, *, lang: str | None = None, theme: str = "light",
+           prefix: str = "c", width: int = WIDTH) -> str:
+    """The panels as one SVG image: title and filters, each panel with its axis and bars, the legend, and the
+    caption with the sources. Without a caption (a chart inside a page that says all that), panels and legend only."""
     colours = THEMES[theme]
-    lang = caption.lang
+    lang = caption.lang if caption is not None else lang
     c = _Canvas(colours, prefix)
     inner = width - 2 * MARGIN
-    c.lines(MARGIN, wrap(caption.title, inner, SIZES["title"]), "title", gap=1.3, weight=700, cls="title")
-    filters = "; ".join(f"{name} = {value}" for name, value in caption.filters)
-    chosen = f"{label('筛选', 'Filters', lang)}{_colon(lang)}{filters}" if filters else label("全部数据", "All figures", lang)
-    c.lines(MARGIN, wrap(chosen, inner, SIZES["subtitle"]), "subtitle", fill="muted", cls="filters")
-    for panel in panels:
-        c.y += 18
+    if caption is not None:
+        c.lines(MARGIN, wrap(caption.title, inner, SIZES["title"]), "title", gap=1.3, weight=700, cls="title")
+        filters = "; ".join(f"{name} = {value}" for name, value in caption.filters)
+        chosen = f"{label('筛选', 'Filters', lang)}{_colon(lang)}{filters}" if filters else label("全部数据", "All figures", lang)
+        c.lines(MARGIN, wrap(chosen, inner, SIZES["subtitle"]), "subtitle", fill="muted", cls="filters")
+    for index, panel in enumerate(panels):
+        c.y += 18 if index or caption is not None else 0
         _panel(c, panel, inner, lang)
     used = [m for m in MARKS if any(b.mark == m for p in panels for b in p.bars)]
     c.y += 16
     _legend(c, used, inner, lang)
     c.y += 6
-    notes = [f"{label('来源', 'Source', lang)}{_colon(lang)}{source}" for source in caption.sources]
+    notes = [f"{label('来源', 'Source', lang)}{_colon(lang)}{source}" for source in caption.sources] if caption else []
     if any(p.scale is not None and p.scale.log for p in panels):
         notes.append(label("对数坐标：相邻刻度相差十倍，条形长度不与数值成正比。",
                            "Log scale: each gridline is ten times the one before; bar lengths are not proportional to values.", lang))
     if any(p.listed for p in panels):
         notes.append(label("定性数字（如“万亿级”）只列出，不按数值绘制。",
                            "Qualitative figures (such as 万亿级, of the order of a trillion) are listed, not drawn.", lang))
-    from cybrief import __version__
+    if caption is not None:
+        from cybrief import __version__
 
-    notes.append(f"cybrief {__version__}")
+        notes.append(f"cybrief {__version__}")
     for note in notes:
         c.lines(MARGIN, wrap(note, inner, SIZES["caption"]), "caption", fill="muted", cls="caption")
     height = round(c.y + MARGIN)
-    title = xml(caption.title)
+    title = xml(caption.title if caption is not None else " / ".join(p.title for p in panels))
     return (
         f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" viewBox="0 0 {width} {height}" '
-        f'role="img" aria-labelledby="{prefix}-title" font-family="{xml(FONT_STACK)}">'
+        f'style="max-width:100%;height:auto" role="img" aria-labelledby="{prefix}-title" font-family="{xml(FONT_STACK)}">'
         f'<title id="{prefix}-title">{title}</title>{_defs(colours, prefix)}'
         f'<rect width="{width}" height="{height}" fill="{colours["background"]}"/>'
         + "".join(c.parts) + "</svg>\n"
@@ -130,6 +135,9 @@ def _panel(c: _Canvas, panel: Panel, inner: float, lang: str) -> None:
             unit += " · " + label("对数坐标", "log scale", lang)
         c.lines(x0, wrap(unit, inner, SIZES["unit"]), "unit", fill="muted", cls="unit")
         plot = _plot_width(panel, inner)
+        below = plot < inner * FIGURES_BESIDE  # a narrow chart: each figure under its bar, the bars wide
+        if below:
+            plot = inner - TAIL - 20
         top = c.y + 6
         c.y = top
         grid_at = len(c.parts)  # the grid goes under the bars
@@ -139,9 +147,9 @@ def _panel(c: _Canvas, panel: Panel, inner: float, lang: str) -> None:
             c.lines(x0 + 3, [line for text in bar.label for line in wrap(text, inner - 3, SIZES["label"])], "label",
                     gap=1.3, cls="label", halo=True)  # clear of the axis line
             y = c.y + 5
-            _bar(c, bar, scale, x0, plot, y)
+            _bar(c, bar, scale, x0, plot, y, below)
             c.parts.append("</g>")
-            c.y = y + BAR + ROW_GAP
+            c.y = y + BAR + ROW_GAP + (SIZES["figure"] * 1.3 if below else 0)
         bottom = c.y - ROW_GAP + 6
         _axis(c, scale, x0, plot, top, bottom, grid_at)
         c.y = bottom + SIZES["tick"] + 6
@@ -163,13 +171,19 @@ def _axis(c: _Canvas, scale, x0: float, plot: float, top: float, bottom: float, 
     origin = x0 + scale.origin * plot
     c.line(origin, top, origin, bottom, c.theme["axis"])
     c.line(x0, bottom, x0 + plot, bottom, c.theme["axis"])
+    free = x0  # where the next tick label may start: labels that would collide are left out (the grid stays)
     for index, (value, text) in enumerate(scale.ticks):
         x = x0 + scale.position(value) * plot
-        anchor = "start" if index == 0 and x - text_width(text, SIZES["tick"]) / 2 < x0 else "middle"
-        c.text(x, bottom + SIZES["tick"] + 3, text, "tick", fill="muted", anchor=anchor, cls="tick")
+        half = text_width(text, SIZES["tick"]) / 2
+        if index == 0 and x - half < x0:
+            c.text(x, bottom + SIZES["tick"] + 3, text, "tick", fill="muted", cls="tick")
+            free = x + 2 * half + 8
+        elif x - half >= free:
+            c.text(x, bottom + SIZES["tick"] + 3, text, "tick", fill="muted", anchor="middle", cls="tick")
+            free = x + half + 8
 
 
-def _bar(c: _Canvas, bar, scale, x0: float, plot: float, y: float) -> None:
+def _bar(c: _Canvas, bar, scale, x0: float, plot: float, y: float, below: bool) -> None:
     t, p = c.theme, c.prefix
     start = x0 + scale.origin * plot
     end = x0 + scale.position(bar.value) * plot
@@ -197,7 +211,10 @@ def _bar(c: _Canvas, bar, scale, x0: float, plot: float, y: float) -> None:
         c.parts.append(f'<path class="arrow-back" d="M{back:.1f} {mid:.1f}H{tip:.1f}M{tip + 4:.1f} {mid - 4:.1f}'
                        f'L{tip:.1f} {mid:.1f}L{tip + 4:.1f} {mid + 4:.1f}" fill="none" stroke="{colour}" stroke-width="1.6"/>')
         reach = right if inside else right + 16
-    c.text(reach + 6, y + BAR / 2 + SIZES["figure"] * 0.36, bar.figure, "figure", weight=600, cls="figure", halo=True)
+    if below:
+        c.text(x0 + 3, y + BAR + SIZES["figure"] * 1.15, bar.figure, "figure", weight=600, cls="figure", halo=True)
+    else:
+        c.text(reach + 6, y + BAR / 2 + SIZES["figure"] * 0.36, bar.figure, "figure", weight=600, cls="figure", halo=True)
 
 
 def _legend(c: _Canvas, marks: list[str], inner: float, lang: str) -> None:

@@ -69,7 +69,7 @@ class Browser:
         )
         os.close(to_browser_read)
         os.close(from_browser_write)
-        self._buffer, self._next, self.events = b"", 0, []
+        self._buffer, self._next, self.events, self.log = b"", 0, [], []
         target = self.call("Target.createTarget", url="about:blank")["targetId"]
         self.session = self.call("Target.attachToTarget", targetId=target, flatten=True)["sessionId"]
         self.call("Page.enable", session=True)
@@ -91,7 +91,10 @@ class Browser:
                 raise RuntimeError("Chromium closed the DevTools pipe")
             self._buffer += chunk
         message, self._buffer = self._buffer.split(b"\0", 1)
-        return json.loads(message)
+        message = json.loads(message)
+        if "method" in message:
+            self.log.append(message)  # every event, for a test to read (wait_for consumes self.events)
+        return message
 
     def call(self, method: str, session: bool = False, **params) -> dict:
         wanted = self._send(method, params, session)

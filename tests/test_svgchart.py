@@ -182,3 +182,13 @@ def test_measure_keeps_what_adds_up_as_before():
     assert kind("贷款增速", "亿元") == "rate"
     assert kind("输电能力", "倍") == "multiple"
     assert kind("车程", "小时") == "duration"
+
+
+def test_the_chart_in_the_docs_is_what_its_script_draws():
+    import runpy
+
+    from conftest import ROOT
+
+    script = runpy.run_path(str(ROOT / "tools" / "make_docs_chart.py"))
+    committed = (ROOT / "docs" / "chart-investment.svg").read_text(encoding="utf-8")
+    assert committed == script["chart"](), "run python tools/make_docs_chart.py and commit docs/chart-investment.svg"

@@ -16,8 +16,11 @@ CSS = """
 :root { --text: #1f2328; --muted: #57606a; --line: #d0d7de; --soft: #f6f8fa; --accent: #2f6db5; }
 * { box-sizing: border-box; }
 html { -webkit-text-size-adjust: 100%; }
-body { margin: 0; font-family: FONT; color: var(--text); background: #fff; line-height: 1.6; font-size: 16px;
-       overflow-wrap: anywhere; }
+body { margin: 0; font-family: FONT; color: var(--text); background: #fff; line-height: 1.6; font-size: 16px; }
+/* a long word or address may break anywhere in running text; in a table cell only where nothing else can, so
+   that the table gives each column at least a short word's width */
+h1, h2, h3, p, li, dd { overflow-wrap: anywhere; }
+td, th { overflow-wrap: break-word; }
 main { max-width: 62rem; margin: 0 auto; padding: 1.5rem 1rem 3rem; }
 h1 { font-size: 1.65rem; line-height: 1.3; margin: 0 0 .3rem; }
 h2 { font-size: 1.3rem; margin: 2.2rem 0 .6rem; padding-bottom: .2rem; border-bottom: 2px solid var(--line); }
@@ -34,7 +37,8 @@ h3 { font-size: 1.1rem; margin: 1.6rem 0 .2rem; }
             padding: 0 .7em; margin: 0 .35em .35em 0; font-size: .9em; }
 .lead { font-weight: 600; margin: .8rem 0 .2rem; }
 table { border-collapse: collapse; width: 100%; font-size: .9rem; margin: .4rem 0 1rem; }
-th, td { border-bottom: 1px solid var(--line); padding: .35rem .5rem; text-align: left; vertical-align: top; }
+th, td { border-bottom: 1px solid var(--line); padding: .35rem .5rem; text-align: left; vertical-align: top;
+         min-width: 3.2em; }
 th { background: var(--soft); font-weight: 600; }
 td.num { white-space: nowrap; }
 figure { margin: 1rem 0 1.5rem; }
@@ -65,6 +69,9 @@ a { color: var(--accent); }
   tr, figure, .terms li { break-inside: avoid; }
   a { color: inherit; text-decoration: none; }
   th { background: none; }
+  table { font-size: 8pt; }
+  th, td { padding: .2rem .3rem; }
+  td.num { white-space: normal; }
 }
 """.replace("FONT", FONT_STACK)
 

@@ -75,10 +75,9 @@ def chart(
 ) -> None:
     """A horizontal bar chart of the figures, labelled with delegate and metric; --svg or --png saves it as an image.
 
-    Takes the filters of `targets`. On a terminal, one chart per unit: approximate figures shaded, open-ended
-    ones end in ▶ or ◀. As an image, one panel per unit and kind of quantity (totals, per-capita figures and
-    shares each on their own axis), with ticks in the unit's magnitude (亿元, CNY bn), a log axis when a panel
-    spans more than two orders of magnitude, and the filters and source in the caption.
+    Takes the filters of `targets`. On a terminal, one chart per unit: approximate figures shaded, open-ended ones end in ▶ or ◀.
+
+    As an image, one panel per unit and kind of quantity (totals, per-capita figures and shares each on their own axis), ticks in the unit's magnitude (亿元, CNY bn), a log axis when a panel spans more than two orders of magnitude, the filters and the source in the caption.
 
     Example:
 
@@ -163,9 +162,9 @@ def report(
 ) -> None:
     """A complete briefing: source, events, each delegate with key points, terms and figures, sectors, charts, every figure.
 
-    Markdown by default (pandoc turns it into a Word document or a PDF); `--format html` is one page that
-    opens offline in any browser and prints to A4. With `-o FOLDER/`, Markdown goes to FOLDER/briefing.md with
-    one SVG chart per brief beside it and linked; HTML to FOLDER/briefing.html.
+    Markdown by default (pandoc turns it into a Word document or a PDF); `--format html` is one page that opens offline in any browser and prints to A4.
+
+    With `-o FOLDER/`, Markdown goes to FOLDER/briefing.md with one SVG chart per brief beside it and linked; HTML to FOLDER/briefing.html.
 
     Example:
 

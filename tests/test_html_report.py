@@ -64,7 +64,7 @@ def test_the_page_is_self_contained_and_has_no_script():
     assert not any(name.startswith("on") for _, attrs in page.tags for name in attrs)
     assert not re.search(r"url\((?!#)", result.stdout), "nothing is loaded from elsewhere, not even a font"
     csp = [a["content"] for t, a in page.tags if t == "meta" and a.get("http-equiv") == "Content-Security-Policy"]
-    assert csp == ["default-src 'none'; style-src 'unsafe-inline'; img-src data:"]
+    assert csp == ["default-src 'none'; style-src 'unsafe-inline'"]
     assert "@page { size: A4" in result.stdout and "@media print" in result.stdout
 
 

@@ -12,7 +12,6 @@ SIZES = {"title": 18, "subtitle": 12.5, "panel": 15, "unit": 12, "label": 12.5, 
 BAR = 14  # height of a bar
 TAIL = 16  # the faded end of an open-ended bar (超, 以上)
 ROW_GAP = 9
-MIN_PLOT = 0.4  # of the width: a figure so long that the plot would be narrower overflows instead
 FIGURES_BESIDE = 0.6  # of the width at least for the plot, else figures go under their bars
 THEMES = {
     "light": {"background": "#ffffff", "text": "#1f2328", "muted": "#57606a", "grid": "#d8dee4", "axis": "#8c959f",
@@ -121,7 +120,7 @@ def _plot_width(panel: Panel, inner: float) -> float:
         after = 8 + text_width(bar.figure, SIZES["figure"]) + (TAIL if bar.mark in ("more", "less") else 0)
         if reach > 0:
             plot = min(plot, (inner - after) / reach)
-    return max(plot, inner * MIN_PLOT)
+    return plot
 
 
 def _panel(c: _Canvas, panel: Panel, inner: float, lang: str) -> None:

@@ -39,9 +39,9 @@ COMMANDS = {
 FORMATS = ["json", "csv", "markdown", "table"]
 # The outputs each command is checked in: --format values, and `terminal`, a table with Rich's colours as
 # a terminal gets them. report prints Markdown only; export writes a SQLite, JSON or CSV export (a folder);
-# validate and index print only messages, validate's problems also as JSON.
+# validate and index print only messages, validate's problems also as JSON. report prints Markdown, or HTML.
 OUTPUTS = {name: FORMATS + ["terminal"] for name in COMMANDS} | {
-    "report": ["markdown"], "export": ["sqlite", "json", "csv"], "validate": ["text", "json"], "index": ["messages"],
+    "report": ["markdown", "html"], "export": ["sqlite", "json", "csv"], "validate": ["text", "json"], "index": ["messages"],
 }
 # What a command says on stderr when it succeeds (validate and index also on a brief that loads).
 SUCCESS_MESSAGES = {
@@ -226,6 +226,33 @@ def markdown_tables_are_whole(output: str) -> bool:
     return True
 
 
+def html_texts(output: str) -> list[str]:
+    """The text of every element of an HTML page as a browser's parser reads it (entities undone), and of every
+    attribute; a tag that cybrief does not write (a script, an image, a link to javascript:) fails the check."""
+    from html.parser import HTMLParser
+
+    allowed = {"html", "head", "meta", "title", "style", "body", "main", "article", "section", "header", "footer", "h1",
+               "h2", "h3", "p", "br", "dl", "dt", "dd", "ul", "li", "table", "thead", "tbody", "tr", "th", "td", "span",
+               "a", "figure", "div", "svg", "defs", "pattern", "rect", "line", "lineargradient", "stop", "g", "text",
+               "path"}
+    texts: list[str] = []
+
+    class Reader(HTMLParser):
+        def handle_starttag(self, tag, attrs):
+            assert tag in allowed, f"an element cybrief does not write reached the page: <{tag}>"
+            for name, value in attrs:
+                assert not name.startswith("on"), f"an event handler reached the page: {name}"
+                if name == "href":
+                    assert value.startswith(("http://", "https://")), value
+                texts.append(value or "")
+
+        def handle_data(self, data):
+            texts.append(data)
+
+    Reader(convert_charrefs=True).feed(output)
+    return texts
+
+
 def terminal_text(output: str) -> str:
     """Terminal output with Rich's own colour codes taken out; whatever is left must be plain text."""
     return _SGR.sub("", output)
@@ -249,6 +276,10 @@ def shows(text: str, *, formula: bool = False):
             cells = csv_cells(output)
             expected = "'" + text if formula else text
             assert expected in cells or any(expected in c for c in cells), (command, text, cells)
+        elif fmt == "html":  # text and attribute values as the browser reads them; markup in data is text
+            texts = html_texts(output)
+            assert not RAW_CONTROL.search(output)
+            assert any(visible(shown) in t for t in texts), (command, visible(shown))
         elif fmt == "markdown":  # a GFM reader trims the whitespace around a cell
             texts = markdown_texts(output, TEMPLATE_HTML.get(command, ()))
             assert any(visible(shown).strip() in t for t in texts), (command, visible(shown), texts)

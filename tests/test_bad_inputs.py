@@ -89,6 +89,8 @@ def _run(command: str, output: str, case, folder):
         argv.append("--force")  # the second run replaces the first export
     elif output in ("text", "json", "csv", "markdown", "table") and command != "report":
         argv += ["--format", output]
+    elif command == "report" and output == "html":
+        argv += ["--format", "html"]
     elif output == "terminal":
         argv += ["--format", "table"]
         env = {"FORCE_COLOR": "1", "TERM": "xterm-256color"}

@@ -284,8 +284,8 @@ def test_chart_svg_is_valid_and_not_overwritten_without_force(tmp_path):
     root = ET.fromstring(target.read_text(encoding="utf-8"))
     assert root.tag == "{http://www.w3.org/2000/svg}svg"
     text = "".join(root.itertext())
-    assert "谢文辉" in text.replace("\xa0", " ") and "▶" in text
-    assert "url(" not in target.read_text(encoding="utf-8").split("</style>")[0].split("@font-face")[1]
+    assert "谢文辉 · 带动产业总投资" in text and "超3000亿元 · over CNY 300.0 bn" in text
+    assert "url(http" not in target.read_text(encoding="utf-8") and "<script" not in target.read_text(encoding="utf-8")
     before = target.read_bytes()
     again = run("chart", "--sector", "energy", "--svg", str(target))
     assert again.exit_code == 2 and again.stderr == f"cybrief: error: {target}: already exists; use --force to replace it\n"

@@ -154,7 +154,9 @@ def _render_everything(brief: Brief) -> None:
         outputs.append(made.listing(views.delegates_listing(library.delegates(), library, "zh")))
         outputs.append(made.listing(views.briefs_listing(library, "en")))
         outputs.append(made.details([views.delegate_detail(r, library, "both") for r in library.delegates()]))
-        outputs.append(made.search(search(library, brief.delegates[0].name[:2])))
+        term = brief.delegates[0].name.strip()[:2]  # a name may start with spaces or CRs: they are no query
+        if term:
+            outputs.append(made.search(search(library, term)))
     for output in outputs:
         if isinstance(output, str):
             text = output

@@ -70,3 +70,11 @@ def test_table_path_imports_rich_but_not_pydantic(env):
     loaded = _modules(["delegates", "--format", "table"], env)
     assert "rich.table" in loaded
     assert not [m for m in loaded if m.startswith("pydantic")]
+
+
+@pytest.mark.parametrize("args", [["chart", "--sector", "investment", "--svg", "OUT.svg"], ["report", "--format", "html"]])
+def test_charts_and_the_html_page_are_drawn_without_rich_or_a_plotting_library(args, env, tmp_path):
+    args = [str(tmp_path / a) if a == "OUT.svg" else a for a in args]
+    loaded = _modules(args, env)
+    heavy = sorted(m for m in loaded if m.split(".")[0] in HEAVY + ("matplotlib", "resvg_py"))
+    assert heavy == []

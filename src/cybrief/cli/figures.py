@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 from typing import Annotated, Optional
@@ -11,20 +12,8 @@ import typer
 from cybrief.cli.application import app
 from cybrief.cli.lookup import filtered_targets, open_library_of
 from cybrief.cli.options import (
-    BriefOpt,
-    DelegateOpt,
-    ExportFormat,
-    ForceOpt,
-    FormatOpt,
-    HorizonOpt,
-    KindOpt,
-    Lang,
-    LangOpt,
-    LibraryOpt,
-    MaxOpt,
-    MinOpt,
-    SectorOpt,
-    UnitOpt,
+    BriefOpt, DelegateOpt, ExportFormat, ForceOpt, FormatOpt, HorizonOpt, KindOpt, Lang, LangOpt, LibraryOpt,
+    MaxOpt, MinOpt, ReportFormat, SectorOpt, Theme, UnitOpt,
 )
 from cybrief.cli.output import emit, emit_empty, refuse_existing, write_file, wrote
 from cybrief.errors import Several
@@ -76,15 +65,19 @@ def chart(
     least: MinOpt = None,
     most: MaxOpt = None,
     svg: Annotated[Optional[Path], typer.Option("--svg", help="Save the chart as an SVG image instead of printing it.", metavar="FILE")] = None,
+    png: Annotated[Optional[Path], typer.Option("--png", help="Save the chart as a PNG image (needs: pip install 'cybrief[png]').", metavar="FILE")] = None,
+    theme: Annotated[Theme, typer.Option("--theme", case_sensitive=False, help="Colours of a saved image: light (white background) or dark.")] = Theme.light,
     force: ForceOpt = False,
     fmt: FormatOpt = Format.auto,
     lang: LangOpt = Lang.both,
     brief: BriefOpt = None,
     library: LibraryOpt = None,
 ) -> None:
-    """A horizontal bar chart of the figures, one chart per unit, labelled with delegate and metric.
+    """A horizontal bar chart of the figures, labelled with delegate and metric; --svg or --png saves it as an image.
 
-    Takes the filters of `targets`. Approximate figures are shaded, open-ended ones end in ▶ or ◀.
+    Takes the filters of `targets`. On a terminal, one chart per unit: approximate figures shaded, open-ended ones end in ▶ or ◀.
+
+    As an image, one panel per unit and kind of quantity (totals, per-capita figures and shares each on their own axis), ticks in the unit's magnitude (亿元, CNY bn), a log axis when a panel spans more than two orders of magnitude, the filters and the source in the caption.
 
     Example:
 
@@ -93,23 +86,35 @@ def chart(
         cybrief chart --unit 元 --lang en
 
         cybrief chart --sector investment --svg investment.svg
+
+        cybrief chart --lang en --theme dark --png figures.png
     """
     from cybrief.render import comparisons
 
-    if svg is not None:
-        refuse_existing(svg, force)
+    for path in (svg, png):
+        if path is not None:
+            refuse_existing(path, force)
     lib = open_library_of(library, brief)
     refs, nothing = filtered_targets(lib, sector, delegate, kind, horizon, unit, least, most)
-    series = comparisons.chart(refs, lang.value)
-    legend = comparisons.legend(lang.value)
-    if svg is not None:
+    if svg is not None or png is not None:
         if not refs:
             raise nothing
-        from cybrief.render.chart import BarChart
-        from cybrief.render.chart import svg as to_svg
+        from cybrief.render.panels import briefs_of, caption, panels
+        from cybrief.render.svgchart import render
 
-        write_file(svg, to_svg(BarChart(series, legend), "cybrief chart").encode("utf-8"), force)
+        filters = {"brief": brief, "sector": sector, "delegate": delegate, "kind": kind.value if kind else None,
+                   "horizon": horizon, "unit": unit, "min": least, "max": most}
+        image = render(panels(refs, lang.value), caption(briefs_of(refs), filters, lang.value), theme=theme.value)
+        if png is not None:
+            from cybrief.render.png import png_bytes
+
+            data = png_bytes(image)
+            write_file(png, data, force)
+        if svg is not None:
+            write_file(svg, image.encode("utf-8"), force)
         return
+    series = comparisons.chart(refs, lang.value)
+    legend = comparisons.legend(lang.value)
     if not refs:
         emit_empty(fmt, lambda r: r.chart(series, legend))
         raise nothing
@@ -148,31 +153,76 @@ def export(
 
 @app.command()
 def report(
-    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write the report to this file instead of stdout.", metavar="FILE")] = None,
+    output: Annotated[Optional[str], typer.Option("--output", "-o", help="Write the report to this file, or into this folder (an existing one, or a path ending in /) with its charts beside it.", metavar="PATH")] = None,
+    fmt: Annotated[ReportFormat, typer.Option("--format", "-f", case_sensitive=False, help="markdown: GitHub-flavoured Markdown; html: one self-contained page with the charts inline.")] = ReportFormat.markdown,
     force: ForceOpt = False,
     lang: LangOpt = Lang.both,
     brief: BriefOpt = None,
     library: LibraryOpt = None,
 ) -> None:
-    """A complete briefing in GitHub-flavoured Markdown: source, events, each delegate, sectors and every figure.
+    """A complete briefing: source, events, each delegate with key points, terms and figures, sectors, charts, every figure.
 
-    Pandoc turns it into a Word document or a PDF.
+    Markdown by default (pandoc turns it into a Word document or a PDF); `--format html` is one page that opens offline in any browser and prints to A4.
+
+    With `-o FOLDER/`, Markdown goes to FOLDER/briefing.md with one SVG chart per brief beside it and linked; HTML to FOLDER/briefing.html.
 
     Example:
 
         cybrief report --brief chongqing-2026-03-chengyu -o briefing.md
 
-        cybrief report --lang en | pandoc -f gfm -o briefing.docx
+        cybrief report --format html -o briefing.html
 
-        cybrief report --lang zh -o 简报.md --force
+        cybrief report -o briefing/
+
+        cybrief report --lang en | pandoc -f gfm -o briefing.docx
     """
     from cybrief.render.report import report as make_report
 
+    # a str, not a Path: Path("out/") drops the slash that says a folder is meant
+    folder = output is not None and (os.path.isdir(output) or output.endswith(("/", os.sep)))
+    if folder:
+        _report_folder(Path(output), fmt, force, lang.value, open_library_of(library, brief))
+        return
+    output = Path(output) if output is not None else None
     if output is not None:
         refuse_existing(output, force)
-    text = make_report(open_library_of(library, brief), lang.value)
+    lib = open_library_of(library, brief)
+    if fmt is ReportFormat.html:
+        from cybrief.render.html import page
+
+        text = page(lib, lang.value)
+    else:
+        text = make_report(lib, lang.value)
     if output is None:
         sys.stdout.write(text)
         sys.stdout.flush()
         return
     write_file(output, text.encode("utf-8"), force)
+
+
+def _report_folder(folder: Path, fmt: ReportFormat, force: bool, lang: str, lib) -> None:
+    """The report in a folder: briefing.html, or briefing.md with each brief's chart as an SVG file beside it.
+
+    Each file is refused if it exists (without --force) before any is written, and each is written atomically.
+    """
+    files: dict[str, bytes] = {}
+    if fmt is ReportFormat.html:
+        from cybrief.render.html import page
+
+        files["briefing.html"] = page(lib, lang).encode("utf-8")
+    else:
+        from cybrief.render.panels import caption, panels
+        from cybrief.render.svgchart import render
+        from cybrief.render.report import report as make_report
+
+        charts = {}
+        for b in lib.briefs:
+            refs = lib.only(b.id).targets()
+            if refs:
+                charts[b.id] = f"{b.id}.svg"
+                files[charts[b.id]] = render(panels(refs, lang), caption([b], {}, lang)).encode("utf-8")
+        files = {"briefing.md": make_report(lib, lang, charts).encode("utf-8"), **files}
+    for name in files:
+        refuse_existing(folder / name, force)
+    for name, data in files.items():
+        write_file(folder / name, data, force)

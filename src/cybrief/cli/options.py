@@ -15,6 +15,20 @@ from cybrief.figures.compare import SORT_KEYS
 from cybrief.render import Format
 
 
+class ReportFormat(str, Enum):
+    """Formats of `cybrief report`: a document, not a table, so not the --format of the other commands."""
+
+    markdown = "markdown"
+    html = "html"
+
+
+class Theme(str, Enum):
+    """Colours of a saved chart or page."""
+
+    light = "light"
+    dark = "dark"
+
+
 def choices(name: str, values: tuple[str, ...]) -> type[Enum]:
     """An enum of option values made from the library's tuple of them, so that the two never differ."""
     return Enum(name, {value: value for value in values}, type=str)

@@ -15,12 +15,24 @@ if TYPE_CHECKING:
 SORT_KEYS = ("value", "date", "sector", "delegate")
 
 # Shares, rates and multiples do not add up, nor do durations and ages of different things: facets count
-# them but never sum them.
-NOT_ADDITIVE = frozenset(("%", "‰", "ratio", "倍", "成", "个百分点", "百分点", "秒", "分钟", "小时", "个小时", "天", "日",
-                          "周", "个月", "月", "年", "岁"))
+# them but never sum them, and a chart never draws them on the axis of a total.
+SHARE_UNITS = frozenset(("%", "‰", "ratio", "成", "个百分点", "百分点"))
+MULTIPLE_UNITS = frozenset(("倍",))
+DURATION_UNITS = frozenset(("秒", "分钟", "小时", "个小时", "天", "日", "周", "个月", "月", "年", "岁"))
 # Nor do averages, per-capita figures, prices, shares and rates, whatever their unit: 人均收入 is in 元 too.
-NOT_ADDITIVE_METRICS = ("人均", "户均", "平均", "均价", "单价", "比重", "占比", "比例", "增速", "增长率")
-NOT_ADDITIVE_METRICS_EN = re.compile(r"\b(?:per[ -]capita|per household|average|share of|proportion of|rates?)\b", re.I)
+AVERAGE_METRICS = ("人均", "户均", "平均", "均价", "单价")
+SHARE_METRICS = ("比重", "占比", "比例")
+RATE_METRICS = ("增速", "增长率")
+AVERAGE_METRICS_EN = re.compile(r"\b(?:per[ -]capita|per household|average)\b", re.I)
+SHARE_METRICS_EN = re.compile(r"\b(?:share of|proportion of)\b", re.I)
+RATE_METRICS_EN = re.compile(r"\b(?:rates?)\b", re.I)
+# Growth is a change, not a level: 同比增长 23.6% is drawn apart from a share of 23.6% (charts only; neither adds up).
+GROWTH_METRICS = ("增长", "增速", "增幅", "下降", "降幅", "提高", "提升")
+GROWTH_METRICS_EN = re.compile(r"\b(?:growth|grew|increase|rise|decline|drop|change)\b", re.I)
+# The kinds of quantity a chart keeps on separate axes, in the order its panels come.
+MEASURES = ("total", "average", "share", "growth", "rate", "multiple", "duration")
+# The whole a share is drawn against: 80% fills four fifths of its bar.
+FULL_SCALE = {"%": 100, "‰": 1000, "ratio": 1, "成": 10}
 
 
 # --- filters and order --------------------------------------------------------------------------------------
@@ -122,6 +134,32 @@ def sum_of(quantities: list[Quantity], unit: str) -> Quantity:
     return Quantity("", exact(total), unit, qualifier)
 
 
+def measure(target) -> str:
+    """What kind of quantity a figure is, by its unit and its metric: one of MEASURES.
+
+    total: a count or amount of things, the only kind that can add up (if the rest of adds_up agrees);
+    average: per-capita figures, averages and prices (人均收入 in 元); share: a part of a whole (%, ratio,
+    比重); growth: a change in percent or points (同比增长 23.6%); rate: another rate (增长率 in any unit,
+    a rate of ...); multiple: 倍; duration: times and ages. Metric words win over the unit: 人均 in 元 is an
+    average, 增速 in % is growth.
+    """
+    metric, metric_en, unit = target.metric, target.metric_en or "", target.unit
+    if any(word in metric for word in AVERAGE_METRICS) or AVERAGE_METRICS_EN.search(metric_en):
+        return "average"
+    changes = any(word in metric for word in GROWTH_METRICS) or GROWTH_METRICS_EN.search(metric_en)
+    if unit in SHARE_UNITS and changes:
+        return "growth"
+    if unit in SHARE_UNITS or any(word in metric for word in SHARE_METRICS) or SHARE_METRICS_EN.search(metric_en):
+        return "share"
+    if any(word in metric for word in RATE_METRICS) or RATE_METRICS_EN.search(metric_en):
+        return "rate"
+    if unit in MULTIPLE_UNITS:
+        return "multiple"
+    if unit in DURATION_UNITS:
+        return "duration"
+    return "total"
+
+
 def adds_up(refs: list) -> bool:
     """Whether figures in one unit may be summed: things of one kind, horizon and region, each measured once.
 
@@ -131,11 +169,7 @@ def adds_up(refs: list) -> bool:
     and a metric given twice (the same fact).
     """
     targets = [r.target for r in refs]
-    if not targets or targets[0].unit in NOT_ADDITIVE or any(t.qualitative for t in targets):
-        return False
-    if any(word in t.metric for t in targets for word in NOT_ADDITIVE_METRICS):
-        return False
-    if any(NOT_ADDITIVE_METRICS_EN.search(t.metric_en or "") for t in targets):
+    if not targets or any(t.qualitative for t in targets) or any(measure(t) != "total" for t in targets):
         return False
     if len({(t.kind, t.horizon, t.region) for t in targets}) > 1:
         return False

@@ -106,6 +106,16 @@ def _en_scale(value, money: bool):
     return 1, ""
 
 
+def unit_english(unit: str) -> str:
+    """A unit's English noun in the plural (vehicles, people, kWh) or currency code (CNY); "" for a measure word
+    that only counts (个, 家) or a unit this module has no English for."""
+    if unit in _CURRENCY:
+        return _CURRENCY[unit]
+    if unit in _NOUNS:
+        return _NOUNS[unit][1]
+    return unit if unit.isascii() else ""
+
+
 def english(q: Quantity) -> str:
     """The figure in English with the unit scaled for readers: CNY 501.8 bn, nearly 4.0 million vehicles, 2.4x."""
     with localcontext() as ctx:

@@ -1,4 +1,4 @@
-"""Bar charts in the terminal with Rich, one per unit, and the same chart saved as an SVG image."""
+"""Bar charts in the terminal with Rich, one per unit (render/svgchart.py draws them as images)."""
 
 from __future__ import annotations
 
@@ -51,17 +51,3 @@ class BarChart:
                 drawn.append(piece, style=STYLES[kind])
             grid.add_row(Text(visible(bar.label)), drawn, Text(visible(bar.figure)))
         return grid
-
-
-def svg(renderable, title: str, width: int = 110) -> str:
-    """The renderable as an SVG image, recorded on an off-screen console of `width` cells."""
-    import io
-    import re
-
-    from rich.console import Console
-
-    console = Console(record=True, width=width, file=io.StringIO(), force_terminal=True, color_system="truecolor")
-    console.print(renderable)
-    image = console.export_svg(title=title)
-    # Rich's template points the font at a web address; a saved chart must show offline and fetch nothing.
-    return re.sub(r',\s*url\("[^"]*"\)\s*format\("[^"]*"\)', "", image)

@@ -6,7 +6,7 @@ from fractions import Fraction
 
 from cybrief.brief.model import FACET_FIELDS, GROUP_KEYS, QUALIFIER_LABELS, TARGET_KIND_LABELS, json_number
 from cybrief.errors import UsageError
-from cybrief.figures.compare import adds_up, sort_refs, sum_of, units_of
+from cybrief.figures.compare import FULL_SCALE, adds_up, sort_refs, sum_of, units_of
 from cybrief.figures.quantity import Quantity
 from cybrief.figures.writing import english, format_figure
 from cybrief.library import Library, TargetRef
@@ -16,7 +16,6 @@ from cybrief.render.views import (
 )
 
 FACET_COLUMNS = ("facet", "value", "label", "count", "unit", "figures", "sum", "qualifier")
-FULL_SCALE = {"%": 100, "‰": 1000, "ratio": 1, "成": 10}
 
 
 # --- groups ------------------------------------------------------------------------------------------------

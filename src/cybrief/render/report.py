@@ -31,12 +31,16 @@ def _text(zh: str | None, en: str | None, lang: str) -> str:
     return pick(zh, en, lang).replace("\n", "\n\n") if lang == "both" else pick(zh, en, lang)
 
 
-def report(library: Library, lang: str) -> str:
-    """The whole briefing for every brief of the library, one top-level section per brief."""
-    return "\n".join(_brief(library.only(b.id), b, lang) for b in library.briefs)
+def report(library: Library, lang: str, charts: dict[str, str] | None = None) -> str:
+    """The whole briefing for every brief of the library, one top-level section per brief.
+
+    `charts` maps a brief's id to the file name of its chart, an image beside the Markdown file: the
+    briefing then links it (a relative link, which GitHub and pandoc both follow).
+    """
+    return "\n".join(_brief(library.only(b.id), b, lang, (charts or {}).get(b.id)) for b in library.briefs)
 
 
-def _brief(library: Library, b: Brief, lang: str) -> str:
+def _brief(library: Library, b: Brief, lang: str, chart: str | None = None) -> str:
     out = [f"# {escape(pick(b.title, b.title_en, 'zh' if lang != 'en' else 'en'))}", ""]
     if lang == "both" and b.title_en and b.title_en != b.title:
         out += [f"*{escape(b.title_en)}*", ""]
@@ -51,17 +55,34 @@ def _brief(library: Library, b: Brief, lang: str) -> str:
     out += _events(b, lang)
     out += _delegates(library, b, lang)
     out += _sectors(library, b, lang)
+    if chart is not None:
+        title = label("图表", "Charts", lang)
+        out += [f"## {escape(title)}", "", f"![{escape(label('数据图', 'Chart of the figures', lang))}]({chart})", ""]
     out += _figures(library, lang)
     out += [f"<sub>{escape(label('由 cybrief 生成', 'Made with cybrief', lang))} {__version__}</sub>", ""]
     return "\n".join(out)
 
 
-def _events(b: Brief, lang: str) -> list[str]:
+def event_rows(b: Brief, lang: str) -> tuple[list[str], list[list[str]]]:
+    """The events of a brief as a table: headers and rows of text (shared by the Markdown and HTML reports)."""
     headers = [label("日期", "Date", lang), label("时间", "Time", lang), label("类型", "Kind", lang),
                label("名称", "Title", lang), label("地点", "Place", lang)]
     rows = [[e.date, time_of_day(e.time, lang) or "—", label(*EVENT_KIND_LABELS[e.kind], lang), pick(e.title, e.title_en, lang),
              e.place or "—"] for e in b.events]
-    return [f"## {escape(label('活动', 'Events', lang))}", "", table(headers, rows)]
+    return headers, rows
+
+
+def _events(b: Brief, lang: str) -> list[str]:
+    return [f"## {escape(label('活动', 'Events', lang))}", "", table(*event_rows(b, lang))]
+
+
+def delegate_figure_rows(refs, lang: str) -> tuple[list[str], list[list[str]]]:
+    """A delegate's figures as a table: metric, figure, qualifier, horizon, kind."""
+    headers = [label("指标", "Metric", lang), label("数值", "Figure", lang), label("限定", "Qualifier", lang),
+               label("时限", "Horizon", lang), label("类型", "Kind", lang)]
+    rows = [[pick(r.target.metric, r.target.metric_en, lang), shown_figure(r, lang), qualifier_text(r, lang),
+             r.target.horizon or "—", label(*TARGET_KIND_LABELS[r.target.kind], lang)] for r in refs]
+    return headers, rows
 
 
 def _delegates(library: Library, b: Brief, lang: str) -> list[str]:
@@ -83,15 +104,11 @@ def _delegates(library: Library, b: Brief, lang: str) -> list[str]:
             out += [f"- {escape_block(pick(p.zh, p.en, lang).replace(chr(10), ' / '))}" for p in d.points] + [""]
         refs = [r for r in library.targets() if r.delegate.id == d.id]
         if refs:
-            headers = [label("指标", "Metric", lang), label("数值", "Figure", lang), label("限定", "Qualifier", lang),
-                       label("时限", "Horizon", lang), label("类型", "Kind", lang)]
-            rows = [[pick(r.target.metric, r.target.metric_en, lang), shown_figure(r, lang), _qualifier(r, lang),
-                     r.target.horizon or "—", label(*TARGET_KIND_LABELS[r.target.kind], lang)] for r in refs]
-            out += [f"**{escape(label('数据', 'Figures', lang))}**", "", table(headers, rows)]
+            out += [f"**{escape(label('数据', 'Figures', lang))}**", "", table(*delegate_figure_rows(refs, lang))]
     return out
 
 
-def _qualifier(ref, lang: str) -> str:
+def qualifier_text(ref, lang: str) -> str:
     t = ref.target
     shown = label(*QUALIFIER_LABELS[t.qualifier], lang)
     if t.qualitative:
@@ -100,6 +117,11 @@ def _qualifier(ref, lang: str) -> str:
 
 
 def _sectors(library: Library, b: Brief, lang: str) -> list[str]:
+    return [f"## {escape(label('领域概览', 'Sectors', lang))}", "", table(*sector_rows(library, b, lang))]
+
+
+def sector_rows(library: Library, b: Brief, lang: str) -> tuple[list[str], list[list[str]]]:
+    """Each sector of a brief: its delegates, and its figures counted in all and by kind (never summed)."""
     refs = library.targets()
     headers = [label("领域", "Sector", lang), label("代表", "Delegates", lang), label("数据", "Figures", lang)]
     headers += [label(*KIND_COLUMNS[kind], lang) for kind in TARGET_KINDS]
@@ -110,10 +132,15 @@ def _sectors(library: Library, b: Brief, lang: str) -> list[str]:
         by_kind = [str(sum(1 for r in members if r.target.kind == kind)) for kind in TARGET_KINDS]
         rows.append([label(s.zh, s.en, lang), ("、" if lang == "zh" else ", ").join(who) or "—", str(len(members))]
                     + by_kind)
-    return [f"## {escape(label('领域概览', 'Sectors', lang))}", "", table(headers, rows)]
+    return headers, rows
 
 
 def _figures(library: Library, lang: str) -> list[str]:
+    return [f"## {escape(label('全部数据', 'All figures', lang))}", "", table(*figure_rows(library, lang))]
+
+
+def figure_rows(library: Library, lang: str) -> tuple[list[str], list[list[str]]]:
+    """Every figure of the library: delegate, sector, metric, figure, value, qualifier, horizon, kind, paragraph."""
     headers = [label("代表", "Delegate", lang), label("领域", "Sector", lang), label("指标", "Metric", lang),
                label("数值", "Figure", lang), label("标准值", "Value", lang), label("限定", "Qualifier", lang),
                label("时限", "Horizon", lang), label("类型", "Kind", lang), label("段落", "¶", lang)]
@@ -125,6 +152,6 @@ def _figures(library: Library, lang: str) -> list[str]:
         value = format_number(q.value) + (f"–{format_number(q.upper)}" if q.upper is not None else "")
         unit = "" if q.unit in ("", "ratio") else (" " if q.unit[0].isascii() and q.unit[0].isalpha() else "") + q.unit
         rows.append([delegate_name(r.delegate, lang), label(s.zh, s.en, lang) if s else t.sector,
-                     pick(t.metric, t.metric_en, lang), shown_figure(r, lang), value + unit, _qualifier(r, lang),
+                     pick(t.metric, t.metric_en, lang), shown_figure(r, lang), value + unit, qualifier_text(r, lang),
                      t.horizon or "—", label(*TARGET_KIND_LABELS[t.kind], lang), str(t.paragraph)])
-    return [f"## {escape(label('全部数据', 'All figures', lang))}", "", table(headers, rows)]
+    return headers, rows

@@ -28,6 +28,11 @@ def _t2s() -> dict[int, str]:
     return _T2S
 
 
+def t2s_table() -> dict[int, str]:
+    """Traditional -> simplified, one character for one, as a str.translate table (built once)."""
+    return _t2s()
+
+
 _CHAR_CACHE: dict[str, str] = {}
 
 

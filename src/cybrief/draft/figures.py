@@ -10,14 +10,19 @@ from cybrief.quantity import PREFIXES, SUFFIXES, UNITS, Quantity, parse_figure
 
 _DIGITS = "0-9０-９"
 _CN = "零〇一二两三四五六七八九十百千万亿"
-_NUMERAL = rf"[{_DIGITS}{_CN}](?:[{_DIGITS}{_CN}]|[.．](?=[{_DIGITS}])|点(?=[{_CN}]))*"
+# A numeral; an Arabic one may stand a space away from its magnitude (749.08 亿斤, as pages print it).
+_NUMERAL = rf"[{_DIGITS}{_CN}](?:[{_DIGITS}{_CN}]|[.．](?=[{_DIGITS}])|点(?=[{_CN}])|\s(?=[万亿兆]))*"
 _OVER = r"(?:[余多](?:万亿|亿|万)?)?"  # 1500余家, 两千余万亩
 _ORDER = re.compile(r"^[十百千万亿]+$")
 # Units that are dates or spans of years: 2025年, 3月7日, 这两年 are horizons and dates, not figures.
 SKIPPED_UNITS = frozenset(("年", "月", "日"))
 _SESSION_AFTER = ("会议", "全会", "大会", "届")
-_QUOTED = re.compile(r"“[^“”]{1,16}”|‘[^‘’]{1,16}’|《[^《》]*》|「[^「」]{1,16}」")
-
+_QUOTED = re.compile(r"“[^“”]{1,16}”|‘[^‘’]{1,16}’|《[^《》]*》|「[^「」]{1,16}」|『[^『』]{1,16}』")
+# Counts that only structure a list (三个方面, 等6项主要指标) and ranks (前5位, 排名第一) are not figures.
+_LIST_AFTER = re.compile(r"^(?:个)?(?:方面|层面|部分|维度|环节|步|阶段|大类|类|点)")
+_RANK_BEFORE = ("前", "后", "第", "排名", "位列", "居")
+# A qualifier a few words before the number: 约占全球1/3, 近占三成.
+_DETACHED = re.compile(r"(?P<word>约|大约|近|超过|超)(?:占|达|为|是)(?:了|到)?(?:全球|全国|全省|全市|全区|世界)?$")
 
 class Found:
     """A figure found in a paragraph: its span, its text, and how parse_figure reads it (or, for an order of
@@ -32,52 +37,103 @@ class Found:
 @lru_cache(maxsize=1)
 def _patterns() -> dict[str, re.Pattern]:
     units = "|".join(re.escape(u) for u in sorted(UNITS | {"％"}, key=len, reverse=True))
+    unit = rf"(?:{units})(?:/(?:{units}))?"  # 436.63公斤/亩
     prefixes = "|".join(word for word, _ in PREFIXES)
     suffixes = "|".join(word for word, _ in SUFFIXES)
     return {
         "ratio": re.compile(rf"每[\u4e00-\u9fff]{{0,4}}?{_NUMERAL}[\u4e00-\u9fff]{{1,6}}?有{_NUMERAL}(?:{units})?"),
         "share": re.compile(rf"(?:{prefixes})?[{_DIGITS}{_CN}]+分之{_NUMERAL}(?:{suffixes})?"),
+        "slash": re.compile(rf"(?:{prefixes})?(?<![\d/.])\d{{1,3}}/\d{{1,3}}(?![\d/])(?:{suffixes})?"),
+        "streak": re.compile(rf"(?<=连续){_NUMERAL}年"),
         "order": re.compile(r"(?:[十百千]?[万亿]|万亿|[十百千])级"),
         "amount": re.compile(
-            rf"(?:{prefixes})?{_NUMERAL}(?:(?:{units})?(?:至|到|~|～|-|—){_NUMERAL})?{_OVER}(?:{units})(?:{suffixes})?"
-            rf"|(?:{prefixes})?[{_DIGITS}]+(?:[.．][{_DIGITS}]+)?(?:万亿|亿|万)(?:{suffixes})?"
+            rf"(?:{prefixes})?{_NUMERAL}(?:(?:{units})?(?:至|到|~|～|-|—){_NUMERAL})?{_OVER}\s?{unit}(?:{suffixes})?"
+            rf"|(?:{prefixes})?[{_DIGITS}]+(?:[.．][{_DIGITS}]+)?\s?(?:万亿|亿|万|兆)[余多]?(?:{suffixes})?"
         ),
     }
 
 
 def find_figures(paragraph: str) -> list[Found]:
-    """Every figure in a paragraph, in order. Left out: dates and years (horizons), ordinals (第三), the
-    indefinite 一 (一批, 一张), session numbers (四次会议), and numbers inside short quoted names or titles
-    (“千万工程”, “15分钟生活圈”, 《……》); a span parse_figure refuses is left out too."""
-    quoted = [m.span() for m in _QUOTED.finditer(paragraph)]
+    """Every figure in a paragraph, in order. Left out: dates and years (horizons), ordinals and ranks (第三,
+    前5位), the indefinite 一 (一批, 一张), session numbers (四次会议), counts that structure a list (三个方面,
+    等6项指标), anniversaries (20周年), a size class after a count (三个万亿级城市), and numbers inside short
+    quoted names or titles (“千万工程”, “15分钟生活圈”, 《……》); a span parse_figure refuses is left out too.
+    A streak (连续5年) is a figure. Matching reads traditional characters as simplified; the text is as written."""
+    from cybrief.draft.names import simplified
+
+    plain = simplified(paragraph)
+    quoted = [m.span() for m in _QUOTED.finditer(plain)]
     taken: list[tuple[int, int]] = []
     found: list[Found] = []
     pats = _patterns()
-    for name in ("ratio", "share", "order", "amount"):
-        for match in pats[name].finditer(paragraph):
+    for name in ("ratio", "share", "slash", "streak", "order", "amount"):
+        for match in pats[name].finditer(plain):
             start, end = match.span()
-            if any(s < end and start < e for s, e in taken) or _left_out(paragraph, start, end, quoted):
+            if any(s < end and start < e for s, e in taken) or _left_out(plain, start, end, quoted, name):
                 continue
-            text = match.group()
-            item = _order(start, end, text) if name == "order" else _read(start, end, text, name == "amount")
+            text = paragraph[start:end]
+            if name == "order":
+                item = _order(start, end, text)
+            else:
+                item = _read(start, end, text, name == "amount", streak=name == "streak")
             if item is not None:
+                detached = _DETACHED.search(plain, max(0, start - 8), start)
+                if detached and item.quantity.qualifier == "exact":
+                    item = _detached(paragraph, detached, item)
                 taken.append((start, end))
                 found.append(item)
     return sorted(found, key=lambda f: f.start)
 
 
-def _left_out(paragraph: str, start: int, end: int, quoted: list[tuple[int, int]]) -> bool:
-    text = paragraph[start:end]
-    if start > 0 and (paragraph[start - 1] == "第" or paragraph[start - 1].isascii() and paragraph[start - 1].isalnum()):
+def _restates_list(plain: str, start: int, end: int) -> bool:
+    """GDP、投资、消费等6项指标: a count after 等 that equals the items listed before it only restates them."""
+    clause_start = max(plain.rfind(mark, 0, start) for mark in "，。；：") + 1
+    items = plain[clause_start: start - 1].count("、") + 1
+    count = re.match(r"\d+|[一二两三四五六七八九十]+", plain[start:end])
+    if not count:
+        return False
+    try:
+        from cybrief.numerals import read_numeral
+
+        return int(read_numeral(count.group())) == items
+    except ValueError:
+        return False
+
+
+def _detached(paragraph: str, match: re.Match, item: Found) -> Found:
+    """约占全球1/3: the qualifier stands before a verb; the figure keeps the words between, read as qualified."""
+    from cybrief.quantity import PREFIXES as words
+
+    qualifier = dict(words)[match.group("word")]
+    text = paragraph[match.start(): item.end]
+    q = item.quantity
+    quantity = Quantity(text, q.value, q.unit, qualifier, q.upper)
+    why = f"{match.group('word')} qualifies the number across the words between; read as {qualifier}"
+    return Found(match.start(), item.end, text, quantity, why)
+
+
+def _left_out(plain: str, start: int, end: int, quoted: list[tuple[int, int]], name: str = "amount") -> bool:
+    before = plain[max(0, start - 2): start]
+    if start > 0 and (plain[start - 1] == "第" or plain[start - 1].isascii() and plain[start - 1].isalnum()):
         return True
+    if name != "streak" and any(before.endswith(word) for word in _RANK_BEFORE) and not re.search(r"[年月日天周之以]前$", before):
+        return True  # 前5位, 第三; not 5年前不足7500元
+    if plain[start - 1: start] == "等" and _restates_list(plain, start, end):
+        return True
+    if name == "amount" and plain[end - 1: end] == "位" and re.match(r"[^，。；]{0,6}?(?:代表|委员|部长|嘉宾|官员|记者|负责人|专家|企业家)", plain[end:end + 10]):
+        return True  # 三位部长, 八位委员: the report counting who came
     if any(s <= start and end <= e for s, e in quoted):
         return True
-    if paragraph.startswith(_SESSION_AFTER, end):
+    if plain.startswith(_SESSION_AFTER, end) or _LIST_AFTER.match(plain[end:]):
         return True
+    if name == "amount" and plain[end - 1: end] == "周" and plain[end: end + 1] == "年":
+        return True  # 20周年, an anniversary
+    if name == "order" and re.search(r"[\d一二两三四五六七八九十][个家座]$", plain[:start]):
+        return True  # 三个万亿级城市: the count is the figure, the size class is not
     return False
 
 
-def _read(start: int, end: int, text: str, amount: bool) -> Found | None:
+def _read(start: int, end: int, text: str, amount: bool, streak: bool = False) -> Found | None:
     try:
         quantity = parse_figure(text)
     except FigureError:
@@ -87,9 +143,11 @@ def _read(start: int, end: int, text: str, amount: bool) -> Found | None:
         if core.startswith(word):
             core = core[len(word):]
             break
-    if quantity.unit in SKIPPED_UNITS:
+    if quantity.unit in SKIPPED_UNITS and not streak:
         return None
-    numeral = re.match(rf"[{_DIGITS}{_CN}.．]+", core)
+    from cybrief.draft.names import simplified
+
+    numeral = re.match(rf"[{_DIGITS}{_CN}.．]+", simplified(core))
     digits = numeral.group() if numeral else ""
     if digits in ("零", "〇"):
         return None  # 零部件

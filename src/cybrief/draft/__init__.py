@@ -60,7 +60,7 @@ def draft_article(text: str, *, year: int | None = None, brief_id: str | None = 
     sessions = find_sessions(article, year, source.published)
     notes += [f"event {s.date}: {s.guessed}; check it" for s in sessions if s.guessed]
     speakers = find_speakers(article, frozenset(s.paragraph for s in sessions if s.paragraph))
-    if not len(speakers) and not any(find_figures(p) for p in article.paragraphs[1:]):
+    if not len(speakers) and not any(find_figures(p, first_only=True) for p in article.paragraphs[1:]):
         raise NoMatch(LOOKED_FOR)
     limits = Limits()
     brief = build(article, source, sessions, speakers, brief_id, limits)

@@ -13,6 +13,7 @@ the speaker's.
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from cybrief.draft.clean import Article, is_section_break
@@ -43,6 +44,7 @@ class Speakers:
         self.turns = turns  # paragraph -> turns, in order
         self.excluded = excluded  # paragraph -> spans of narration inside attributed paragraphs
         self.questions = questions
+        self._cache: dict[int, list[int]] = {}
 
     def __iter__(self):
         return iter(self.by_name.values())
@@ -53,10 +55,20 @@ class Speakers:
     def speaker_at(self, paragraph: int, offset: int) -> Turn | None:
         """Whose words the text at `offset` of a paragraph is, or None (narration, a question, set aside)."""
         turns = self.turns.get(paragraph)
-        if not turns or any(s <= offset < e for s, e in self.excluded.get(paragraph, ())):
+        if not turns:
             return None
-        before = [t for t in turns if t.start <= offset]
-        return before[-1] if before else turns[0]
+        excluded = self.excluded.get(paragraph, ())
+        at = bisect.bisect_right(excluded, (offset, float("inf"))) - 1
+        if at >= 0 and excluded[at][0] <= offset < excluded[at][1]:
+            return None
+        at = bisect.bisect_right([t.start for t in turns] if len(turns) < 8 else self._starts(paragraph), offset) - 1
+        return turns[max(at, 0)]
+
+    def _starts(self, paragraph: int) -> list[int]:
+        cached = self._cache.get(paragraph)
+        if cached is None:
+            cached = self._cache[paragraph] = [t.start for t in self.turns[paragraph]]
+        return cached
 
     def paragraphs_of(self, name: str) -> list[int]:
         return sorted(n for n, turns in self.turns.items() if any(t.name == name for t in turns))

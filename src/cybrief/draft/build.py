@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter
 
@@ -140,8 +141,9 @@ def build(article: Article, source: Source, sessions: list[Session], speakers: S
             q = figure.quantity
             window, offset = guess.window(paragraph, figure.start, figure.end)
             at, until = figure.start - offset, figure.end - offset
-            window_starts = [s - offset for s in starts if 0 <= s - offset < len(window)]
-            window_spans = [(s - offset, e - offset) for s, e in spans if 0 <= s - offset and e - offset <= len(window)]
+            lo, hi = bisect.bisect_left(starts, offset), bisect.bisect_left(starts, offset + len(window))
+            window_starts = [s - offset for s in starts[lo:hi]]
+            window_spans = [(s - offset, e - offset) for s, e in spans[lo:hi] if e - offset <= len(window)]
             sector_slug = guess.sector(window, at)
             sectors_of[turn.name][sector_slug] += 1
             horizon = guess.horizon(window, at, window_starts)
@@ -149,7 +151,7 @@ def build(article: Article, source: Source, sessions: list[Session], speakers: S
             unit, review = q.unit, ["metric", "metric_en", "sector", "region", "kind"]
             if turn.basis == "inferred":
                 review.insert(0, "delegate")
-            if figure.qualitative or not unit:
+            if not unit:
                 unit = _implied_unit(window, at, until, found[index - 1] if index else None, found[index + 1:index + 2])
                 review.append("unit")
             if figure.qualitative:

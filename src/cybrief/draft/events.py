@@ -19,9 +19,9 @@ _CN_ORDINAL = r"(?P<term>二十[一二三四五]?|十[一二三四五六七八�
 # 全国委员会第三次会议: the year follows from the term and the session.
 _SESSION = re.compile(rf"第?{_CN_ORDINAL}届全国(?:人大|人民代表大会)(?:常委会)?第?(?P<session>[一二三四五])次会议")
 _SESSION_CPPCC = re.compile(rf"(?:全国政协|中国人民政治协商会议)第?{_CN_ORDINAL}届(?:全国委员会)?第?(?P<session>[一二三四五])次会议")
-_CONGRESS = re.compile(rf"(?:党的|中国共产党第|第)?{_CN_ORDINAL}(?:次全国代表大会|大)(?!代表团)")
+_CONGRESS = re.compile(rf"第{_CN_ORDINAL}次全国代表大会(?!后|以来|之后|闭幕后)")
 _LIANGHUI = re.compile(r"(?P<year>20\d\d)\s?年?(?:全国|[\u4e00-\u9fff]{2,3})?两会")
-_ANY_YEAR = re.compile(r"(?<!\d)(?P<year>(?:19|20)\d\d)\s?年")
+_ANY_YEAR = re.compile(r"(?<![\d比较自从])(?P<year>(?:19|20)\d\d)\s?年(?!以来|相比|同期)")
 _STAMP = re.compile(r"(?P<year>\d{4})[-/.年](?P<month>\d{1,2})[-/.月](?P<day>\d{1,2})")
 _THEME = re.compile(r"(?:围绕|以)“(?P<theme>[^”]{2,80})”(?:为)?主题|主题为“(?P<theme2>[^”]{2,80})”")
 _PLACE = re.compile(
@@ -65,7 +65,7 @@ def session_year(text: str) -> int | None:
         term, session = _chinese_number(match.group("term")), _chinese_number(match.group("session"))
         return 1998 + 5 * (term - 9) + session - 1
     congress = _CONGRESS.search(text)
-    if congress and congress.group().endswith("次全国代表大会") or congress and congress.group().startswith(("党的", "中国共产党")):
+    if congress and "党" in text[max(0, congress.start() - 8): congress.start()] + "党代表通道" * ("党代表通道" in text):
         return 2022 + 5 * (_chinese_number(congress.group("term")) - 20)
     return None
 
@@ -158,7 +158,7 @@ def _sessions_in(paragraphs: list[str], year: int, published: str | None, number
         dates += [(m, month) for m in _DAY.finditer(paragraph) if month and not any(d.start() <= m.start() < d.end() for d, _ in dates)]
         for match, in_month in sorted(dates, key=lambda pair: pair[0].start()):
             sentence = _sentence_at(paragraph, match.start())
-            found = _event_kind(sentence)
+            found = _event_kind(sentence, max(0, sentence.find(match.group())))
             if not found or _EARLIER.search(paragraph[max(0, match.start() - 16): match.start()]):
                 continue
             kind, word = found
@@ -186,12 +186,20 @@ def _title_near(text: str, word: str) -> str:
     return _title(text[start: at + len(word)], word)
 
 
-def _event_kind(sentence: str) -> tuple[str, str] | None:
+def _event_kind(sentence: str, after: int = 0) -> tuple[str, str] | None:
+    """The kind of session a sentence names: the first kind word after `after` (the date), else the last
+    one before it (继“部长通道”之后，3月5日，首场“代表通道”开启 is a delegates' corridor)."""
+    found: list[tuple[int, str, str]] = []
     for kind, words in lexicon().event_kinds.items():
         for word in words:
-            if word in sentence:
-                return kind, word
-    return None
+            at = sentence.find(word)
+            if at >= 0 and not any(f[0] <= at < f[0] + len(f[2]) for f in found):
+                found.append((at, kind, word))
+    if not found:
+        return None
+    later = [f for f in found if f[0] >= after]
+    at, kind, word = min(later) if later else max(found)
+    return kind, word
 
 
 def _sentence_at(paragraph: str, index: int) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 from functools import lru_cache
 
@@ -9,7 +10,7 @@ from cybrief.errors import FigureError
 from cybrief.quantity import PREFIXES, SUFFIXES, UNITS, Quantity, parse_figure
 
 _DIGITS = "0-9０-９"
-_CN = "零〇一二两三四五六七八九十百千万亿"
+_CN = "零〇一二两三四五六七八九十百千万亿兆"
 # A numeral; an Arabic one may stand a space away from its magnitude (749.08 亿斤, as pages print it).
 _NUMERAL = rf"[{_DIGITS}{_CN}](?:[{_DIGITS}{_CN}]|[.．](?=[{_DIGITS}])|点(?=[{_CN}])|\s(?=[万亿兆]))*"
 _OVER = r"(?:[余多](?:万亿|亿|万)?)?"  # 1500余家, 两千余万亩
@@ -19,8 +20,10 @@ SKIPPED_UNITS = frozenset(("年", "月", "日"))
 _SESSION_AFTER = ("会议", "全会", "大会", "届")
 _QUOTED = re.compile(r"“[^“”]{1,16}”|‘[^‘’]{1,16}’|《[^《》]*》|「[^「」]{1,16}」|『[^『』]{1,16}』")
 # Counts that only structure a list (三个方面, 等6项主要指标) and ranks (前5位, 排名第一) are not figures.
-_LIST_AFTER = re.compile(r"^(?:个)?(?:方面|层面|部分|维度|环节|步|阶段|大类|类|点)")
+_LIST_AFTER = re.compile(r"(?:个)?(?:方面|层面|部分|维度|环节|步|阶段|大类|类|点|产业)|(?<=个)“")
 _RANK_BEFORE = ("前", "后", "第", "排名", "位列", "居")
+_LISTED = re.compile(r"(?<![\d.])(?P<n>\d+(?:\.\d+)?)(?=、\d)")
+_CONVERSION = re.compile(r"[（(](?:约合|折合|合|约|相当于)(?:人民币|新台币|美元|港元|欧元)?$")
 # A qualifier a few words before the number: 约占全球1/3, 近占三成.
 _DETACHED = re.compile(r"(?P<word>约|大约|近|超过|超)(?:占|达|为|是)(?:了|到)?(?:全球|全国|全省|全市|全区|世界)?$")
 
@@ -53,7 +56,7 @@ def _patterns() -> dict[str, re.Pattern]:
     }
 
 
-def find_figures(paragraph: str) -> list[Found]:
+def find_figures(paragraph: str, first_only: bool = False) -> list[Found]:
     """Every figure in a paragraph, in order. Left out: dates and years (horizons), ordinals and ranks (第三,
     前5位), the indefinite 一 (一批, 一张), session numbers (四次会议), counts that structure a list (三个方面,
     等6项指标), anniversaries (20周年), a size class after a count (三个万亿级城市), and numbers inside short
@@ -62,14 +65,14 @@ def find_figures(paragraph: str) -> list[Found]:
     from cybrief.draft.names import simplified
 
     plain = simplified(paragraph)
-    quoted = [m.span() for m in _QUOTED.finditer(plain)]
-    taken: list[tuple[int, int]] = []
+    quoted = Spans(m.span() for m in _QUOTED.finditer(plain))
+    taken = Spans()
     found: list[Found] = []
     pats = _patterns()
     for name in ("ratio", "share", "slash", "streak", "order", "amount"):
         for match in pats[name].finditer(plain):
             start, end = match.span()
-            if any(s < end and start < e for s, e in taken) or _left_out(plain, start, end, quoted, name):
+            if taken.overlaps(start, end) or _left_out(plain, start, end, quoted, name):
                 continue
             text = paragraph[start:end]
             if name == "order":
@@ -80,14 +83,25 @@ def find_figures(paragraph: str) -> list[Found]:
                 detached = _DETACHED.search(plain, max(0, start - 8), start)
                 if detached and item.quantity.qualifier == "exact":
                     item = _detached(paragraph, detached, item)
-                taken.append((start, end))
+                taken.add(start, end)
                 found.append(item)
+                if first_only:
+                    return found
+    for match in _LISTED.finditer(plain):  # 分别提高8.2、5.0个百分点: the unit after the last is everyone's
+        start, end = match.span("n")
+        if not taken.overlaps(start, end) and taken.overlaps(end + 1, end + 2):
+            try:
+                found.append(Found(start, end, paragraph[start:end], parse_figure(paragraph[start:end])))
+                taken.add(start, end)
+            except FigureError:
+                pass
     return sorted(found, key=lambda f: f.start)
 
 
 def _restates_list(plain: str, start: int, end: int) -> bool:
     """GDP、投资、消费等6项指标: a count after 等 that equals the items listed before it only restates them."""
-    clause_start = max(plain.rfind(mark, 0, start) for mark in "，。；：") + 1
+    lo = max(0, start - 200)
+    clause_start = max(plain.rfind(mark, lo, start) for mark in "，。；：") + 1 or lo
     items = plain[clause_start: start - 1].count("、") + 1
     count = re.match(r"\d+|[一二两三四五六七八九十]+", plain[start:end])
     if not count:
@@ -112,7 +126,35 @@ def _detached(paragraph: str, match: re.Match, item: Found) -> Found:
     return Found(match.start(), item.end, text, quantity, why)
 
 
-def _left_out(plain: str, start: int, end: int, quoted: list[tuple[int, int]], name: str = "amount") -> bool:
+class Spans:
+    """Spans of a text that do not overlap one another, kept sorted: whether a new one overlaps or lies inside
+    one of them is a binary search, so a paragraph of many figures is scanned in n log n, not n squared."""
+
+    def __init__(self, spans=()):
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+        for start, end in sorted(spans):
+            if not self.starts or start >= self.ends[-1]:
+                self.starts.append(start)
+                self.ends.append(end)
+
+    def add(self, start: int, end: int) -> None:
+        at = bisect.bisect_left(self.starts, start)
+        self.starts.insert(at, start)
+        self.ends.insert(at, end)
+
+    def _near(self, start: int, end: int):
+        at = bisect.bisect_right(self.starts, start)
+        return [i for i in (at - 1, at) if 0 <= i < len(self.starts)] + [i for i in range(at + 1, min(at + 3, len(self.starts)))]
+
+    def overlaps(self, start: int, end: int) -> bool:
+        return any(self.starts[i] < end and start < self.ends[i] for i in self._near(start, end))
+
+    def covers(self, start: int, end: int) -> bool:
+        return any(self.starts[i] <= start and end <= self.ends[i] for i in self._near(start, end))
+
+
+def _left_out(plain: str, start: int, end: int, quoted: Spans, name: str = "amount") -> bool:
     before = plain[max(0, start - 2): start]
     if start > 0 and (plain[start - 1] == "第" or plain[start - 1].isascii() and plain[start - 1].isalnum()):
         return True
@@ -122,13 +164,15 @@ def _left_out(plain: str, start: int, end: int, quoted: list[tuple[int, int]], n
         return True
     if name == "amount" and plain[end - 1: end] == "位" and re.match(r"[^，。；]{0,6}?(?:代表|委员|部长|嘉宾|官员|记者|负责人|专家|企业家)", plain[end:end + 10]):
         return True  # 三位部长, 八位委员: the report counting who came
-    if any(s <= start and end <= e for s, e in quoted):
+    if quoted.covers(start, end):
         return True
-    if plain.startswith(_SESSION_AFTER, end) or _LIST_AFTER.match(plain[end:]):
+    if _CONVERSION.search(plain, max(0, start - 8), start):
+        return True  # （约合42亿美元）: the reporter's conversion, not the speaker's figure
+    if plain.startswith(_SESSION_AFTER, end) or _LIST_AFTER.match(plain, end):
         return True
     if name == "amount" and plain[end - 1: end] == "周" and plain[end: end + 1] == "年":
         return True  # 20周年, an anniversary
-    if name == "order" and re.search(r"[\d一二两三四五六七八九十][个家座]$", plain[:start]):
+    if name == "order" and re.search(r"[\d一二两三四五六七八九十][个家座]$", plain[max(0, start - 2):start]):
         return True  # 三个万亿级城市: the count is the figure, the size class is not
     return False
 

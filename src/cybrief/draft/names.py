@@ -41,18 +41,20 @@ def _after_words() -> list[tuple[str, int]]:
     return sorted(words, key=lambda pair: -len(pair[0]))
 
 
-def follows_name(text: str, at: int) -> int:
-    """How well the text at `at` reads as what comes after a name: 3 a verb or title, 2 punctuation or the
-    end, 1 a particle, 0 anything else (the characters would be part of the name or of a longer word)."""
+def follows_name(text: str, at: int) -> tuple[int, int]:
+    """How well the text at `at` reads as what comes after a name, and how long the word that says so is:
+    3 a verb or title, 2 punctuation or the end, 1 a particle, 0 anything else (the characters would be
+    part of the name or of a longer word)."""
     if at >= len(text):
-        return 2
+        return 2, 0
     ch = text[at]
     if not ("\u4e00" <= ch <= "\u9fff" or "\u3400" <= ch <= "\u4dbf"):
-        return 2
-    best = 0
+        return 2, 1
+    plain = simplified(text[at:at + 6])
+    best = (0, 0)
     for word, weight in _after_words():
-        if weight > best and text.startswith(word, at):
-            best = weight
+        if plain.startswith(word) and (weight, len(word)) > best:
+            best = (weight, len(word))
     return best
 
 
@@ -101,18 +103,18 @@ def name_at(text: str, start: int, known: frozenset[str] = frozenset(), segmente
         # 艾尔肯·吐尼亚孜介绍: the second part ends where a word that follows names begins (the best such word).
         dot = max(text.rfind(d, start, dotted.end()) for d in DOTS)
         cuts = range(dot + 3, dotted.end() + 1)
-        return text[start:max(cuts, key=lambda cut: (follows_name(text, cut), -cut))]
+        return text[start:max(cuts, key=lambda cut: (follows_name(text, cut)[0], -cut))]
     plain = simplified(text[start:start + 5])
-    best, best_score = None, 0
+    best, best_score = None, (0, 0)
     for length in (3, 2, 4):
         candidate = text[start:start + length]
-        if len(candidate) < length or not looks_like_name(candidate):
+        tagged = simplified(candidate) in segmenter_names
+        if len(candidate) < length or not (looks_like_name(candidate) or tagged):
             continue
         if len(plain) > length and plain[length] in "·":
             continue
-        score = follows_name(text, start + length)
-        if simplified(candidate) in segmenter_names:
-            score += 1
+        weight, word = follows_name(text, start + length)
+        score = (weight + tagged, word)
         if score > best_score:
             best, best_score = candidate, score
     return best

@@ -17,14 +17,16 @@ import re
 from functools import lru_cache
 
 from cybrief.draft.clean import Article, is_title_line
+from cybrief.draft.figures import Spans
 from cybrief.draft.lexicon import lexicon
 from cybrief.draft.names import is_dotted, looks_like_name, name_at, segmenter_names, simplified
 
+MAX_ROLE = 80  # characters: a role chain is never longer, and looking further back would make long lines slow
 _STOPS = "，。；：！？“”「」『』（）《》\n"
 # Words that end the clause before a role chain: 第一位走上通道的是[role], 邀请了[role], 由[role].
-_CHAIN_OPENERS = re.compile(r"^.*(?:的是|邀请了|邀请|请到|身为|作为|担任|是|由|了|据|在)(?=[^的是了由据在]{2})")
+_CHAIN_OPENERS = re.compile(r"^.*(?:的是|邀请了|邀请|请到|身为|作为|担任|随着|经过|由于|根据|对于|关于|是|由|了|据|在)(?=[^的是了由据在]{2})")
 _FILLER = (
-    r"(?:在[^，。；“”！？]{0,24}?(?:上|时|中|里|前|后)|会中|会上|于会上|今天|今日|日前|近日|当天|进一步|首先|还|也|则|同时|"
+    r"(?:在[^，。；！？]{0,24}?(?:上|时|中|里|前|后)|会中|会上|于会上|今天|今日|日前|近日|当天|进一步|首先|还|也|则|同时|"
     r"特别|随后|再次|又|接着|进而|坦诚|明确|专门|现场|对此|就此|对记者|向记者|面对记者|在接受[^，。]{0,12}?采访时)*"
 )
 _QUESTION_LABEL = re.compile(r"(?:记者|主持人|提问|问|网友|读者|观众)$|(?:日报|晚报|报|社|网|台|电视台|频道|新闻|时报|周刊|客户端)$")
@@ -66,7 +68,7 @@ def _patterns() -> dict[str, re.Pattern]:
         "after_title": re.compile(rf"(?:{short})"),
         "speaks": re.compile(rf"^(?:副?(?:{short}))?{_FILLER}[，,]?(?:{verbs})"),
         "colon_quote": re.compile(r"^[^。！？；“”]{0,40}?：\s*“"),
-        "pronoun": re.compile(rf"^[^。！？]{{0,60}}?[，,](?:{_FILLER})?(?:他|她)(?:{_FILLER})?(?:{verbs})"),
+        "pronoun": re.compile(rf"^[^。！？]{{0,60}}?[，,。；](?:{_FILLER})?(?:他|她)(?:{_FILLER})?(?:{verbs})"),
         "list": re.compile(r"(?P<names>[\u4e00-\u9fff·・]{2,10}(?:、[\u4e00-\u9fff·・]{2,10})+)等?(?P<count>[\d一二两三四五六七八九十]{1,3})(?:位|名)(?P<role>[^，。；：“”、]{2,16})"),
         "verb_start": re.compile(rf"^(?:{verbs})"),
     }
@@ -82,7 +84,7 @@ def role_before(paragraph: str, plain: str, end: int) -> tuple[int, str] | None:
     """The role chain that ends at `end` (where a name begins): back to the clause boundary, and across one
     comma after a membership (全国人大代表，市经委主任). None when it does not end with a title word."""
     start = end
-    while start > 0 and plain[start - 1] not in _STOPS:
+    while start > 0 and plain[start - 1] not in _STOPS and end - start < MAX_ROLE:
         start -= 1
     if start > 1 and plain[start - 1] == "，":
         lead = start - 1
@@ -91,6 +93,12 @@ def role_before(paragraph: str, plain: str, end: int) -> tuple[int, str] | None:
         previous = plain[lead:start - 1].lstrip("■●◆▲ ")
         if previous in lexicon().memberships:  # 全国人大代表，市经委主任: the membership opens the chain
             start = start - 1 - len(previous)
+    # 邀请甲局副局长赵一、乙局局长钱二: a list of roles and names; the chain of 钱二 begins after 赵一
+    parts = plain[start:end].split("、")
+    keep = 1
+    while keep < len(parts) and ends_with_title(parts[-keep - 1]) and not _ends_with_name(parts[-keep - 1]):
+        keep += 1
+    start = end - len("、".join(parts[-keep:]))
     chain = plain[start:end]
     opener = _CHAIN_OPENERS.match(chain)
     if opener and not any(m in chain[: opener.end()] for m in lexicon().memberships):
@@ -99,6 +107,10 @@ def role_before(paragraph: str, plain: str, end: int) -> tuple[int, str] | None:
     if len(role) < 2 or not ends_with_title(role):
         return None
     return end - len(paragraph[start:end].lstrip("、，, ■●◆▲")), role
+
+
+def _ends_with_name(text: str) -> bool:
+    return any(looks_like_name(text[-n:]) and ends_with_title(text[:-n]) for n in (2, 3, 4) if len(text) > n)
 
 
 def _boundary_before(plain: str, at: int) -> bool:
@@ -133,12 +145,12 @@ def find_people(number: int, paragraph: str, plain: str, known: frozenset[str]) 
                     role, start = paragraph[clause.start("role"):clause.end("role")], clause.start()
                 people.setdefault(at - length, Person(number, start, at - length, at, candidate, role, "title"))
                 break
-    taken = [(p.name_start, p.end) for p in people.values()]
+    taken = Spans((p.name_start, p.end) for p in people.values())
     for name in sorted(known, key=len, reverse=True):
         for match in re.finditer(re.escape(name), paragraph):
-            if not any(s < match.end() and match.start() < e for s, e in taken):
+            if not taken.overlaps(*match.span()):
                 people[match.start()] = Person(number, match.start(), match.start(), match.end(), name, None, "known")
-                taken.append(match.span())
+                taken.add(*match.span())
     return sorted(people.values(), key=lambda p: p.name_start)
 
 
@@ -169,11 +181,14 @@ def speaks_at(paragraph: str, plain: str, person: Person) -> bool:
     """Whether the person is speaking where named: a verb of saying, a colon and a quote, `，他表示`, or the
     sentence right after a quote that opens the paragraph."""
     pat = _patterns()
-    after = plain[person.end:]
+    clause = plain[max(0, person.start - 60): person.start]
+    if "邀请" in clause[max(clause.rfind("，"), clause.rfind("。")) + 1:]:
+        return False  # 邀请甲、乙、丙介绍: guests invited to speak, each a candidate until they speak
+    after = plain[person.end: person.end + 120]
     if pat["speaks"].match(after) or pat["colon_quote"].match(after) or pat["pronoun"].match(after):
         return True
-    opening = re.match(r"^“[^”]*[。！？!?…]?”", plain)
-    return bool(opening) and plain[opening.end(): person.start].find("。") < 0 and person.start - opening.end() <= 30
+    opening = re.match(r"^“[^”]{0,300}”", plain)
+    return bool(opening) and 0 <= person.start - opening.end() <= 30 and "。" not in plain[opening.end(): person.start]
 
 
 def find_speakers(article: Article, session_paragraphs: frozenset[int] = frozenset()):

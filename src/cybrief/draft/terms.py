@@ -14,7 +14,9 @@ _NAMED = re.compile(
     r"水电站|电站|大学|学院|银行|医院|博物馆|展览馆|纪念馆|研究院|研究所|港|号)"
 )
 _NOT_A_NAME = re.compile(r"^(?:这|那|该|此|各|每|一|本|我|其|全|大|新|有|在|和|与|对|的|把|将|为|是|了|并|等|及|从|到|向)")
-_LEADING_VERB = re.compile(r"^(?:加快|推动|建设|打造|支持|依托|推进|实施|举办|开展|成立|建成|启动|引导|参观|走进|来到|前往|已经|已|正在|积极|全面)+")
+_LEADING_VERB = re.compile(r"^(?:新建|共建|组建|创建|筹建|建|加快|推动|建设|打造|支持|依托|推进|实施|举办|开展|成立|建成|启动|引导|参观|走进|来到|前往|已经|已|正在|积极|全面)+")
+# A name holds none of these: what comes before the last of them is the sentence around the name.
+_AFTER_STOP = re.compile(r"^.*[的了在让走出今将把被对从向是有为年与共和等]")
 _SENTENCE_MARKS = re.compile(r"[。！？；，,]")
 _STOP_LATIN = frozenset({"date", "http", "https", "www", "com", "cn", "html", "htm", "png", "jpg"})
 
@@ -31,7 +33,7 @@ def find_terms(text: str) -> list[str]:
             found.append((match.start(), match.group().rstrip(".-")))
     for clause in re.finditer(r"[^，。；：、！？“”「」《》（）()\s]+", text):
         for match in _NAMED.finditer(clause.group()):
-            term = _LEADING_VERB.sub("", match.group())
+            term = _LEADING_VERB.sub("", _AFTER_STOP.sub("", match.group()))
             if len(term) >= 4 and not _NOT_A_NAME.match(term):
                 found.append((clause.start() + match.start(), term))
     terms: list[str] = []

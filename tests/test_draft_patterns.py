@@ -6,6 +6,8 @@ from decimal import Decimal
 from fractions import Fraction
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from conftest import FIXTURES, run
 from cybrief.draft import draft_article
@@ -13,6 +15,7 @@ from cybrief.draft import guess
 from cybrief.draft.build import MAX_TARGETS
 from cybrief.draft.clean import clean, widen_punctuation
 from cybrief.draft.names import looks_like_name, name_at
+from cybrief.errors import NoMatch, UsageError
 from cybrief.load import loads_brief
 
 PATTERNS = FIXTURES / "patterns"
@@ -218,3 +221,17 @@ def test_an_article_too_long_for_one_brief_is_drafted_in_part_and_still_loads_an
     assert done.exit_code == 0, done.stderr
     assert f"drafted the first {MAX_TARGETS} of 6000 figures found, so that the draft loads" in done.stderr
     assert len(loads_brief((tmp_path / "out.yaml").read_text(encoding="utf-8")).targets) == MAX_TARGETS
+
+
+# --- any text ----------------------------------------------------------------------------------------
+
+_PIECES = list("张王李欧阳·说表示介绍：:“”，,。、（）()12345.67890万亿兆元%个人代表委员部长局长记者年月日他是一二\n 　")
+
+
+@given(st.lists(st.sampled_from(_PIECES), max_size=200).map("".join))
+def test_any_text_drafts_a_brief_that_loads_or_says_why_not(text):
+    try:
+        result = draft_article(text, year=2026)
+    except (NoMatch, UsageError):
+        return
+    assert loads_brief(result.yaml) == result.brief

@@ -1,5 +1,7 @@
-"""The source's own words for a draft's `terms`: quoted expressions, titles, abbreviations, and the names of
-programmes, products, companies and places, exactly as written, so that a search for them finds the speaker."""
+"""The source's own words for a draft's terms: quoted expressions, titles, abbreviations and names.
+
+Programmes, products, companies and places are kept exactly as written, so that a search for them finds the speaker.
+"""
 
 from __future__ import annotations
 

@@ -54,6 +54,15 @@ def test_1_introductions_of_every_form_find_the_speaker_and_the_role_as_stated()
     assert got["5000个"][0] == "郑晓峰"
 
 
+def test_1_a_line_with_a_role_and_a_name_heads_the_first_person_text_after_it():
+    brief = draft("1_role_heading", year=2026).brief
+    [delegate] = brief.delegates  # 林某 is in a related link after the report's end
+    assert (delegate.name, delegate.role, delegate.organization) == ("陈春生", "市人大代表", "市人大")
+    got = figures(brief)
+    assert got["3000只"][0] == "陈春生" and got["超过60万元"][4] == "inferred"
+    assert "500公里" not in got
+
+
 # --- 2. several people in one introduction -------------------------------------------------------------
 
 def test_2_a_list_of_guests_gives_candidates_and_figures_go_to_who_speaks():
@@ -147,7 +156,7 @@ def test_7_what_is_not_a_speakers_figure_is_left_out():
     brief = draft("7_figures", year=2026).brief
     texts = set(figures(brief))
     assert "6%" not in texts  # in the reporter's question
-    assert not {"42亿美元", "120个", "6位"} & texts  # a conversion, 数据显示, a narration count
+    assert not {"42亿美元", "120个", "6位", "两个"} & texts  # a conversion, 数据显示, a narration count, a list's count
     assert not any("第二" in t or "3轴" in t or "2012" in t for t in texts)  # a rank, a name with numbers, a year
     double = next(t for t in brief.targets if t.figure == "两倍")
     assert double.horizon is None  # 较2012年 is the base of the comparison, not its period

@@ -79,7 +79,7 @@ def attribute(article: Article, plains: list[str], speakers: dict[str, Speaker],
     turns: dict[int, list[Turn]] = {}
     excluded: dict[int, list[tuple[int, int]]] = {}
     questions: set[int] = set()
-    title_lines = {n + 1 for n in headings}
+    title_lines = {n + 1 for n, person in headings.items() if person.start == 0 and person.end == len(article.paragraph(n))}
     section: tuple[str, int] | None = None
     current: tuple[str, int] | None = None
     for number, (paragraph, plain) in enumerate(zip(article.paragraphs, plains), 1):

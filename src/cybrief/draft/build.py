@@ -152,7 +152,7 @@ def build(article: Article, source: Source, sessions: list[Session], speakers: S
             if turn.basis == "inferred":
                 review.insert(0, "delegate")
             if not unit:
-                unit = _implied_unit(window, at, until, found[index - 1] if index else None, found[index + 1:index + 2])
+                unit = _implied_unit(window, at, until, found[index - 1] if index else None, found[index + 1:index + 2], offset)
                 review.append("unit")
             if figure.qualitative:
                 review += ["value", "qualifier", "qualitative"]
@@ -223,14 +223,16 @@ _PEOPLE = re.compile(r"(?:贫困)?(?:人口|员工|干部|职工|农民|群众|�
 _MONEY = ("元", "投资", "营收", "收入", "产值", "规模", "资金", "销售额", "GDP", "产业", "成本", "生产总值", "经济总量", "预算", "债")
 
 
-def _implied_unit(window: str, start: int, end: int, previous, following) -> str:
+def _implied_unit(window: str, start: int, end: int, previous, following, offset: int = 0) -> str:
     """For a figure that states no unit: the unit of the next figure when a list shares it (8.2、5.0个百分点),
     人 when it counts people (4万多员工, 贫困人口减少1000万), that of the figure before in the same clause when
     it was implied too, 元 when money is spoken of around it, else 个."""
-    if following and window[end:end + 1] in "、和及与" and following[0].quantity.unit:
+    if following and following[0].start - offset == end + 1 and window[end:end + 1] in "、和及与" and following[0].quantity.unit:
         return following[0].quantity.unit
     s0, s1 = guess.sentence_bounds(window, start)
-    clause_start = max(window.rfind(mark, s0, start) for mark in "，；：") + 1
+    clause_start = max(window.rfind(mark, s0, start) for mark in "，；：、") + 1
+    if "人次" in simplified(window[clause_start:start]):
+        return "人次"  # 入境旅游人次1.32亿
     if _PEOPLE.match(window, end) or _PEOPLE.search(window[max(clause_start, start - 12):start]):
         return "人"
     sentence = simplified(window[s0:s1])

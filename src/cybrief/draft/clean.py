@@ -34,6 +34,7 @@ _STAMP_LINE = re.compile(r"^\s*(?:date\s*)?(?P<stamp>\d{4}-\d{1,2}-\d{1,2})(?:\s
 _STAMP_ANY = re.compile(r"\d{4}[-/.]\d{1,2}[-/.]\d{1,2}")
 # The editor's line ends a report: what follows (related links, buttons) is the page, not the report.
 _EDITOR = re.compile(r"[【\[（(](?:责任)?编辑[：:][^】\]）)]{1,12}[】\]）)]\s*\d*$|^(?:责任编辑|编辑|责编)[：:].{1,12}$")
+_RELATED = re.compile(r"^[【\[]?(?:新闻推荐|相关新闻|相关阅读|延伸阅读|推荐阅读|相关报道|猜你喜欢|热门推荐)[】\]]?[：:]?$")
 _TAIL_ARROWS = re.compile(r"[↓↑→►▼▲]+\s*$")
 _TAIL_LINK = re.compile(r"\s*详情\s*[》>]+\s*$")
 # Lines about the page rather than the report: source, editor, time stamps, the end mark.
@@ -64,10 +65,12 @@ MAX_CAPTIONS_IN_A_BREAK = 4
 class Article:
     """A repaired article: paragraphs[0] is the headline (paragraph 1); what was set aside is kept."""
 
-    __slots__ = ("paragraphs", "captions", "bylines", "meta", "joined")
+    __slots__ = ("paragraphs", "captions", "bylines", "meta", "joined", "trailing")
 
-    def __init__(self, paragraphs: list[str], captions: list[str], bylines: list[str], meta: list[str], joined: list[int]):
+    def __init__(self, paragraphs: list[str], captions: list[str], bylines: list[str], meta: list[str], joined: list[int],
+                 trailing: list[str] | None = None):
         self.paragraphs, self.captions, self.bylines, self.meta, self.joined = paragraphs, captions, bylines, meta, joined
+        self.trailing = trailing or []  # the page after the report's end (related links): never read
 
     @property
     def title(self) -> str:
@@ -163,16 +166,21 @@ def clean(text: str) -> Article:
     captions: list[str] = []
     meta: list[str] = []
     body: list[str] = []
+    trailing: list[str] = []
     ended = False
     for line in lines:
         plain = simplified(line)
         if ended:
-            meta.append(line)
+            trailing.append(line)
             continue
         stamp = _STAMP_LINE.match(line)
         if stamp and stamp.end() < len(line) and _BODY_MARKS.search(line[stamp.end():]):
             meta.append(stamp.group().strip())  # a page's time stamp run on before the first paragraph
             line, plain = line[stamp.end():], plain[stamp.end():]
+        if _RELATED.match(plain):
+            trailing.append(line)  # 相关新闻, 新闻推荐: links to other reports; the report has ended
+            ended = True
+            continue
         editor = _EDITOR.search(plain)
         if editor and editor.start() > 0 and _BODY_MARKS.search(plain[:editor.start()]):
             meta.append(line[editor.start():])  # （编辑：某某）1141231 run on at the end of the last paragraph
@@ -202,7 +210,7 @@ def clean(text: str) -> Article:
             bylines.append(fused.group("byline"))
             paragraphs[index] = paragraph[: fused.start()].rstrip()
     bylines = [line for line in paragraphs[1:] if BYLINE.match(line)] + bylines
-    return Article(paragraphs, captions, bylines, meta, joined)
+    return Article(paragraphs, captions, bylines, meta, joined, trailing)
 
 
 def _join(lines: list[str], captions: list[str]) -> tuple[list[str], list[int]]:

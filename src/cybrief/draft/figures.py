@@ -98,11 +98,12 @@ def find_figures(paragraph: str, first_only: bool = False) -> list[Found]:
     return sorted(found, key=lambda f: f.start)
 
 
-def _restates_list(plain: str, start: int, end: int) -> bool:
-    """GDP、投资、消费等6项指标: a count after 等 that equals the items listed before it only restates them."""
+def _restates_list(plain: str, list_end: int, start: int, end: int) -> bool:
+    """GDP、投资、消费等6项指标, 怀化、铜仁两个地级市: a count that equals the items listed right before it
+    only restates them."""
     lo = max(0, start - 200)
     clause_start = max(plain.rfind(mark, lo, start) for mark in "，。；：") + 1 or lo
-    items = plain[clause_start: start - 1].count("、") + 1
+    items = plain[clause_start: list_end].count("、") + 1
     count = re.match(r"\d+|[一二两三四五六七八九十]+", plain[start:end])
     if not count:
         return False
@@ -160,8 +161,11 @@ def _left_out(plain: str, start: int, end: int, quoted: Spans, name: str = "amou
         return True
     if name != "streak" and any(before.endswith(word) for word in _RANK_BEFORE) and not re.search(r"[年月日天周之以]前$", before):
         return True  # 前5位, 第三; not 5年前不足7500元
-    if plain[start - 1: start] == "等" and _restates_list(plain, start, end):
+    if plain[start - 1: start] == "等" and _restates_list(plain, start - 1, start, end):
         return True
+    if plain[start - 1: start] != "等" and re.match(r"[\d一二两三四五六七八九十]+[个项家类座条大]", plain[start:end]) \
+            and "、" in plain[max(0, start - 12): start] and _restates_list(plain, start, start, end):
+        return True  # 怀化、铜仁两个地级市: the count of the places just named
     if name == "amount" and plain[end - 1: end] == "位" and re.match(r"[^，。；]{0,6}?(?:代表|委员|部长|嘉宾|官员|记者|负责人|专家|企业家)", plain[end:end + 10]):
         return True  # 三位部长, 八位委员: the report counting who came
     if quoted.covers(start, end):

@@ -103,10 +103,10 @@ def role_before(paragraph: str, plain: str, end: int) -> tuple[int, str] | None:
     opener = _CHAIN_OPENERS.match(chain)
     if opener and not any(m in chain[: opener.end()] for m in lexicon().memberships):
         start += opener.end()
-    role = paragraph[start:end].strip("、，, ■●◆▲")
+    role = paragraph[start:end].strip("、，, ■□●◆◇▲")
     if len(role) < 2 or not ends_with_title(role):
         return None
-    return end - len(paragraph[start:end].lstrip("、，, ■●◆▲")), role
+    return end - len(paragraph[start:end].lstrip("、，, ■□●◆◇▲")), role
 
 
 def _ends_with_name(text: str) -> bool:
@@ -123,12 +123,13 @@ def find_people(number: int, paragraph: str, plain: str, known: frozenset[str]) 
     tagged = segmenter_names(paragraph)
     people: dict[int, Person] = {}
     for match in pat["title"].finditer(plain):
-        name = name_at(paragraph, match.end(), known, tagged)
+        at = match.end() + (plain[match.end():match.end() + 1] == " ")  # 工业和信息化部部长 金壮龙：
+        name = name_at(paragraph, at, known, tagged)
         if name:
             found = role_before(paragraph, plain, match.end())
             if found:
                 start, role = found
-                people.setdefault(match.end(), Person(number, start, match.end(), match.end() + len(name), name, role, "role"))
+                people.setdefault(at, Person(number, start, at, at + len(name), name, role, "role"))
     for match in pat["after_title"].finditer(plain):
         at = match.start()
         while at > 0 and plain[at - 1] in "副" or plain.endswith("常务", 0, at):
@@ -177,6 +178,17 @@ def label_of(paragraph: str, plain: str, number: int, known: frozenset[str]) -> 
     return None
 
 
+def _heading_person(number: int, paragraph: str, plain: str, known: frozenset[str]) -> Person | None:
+    if len(plain) > 60 or re.search(r"[。！？：]", plain):
+        return None
+    rest = re.sub(r"（[^（）]{1,12}）$", "", plain).rstrip()
+    people = [p for p in find_people(number, paragraph, plain, known) if p.role and p.end == len(rest)]
+    if people and plain[: people[0].start].strip("■□●◆▲ ") == "":
+        person = people[0]
+        return Person(number, person.start, person.name_start, person.end, person.name, person.role, "heading")
+    return None
+
+
 def speaks_at(paragraph: str, plain: str, person: Person) -> bool:
     """Whether the person is speaking where named: a verb of saying, a colon and a quote, `，他表示`, or the
     sentence right after a quote that opens the paragraph."""
@@ -217,7 +229,12 @@ def find_speakers(article: Article, session_paragraphs: frozenset[int] = frozens
                     known.add(name)
                     if ends_with_title(role):
                         roles.setdefault(name, []).append(role)
-        if looks_like_name(paragraph) and number < len(plains) and is_title_line(article.paragraphs[number]):
+        heading = _heading_person(number, paragraph, plain, frozenset(known))
+        if heading:  # □市人大代表潘良发（农民）: a line that is only a role and a name heads what follows
+            headings[number] = heading
+            known.add(heading.name)
+            roles.setdefault(heading.name, []).append(heading.role)
+        elif looks_like_name(paragraph) and number < len(plains) and is_title_line(article.paragraphs[number]):
             headings[number] = Person(number, 0, 0, len(paragraph), paragraph, article.paragraph(number + 1), "heading")
             known.add(paragraph)
             roles.setdefault(paragraph, []).append(article.paragraph(number + 1))

@@ -31,7 +31,7 @@ def find_terms(text: str) -> list[str]:
         if not _SENTENCE_MARKS.search(term):
             found.append((match.start(), term))
     for match in _LATIN.finditer(text):
-        if match.group().lower() not in _STOP_LATIN:
+        if match.group().lower() not in _STOP_LATIN and not match.group().islower():  # GDP, AIPC, PM2.5, 5G
             found.append((match.start(), match.group().rstrip(".-")))
     for clause in re.finditer(r"[^，。；：、！？“”「」《》（）()\s]+", text):
         for match in _NAMED.finditer(clause.group()):

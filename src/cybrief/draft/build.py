@@ -232,12 +232,12 @@ def _implied_unit(window: str, start: int, end: int, previous, following, offset
     s0, s1 = guess.sentence_bounds(window, start)
     clause_start = max(window.rfind(mark, s0, start) for mark in "，；：、") + 1
     if "人次" in simplified(window[clause_start:start]):
-        return "人次"  # 入境旅游人次1.32亿
+        return "人次"  # 入境游客人次2.5亿
     if _PEOPLE.match(window, end) or _PEOPLE.search(window[max(clause_start, start - 12):start]):
         return "人"
     sentence = simplified(window[s0:s1])
     if _PEOPLE.search(simplified(window[max(s0, start - 40):start])):
-        return "人"  # 贫困人口要减少1000万以上，异地搬迁也要超过200万以上: the people of the sentence
+        return "人"  # 贫困人口要减少500万以上，搬迁也要超过80万以上: the people of the sentence
     return "元" if any(word in sentence for word in _MONEY) else "个"
 
 

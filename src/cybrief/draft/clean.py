@@ -153,7 +153,7 @@ def _is_chrome(line: str) -> bool:
     plain = simplified(line)
     if _CHROME.match(plain):
         return True
-    # a short page line holding a time stamp and no sentence: 今日新闻 2019-10-30171未知admin, 2019-11-07刘冯
+    # a short page line holding a time stamp and no sentence: 某某新闻 2019-10-30171, 2019-11-07某某
     return len(plain) <= 40 and bool(_STAMP_ANY.search(plain)) and not _BODY_MARKS.search(plain)
 
 

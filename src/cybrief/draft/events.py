@@ -188,7 +188,7 @@ def _title_near(text: str, word: str) -> str:
 
 def _event_kind(sentence: str, after: int = 0) -> tuple[str, str] | None:
     """The kind of session a sentence names: the first kind word after `after` (the date), else the last
-    one before it (继“部长通道”之后，3月5日，首场“代表通道”开启 is a delegates' corridor)."""
+    one before it (“部长通道”结束后，3月6日，第二场“代表通道”开启 is a delegates' corridor)."""
     found: list[tuple[int, str, str]] = []
     for kind, words in lexicon().event_kinds.items():
         for word in words:

@@ -11,7 +11,7 @@ from cybrief.quantity import PREFIXES, SUFFIXES, UNITS, Quantity, parse_figure
 
 _DIGITS = "0-9０-９"
 _CN = "零〇一二两三四五六七八九十百千万亿兆"
-# A numeral; an Arabic one may stand a space away from its magnitude (749.08 亿斤, as pages print it).
+# A numeral; an Arabic one may stand a space away from its magnitude (512.3 亿斤, as pages print it).
 _NUMERAL = rf"[{_DIGITS}{_CN}](?:[{_DIGITS}{_CN}]|[.．](?=[{_DIGITS}])|点(?=[{_CN}])|\s(?=[万亿兆]))*"
 _OVER = r"(?:[余多](?:万亿|亿|万)?)?"  # 1500余家, 两千余万亩
 _ORDER = re.compile(r"^[十百千万亿]+$")
@@ -40,7 +40,7 @@ class Found:
 @lru_cache(maxsize=1)
 def _patterns() -> dict[str, re.Pattern]:
     units = "|".join(re.escape(u) for u in sorted(UNITS | {"％"}, key=len, reverse=True))
-    unit = rf"(?:{units})(?:/(?:{units}))?"  # 436.63公斤/亩
+    unit = rf"(?:{units})(?:/(?:{units}))?"  # 388.5公斤/亩
     prefixes = "|".join(word for word, _ in PREFIXES)
     suffixes = "|".join(word for word, _ in SUFFIXES)
     return {
@@ -59,7 +59,7 @@ def _patterns() -> dict[str, re.Pattern]:
 def find_figures(paragraph: str, first_only: bool = False) -> list[Found]:
     """Every figure in a paragraph, in order. Left out: dates and years (horizons), ordinals and ranks (第三,
     前5位), the indefinite 一 (一批, 一张), session numbers (四次会议), counts that structure a list (三个方面,
-    等6项指标), anniversaries (20周年), a size class after a count (三个万亿级城市), and numbers inside short
+    等6项指标), anniversaries (20周年), a size class after a count (两个千亿级园区), and numbers inside short
     quoted names or titles (“千万工程”, “15分钟生活圈”, 《……》); a span parse_figure refuses is left out too.
     A streak (连续5年) is a figure. Matching reads traditional characters as simplified; the text is as written."""
     from cybrief.draft.names import simplified
@@ -99,7 +99,7 @@ def find_figures(paragraph: str, first_only: bool = False) -> list[Found]:
 
 
 def _restates_list(plain: str, list_end: int, start: int, end: int) -> bool:
-    """GDP、投资、消费等6项指标, 怀化、铜仁两个地级市: a count that equals the items listed right before it
+    """GDP、投资、消费等6项指标, 东岭、西川两个园区: a count that equals the items listed right before it
     only restates them."""
     lo = max(0, start - 200)
     clause_start = max(plain.rfind(mark, lo, start) for mark in "，。；：") + 1 or lo
@@ -165,7 +165,7 @@ def _left_out(plain: str, start: int, end: int, quoted: Spans, name: str = "amou
         return True
     if plain[start - 1: start] != "等" and re.match(r"[\d一二两三四五六七八九十]+[个项家类座条大]", plain[start:end]) \
             and "、" in plain[max(0, start - 12): start] and _restates_list(plain, start, start, end):
-        return True  # 怀化、铜仁两个地级市: the count of the places just named
+        return True  # 东岭、西川两个园区: the count of the places just named
     if name == "amount" and plain[end - 1: end] == "位" and re.match(r"[^，。；]{0,6}?(?:代表|委员|部长|嘉宾|官员|记者|负责人|专家|企业家)", plain[end:end + 10]):
         return True  # 三位部长, 八位委员: the report counting who came
     if quoted.covers(start, end):
@@ -177,7 +177,7 @@ def _left_out(plain: str, start: int, end: int, quoted: Spans, name: str = "amou
     if name == "amount" and plain[end - 1: end] == "周" and plain[end: end + 1] == "年":
         return True  # 20周年, an anniversary
     if name == "order" and re.search(r"[\d一二两三四五六七八九十][个家座]$", plain[max(0, start - 2):start]):
-        return True  # 三个万亿级城市: the count is the figure, the size class is not
+        return True  # 两个千亿级园区: the count is the figure, the size class is not
     return False
 
 

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import bisect
 import re
+import unicodedata
 from collections import Counter
+from functools import lru_cache
 
 from cybrief.draft import guess
 from cybrief.draft.clean import Article
@@ -12,7 +14,7 @@ from cybrief.draft.events import Session, Source
 from cybrief.draft.figures import find_figures
 from cybrief.draft.lexicon import lexicon
 from cybrief.draft.attribution import Speakers, Turn
-from cybrief.draft.names import simplified
+from cybrief.draft.names import DOTS, simplified, surname_of
 from cybrief.draft.organizations import organization_of
 from cybrief.draft.speakers import Speaker
 from cybrief.draft.terms import find_terms
@@ -25,15 +27,60 @@ TODO_EN = "TODO: English"
 EXTRACT_CHARS = 80
 
 
+@lru_cache(maxsize=1)
+def _reading_table() -> dict[str, str] | None:
+    """pypinyin's table of characters and their readings, read from the data file the package ships (about
+    0.06 s) rather than through `import pypinyin` (about 0.4 s, most of a draft's time: it loads phrase tables
+    and a segmenter a name does not need). None when the file is not where pypinyin keeps it."""
+    import importlib.util
+    import json
+    import os
+
+    spec = importlib.util.find_spec("pypinyin")
+    folders = list(spec.submodule_search_locations or ()) if spec else []
+    path = os.path.join(folders[0], "pinyin_dict.json") if folders else ""
+    try:
+        with open(path, encoding="utf-8") as handle:
+            return json.load(handle)
+    except (OSError, ValueError):
+        return None
+
+
+def readings(text: str) -> list[str]:
+    """The toneless reading of each Chinese character (the first pypinyin lists, ü as v), a run of other
+    characters kept as one item: what pypinyin's lazy_pinyin gives for a name."""
+    table = _reading_table()
+    if table is None:
+        from pypinyin import lazy_pinyin
+
+        return lazy_pinyin(text)
+    out: list[str] = []
+    other = ""
+    for ch in text:
+        entry = table.get(str(ord(ch)))
+        if entry is None:
+            other += ch
+            continue
+        if other:
+            out.append(other)
+            other = ""
+        first = unicodedata.normalize("NFD", entry.split(",")[0]).replace("u\u0308", "v")
+        out.append("".join(c for c in first if not unicodedata.combining(c)))
+    if other:
+        out.append(other)
+    return out
+
+
 def pinyin_name(name: str) -> str:
     """Wang Zhijie for 王志杰: family name first, with the readings family names take (曾 Zeng, 单 Shan)."""
-    from pypinyin import lazy_pinyin
-
     lex = lexicon()
-    surname = lex.surname_of(name)
-    given = name[len(surname):].replace("·", "")
-    family = lex.surname_pinyin.get(surname) or "".join(lazy_pinyin(surname)).capitalize()
-    syllables = lazy_pinyin(given)
+    parts = re.split(f"[{DOTS}]", name)
+    if len(parts) > 1:  # 艾尔肯·吐尼亚孜 -> Aierken Tuniyazi: each part a word, no family name first
+        return " ".join("".join(readings(part)).capitalize() for part in parts if part)
+    surname = surname_of(name)
+    given = "".join(ch for ch in name[len(surname):] if ch not in DOTS)
+    family = lex.surname_pinyin.get(simplified(surname)) or "".join(readings(surname)).capitalize()
+    syllables = readings(given)
     # Jing'an, not Jingan: an apostrophe before a syllable that starts with a, o or e.
     joined = "".join(("'" if i and syllable[:1] in "aoe" else "") + syllable for i, syllable in enumerate(syllables))
     return f"{family} {joined.capitalize()}".strip()
@@ -42,9 +89,7 @@ def pinyin_name(name: str) -> str:
 def slug(text: str) -> str:
     """An id from any text: Latin letters and digits kept, Chinese turned into pinyin, the rest into hyphens."""
     if re.search(r"[\u4e00-\u9fff]", text):
-        from pypinyin import lazy_pinyin
-
-        text = "-".join(lazy_pinyin(text))
+        text = "-".join(readings(text))
     text = re.sub(r"[^a-z0-9._-]+", "-", text.lower()).strip("-._")
     return text if re.match(ID_PATTERN, text) else ""
 

@@ -15,7 +15,9 @@ from cybrief.draft.events import session_year
 from cybrief.draft.figures import find_figures
 from cybrief.draft.lexicon import lexicon
 from cybrief.draft.quality import Comparison
-from cybrief.draft.speakers import organization_of, split_role_name
+from cybrief.draft.names import simplified
+from cybrief.draft.organizations import organization_of
+from cybrief.draft.speakers import find_people
 from cybrief.brief.load import load_brief, loads_brief
 from cybrief.brief.model import EVENT_KINDS
 
@@ -141,11 +143,13 @@ def test_the_year_of_a_session_follows_from_its_term_and_number(text, year):
         ("市经济和信息化委员会党组书记、主任王志杰", "市经济和信息化委员会党组书记、主任", "王志杰"),
         ("中国移动通信集团重庆有限公司党委书记、董事长、总经理夏泳", "中国移动通信集团重庆有限公司党委书记、董事长、总经理", "夏泳"),
         ("重庆海关副关长罗建新", "重庆海关副关长", "罗建新"),
-        ("欧阳明", "", "欧阳明"),
+        ("全国人大代表，市文旅委主任欧阳明", "全国人大代表，市文旅委主任", "欧阳明"),
     ],
 )
 def test_a_role_and_the_name_after_it_are_told_apart(body, role, name):
-    assert split_role_name(body, set(), lexicon()) == (role, name)
+    text = f"{body}表示，今年要做好三件事。"
+    [person] = find_people(1, text, simplified(text), frozenset())
+    assert (person.role, person.name) == (role, name)
 
 
 @pytest.mark.parametrize(
@@ -270,7 +274,6 @@ def test_draft_inside_a_checkout_names_the_schema(tmp_path):
 @pytest.mark.parametrize(
     "args, line",
     [
-        (["newsconf.txt"], "cybrief: error: cannot tell the year of the sessions from the article; give it with --year YYYY\n"),
         (["nope.txt"], "cybrief: error: nope.txt: no such file\n"),
         (["corridor.txt", "--id", "Bad Id"], "cybrief: error: --id 'Bad Id': expected lower-case letters, digits, '.', '_', '-'\n"),
         (["."], "cybrief: error: .: is a directory, not an article\n"),
@@ -280,6 +283,14 @@ def test_draft_input_errors_are_one_line_and_exit_2(args, line, monkeypatch):
     monkeypatch.chdir(ARTICLES)
     result = run("draft", *args, library=None)
     assert result.exit_code == 2 and result.stderr == line and result.stdout == ""
+
+
+def test_an_article_without_a_year_drafts_with_the_year_guessed_and_said(monkeypatch):
+    monkeypatch.chdir(ARTICLES)
+    result = run("draft", "newsconf.txt", library=None)
+    assert result.exit_code == 0, result.stderr
+    assert "no year anywhere in the text" in result.stderr.splitlines()[0]
+    assert "date" in loads_brief(result.stdout).events[0].review
 
 
 def test_a_year_given_on_the_command_line_is_used():

@@ -10,7 +10,7 @@ import cybrief
 SOURCE = Path(cybrief.__file__).parent
 
 # Bottom to top. A module may import its own part and the parts of lower layers, never a higher layer or
-# another part of its own layer. The shared modules (errors, files, safety) may be imported by every part.
+# another part of its own layer. The shared modules (errors, files, safety, t2s) may be imported by every part.
 LAYERS = (
     ("shared",),
     ("figures",),
@@ -21,7 +21,7 @@ LAYERS = (
     ("render", "draft"),
     ("cli",),
 )
-SHARED = {"cybrief.errors": "shared", "cybrief.files": "shared", "cybrief.safety": "shared"}
+SHARED = {"cybrief.errors": "shared", "cybrief.files": "shared", "cybrief.safety": "shared", "cybrief.t2s": "shared"}
 RANK = {part: rank for rank, parts in enumerate(LAYERS) for part in parts}
 
 

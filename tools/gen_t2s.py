@@ -1,6 +1,6 @@
-"""Generate src/cybrief/search/t2s.py, the traditional -> simplified character table, from OpenCC's TSCharacters.txt.
+"""Generate src/cybrief/t2s.py, the traditional -> simplified character table, from OpenCC's TSCharacters.txt.
 
-Usage: python tools/gen_t2s.py PATH/TO/TSCharacters.txt > src/cybrief/search/t2s.py
+Usage: python tools/gen_t2s.py PATH/TO/TSCharacters.txt > src/cybrief/t2s.py
 
 TSCharacters.txt is part of OpenCC's dictionaries (Apache License 2.0; the same file ships in the
 opencc-python-reimplemented wheel as opencc/dictionary/TSCharacters.txt). Each line is a traditional

@@ -154,6 +154,8 @@ def draft_command(
     def count(items, word: str) -> str:
         return f"{len(items)} {word}{'' if len(items) == 1 else 's'}"
 
+    for line in result.notes:
+        note(line)
     note(
         f"drafted {count(brief.events, 'event')}, {count(brief.delegates, 'delegate')} and "
         f"{count(brief.targets, 'figure')} from {shown} ({result.encoding}); {result.reviews} fields are marked "

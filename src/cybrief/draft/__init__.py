@@ -10,12 +10,14 @@ from cybrief.errors import UsageError
 
 
 class Draft:
-    """A drafted brief: the model, its YAML text, the repaired article, and what was set aside."""
+    """A drafted brief: the model, its YAML text, the repaired article, what was set aside, and notes for the
+    person reviewing (a year guessed, a draft cut short so that it loads)."""
 
-    __slots__ = ("brief", "yaml", "article", "encoding")
+    __slots__ = ("brief", "yaml", "article", "encoding", "notes")
 
-    def __init__(self, brief, yaml: str, article, encoding: str):
+    def __init__(self, brief, yaml: str, article, encoding: str, notes: list[str] | None = None):
         self.brief, self.yaml, self.article, self.encoding = brief, yaml, article, encoding
+        self.notes = notes or []
 
     @property
     def reviews(self) -> int:
@@ -24,29 +26,48 @@ class Draft:
         return sum(len(r.review) for r in records)
 
 
+LOOKED_FOR = (
+    "found no speaker and no figure: looked for people introduced with a role and a verb of saying "
+    "(某局局长张三表示, 张三代表认为, “……”张三说), labels and headings with a name (张三：, ■某馆馆长张三：), "
+    "and figures with a unit (30万人, 5.7%, 2.3万亿元)"
+)
+
+
 def draft_article(text: str, *, year: int | None = None, brief_id: str | None = None, schema: str | None = None,
                   encoding: str = "UTF-8") -> Draft:
-    """Draft a brief from an article's text. The YAML always loads: a draft that does not is a bug."""
-    from cybrief.draft.build import build
+    """Draft a brief from an article's text. The YAML always loads: a draft that does not is a bug.
+
+    Raises NoMatch (exit 1) when the article has neither a speaker nor a figure, UsageError when it is empty.
+    """
+    from cybrief.draft.build import Limits, build
     from cybrief.draft.clean import clean
     from cybrief.draft.events import find_sessions, find_source, find_year
-    from cybrief.draft.speakers import find_speakers
+    from cybrief.draft.figures import find_figures
+    from cybrief.draft.attribution import attribute
     from cybrief.brief.dump import dump_brief
+    from cybrief.errors import NoMatch
     from cybrief.brief.load import loads_brief
 
     article = clean(text)
     if not article.paragraphs:
         raise UsageError("the article is empty")
     source = find_source(article)
-    year = year or find_year(article, source)
-    if year is None:
-        raise UsageError("cannot tell the year of the sessions from the article; give it with --year YYYY")
-    sessions = find_sessions(article, year)
-    speakers = find_speakers(article, frozenset(s.paragraph for s in sessions))
-    brief = build(article, source, sessions, speakers, brief_id)
+    notes: list[str] = []
+    if not year:
+        year, guessed = find_year(article, source)
+        if guessed:
+            notes.append(f"{guessed}: give the year with --year, or check the event's date")
+    sessions = find_sessions(article, year, source.published)
+    notes += [f"event {s.date}: {s.guessed}; check it" for s in sessions if s.guessed]
+    speakers = attribute(article, frozenset(s.paragraph for s in sessions if s.paragraph))
+    if not len(speakers) and not any(find_figures(p, first_only=True) for p in article.paragraphs[1:]):
+        raise NoMatch(LOOKED_FOR)
+    limits = Limits()
+    brief = build(article, source, sessions, speakers, brief_id, limits)
+    notes += limits.notes
     yaml = dump_brief(brief, schema=schema)
     loads_brief(yaml, "<draft>")  # raises if the draft would not load
-    return Draft(brief, yaml, article, encoding)
+    return Draft(brief, yaml, article, encoding, notes)
 
 
 def draft_bytes(data: bytes, shown: str, **options) -> Draft:

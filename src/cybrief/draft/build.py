@@ -2,16 +2,22 @@
 
 from __future__ import annotations
 
+import bisect
 import re
+import unicodedata
 from collections import Counter
+from functools import lru_cache
 
 from cybrief.draft import guess
 from cybrief.draft.clean import Article
 from cybrief.draft.events import Session, Source
 from cybrief.draft.figures import find_figures
 from cybrief.draft.lexicon import lexicon
-from cybrief.draft.speakers import Speakers
-from cybrief.errors import UsageError
+from cybrief.draft.attribution import Speakers, Turn
+from cybrief.draft.names import DOTS, simplified, surname_of
+from cybrief.draft.organizations import organization_of
+from cybrief.draft.speakers import Speaker
+from cybrief.draft.terms import find_terms
 from cybrief.brief.model import ID_PATTERN, Brief, Delegate, Event, Sector, Target
 from cybrief.brief.model import Source as SourceRecord
 
@@ -21,15 +27,60 @@ TODO_EN = "TODO: English"
 EXTRACT_CHARS = 80
 
 
+@lru_cache(maxsize=1)
+def _reading_table() -> dict[str, str] | None:
+    """pypinyin's table of characters and their readings, read from the data file the package ships (about
+    0.06 s) rather than through `import pypinyin` (about 0.4 s, most of a draft's time: it loads phrase tables
+    and a segmenter a name does not need). None when the file is not where pypinyin keeps it."""
+    import importlib.util
+    import json
+    import os
+
+    spec = importlib.util.find_spec("pypinyin")
+    folders = list(spec.submodule_search_locations or ()) if spec else []
+    path = os.path.join(folders[0], "pinyin_dict.json") if folders else ""
+    try:
+        with open(path, encoding="utf-8") as handle:
+            return json.load(handle)
+    except (OSError, ValueError):
+        return None
+
+
+def readings(text: str) -> list[str]:
+    """The toneless reading of each Chinese character (the first pypinyin lists, ü as v), a run of other
+    characters kept as one item: what pypinyin's lazy_pinyin gives for a name."""
+    table = _reading_table()
+    if table is None:
+        from pypinyin import lazy_pinyin
+
+        return lazy_pinyin(text)
+    out: list[str] = []
+    other = ""
+    for ch in text:
+        entry = table.get(str(ord(ch)))
+        if entry is None:
+            other += ch
+            continue
+        if other:
+            out.append(other)
+            other = ""
+        first = unicodedata.normalize("NFD", entry.split(",")[0]).replace("u\u0308", "v")
+        out.append("".join(c for c in first if not unicodedata.combining(c)))
+    if other:
+        out.append(other)
+    return out
+
+
 def pinyin_name(name: str) -> str:
     """Wang Zhijie for 王志杰: family name first, with the readings family names take (曾 Zeng, 单 Shan)."""
-    from pypinyin import lazy_pinyin
-
     lex = lexicon()
-    surname = lex.surname_of(name)
-    given = name[len(surname):].replace("·", "")
-    family = lex.surname_pinyin.get(surname) or "".join(lazy_pinyin(surname)).capitalize()
-    syllables = lazy_pinyin(given)
+    parts = re.split(f"[{DOTS}]", name)
+    if len(parts) > 1:  # 艾尔肯·吐尼亚孜 -> Aierken Tuniyazi: each part a word, no family name first
+        return " ".join("".join(readings(part)).capitalize() for part in parts if part)
+    surname = surname_of(name)
+    given = "".join(ch for ch in name[len(surname):] if ch not in DOTS)
+    family = lex.surname_pinyin.get(simplified(surname)) or "".join(readings(surname)).capitalize()
+    syllables = readings(given)
     # Jing'an, not Jingan: an apostrophe before a syllable that starts with a, o or e.
     joined = "".join(("'" if i and syllable[:1] in "aoe" else "") + syllable for i, syllable in enumerate(syllables))
     return f"{family} {joined.capitalize()}".strip()
@@ -38,9 +89,7 @@ def pinyin_name(name: str) -> str:
 def slug(text: str) -> str:
     """An id from any text: Latin letters and digits kept, Chinese turned into pinyin, the rest into hyphens."""
     if re.search(r"[\u4e00-\u9fff]", text):
-        from pypinyin import lazy_pinyin
-
-        text = "-".join(lazy_pinyin(text))
+        text = "-".join(readings(text))
     text = re.sub(r"[^a-z0-9._-]+", "-", text.lower()).strip("-._")
     return text if re.match(ID_PATTERN, text) else ""
 
@@ -53,57 +102,102 @@ def _unique(base: str, taken: set[str]) -> str:
     return candidate
 
 
-def build(article: Article, source: Source, sessions: list[Session], speakers: Speakers, brief_id: str | None) -> Brief:
+# What a draft holds at most, so that it always loads (a brief holds at most 50,000 YAML nodes; a target
+# takes about 45, a delegate about 40 and one more per paragraph and term): a longer article is drafted in part.
+MAX_TARGETS = 600
+MAX_DELEGATES = 100
+MAX_EVENTS = 20
+MAX_PARAGRAPHS = 200
+
+
+class Limits:
+    """What was left out of a draft to keep it loadable: counts found and kept, for the message."""
+
+    def __init__(self):
+        self.notes: list[str] = []
+
+
+def build(article: Article, source: Source, sessions: list[Session], speakers: Speakers, brief_id: str | None,
+          limits: Limits | None = None) -> Brief:
     lex = lexicon()
-    if not sessions:
-        raise UsageError("found no dated session in the article (a phrase such as 3月7日……举行记者会); a brief needs one")
+    limits = limits if limits is not None else Limits()
+    if len(sessions) > MAX_EVENTS:
+        limits.notes.append(f"drafted the first {MAX_EVENTS} of {len(sessions)} sessions found, so that the draft loads")
+        sessions = sessions[:MAX_EVENTS]
     events, event_ids = [], set()
     for session in sessions:
         event_id = _unique(f"{lex.event_ids[session.kind]}-{session.date}", event_ids)
+        paragraph_text = article.paragraph(session.paragraph) if session.paragraph else ""
         events.append(Event(
             id=event_id, date=session.date, time=session.time, kind=session.kind, title=session.title,
             theme=session.theme, place=session.place or source.place, paragraph=session.paragraph,
-            review=("date", "kind", "title") + (("place",) if session.place or source.place else ()),
+            terms=tuple(find_terms(paragraph_text)[:10]),
+            review=("date", "kind", "title") + (("place",) if session.place or source.place else ())
+            + (("terms",) if paragraph_text else ()),
         ))
 
+    text = "\n".join(article.paragraphs)
+    plain_text = simplified(text)
     places = list(lex.regions)
-    for speaker in speakers:
-        if speaker.organization:
-            places += [p for p in re.findall(r"[\u4e00-\u9fff]{2,6}?(?:村|镇|乡|街道|县|区)", speaker.organization) if p not in places]
-    mentioned = Counter({p: "\n".join(article.paragraphs).count(p) for p in places})
+    mentioned = Counter({p: plain_text.count(p) for p in places})
     main_region = next((p for p, n in mentioned.most_common(1) if n), None)
+    provinces = Counter({p: mentioned[p] for p in lex.region_full if mentioned[p]})
+    province = provinces.most_common(1)[0][0] if provinces else None
 
+    people = list(speakers)
+    placeholder = None
+    if not people:
+        placeholder = Speaker(TO_WRITE, None, 1, "")
+        people = [placeholder]
+    if len(people) > MAX_DELEGATES:
+        limits.notes.append(f"drafted the first {MAX_DELEGATES} of {len(people)} speakers found, so that the draft loads")
+        people = people[:MAX_DELEGATES]
     delegate_ids: dict[str, str] = {}
     taken: set[str] = set()
-    for speaker in speakers:
-        delegate_ids[speaker.name] = _unique(slug(pinyin_name(speaker.name)) or "delegate", taken)
+    for speaker in people:
+        base = "unnamed-speaker" if speaker is placeholder else slug(pinyin_name(speaker.name)) or "delegate"
+        delegate_ids[speaker.name] = _unique(base, taken)
 
     targets: list[Target] = []
+    found_count = 0
     counts: Counter = Counter()
     sectors_of: dict[str, Counter] = {name: Counter() for name in delegate_ids}
+    spans_of: dict[str, list[str]] = {name: [] for name in delegate_ids}
     for number, paragraph in enumerate(article.paragraphs, 1):
-        if number not in speakers.mentions and number not in speakers.carried:
+        if placeholder is None and number not in speakers.turns:
+            continue
+        if placeholder is not None and (number == 1 or number in speakers.questions):
             continue
         found = find_figures(paragraph)
         spans = [(f.start, f.end) for f in found]
         starts = [f.start for f in found]
-        for figure in found:
-            who = speakers.speaker_at(number, figure.start)
-            if who is None:
+        for index, figure in enumerate(found):
+            if placeholder is not None:
+                turn = Turn(0, placeholder.name, "inferred", "the report names no speaker for this figure")
+            else:
+                turn = speakers.speaker_at(number, figure.start)
+            if turn is None or turn.name not in delegate_ids:
                 continue
-            name, named_here = who
-            delegate_id = delegate_ids[name]
+            found_count += 1
+            if len(targets) >= MAX_TARGETS:
+                continue
+            delegate_id = delegate_ids[turn.name]
             counts[delegate_id] += 1
             q = figure.quantity
-            sector_slug = guess.sector(paragraph, figure.start)
-            sectors_of[name][sector_slug] += 1
-            horizon = guess.horizon(paragraph, figure.start, starts)
-            region = guess.region(paragraph, figure.start, places) or main_region
+            window, offset = guess.window(paragraph, figure.start, figure.end)
+            at, until = figure.start - offset, figure.end - offset
+            lo, hi = bisect.bisect_left(starts, offset), bisect.bisect_left(starts, offset + len(window))
+            window_starts = [s - offset for s in starts[lo:hi]]
+            window_spans = [(s - offset, e - offset) for s, e in spans[lo:hi] if e - offset <= len(window)]
+            sector_slug = guess.sector(window, at)
+            sectors_of[turn.name][sector_slug] += 1
+            horizon = guess.horizon(window, at, window_starts)
+            region = guess.region(window, at, places) or main_region
             unit, review = q.unit, ["metric", "metric_en", "sector", "region", "kind"]
-            if not named_here:
+            if turn.basis == "inferred":
                 review.insert(0, "delegate")
-            if figure.qualitative or not unit:
-                unit = _implied_unit(paragraph, figure.start)
+            if not unit:
+                unit = _implied_unit(window, at, until, found[index - 1] if index else None, found[index + 1:index + 2], offset)
                 review.append("unit")
             if figure.qualitative:
                 review += ["value", "qualifier", "qualitative"]
@@ -111,27 +205,42 @@ def build(article: Article, source: Source, sessions: list[Session], speakers: S
                 review.append("horizon")
             targets.append(Target(
                 id=f"{delegate_id}-{counts[delegate_id]:02d}", delegate=delegate_id, sector=sector_slug,
-                region=region or TO_WRITE, metric=guess.metric(paragraph, figure.start, figure.end, spans),
+                region=region or TO_WRITE, metric=guess.metric(window, at, until, window_spans),
                 metric_en=TODO_EN, figure=figure.text, value=q.value, unit=unit, qualifier=q.qualifier,
-                qualitative=figure.qualitative, kind=guess.kind(paragraph, figure.start), horizon=horizon,
-                paragraph=number, review=tuple(review),
+                qualitative=figure.qualitative, kind=guess.kind(window, at), horizon=horizon,
+                paragraph=number, basis=turn.basis, basis_note=turn.note, review=tuple(review),
             ))
+    if found_count > MAX_TARGETS:
+        limits.notes.append(f"drafted the first {MAX_TARGETS} of {found_count} figures found, so that the draft loads "
+                            "(a brief holds at most 50,000 YAML nodes); draft the rest from a shorter part of the article")
+
+    for number, turns in speakers.turns.items():
+        paragraph = article.paragraph(number)
+        for i, turn in enumerate(turns):
+            if turn.name in spans_of:
+                end = turns[i + 1].start if i + 1 < len(turns) else len(paragraph)
+                spans_of[turn.name].append(paragraph[turn.start:end])
 
     delegates = []
-    for speaker in speakers:
-        paragraphs = speakers.paragraphs_of(speaker.name)
+    for speaker in people:
+        paragraphs = speakers.paragraphs_of(speaker.name) if speaker is not placeholder else []
+        if len(paragraphs) > MAX_PARAGRAPHS:
+            limits.notes.append(f"listed the first {MAX_PARAGRAPHS} of {len(paragraphs)} paragraphs of {speaker.name}")
+            paragraphs = paragraphs[:MAX_PARAGRAPHS]
         delegate_sectors = [s for s, _ in sectors_of[speaker.name].most_common()]
         if not delegate_sectors:
-            text = "\n".join(article.paragraph(p) for p in paragraphs)
-            scores = guess.sector_scores(text)
+            own = "\n".join(article.paragraph(p) for p in paragraphs[:50])
+            scores = guess.sector_scores(own[:20000])
             delegate_sectors = [s for s, n in sorted(scores.items(), key=lambda kv: -kv[1]) if n >= 2][:3]
+        organization = organization_of(speaker.role, text, province) if speaker.role else None
         delegates.append(Delegate(
-            id=delegate_ids[speaker.name], name=speaker.name, name_en=pinyin_name(speaker.name),
-            role=speaker.role or TO_WRITE, organization=speaker.organization or TO_WRITE,
+            id=delegate_ids[speaker.name], name=speaker.name, name_en=pinyin_name(speaker.name) if speaker is not placeholder else TODO_EN,
+            role=speaker.role or TO_WRITE, organization=organization or TO_WRITE,
             event=_event_for(speaker.introduced, sessions, events), sectors=tuple(delegate_sectors),
             summary=SUMMARY_MARK + _extract(speaker.sentence[max(0, speaker.sentence.find(speaker.name)):]), summary_en=f"{TODO_EN} summary",
-            paragraphs=tuple(paragraphs),
-            review=("name_en", "role", "organization", "event", "sectors", "summary", "summary_en"),
+            paragraphs=tuple(paragraphs), terms=tuple(find_terms("\n".join(spans_of[speaker.name])[:50000])),
+            review=("name", "name_en", "role", "organization", "event", "sectors", "summary", "summary_en", "terms")
+            if speaker is placeholder else ("name_en", "role", "organization", "event", "sectors", "summary", "summary_en", "terms"),
         ))
 
     used = {t.sector for t in targets} | {s for d in delegates for s in d.sectors}
@@ -150,16 +259,31 @@ def _event_for(paragraph: int, sessions: list[Session], events: list[Event]) -> 
     """The session named in the paragraph that introduces the speaker, else the last one named before it."""
     chosen = events[0].id
     for session, event in sorted(zip(sessions, events), key=lambda pair: pair[0].paragraph):
-        if session.paragraph <= paragraph:
+        if (session.paragraph or 0) <= paragraph:
             chosen = event.id
     return chosen
 
 
-def _implied_unit(paragraph: str, start: int) -> str:
-    """For a figure that states no unit (16.4亿, 万亿级): 元 when money is spoken of around it, else 个."""
-    s0, s1 = guess.sentence_bounds(paragraph, start)
-    money = ("元", "投资", "营收", "收入", "产值", "规模", "资金", "销售额", "GDP", "产业")
-    return "元" if any(word in paragraph[s0:s1] for word in money) else "个"
+_PEOPLE = re.compile(r"(?:贫困)?(?:人口|员工|干部|职工|农民|群众|居民|村民|游客|学生|人员|劳动力|工人|党员|志愿者|人才|就业)")
+_MONEY = ("元", "投资", "营收", "收入", "产值", "规模", "资金", "销售额", "GDP", "产业", "成本", "生产总值", "经济总量", "预算", "债")
+
+
+def _implied_unit(window: str, start: int, end: int, previous, following, offset: int = 0) -> str:
+    """For a figure that states no unit: the unit of the next figure when a list shares it (8.2、5.0个百分点),
+    人 when it counts people (4万多员工, 贫困人口减少1000万), that of the figure before in the same clause when
+    it was implied too, 元 when money is spoken of around it, else 个."""
+    if following and following[0].start - offset == end + 1 and window[end:end + 1] in "、和及与" and following[0].quantity.unit:
+        return following[0].quantity.unit
+    s0, s1 = guess.sentence_bounds(window, start)
+    clause_start = max(window.rfind(mark, s0, start) for mark in "，；：、") + 1
+    if "人次" in simplified(window[clause_start:start]):
+        return "人次"  # 入境游客人次2.5亿
+    if _PEOPLE.match(window, end) or _PEOPLE.search(window[max(clause_start, start - 12):start]):
+        return "人"
+    sentence = simplified(window[s0:s1])
+    if _PEOPLE.search(simplified(window[max(s0, start - 40):start])):
+        return "人"  # 贫困人口要减少500万以上，搬迁也要超过80万以上: the people of the sentence
+    return "元" if any(word in sentence for word in _MONEY) else "个"
 
 
 def _extract(sentence: str) -> str:

@@ -14,9 +14,29 @@ _INVISIBLE = re.compile(r"[\u200b-\u200d\u2060\ufeff]")
 # Lines that stand for an image, or caption it, wherever they are.
 _IMAGE = re.compile(
     r"^(?:\[?(?:图片|图|image|img|photo|视频)\]?|!\[[^\]]*\]\([^)]*\)|\S+\.(?:jpe?g|png|gif|webp)(?:\?\S*)?"
-    r"|(?:图为|图：|图/|▲|△|↑|图片来源|图片由|资料图|视频截图).*|[（(](?:图|资料图|图片)[^）)]*[）)])$",
+    r"|(?:图为|图：|图:|图说[：:]|图/|▲|△|↑|图片来源|图片由|资料图|视频截图).*|[（(](?:图|资料图|图片)[^）)]*[）)])$",
     re.IGNORECASE,
 )
+# A photo caption ends with its credit: 新华社记者 金立旺 摄, ……记者 约提克尔·尼加提摄, （中评社 徐梦溪摄）, 新华社发.
+_CREDIT = re.compile(
+    r"(?:(?:记者|摄影师?|通讯员|供图)\s*[\u4e00-\u9fff·]{2,10}\s*/?\s*摄(?:影)?|/摄|[（(][^（）()]{2,24}?摄[）)]"
+    r"|(?:新华社|中新社|新华网|人民网|央视网)(?:记者\s*[\u4e00-\u9fff·]{2,10}\s*)?发)\s*$"
+)
+# Page chrome: breadcrumbs, share and print buttons, counters, an e-paper's edition line.
+_CHROME = re.compile(
+    r"^(?:.*(?:->|＞|»|\s>\s).*(?:->|＞|»|\s>\s).*|.*(?:首页|当前位置|您的位置)\s*(?:->|>|＞|»|：|:).*"
+    r"|分享(?:至|到)[：:]?.*|APP下载|更\s*多|视频|阅读提示|点击查看视频|申请入驻|关键词[：:].*|核心提示[：:].*"
+    r"|[【\[]?(?:字号|打印本页|关闭窗口|打\s*印|返回)[：:]?.*|\d{1,7}|第\s*\d+\s*版[：:].*|详情\s*[》>]+"
+    r"|《[^》]{1,20}》.*\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日.*版\s*[）)]?)$"
+)
+# An ISO date at the start of a line or a short page line: 2022-10-16 09:00, date 2025-12-31 （…
+_STAMP_LINE = re.compile(r"^\s*(?:date\s*)?(?P<stamp>\d{4}-\d{1,2}-\d{1,2})(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?\s*")
+_STAMP_ANY = re.compile(r"\d{4}[-/.]\d{1,2}[-/.]\d{1,2}")
+# The editor's line ends a report: what follows (related links, buttons) is the page, not the report.
+_EDITOR = re.compile(r"[【\[（(](?:责任)?编辑[：:][^】\]）)]{1,12}[】\]）)]\s*\d*$|^(?:责任编辑|编辑|责编)[：:].{1,12}$")
+_RELATED = re.compile(r"^[【\[]?(?:新闻推荐|相关新闻|相关阅读|延伸阅读|推荐阅读|相关报道|猜你喜欢|热门推荐)[】\]]?[：:]?$")
+_TAIL_ARROWS = re.compile(r"[↓↑→►▼▲]+\s*$")
+_TAIL_LINK = re.compile(r"\s*详情\s*[》>]+\s*$")
 # Lines about the page rather than the report: source, editor, time stamps, the end mark.
 _META = re.compile(
     r"^(?:[【\[（(]?(?:来源|稿源|编辑|责任编辑|责编|审核|校对|作者|发布时间|时间|日期|原标题)[：:].*"
@@ -45,14 +65,18 @@ MAX_CAPTIONS_IN_A_BREAK = 4
 class Article:
     """A repaired article: paragraphs[0] is the headline (paragraph 1); what was set aside is kept."""
 
-    __slots__ = ("paragraphs", "captions", "bylines", "meta", "joined")
+    __slots__ = ("paragraphs", "captions", "bylines", "meta", "joined", "trailing")
 
-    def __init__(self, paragraphs: list[str], captions: list[str], bylines: list[str], meta: list[str], joined: list[int]):
+    def __init__(self, paragraphs: list[str], captions: list[str], bylines: list[str], meta: list[str], joined: list[int],
+                 trailing: list[str] | None = None):
         self.paragraphs, self.captions, self.bylines, self.meta, self.joined = paragraphs, captions, bylines, meta, joined
+        self.trailing = trailing or []  # the page after the report's end (related links): never read
 
     @property
     def title(self) -> str:
-        return self.paragraphs[0] if self.paragraphs else ""
+        """The headline, when the first line is one (short, not a sentence); else ""."""
+        first = self.paragraphs[0] if self.paragraphs else ""
+        return "" if len(first) > 80 or (ends_sentence(first) and len(first) > 40) else first
 
     def paragraph(self, number: int) -> str:
         """Paragraph `number`, counted from the headline as 1."""
@@ -83,23 +107,94 @@ def is_running_text(text: str) -> bool:
     return bool(_BODY_MARKS.search(text)) and not is_headline(text) and not BYLINE.match(text)
 
 
+def is_title_line(text: str) -> bool:
+    """A line that only gives someone's titles (全国人大代表，某市人大常委会主任): short, no final
+    punctuation, ending with a title word. It names the person of the line before; it is never joined."""
+    from cybrief.draft.lexicon import lexicon
+    from cybrief.draft.names import simplified
+
+    if len(text) > 60 or ends_sentence(text) or "“" in text:
+        return False
+    plain = simplified(text)
+    lex = lexicon()
+    return any(plain.endswith(title) for title in lex.titles + lex.memberships + lex.short_titles)
+
+
 def is_caption_like(text: str) -> bool:
-    return len(text) <= MAX_CAPTION and not ends_sentence(text) and not _BODY_MARKS.search(text)
+    return len(text) <= MAX_CAPTION and not ends_sentence(text) and not _BODY_MARKS.search(text) and "：" not in text
+
+
+_CJK = "\u4e00-\u9fff\u3400-\u4dbf\u3000-\u303f\uff00-\uffef“”‘’「」『』《》"
+_ASCII_MARKS = {",": "，", ":": "：", ";": "；", "?": "？", "!": "！"}
+_WIDEN = re.compile(rf"(?<=[{_CJK}])\s*([,:;?!])|([,:;?!])(?=\s*[{_CJK}])")
+_PARENS = re.compile(rf"\(([^()]{{0,80}})\)")
+
+
+def widen_punctuation(line: str) -> str:
+    """ASCII punctuation that stands next to Chinese read as the full-width mark it replaces (a page copied
+    through a tool that narrowed them): 代表,浙江省 -> 代表，浙江省; (20)17年 -> （20）17年. Between digits
+    (1,500; 20:16) they stay."""
+    if not re.search(r"[\u4e00-\u9fff]", line):
+        return line
+    line = _WIDEN.sub(lambda m: _ASCII_MARKS[m.group(1) or m.group(2)], line)
+
+    def paren(match: re.Match) -> str:
+        inside, before = match.group(1), line[match.start() - 1: match.start()]
+        if re.search(rf"[{_CJK}]", inside + before + line[match.end(): match.end() + 1]):
+            return f"（{inside}）"
+        return match.group()
+
+    return _PARENS.sub(paren, line)
+
+
+def _is_chrome(line: str) -> bool:
+    from cybrief.draft.names import simplified
+
+    plain = simplified(line)
+    if _CHROME.match(plain):
+        return True
+    # a short page line holding a time stamp and no sentence: 某某新闻 2019-10-30171, 2019-11-07某某
+    return len(plain) <= 40 and bool(_STAMP_ANY.search(plain)) and not _BODY_MARKS.search(plain)
 
 
 def clean(text: str) -> Article:
-    """Repair an article as web pages leave it; see README ("Drafting a brief") for the rules."""
+    """Repair an article as web pages leave it; see docs/drafting.md for the rules."""
+    from cybrief.draft.names import simplified
+
     lines = [normalize_line(line) for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
-    lines = [line for line in lines if line]
+    lines = [widen_punctuation(line) for line in lines if line]
     captions: list[str] = []
     meta: list[str] = []
     body: list[str] = []
+    trailing: list[str] = []
+    ended = False
     for line in lines:
-        if _IMAGE.match(line):
-            captions.append(line)
-        elif _META.match(line):
+        plain = simplified(line)
+        if ended:
+            trailing.append(line)
+            continue
+        stamp = _STAMP_LINE.match(line)
+        if stamp and stamp.end() < len(line) and _BODY_MARKS.search(line[stamp.end():]):
+            meta.append(stamp.group().strip())  # a page's time stamp run on before the first paragraph
+            line, plain = line[stamp.end():], plain[stamp.end():]
+        if _RELATED.match(plain):
+            trailing.append(line)  # 相关新闻, 新闻推荐: links to other reports; the report has ended
+            ended = True
+            continue
+        editor = _EDITOR.search(plain)
+        if editor and editor.start() > 0 and _BODY_MARKS.search(plain[:editor.start()]):
+            meta.append(line[editor.start():])  # （编辑：某某）1141231 run on at the end of the last paragraph
+            line, plain, ended = line[:editor.start()].rstrip(), plain[:editor.start()].rstrip(), True
+        elif editor:
             meta.append(line)
-        else:
+            ended = True
+            continue
+        line = _TAIL_ARROWS.sub("", _TAIL_LINK.sub("", line))
+        if _IMAGE.match(plain) or _CREDIT.search(plain):
+            captions.append(line)
+        elif _META.match(plain) or _is_chrome(line):
+            meta.append(line)
+        elif line:
             body.append(line)
     if body and body[0].startswith(("标题：", "标题:")):
         body[0] = body[0][3:].strip()
@@ -115,7 +210,7 @@ def clean(text: str) -> Article:
             bylines.append(fused.group("byline"))
             paragraphs[index] = paragraph[: fused.start()].rstrip()
     bylines = [line for line in paragraphs[1:] if BYLINE.match(line)] + bylines
-    return Article(paragraphs, captions, bylines, meta, joined)
+    return Article(paragraphs, captions, bylines, meta, joined, trailing)
 
 
 def _join(lines: list[str], captions: list[str]) -> tuple[list[str], list[int]]:
@@ -127,7 +222,8 @@ def _join(lines: list[str], captions: list[str]) -> tuple[list[str], list[int]]:
     while i < len(lines):
         current = lines[i]
         i += 1
-        while paragraphs and is_running_text(current) and not ends_sentence(current) and i < len(lines):
+        while paragraphs and is_running_text(current) and not ends_sentence(current) and not is_title_line(current) \
+                and i < len(lines):
             j = i
             while j < len(lines) and j - i < MAX_CAPTIONS_IN_A_BREAK and is_caption_like(lines[j]) and not is_headline(lines[j]):
                 j += 1
@@ -135,6 +231,8 @@ def _join(lines: list[str], captions: list[str]) -> tuple[list[str], list[int]]:
                 break
             following = lines[j]
             carries_on = is_running_text(following) or (ends_sentence(following) and not BYLINE.match(following))
+            if following.startswith(("“", "「", "■", "●")) and len(current) <= MAX_CAPTION and not current.endswith(("，", "、", "：")):
+                break  # a title-length line (an image's alt text) before a quote or a marked heading: not one sentence
             if not carries_on or _NEW_PARAGRAPH.match(following):
                 break
             captions.extend(lines[i:j])
@@ -144,3 +242,8 @@ def _join(lines: list[str], captions: list[str]) -> tuple[list[str], list[int]]:
                 joined.append(len(paragraphs) + 1)
         paragraphs.append(current)
     return paragraphs, joined
+
+
+def is_section_break(text: str) -> bool:
+    """A headline, subheading, caption or byline: the speaker of the text before it does not carry past it."""
+    return is_headline(text) or bool(BYLINE.match(text)) or is_caption_like(text)

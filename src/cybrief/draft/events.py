@@ -8,10 +8,20 @@ from cybrief.draft.clean import BYLINE, DATELINE, Article
 from cybrief.draft.lexicon import lexicon
 
 _CN_DIGITS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
-_DATE = re.compile(r"(?:(?P<year>\d{4})年)?(?P<month>\d{1,2})月(?P<day>\d{1,2})日(?P<time>上午|下午|晚上|晚间|早上|中午|傍晚)?")
-# 十四届全国人大四次会议, 全国政协十四届三次会议: the year follows from the term and the session.
-_SESSION = re.compile(r"(?P<term>十[一二三四五六七八九]?|[一二三四五六七八九])届全国(?:人大|政协)(?P<session>[一二三四五])次会议")
-_SESSION_CPPCC = re.compile(r"全国政协(?P<term>十[一二三四五六七八九]?|[一二三四五六七八九])届(?P<session>[一二三四五])次会议")
+_DATE = re.compile(
+    r"(?:(?P<year>\d{4})\s?年\s?)?(?P<month>\d{1,2})\s?月\s?(?P<day>\d{1,2})\s?日"
+    r"(?P<time>上午|下午|晚上|晚间|早上|中午|傍晚)?"
+)
+# 5日上午, 16日: a day whose month is written elsewhere (the dateline's, the page's)
+_DAY = re.compile(r"(?<![\d月年])(?P<day>\d{1,2})\s?日(?!电)(?P<time>上午|下午|晚上|晚间|早上|中午|傍晚)")
+_CN_ORDINAL = r"(?P<term>二十[一二三四五]?|十[一二三四五六七八九]?|[一二三四五六七八九])"
+# 十四届全国人大四次会议, 第十三届全国人民代表大会第四次会议, 全国政协十四届三次会议, 中国人民政治协商会议第十四届
+# 全国委员会第三次会议: the year follows from the term and the session.
+_SESSION = re.compile(rf"第?{_CN_ORDINAL}届全国(?:人大|人民代表大会)(?:常委会)?第?(?P<session>[一二三四五])次会议")
+_SESSION_CPPCC = re.compile(rf"(?:全国政协|中国人民政治协商会议)第?{_CN_ORDINAL}届(?:全国委员会)?第?(?P<session>[一二三四五])次会议")
+_CONGRESS = re.compile(rf"第{_CN_ORDINAL}次全国代表大会(?!后|以来|之后|闭幕后)")
+_LIANGHUI = re.compile(r"(?P<year>20\d\d)\s?年?(?:全国|[\u4e00-\u9fff]{2,3})?两会")
+_ANY_YEAR = re.compile(r"(?<![\d比较自从])(?P<year>(?:19|20)\d\d)\s?年(?!以来|相比|同期)")
 _STAMP = re.compile(r"(?P<year>\d{4})[-/.年](?P<month>\d{1,2})[-/.月](?P<day>\d{1,2})")
 _THEME = re.compile(r"(?:围绕|以)“(?P<theme>[^”]{2,80})”(?:为)?主题|主题为“(?P<theme2>[^”]{2,80})”")
 _PLACE = re.compile(
@@ -23,11 +33,11 @@ _SENTENCE = re.compile(r"[^。！？!?]+[。！？!?]?")
 class Session:
     """An event found in the text, before it becomes a model Event."""
 
-    __slots__ = ("date", "time", "kind", "title", "theme", "place", "paragraph")
+    __slots__ = ("date", "time", "kind", "title", "theme", "place", "paragraph", "guessed")
 
-    def __init__(self, date, time, kind, title, theme, place, paragraph):
+    def __init__(self, date, time, kind, title, theme, place, paragraph, guessed=None):
         self.date, self.time, self.kind, self.title = date, time, kind, title
-        self.theme, self.place, self.paragraph = theme, place, paragraph
+        self.theme, self.place, self.paragraph, self.guessed = theme, place, paragraph, guessed
 
 
 class Source:
@@ -40,25 +50,30 @@ class Source:
 
 
 def _chinese_number(text: str) -> int:
+    if text.startswith("二十"):
+        return 20 + (_CN_DIGITS[text[2]] if len(text) > 2 else 0)
     if text.startswith("十"):
         return 10 + (_CN_DIGITS[text[1]] if len(text) > 1 else 0)
     return _CN_DIGITS[text]
 
 
 def session_year(text: str) -> int | None:
-    """The year of an NPC or CPPCC session named in the text: the 9th NPC met first in 1998, one term a
-    five years, one session a year."""
+    """The year of an NPC or CPPCC session named in the text (the 9th NPC met first in 1998, one term a five
+    years, one session a year), or of a party congress (the 20th met in 2022, one every five years)."""
     match = _SESSION.search(text) or _SESSION_CPPCC.search(text)
-    if not match:
-        return None
-    term, session = _chinese_number(match.group("term")), _chinese_number(match.group("session"))
-    return 1998 + 5 * (term - 9) + session - 1
+    if match:
+        term, session = _chinese_number(match.group("term")), _chinese_number(match.group("session"))
+        return 1998 + 5 * (term - 9) + session - 1
+    congress = _CONGRESS.search(text)
+    if congress and "党" in text[max(0, congress.start() - 8): congress.start()] + "党代表通道" * ("党代表通道" in text):
+        return 2022 + 5 * (_chinese_number(congress.group("term")) - 20)
+    return None
 
 
 def find_source(article: Article) -> Source:
     """Outlet, reporter and place from the first byline or dateline; the date from a page line."""
     source = Source()
-    for line in article.bylines + article.paragraphs[1:2]:
+    for line in article.bylines + article.paragraphs[:2]:
         match = BYLINE.match(line) or DATELINE.match(line)
         if not match:
             continue
@@ -69,7 +84,9 @@ def find_source(article: Article) -> Source:
             source.reporter = re.sub(r"[ ,，]+", "、", match.group("names"))
         if match.group("place") and not source.place:
             source.place = match.group("place")
-    for line in article.meta:
+    from cybrief.draft.names import simplified
+
+    for line in map(simplified, article.meta):
         outlet = re.match(r"^[【\[（(]?(?:来源|稿源)[：:]\s*(?P<outlet>[^\s】\]）)]+)", line)
         if outlet and not source.outlet:
             source.outlet = outlet.group("outlet")
@@ -79,32 +96,74 @@ def find_source(article: Article) -> Source:
     return source
 
 
-def find_year(article: Article, source: Source) -> int | None:
-    """The year of the sessions: a year written with a session date, the session's own number, the date
-    the page was published (in that order)."""
-    for paragraph in article.paragraphs:
+def find_year(article: Article, source: Source) -> tuple[int, str | None]:
+    """The year of the sessions and, when it is a guess, why: a year written with a session date, the
+    session's own number, a year written with 两会, the page's date; else the latest year the text writes,
+    else this year (both guesses, for review). Never None: a draft comes out without a year in the text."""
+    from cybrief.draft.names import simplified
+
+    paragraphs = [simplified(p) for p in article.paragraphs]
+    for paragraph in paragraphs:
         for match in _DATE.finditer(paragraph):
             if match.group("year") and _event_kind(_sentence_at(paragraph, match.start())):
-                return int(match.group("year"))
-    year = session_year("\n".join(article.paragraphs))
+                return int(match.group("year")), None
+    text = "\n".join(paragraphs)
+    year = session_year(text)
     if year:
-        return year
+        return year, None
+    lianghui = _LIANGHUI.search(text)
+    if lianghui:
+        return int(lianghui.group("year")), None
     if source.published:
-        return int(source.published[:4])
-    return None
+        return int(source.published[:4]), None
+    years = [int(m.group("year")) for m in _ANY_YEAR.finditer(text)]
+    if years:
+        return max(years), f"no year of the session in the text; {max(years)}, the latest year it writes, is a guess"
+    from datetime import date
+
+    return date.today().year, "no year anywhere in the text; this year is a guess"
 
 
-def find_sessions(article: Article, year: int) -> list[Session]:
-    """Each dated session phrase (3月7日……举行专题记者会), once per date and kind, in order of appearance."""
+_EARLIER = re.compile(r"(?:去年|前年|此前|上届|曾经?|当年|往年)[^，。；]{0,12}$")
+
+
+def find_sessions(article: Article, year: int, published: str | None = None) -> list[Session]:
+    """Each dated session phrase (3月7日……举行专题记者会, 5日上午 with the month written before), once per date
+    and kind, in order of appearance; not a session an earlier year's (去年3月5日的代表通道上). Without any,
+    one from the captions, else one from `今天` and the page's date, else one guessed (for review)."""
+    from cybrief.draft.names import simplified
+
+    sessions = _sessions_in([simplified(p) for p in article.paragraphs], year, published, numbered=True)
+    if not sessions:
+        sessions = _sessions_in([simplified(c) for c in article.captions], year, published, numbered=False)
+    if not sessions:
+        text = simplified("\n".join(article.paragraphs))
+        found = _event_kind(text)
+        kind, word = found if found else ("other", "")
+        today = published if published and re.search(r"今天|今日|当天|日前|近日", text) else None
+        date = today or published or f"{year}-01-01"
+        why = ("the page's date" if date == published else "no date of the session in the text; a placeholder date")
+        sessions.append(Session(date, None, kind, _title_near(text, word) if word else (article.title or "（待补充）"),
+                                None, None, None, guessed=why))
+    return sessions
+
+
+def _sessions_in(paragraphs: list[str], year: int, published: str | None, numbered: bool) -> list[Session]:
     sessions: list[Session] = []
-    for number, paragraph in enumerate(article.paragraphs, 1):
-        for match in _DATE.finditer(paragraph):
+    month = int(published[5:7]) if published else None
+    for number, paragraph in enumerate(paragraphs, 1):
+        dates = [(m, int(m.group("month"))) for m in _DATE.finditer(paragraph)]
+        for m, _ in dates:
+            month = int(m.group("month"))
+        dates += [(m, month) for m in _DAY.finditer(paragraph) if month and not any(d.start() <= m.start() < d.end() for d, _ in dates)]
+        for match, in_month in sorted(dates, key=lambda pair: pair[0].start()):
             sentence = _sentence_at(paragraph, match.start())
-            found = _event_kind(sentence)
-            if not found:
+            found = _event_kind(sentence, max(0, sentence.find(match.group())))
+            if not found or _EARLIER.search(paragraph[max(0, match.start() - 16): match.start()]):
                 continue
             kind, word = found
-            date = _iso(int(match.group("year") or year), int(match.group("month")), int(match.group("day")))
+            written_year = match.groupdict().get("year")
+            date = _iso(int(written_year or year), in_month, int(match.group("day")))
             same = next((s for s in sessions if s.date == date and s.kind == kind), None)
             if same is not None and same.time is None:
                 same.time = match.group("time")  # 新华社北京3月9日电……3月9日下午: the later phrase has the time
@@ -116,17 +175,31 @@ def find_sessions(article: Article, year: int) -> list[Session]:
             sessions.append(Session(
                 date, match.group("time"), kind, _title(after, word),
                 (theme.group("theme") or theme.group("theme2")) if theme else None,
-                place.group("place") if place else None, number,
+                place.group("place") if place else None, number if numbered else None,
             ))
     return sessions
 
 
-def _event_kind(sentence: str) -> tuple[str, str] | None:
+def _title_near(text: str, word: str) -> str:
+    at = text.find(word)
+    start = max(text.rfind(mark, 0, at) for mark in "，。；\n") + 1
+    return _title(text[start: at + len(word)], word)
+
+
+def _event_kind(sentence: str, after: int = 0) -> tuple[str, str] | None:
+    """The kind of session a sentence names: the first kind word after `after` (the date), else the last
+    one before it (“部长通道”结束后，3月6日，第二场“代表通道”开启 is a delegates' corridor)."""
+    found: list[tuple[int, str, str]] = []
     for kind, words in lexicon().event_kinds.items():
         for word in words:
-            if word in sentence:
-                return kind, word
-    return None
+            at = sentence.find(word)
+            if at >= 0 and not any(f[0] <= at < f[0] + len(f[2]) for f in found):
+                found.append((at, kind, word))
+    if not found:
+        return None
+    later = [f for f in found if f[0] >= after]
+    at, kind, word = min(later) if later else max(found)
+    return kind, word
 
 
 def _sentence_at(paragraph: str, index: int) -> str:
@@ -142,7 +215,7 @@ def _title(after: str, word: str) -> str:
     after = after.lstrip("，, ")
     end = after.find(word)
     clause = after[: end + len(word)] if end >= 0 else after
-    if clause.endswith(word) and after[end + len(word): end + len(word) + 1] in "”’":
+    if clause.endswith(word) and after[end + len(word): end + len(word) + 1] in ("”", "’"):
         clause += after[end + len(word)]
     clause = re.split(r"[，。；]", clause)[-1] if end >= 0 else clause
     clause = _PLACE.sub("", clause)

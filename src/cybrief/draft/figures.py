@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 from functools import lru_cache
 
@@ -9,15 +10,22 @@ from cybrief.errors import FigureError
 from cybrief.figures.quantity import PREFIXES, SUFFIXES, UNITS, Quantity, parse_figure
 
 _DIGITS = "0-9０-９"
-_CN = "零〇一二两三四五六七八九十百千万亿"
-_NUMERAL = rf"[{_DIGITS}{_CN}](?:[{_DIGITS}{_CN}]|[.．](?=[{_DIGITS}])|点(?=[{_CN}]))*"
+_CN = "零〇一二两三四五六七八九十百千万亿兆"
+# A numeral; an Arabic one may stand a space away from its magnitude (512.3 亿斤, as pages print it).
+_NUMERAL = rf"[{_DIGITS}{_CN}](?:[{_DIGITS}{_CN}]|[.．](?=[{_DIGITS}])|点(?=[{_CN}])|\s(?=[万亿兆]))*"
 _OVER = r"(?:[余多](?:万亿|亿|万)?)?"  # 1500余家, 两千余万亩
 _ORDER = re.compile(r"^[十百千万亿]+$")
 # Units that are dates or spans of years: 2025年, 3月7日, 这两年 are horizons and dates, not figures.
 SKIPPED_UNITS = frozenset(("年", "月", "日"))
 _SESSION_AFTER = ("会议", "全会", "大会", "届")
-_QUOTED = re.compile(r"“[^“”]{1,16}”|‘[^‘’]{1,16}’|《[^《》]*》|「[^「」]{1,16}」")
-
+_QUOTED = re.compile(r"“[^“”]{1,16}”|‘[^‘’]{1,16}’|《[^《》]*》|「[^「」]{1,16}」|『[^『』]{1,16}』")
+# Counts that only structure a list (三个方面, 等6项主要指标) and ranks (前5位, 排名第一) are not figures.
+_LIST_AFTER = re.compile(r"(?:个)?(?:方面|层面|部分|维度|环节|步|阶段|大类|类|点|产业)|(?<=个)“")
+_RANK_BEFORE = ("前", "后", "第", "排名", "位列", "居")
+_LISTED = re.compile(r"(?<![\d.])(?P<n>\d+(?:\.\d+)?)(?=、\d)")
+_CONVERSION = re.compile(r"[（(](?:约合|折合|合|约|相当于)(?:人民币|新台币|美元|港元|欧元)?$")
+# A qualifier a few words before the number: 约占全球1/3, 近占三成.
+_DETACHED = re.compile(r"(?P<word>约|大约|近|超过|超)(?:占|达|为|是)(?:了|到)?(?:全球|全国|全省|全市|全区|世界)?$")
 
 class Found:
     """A figure found in a paragraph: its span, its text, and how parse_figure reads it (or, for an order of
@@ -32,52 +40,148 @@ class Found:
 @lru_cache(maxsize=1)
 def _patterns() -> dict[str, re.Pattern]:
     units = "|".join(re.escape(u) for u in sorted(UNITS | {"％"}, key=len, reverse=True))
+    unit = rf"(?:{units})(?:/(?:{units}))?"  # 388.5公斤/亩
     prefixes = "|".join(word for word, _ in PREFIXES)
     suffixes = "|".join(word for word, _ in SUFFIXES)
     return {
         "ratio": re.compile(rf"每[\u4e00-\u9fff]{{0,4}}?{_NUMERAL}[\u4e00-\u9fff]{{1,6}}?有{_NUMERAL}(?:{units})?"),
         "share": re.compile(rf"(?:{prefixes})?[{_DIGITS}{_CN}]+分之{_NUMERAL}(?:{suffixes})?"),
+        "slash": re.compile(rf"(?:{prefixes})?(?<![\d/.])\d{{1,3}}/\d{{1,3}}(?![\d/])(?:{suffixes})?"),
+        "streak": re.compile(rf"(?<=连续){_NUMERAL}年"),
         "order": re.compile(r"(?:[十百千]?[万亿]|万亿|[十百千])级"),
         "amount": re.compile(
-            rf"(?:{prefixes})?{_NUMERAL}(?:(?:{units})?(?:至|到|~|～|-|—){_NUMERAL})?{_OVER}(?:{units})(?:{suffixes})?"
-            rf"|(?:{prefixes})?[{_DIGITS}]+(?:[.．][{_DIGITS}]+)?(?:万亿|亿|万)(?:{suffixes})?"
+            rf"(?:{prefixes})?{_NUMERAL}(?:(?:{units})?(?:至|到|~|～|-|—){_NUMERAL})?{_OVER}\s?{unit}(?:{suffixes})?"
+            rf"|(?:{prefixes})?[{_DIGITS}]+(?:[.．][{_DIGITS}]+)?\s?(?:万亿|亿|万|兆)[余多]?(?:{suffixes})?"
         ),
     }
 
 
-def find_figures(paragraph: str) -> list[Found]:
-    """Every figure in a paragraph, in order. Left out: dates and years (horizons), ordinals (第三), the
-    indefinite 一 (一批, 一张), session numbers (四次会议), and numbers inside short quoted names or titles
-    (“千万工程”, “15分钟生活圈”, 《……》); a span parse_figure refuses is left out too."""
-    quoted = [m.span() for m in _QUOTED.finditer(paragraph)]
-    taken: list[tuple[int, int]] = []
+def find_figures(paragraph: str, first_only: bool = False) -> list[Found]:
+    """Every figure in a paragraph, in order. Left out: dates and years (horizons), ordinals and ranks (第三,
+    前5位), the indefinite 一 (一批, 一张), session numbers (四次会议), counts that structure a list (三个方面,
+    等6项指标), anniversaries (20周年), a size class after a count (两个千亿级园区), and numbers inside short
+    quoted names or titles (“千万工程”, “15分钟生活圈”, 《……》); a span parse_figure refuses is left out too.
+    A streak (连续5年) is a figure. Matching reads traditional characters as simplified; the text is as written."""
+    from cybrief.draft.names import simplified
+
+    plain = simplified(paragraph)
+    quoted = Spans(m.span() for m in _QUOTED.finditer(plain))
+    taken = Spans()
     found: list[Found] = []
     pats = _patterns()
-    for name in ("ratio", "share", "order", "amount"):
-        for match in pats[name].finditer(paragraph):
+    for name in ("ratio", "share", "slash", "streak", "order", "amount"):
+        for match in pats[name].finditer(plain):
             start, end = match.span()
-            if any(s < end and start < e for s, e in taken) or _left_out(paragraph, start, end, quoted):
+            if taken.overlaps(start, end) or _left_out(plain, start, end, quoted, name):
                 continue
-            text = match.group()
-            item = _order(start, end, text) if name == "order" else _read(start, end, text, name == "amount")
+            text = paragraph[start:end]
+            if name == "order":
+                item = _order(start, end, text)
+            else:
+                item = _read(start, end, text, name == "amount", streak=name == "streak")
             if item is not None:
-                taken.append((start, end))
+                detached = _DETACHED.search(plain, max(0, start - 8), start)
+                if detached and item.quantity.qualifier == "exact":
+                    item = _detached(paragraph, detached, item)
+                taken.add(start, end)
                 found.append(item)
+                if first_only:
+                    return found
+    for match in _LISTED.finditer(plain):  # 分别提高8.2、5.0个百分点: the unit after the last is everyone's
+        start, end = match.span("n")
+        if not taken.overlaps(start, end) and taken.overlaps(end + 1, end + 2):
+            try:
+                found.append(Found(start, end, paragraph[start:end], parse_figure(paragraph[start:end])))
+                taken.add(start, end)
+            except FigureError:
+                pass
     return sorted(found, key=lambda f: f.start)
 
 
-def _left_out(paragraph: str, start: int, end: int, quoted: list[tuple[int, int]]) -> bool:
-    text = paragraph[start:end]
-    if start > 0 and (paragraph[start - 1] == "第" or paragraph[start - 1].isascii() and paragraph[start - 1].isalnum()):
+def _restates_list(plain: str, list_end: int, start: int, end: int) -> bool:
+    """GDP、投资、消费等6项指标, 东岭、西川两个园区: a count that equals the items listed right before it
+    only restates them."""
+    lo = max(0, start - 200)
+    clause_start = max(plain.rfind(mark, lo, start) for mark in "，。；：") + 1 or lo
+    items = plain[clause_start: list_end].count("、") + 1
+    count = re.match(r"\d+|[一二两三四五六七八九十]+", plain[start:end])
+    if not count:
+        return False
+    try:
+        from cybrief.figures.numerals import read_numeral
+
+        return int(read_numeral(count.group())) == items
+    except ValueError:
+        return False
+
+
+def _detached(paragraph: str, match: re.Match, item: Found) -> Found:
+    """约占全球1/3: the qualifier stands before a verb; the figure keeps the words between, read as qualified."""
+    from cybrief.figures.quantity import PREFIXES as words
+
+    qualifier = dict(words)[match.group("word")]
+    text = paragraph[match.start(): item.end]
+    q = item.quantity
+    quantity = Quantity(text, q.value, q.unit, qualifier, q.upper)
+    why = f"{match.group('word')} qualifies the number across the words between; read as {qualifier}"
+    return Found(match.start(), item.end, text, quantity, why)
+
+
+class Spans:
+    """Spans of a text that do not overlap one another, kept sorted: whether a new one overlaps or lies inside
+    one of them is a binary search, so a paragraph of many figures is scanned in n log n, not n squared."""
+
+    def __init__(self, spans=()):
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+        for start, end in sorted(spans):
+            if not self.starts or start >= self.ends[-1]:
+                self.starts.append(start)
+                self.ends.append(end)
+
+    def add(self, start: int, end: int) -> None:
+        at = bisect.bisect_left(self.starts, start)
+        self.starts.insert(at, start)
+        self.ends.insert(at, end)
+
+    def _near(self, start: int, end: int):
+        at = bisect.bisect_right(self.starts, start)
+        return [i for i in (at - 1, at) if 0 <= i < len(self.starts)] + [i for i in range(at + 1, min(at + 3, len(self.starts)))]
+
+    def overlaps(self, start: int, end: int) -> bool:
+        return any(self.starts[i] < end and start < self.ends[i] for i in self._near(start, end))
+
+    def covers(self, start: int, end: int) -> bool:
+        return any(self.starts[i] <= start and end <= self.ends[i] for i in self._near(start, end))
+
+
+def _left_out(plain: str, start: int, end: int, quoted: Spans, name: str = "amount") -> bool:
+    before = plain[max(0, start - 2): start]
+    if start > 0 and (plain[start - 1] == "第" or plain[start - 1].isascii() and plain[start - 1].isalnum()):
         return True
-    if any(s <= start and end <= e for s, e in quoted):
+    if name != "streak" and any(before.endswith(word) for word in _RANK_BEFORE) and not re.search(r"[年月日天周之以]前$", before):
+        return True  # 前5位, 第三; not 5年前不足7500元
+    if plain[start - 1: start] == "等" and _restates_list(plain, start - 1, start, end):
         return True
-    if paragraph.startswith(_SESSION_AFTER, end):
+    if plain[start - 1: start] != "等" and re.match(r"[\d一二两三四五六七八九十]+[个项家类座条大]", plain[start:end]) \
+            and "、" in plain[max(0, start - 12): start] and _restates_list(plain, start, start, end):
+        return True  # 东岭、西川两个园区: the count of the places just named
+    if name == "amount" and plain[end - 1: end] == "位" and re.match(r"[^，。；]{0,6}?(?:代表|委员|部长|嘉宾|官员|记者|负责人|专家|企业家)", plain[end:end + 10]):
+        return True  # 三位部长, 八位委员: the report counting who came
+    if quoted.covers(start, end):
         return True
+    if _CONVERSION.search(plain, max(0, start - 8), start):
+        return True  # （约合42亿美元）: the reporter's conversion, not the speaker's figure
+    if plain.startswith(_SESSION_AFTER, end) or _LIST_AFTER.match(plain, end):
+        return True
+    if name == "amount" and plain[end - 1: end] == "周" and plain[end: end + 1] == "年":
+        return True  # 20周年, an anniversary
+    if name == "order" and re.search(r"[\d一二两三四五六七八九十][个家座]$", plain[max(0, start - 2):start]):
+        return True  # 两个千亿级园区: the count is the figure, the size class is not
     return False
 
 
-def _read(start: int, end: int, text: str, amount: bool) -> Found | None:
+def _read(start: int, end: int, text: str, amount: bool, streak: bool = False) -> Found | None:
     try:
         quantity = parse_figure(text)
     except FigureError:
@@ -87,9 +191,11 @@ def _read(start: int, end: int, text: str, amount: bool) -> Found | None:
         if core.startswith(word):
             core = core[len(word):]
             break
-    if quantity.unit in SKIPPED_UNITS:
+    if quantity.unit in SKIPPED_UNITS and not streak:
         return None
-    numeral = re.match(rf"[{_DIGITS}{_CN}.．]+", core)
+    from cybrief.draft.names import simplified
+
+    numeral = re.match(rf"[{_DIGITS}{_CN}.．]+", simplified(core))
     digits = numeral.group() if numeral else ""
     if digits in ("零", "〇"):
         return None  # 零部件

@@ -23,6 +23,25 @@ _LEADING = re.compile(
 _TRAILING = re.compile(r"(?:(?:\d+|[一二两三四五六七八九十]+)年前|达到|达|为|是|超过|突破|实现|增至|提高到|提升至|跃升至|缩短至|降至|增长至|增加|至|到|约|共|累计|有|占|以|从|都只要|只要|的|了|将|将再)+$")
 
 
+# How far around a figure its guesses look. A figure's sentence, clause and neighbours are within it; a
+# paragraph is no longer read whole for each figure, so a draft of one long line takes time in proportion
+# to its length, not to its length times the number of its figures.
+WINDOW = 300
+
+
+def window(paragraph: str, start: int, end: int) -> tuple[str, int]:
+    """The text a figure's guesses read (WINDOW characters either side, cut at sentence ends when it can
+    be), and its offset in the paragraph."""
+    lo, hi = max(0, start - WINDOW), min(len(paragraph), end + WINDOW)
+    if lo:
+        cut = max(paragraph.rfind(mark, lo, start) for mark in "。！？")
+        lo = cut + 1 if cut >= lo else lo
+    if hi < len(paragraph):
+        cut = min((i for i in (paragraph.find(mark, end, hi) for mark in "。！？") if i >= 0), default=-1)
+        hi = cut + 1 if cut >= 0 else hi
+    return paragraph[lo:hi], lo
+
+
 def sentence_bounds(paragraph: str, offset: int) -> tuple[int, int]:
     for match in _SENTENCE.finditer(paragraph):
         if match.start() <= offset < match.end():
@@ -56,7 +75,9 @@ def _is_base_or_start(paragraph: str, match: re.Match) -> bool:
     after = paragraph[match.end(): match.end() + 3]
     if after.startswith(("末的", "的", "底的")):
         return True
-    if match.group("year") and (paragraph[max(0, match.start() - 1): match.start()] in ("自", "从", "于") or after.startswith(("以来", "起", "发布"))):
+    if match.group("year") and (paragraph[max(0, match.start() - 1): match.start()] in ("自", "从", "于", "比", "较")
+                                or paragraph[max(0, match.start() - 2): match.start()] in ("相比", "对比", "同比")
+                                or after.startswith(("以来", "起", "发布", "相比", "同期"))):
         return True
     return False
 

@@ -20,11 +20,14 @@ class Lexicon:
         self.titles: list[str] = sorted(speakers["titles"], key=len, reverse=True)
         self.party_bodies: list[str] = speakers["party_bodies"]
         self.short_titles: list[str] = sorted(speakers["short_titles"], key=len, reverse=True)
+        self.memberships: list[str] = sorted(speakers["memberships"], key=len, reverse=True)
+        self.not_names: frozenset[str] = frozenset(speakers["not_names"])
         names = data["names"]
         self.compound_surnames: list[str] = names["compound"]
         self.surnames: frozenset[str] = frozenset(names["single"]) | frozenset(names["compound"])
         self.surname_pinyin: dict[str, str] = names["pinyin"]
         self.regions: list[str] = data["regions"]["names"]
+        self.region_full: dict[str, str] = data["regions"]["full"]
 
     def surname_of(self, name: str) -> str:
         """The family name at the start of a Chinese name: a compound one (欧阳) or the first character."""

@@ -37,11 +37,11 @@ class Comparison:
         expected = {d.name: d for d in hand.delegates}
         both = [name for name in expected if name in drafted]
         self.delegates = Score(len(both), len(drafted), len(expected))
-        self.roles = Score(sum(drafted[n].role == expected[n].role for n in both), len(drafted), len(expected))
+        self.roles = Score(sum(same_role(drafted[n].role, expected[n].role) for n in both), len(drafted), len(expected))
         self.events = Score(sum(_event(draft, drafted[n]) == _event(hand, expected[n]) for n in both), len(drafted), len(expected))
         self.missing_delegates = [n for n in expected if n not in drafted]
         self.extra_delegates = [n for n in drafted if n not in expected]
-        self.wrong_roles = [(n, drafted[n].role, expected[n].role) for n in both if drafted[n].role != expected[n].role]
+        self.wrong_roles = [(n, drafted[n].role, expected[n].role) for n in both if not same_role(drafted[n].role, expected[n].role)]
         self.wrong_events = [(n, _event(draft, drafted[n]), _event(hand, expected[n])) for n in both
                              if _event(draft, drafted[n]) != _event(hand, expected[n])]
 
@@ -73,6 +73,21 @@ class Comparison:
         out += [f"  missing figure: {f} = {v} ({d})" for f, v, d in self.missing_figures]
         out += [f"  extra figure:   {f} = {v} ({d})" for f, v, d in self.extra_figures]
         return out
+
+
+def same_role(drafted: str, hand: str) -> bool:
+    """The same role, or the same once a membership that opens one of them (全国人大代表，) is set apart:
+    drafts keep the membership as the report states it; hand briefs written before they did leave it out."""
+    return drafted == hand or _without_membership(drafted) == _without_membership(hand)
+
+
+def _without_membership(role: str) -> str:
+    from cybrief.draft.lexicon import lexicon
+
+    for membership in lexicon().memberships:
+        if role.startswith(membership) and role[len(membership): len(membership) + 1] in ("，", "、", ","):
+            return role[len(membership) + 1:]
+    return role
 
 
 def _event(brief: Brief, delegate) -> tuple[str, str] | None:

@@ -1,215 +1,292 @@
-"""Who speaks where: delegates from how reports introduce them, and each paragraph's speaker."""
+"""Who speaks: the people a report names, with their roles as stated, and where each of them is speaking.
+
+People are found where reports introduce them: a role chain before a name (全国人大代表、某集团董事长张明,
+身为某委主任的张明代表), a title after it (张明部长, 晏平代表), a label opening a paragraph (`张明：`,
+`■全国政协委员、某馆馆长张明：`, a Q&A answer), a name line followed by a line of titles, or a list of names
+and what they are (`甲、乙、丙三位自治区政协委员`). A person speaks where the name is followed by a verb of
+saying (allowing 在会上, 会中, 进一步 … between), by a colon and a quote, by `，他表示` in the same sentence,
+or right after a quote that opens the paragraph (`“……”张明说`, `“……”第一位走上通道的是……张明`). People
+named only (a moderator, a leader quoted in passing, a list of guests, a photographer) are not speakers.
+Every matching step runs on the text with traditional characters read as simplified; names and roles are
+kept as written.
+"""
 
 from __future__ import annotations
 
 import re
 from functools import lru_cache
 
-from cybrief.draft.clean import BYLINE, Article, is_caption_like, is_headline
-from cybrief.draft.lexicon import Lexicon, lexicon
+from cybrief.draft.clean import Article, is_title_line
+from cybrief.draft.figures import Spans
+from cybrief.draft.lexicon import lexicon
+from cybrief.draft.names import is_dotted, looks_like_name, name_at, segmenter_names, simplified
 
-_DELEGATE = r"(?:全国人大代表|全国政协委员|省人大代表|市人大代表|人大代表|政协委员)"
-_WHILE = r"(?:在[^，。；“”！？]{1,12}?(?:时|上|中)|发言时|接受采访时|接受记者采访时|回答记者提问时)?"
-_CLAUSE_START = r"(?:^|(?<=[，。；：！？”]))"
-_NAME = r"[\u4e00-\u9fff·]{2,4}?"
-_ROLE_CHARS = r"[^，。；：“”！？\s]"
+MAX_ROLE = 80  # characters: a role chain is never longer, and looking further back would make long lines slow
+_STOPS = "，。；：！？“”「」『』（）《》\n"
+# Words that end the clause before a role chain: 第一位走上通道的是[role], 邀请了[role], 由[role].
+_CHAIN_OPENERS = re.compile(r"^.*(?:的是|邀请了|邀请|请到|身为|作为|担任|随着|经过|由于|根据|对于|关于|是|由|了|据|在)(?=[^的是了由据在]{2})")
+_FILLER = (
+    r"(?:在[^，。；！？]{0,24}?(?:上|时|中|里|前|后)|会中|会上|于会上|今天|今日|日前|近日|当天|进一步|首先|还|也|则|同时|"
+    r"特别|随后|再次|又|接着|进而|坦诚|明确|专门|现场|对此|就此|对记者|向记者|面对记者|在接受[^，。]{0,12}?采访时)*"
+)
+_QUESTION_LABEL = re.compile(r"(?:记者|主持人|提问|问|网友|读者|观众)$|(?:日报|晚报|报|社|网|台|电视台|频道|新闻|时报|周刊|客户端)$")
+_LABEL = re.compile(r"^[■●◆▲◇□\s]*(?:[^|｜]{0,20}[|｜])?(?P<label>[^：。！？“”]{1,60}?)：")
+_RELATIVE = re.compile(r"(?:身为|作为|担任)(?P<role>[^，。；：“”的]{2,30})的$")
+_NARRATION = re.compile(
+    r"^(?:数据显示|据统计|据了解|据悉|记者了解到|记者注意到|记者获悉|资料显示|统计显示|据[^，。]{1,16}报[道导]|据[^，。]{1,12}消息)"
+)
 
 
 class Speaker:
-    """A person quoted in the article: name, role as stated, organization, where they were introduced."""
+    """A person who speaks in the article: name as printed, role as stated, where they were introduced."""
 
     __slots__ = ("name", "role", "organization", "introduced", "sentence")
 
     def __init__(self, name: str, role: str | None, introduced: int, sentence: str):
         self.name, self.role, self.introduced, self.sentence = name, role, introduced, sentence
-        self.organization = organization_of(role) if role else None
+        self.organization: str | None = None
 
 
-class Mention:
-    """A speaker named as speaking at an offset of a paragraph."""
+class Person:
+    """A person named at a place in a paragraph, with the role written there (or None)."""
 
-    __slots__ = ("start", "name")
+    __slots__ = ("paragraph", "start", "name_start", "end", "name", "role", "how")
 
-    def __init__(self, start: int, name: str):
-        self.start, self.name = start, name
-
-
-class Speakers:
-    """The speakers of an article in order of appearance, and who speaks in each paragraph."""
-
-    def __init__(self, speakers: dict[str, Speaker], mentions: dict[int, list[Mention]], carried: dict[int, str]):
-        self.by_name = speakers
-        self.mentions = mentions  # paragraph -> speakers named in it, in order
-        self.carried = carried  # paragraph -> speaker of a paragraph that names nobody (the last one named)
-
-    def __iter__(self):
-        return iter(self.by_name.values())
-
-    def speaker_at(self, paragraph: int, offset: int) -> tuple[str, bool] | None:
-        """(name, named in this paragraph) for the text at offset: the last speaker named before it in the
-        paragraph, else the first named after it, else the one carried over from earlier paragraphs."""
-        named = self.mentions.get(paragraph)
-        if named:
-            before = [m for m in named if m.start <= offset]
-            return (before[-1] if before else named[0]).name, True
-        carried = self.carried.get(paragraph)
-        return (carried, False) if carried else None
-
-    def paragraphs_of(self, name: str) -> list[int]:
-        numbers = {p for p, named in self.mentions.items() if any(m.name == name for m in named)}
-        numbers |= {p for p, who in self.carried.items() if who == name}
-        return sorted(numbers)
+    def __init__(self, paragraph: int, start: int, name_start: int, end: int, name: str, role: str | None, how: str):
+        self.paragraph, self.start, self.name_start, self.end = paragraph, start, name_start, end
+        self.name, self.role, self.how = name, role, how
 
 
 @lru_cache(maxsize=1)
 def _patterns() -> dict[str, re.Pattern]:
     lex = lexicon()
+    titles = "|".join(re.escape(t) for t in sorted(set(lex.titles + lex.memberships + lex.short_titles), key=len, reverse=True))
+    short = "|".join(re.escape(t) for t in lex.short_titles)
     verbs = "|".join(sorted(lex.verbs, key=len, reverse=True))
-    short = "|".join(lex.short_titles)
     return {
-        # 全国人大代表，市经济和信息化委员会党组书记、主任王志杰说 / 全国人大代表张三表示
-        "intro": re.compile(rf"{_DELEGATE}[，、,]?\s*(?P<body>{_ROLE_CHARS}{{2,60}}?){_WHILE}(?:{verbs})"),
-        # 重庆市副市长、全国人大代表张三说
-        "intro_after": re.compile(rf"{_CLAUSE_START}(?P<role>{_ROLE_CHARS}{{2,40}}?)、{_DELEGATE}(?P<name>{_NAME}){_WHILE}(?:{verbs})"),
-        # 全国人大代表刘勇：重庆电网…… (a headline)
-        "headline": re.compile(rf"^{_DELEGATE}(?P<name>{_NAME})[：:]"),
-        # 农业农村部部长赵明远表示 (a role and a name opening a clause)
-        "role_name": re.compile(rf"{_CLAUSE_START}(?P<body>{_ROLE_CHARS}{{3,40}}?){_WHILE}(?:{verbs})"),
-        # 王代表说 / 韩部长表示
-        "short": re.compile(rf"(?P<surname>[\u4e00-\u9fff]{{1,2}}?)副?(?:{short}){_WHILE}(?:{verbs})"),
-        # 张三说 after a quote or opening a clause
-        "name": re.compile(rf"{_CLAUSE_START}(?P<name>{_NAME}){_WHILE}(?:{verbs}|[：:](?=“))"),
-        # 邀请王志杰、杜卫东、夏泳、谢文辉四位全国人大代表
-        "invited": re.compile(r"邀请(?P<names>[\u4e00-\u9fff·]{2,4}(?:、[\u4e00-\u9fff·]{2,4})+)(?:等)?(?:[一二两三四五六七八九十\d]+位)?"),
-        "verb": re.compile(rf"(?:{verbs})"),
+        "title": re.compile(rf"(?:{titles})"),
+        "after_title": re.compile(rf"(?:{short})"),
+        "speaks": re.compile(rf"^(?:副?(?:{short}))?{_FILLER}[，,]?(?:{verbs})"),
+        "colon_quote": re.compile(r"^[^。！？；“”]{0,40}?：\s*“"),
+        "pronoun": re.compile(rf"^[^。！？]{{0,60}}?[，,。；](?:{_FILLER})?(?:他|她)(?:{_FILLER})?(?:{verbs})"),
+        "list": re.compile(r"(?P<names>[\u4e00-\u9fff·・]{2,10}(?:、[\u4e00-\u9fff·・]{2,10})+)等?(?P<count>[\d一二两三四五六七八九十]{1,3})(?:位|名)(?P<role>[^，。；：“”、]{2,16})"),
+        "verb_start": re.compile(rf"^(?:{verbs})"),
     }
 
 
-def split_role_name(body: str, known: set[str], lex: Lexicon) -> tuple[str, str] | None:
-    """Split 市经济和信息化委员会党组书记、主任王志杰 into its role and name: a known name at the end, else
-    a name (known family name first) right after a title word; None when neither fits."""
+def ends_with_title(role: str) -> bool:
+    plain = simplified(role)
+    lex = lexicon()
+    return any(plain.endswith(t) for t in lex.titles + lex.memberships + lex.short_titles)
+
+
+def role_before(paragraph: str, plain: str, end: int) -> tuple[int, str] | None:
+    """The role chain that ends at `end` (where a name begins): back to the clause boundary, and across one
+    comma after a membership (全国人大代表，市经委主任). None when it does not end with a title word."""
+    start = end
+    while start > 0 and plain[start - 1] not in _STOPS and end - start < MAX_ROLE:
+        start -= 1
+    if start > 1 and plain[start - 1] == "，":
+        lead = start - 1
+        while lead > 0 and plain[lead - 1] not in _STOPS:
+            lead -= 1
+        previous = plain[lead:start - 1].lstrip("■●◆▲ ")
+        if previous in lexicon().memberships:  # 全国人大代表，市经委主任: the membership opens the chain
+            start = start - 1 - len(previous)
+    # 邀请甲局副局长赵一、乙局局长钱二: a list of roles and names; the chain of 钱二 begins after 赵一
+    parts = plain[start:end].split("、")
+    keep = 1
+    while keep < len(parts) and ends_with_title(parts[-keep - 1]) and not _ends_with_name(parts[-keep - 1]):
+        keep += 1
+    start = end - len("、".join(parts[-keep:]))
+    chain = plain[start:end]
+    opener = _CHAIN_OPENERS.match(chain)
+    if opener and not any(m in chain[: opener.end()] for m in lexicon().memberships):
+        start += opener.end()
+    role = paragraph[start:end].strip("、，, ■□●◆◇▲")
+    if len(role) < 2 or not ends_with_title(role):
+        return None
+    return end - len(paragraph[start:end].lstrip("、，, ■□●◆◇▲")), role
+
+
+def _ends_with_name(text: str) -> bool:
+    return any(looks_like_name(text[-n:]) and ends_with_title(text[:-n]) for n in (2, 3, 4) if len(text) > n)
+
+
+def _boundary_before(plain: str, at: int) -> bool:
+    return at == 0 or plain[at - 1] in _STOPS + "、的是由给与和及■●◆▲|｜ "
+
+
+def find_people(number: int, paragraph: str, plain: str, known: frozenset[str]) -> list[Person]:
+    """Every person named in a paragraph: role + name, name + title, a label, and names already known."""
+    pat = _patterns()
+    tagged = segmenter_names(paragraph)
+    people: dict[int, Person] = {}
+    for match in pat["title"].finditer(plain):
+        at = match.end() + (plain[match.end():match.end() + 1] == " ")  # 工业和信息化部部长 金壮龙：
+        name = name_at(paragraph, at, known, tagged)
+        if name:
+            found = role_before(paragraph, plain, match.end())
+            if found:
+                start, role = found
+                people.setdefault(at, Person(number, start, at, at + len(name), name, role, "role"))
+    for match in pat["after_title"].finditer(plain):
+        at = match.start()
+        while at > 0 and plain[at - 1] in "副" or plain.endswith("常务", 0, at):
+            at -= 2 if plain.endswith("常务", 0, at) else 1  # 黎副主任: the name ends before 副
+        for length in (3, 2, 4, *range(5, 14)):
+            candidate = paragraph[max(0, at - length):at]
+            if at - length < 0 or at - length in people:
+                continue
+            if (looks_like_name(candidate) if length <= 4 else is_dotted(candidate)) and _boundary_before(plain, at - length):
+                role, start = paragraph[at:match.end()], at - length
+                # 身为某委主任的张明代表: the relative clause states the role
+                clause = _RELATIVE.search(plain, 0, start)
+                if clause and ends_with_title(clause.group("role")):
+                    role, start = paragraph[clause.start("role"):clause.end("role")], clause.start()
+                people.setdefault(at - length, Person(number, start, at - length, at, candidate, role, "title"))
+                break
+    taken = Spans((p.name_start, p.end) for p in people.values())
     for name in sorted(known, key=len, reverse=True):
-        if body.endswith(name):
-            return body[: -len(name)].rstrip("、，, "), name
-    for length in (3, 2, 4):
-        if len(body) <= length:
-            continue
-        role, name = body[:-length], body[-length:]
-        if lex.looks_like_name(name) and (role.endswith("长") or any(role.endswith(title) for title in lex.titles)):
-            return role, name
-    if lex.looks_like_name(body):
-        return "", body
+        for match in re.finditer(re.escape(name), paragraph):
+            if not taken.overlaps(*match.span()):
+                people[match.start()] = Person(number, match.start(), match.start(), match.end(), name, None, "known")
+                taken.add(*match.span())
+    return sorted(people.values(), key=lambda p: p.name_start)
+
+
+def label_of(paragraph: str, plain: str, number: int, known: frozenset[str]) -> tuple[str, Person | None] | None:
+    """A label opening the paragraph: ('question', None) for a reporter's, ('speaker', person) for a name's."""
+    match = _LABEL.match(plain)
+    if not match:
+        return None
+    label = match.group("label").strip()
+    start = match.start("label")
+    if _QUESTION_LABEL.search(label) and not looks_like_name(label):
+        return "question", None
+    text = paragraph[start:start + len(label)]
+    if looks_like_name(text) or text in known:
+        return "speaker", Person(number, start, start, start + len(text), text, None, "label")
+    for length in range(len(text) - 1, 1, -1):  # 武大靖代表：
+        if text[:length] in known or looks_like_name(text[:length]) or is_dotted(text[:length]):
+            if ends_with_title(text[length:]) and simplified(text[length:]) in lexicon().short_titles:
+                return "speaker", Person(number, start, start, start + length, text[:length], text[length:], "label")
+    for person in find_people(number, paragraph[: start + len(label)], plain[: start + len(label)], known):
+        if person.end == start + len(label) or (person.how == "title" and person.start + len(person.name) + len(person.role or "") == start + len(label)):
+            person.how = "label"
+            return "speaker", person
     return None
 
 
-def organization_of(role: str) -> str:
-    """The organization in a role: 国网重庆市电力公司党委书记、董事长 -> 国网重庆市电力公司."""
-    lex = lexicon()
-    org = role
-    while True:
-        before = org
-        org = org.rstrip("、，, ")
-        for title in lex.titles:
-            if org.endswith(title) and len(org) > len(title):
-                org = org[: -len(title)]
-                break
-        for body in lex.party_bodies:
-            if org.endswith(body) and len(org) > len(body):
-                org = org[: -len(body)]
-                break
-        if org == before:
-            return org or role
+def _heading_person(number: int, paragraph: str, plain: str, known: frozenset[str]) -> Person | None:
+    if len(plain) > 60 or re.search(r"[。！？：]", plain):
+        return None
+    rest = re.sub(r"（[^（）]{1,12}）$", "", plain).rstrip()
+    people = [p for p in find_people(number, paragraph, plain, known) if p.role and p.end == len(rest)]
+    if people and plain[: people[0].start].strip("■□●◆▲ ") == "":
+        person = people[0]
+        return Person(number, person.start, person.name_start, person.end, person.name, person.role, "heading")
+    return None
 
 
-def is_section_break(text: str) -> bool:
-    """A headline, subheading or byline: the speaker of the text before it does not carry past it."""
-    return is_headline(text) or bool(BYLINE.match(text)) or is_caption_like(text)
+def speaks_at(paragraph: str, plain: str, person: Person) -> bool:
+    """Whether the person is speaking where named: a verb of saying, a colon and a quote, `，他表示`, or the
+    sentence right after a quote that opens the paragraph."""
+    pat = _patterns()
+    clause = plain[max(0, person.start - 60): person.start]
+    if "邀请" in clause[max(clause.rfind("，"), clause.rfind("。")) + 1:]:
+        return False  # 邀请甲、乙、丙介绍: guests invited to speak, each a candidate until they speak
+    after = plain[person.end: person.end + 120]
+    if pat["speaks"].match(after) or pat["colon_quote"].match(after) or pat["pronoun"].match(after):
+        return True
+    opening = re.match(r"^“[^”]{0,300}”", plain)
+    return bool(opening) and 0 <= person.start - opening.end() <= 30 and "。" not in plain[opening.end(): person.start]
 
 
-def find_speakers(article: Article, session_paragraphs: frozenset[int] = frozenset()) -> Speakers:
-    """The speakers and who speaks in each paragraph; a paragraph that announces a session (its number in
-    `session_paragraphs`) and names no speaker is nobody's remarks."""
+def find_speakers(article: Article):
+    """The speakers of the article, and who is named speaking in each paragraph: (plain text of each paragraph,
+    speakers by name, people speaking per paragraph, Q&A labels, name headings), for attribution.py."""
     lex = lexicon()
     pat = _patterns()
-    speakers: dict[str, Speaker] = {}
+    plains = [simplified(p) for p in article.paragraphs]
     known: set[str] = set()
-    for paragraph in article.paragraphs:
-        for match in pat["invited"].finditer(paragraph):
-            known.update(n for n in match.group("names").split("、") if lex.looks_like_name(n))
-        for match in pat["headline"].finditer(paragraph):
-            if lex.looks_like_name(match.group("name")):
-                known.add(match.group("name"))
-
-    mentions: dict[int, list[Mention]] = {}
-    for number, paragraph in enumerate(article.paragraphs, 1):
-        found: dict[int, str] = {}
-
-        def add(start: int, name: str, role: str | None, sentence_at: int) -> None:
-            if name not in speakers:
-                speakers[name] = Speaker(name, role or None, number, _sentence(paragraph, sentence_at))
-            elif role and not speakers[name].role:
-                speaker = speakers[name]
-                speaker.role, speaker.organization, speaker.introduced = role, organization_of(role), number
-                speaker.sentence = _sentence(paragraph, sentence_at)
-            known.add(name)
-            found.setdefault(start, name)
-
-        for match in pat["headline"].finditer(paragraph):
-            if lex.looks_like_name(match.group("name")):
-                add(match.start(), match.group("name"), None, match.start())
-        for match in pat["intro"].finditer(paragraph):
-            split = split_role_name(match.group("body"), known, lex)
-            if split:
-                add(match.start(), split[1], split[0], match.start())
-        for match in pat["intro_after"].finditer(paragraph):
-            if lex.looks_like_name(match.group("name")):
-                add(match.start(), match.group("name"), match.group("role"), match.start())
-        for match in pat["role_name"].finditer(paragraph):
-            body = match.group("body")
-            split = split_role_name(body, set(), lex)
-            if split and split[0] and not re.search(_DELEGATE, body):
-                add(match.start(), split[1], split[0], match.start())
-        for match in pat["name"].finditer(paragraph):
-            name = match.group("name")
-            rest = name[len(lex.surname_of(name)):]
-            if rest in lex.short_titles or rest in lex.titles or rest.removeprefix("副") in lex.short_titles:
-                continue  # 谭院长说, 黎副主任说: a surname and a title, for the "short" pattern
-            if name in known or (lex.looks_like_name(name) and _after_quote(paragraph, match.start())):
-                add(match.start(), name, None, match.start())
-        for match in pat["short"].finditer(paragraph):
-            surname = match.group("surname")
-            same = [s for s in speakers.values() if lex.surname_of(s.name) == surname]
-            if same:
-                found.setdefault(match.start(), same[-1].name)
+    roles: dict[str, list[str]] = {}
+    labels: dict[int, tuple[str, Person | None]] = {}
+    headings: dict[int, Person] = {}
+    # Introductions that make a name known: role chains, titles after names, labels, lists, name lines.
+    for number, (paragraph, plain) in enumerate(zip(article.paragraphs, plains), 1):
+        for person in find_people(number, paragraph, plain, frozenset(known)):
+            if person.how in ("role", "title"):
+                known.add(person.name)
+                roles.setdefault(person.name, []).append(person.role)
+        for match in pat["list"].finditer(plain):
+            names = paragraph[match.start("names"): match.end("names")].split("、")
+            role = paragraph[match.start("role"): match.end("role")]
+            for name in names:
+                name = next((name[-n:] for n in (len(name), 3, 2, 4) if looks_like_name(name[-n:])), "")
+                if name:
+                    known.add(name)
+                    if ends_with_title(role):
+                        roles.setdefault(name, []).append(role)
+        heading = _heading_person(number, paragraph, plain, frozenset(known))
+        if heading:  # □市人大代表潘良发（农民）: a line that is only a role and a name heads what follows
+            headings[number] = heading
+            known.add(heading.name)
+            roles.setdefault(heading.name, []).append(heading.role)
+        elif looks_like_name(paragraph) and number < len(plains) and is_title_line(article.paragraphs[number]):
+            headings[number] = Person(number, 0, 0, len(paragraph), paragraph, article.paragraph(number + 1), "heading")
+            known.add(paragraph)
+            roles.setdefault(paragraph, []).append(article.paragraph(number + 1))
+    for number, (paragraph, plain) in enumerate(zip(article.paragraphs, plains), 1):
+        label = label_of(paragraph, plain, number, frozenset(known))
+        if label:
+            labels[number] = label
+            if label[1] is not None:
+                known.add(label[1].name)
+                if label[1].role:
+                    roles.setdefault(label[1].name, []).append(label[1].role)
+    # Where each known person speaks.
+    speaking: dict[int, list[Person]] = {}
+    questions = {n for n, (kind, _) in labels.items() if kind == "question"}
+    for number, (paragraph, plain) in enumerate(zip(article.paragraphs, plains), 1):
+        if number in questions:
+            continue
+        found = []
+        label = labels.get(number)
+        if label and label[1] is not None:
+            found.append(label[1])
+        if number in headings:
+            found.append(headings[number])
+        for person in find_people(number, paragraph, plain, frozenset(known)):
+            if any(f.name_start == person.name_start for f in found):
+                continue
+            if person.name in known and speaks_at(paragraph, plain, person):
+                found.append(person)
+        # 王代表说, 韩部长表示: a surname and a title, for a speaker named in full before.
+        for match in re.finditer(rf"(?P<surname>[\u4e00-\u9fff]{{1,2}}?)副?(?:{'|'.join(lex.short_titles)}){_FILLER}(?:{'|'.join(lex.verbs)})", plain):
+            same = [n for n in known if simplified(n).startswith(match.group("surname")) and len(n) > len(match.group("surname"))]
+            if len(same) == 1 and not any(f.name_start <= match.start() < f.end for f in found):
+                found.append(Person(number, match.start(), match.start(), match.start() + 1, same[0], None, "surname"))
         if found:
-            mentions[number] = [Mention(start, name) for start, name in sorted(found.items())]
-    return Speakers(speakers, mentions, _carry(article, mentions, session_paragraphs))
-
-
-def _carry(article: Article, mentions: dict[int, list[Mention]], session_paragraphs: frozenset[int]) -> dict[int, str]:
-    """Paragraphs that name nobody get the last speaker named; at the start of a section (after a headline,
-    a subheading or a byline), they wait for the first speaker named in the section."""
-    carried: dict[int, str] = {}
-    current: str | None = None
-    waiting: list[int] = []
-    for number, paragraph in enumerate(article.paragraphs, 1):
-        named = mentions.get(number)
-        if named:
-            for waiting_number in waiting:
-                carried[waiting_number] = named[0].name
-            waiting = []
-            current = named[-1].name
-        elif number == 1 or number in session_paragraphs or is_section_break(paragraph):
-            current, waiting = None, []
-        elif current:
-            carried[number] = current
-        else:
-            waiting.append(number)
-    return carried
-
-
-def _after_quote(paragraph: str, start: int) -> bool:
-    return start > 0 and paragraph[start - 1] in "”’"
+            speaking[number] = sorted(found, key=lambda p: p.start)
+    speakers: dict[str, Speaker] = {}
+    for number in sorted(speaking):
+        for person in speaking[number]:
+            if person.name not in speakers:
+                speakers[person.name] = Speaker(person.name, None, number, _sentence(article.paragraph(number), person.start))
+    # A speaker is introduced where the report first gives their role as they speak (a headline with the name
+    # alone comes before the paragraph that names the session and the role).
+    placed: set[str] = set()
+    for number in sorted(speaking):
+        for person in speaking[number]:
+            if person.how == "role" and person.name not in placed:
+                placed.add(person.name)
+                speakers[person.name].introduced = number
+                speakers[person.name].sentence = _sentence(article.paragraph(number), person.start)
+    for name, speaker in speakers.items():
+        stated = [r for r in roles.get(name, []) if r]
+        speaker.role = max(stated, key=len) if stated else None
+    return plains, speakers, speaking, labels, headings
 
 
 def _sentence(paragraph: str, start: int) -> str:
@@ -219,3 +296,7 @@ def _sentence(paragraph: str, start: int) -> str:
         if found != -1:
             end = min(end, found + 1)
     return paragraph[start:end]
+
+
+def narration_starts(plain: str) -> bool:
+    return bool(_NARRATION.match(plain))

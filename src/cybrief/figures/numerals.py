@@ -10,8 +10,9 @@ DIGITS = {
 }
 # Markers inside a section of four digits, and the section markers that multiply a whole section.
 SMALL = {"十": 10, "拾": 10, "百": 100, "佰": 100, "千": 1000, "仟": 1000}
-SECTION = {"万": 10**4, "萬": 10**4, "亿": 10**8, "億": 10**8, "万亿": 10**12}
-NUMERAL_CHARS = frozenset("0123456789.点") | frozenset(DIGITS) | frozenset(SMALL) | frozenset("万萬亿億")
+# 兆 is 万亿 in Taiwan usage (1.3兆元); 兆瓦 and 兆字节 are read as units, the shortest numeral winning.
+SECTION = {"万": 10**4, "萬": 10**4, "亿": 10**8, "億": 10**8, "万亿": 10**12, "兆": 10**12}
+NUMERAL_CHARS = frozenset("0123456789.点") | frozenset(DIGITS) | frozenset(SMALL) | frozenset("万萬亿億兆")
 
 
 class NumeralError(ValueError):
@@ -86,9 +87,10 @@ def read_numeral(text: str) -> Decimal:
                     raise NumeralError("two numbers in a row")
                 if previous in ("small", "section") and index == len(tokens) - 1:
                     # 一千五 is 1500 and 两万五 is 25000: a lone last Chinese digit counts in the next lower place.
-                    if shown == "arabic" or value != value.to_integral_value():
-                        raise NumeralError(f"a number after {tokens[index - 1][2]} reads two ways")
+                    # After 十 that place is the units, so 二十三点六 is 23.6; after 千, 一千五点五 reads two ways.
                     place = tokens[index - 1][1] // 10
+                    if shown == "arabic" or (value != value.to_integral_value() and place != 1):
+                        raise NumeralError(f"a number after {tokens[index - 1][2]} reads two ways")
                     section += value * place
                     previous = "tail"
                     continue

@@ -36,6 +36,8 @@ PREFIXES = (
     ("至少", "at_least"), ("不少于", "at_least"), ("不低于", "at_least"), ("最少", "at_least"),
     ("不足", "under"), ("不到", "under"),
     ("不超过", "at_most"), ("不高于", "at_most"), ("最多", "at_most"), ("至多", "at_most"),
+    # a threshold passed or held: 突破101万亿元, 首破1万亿, 迈上10万亿大关, 站稳5000亿元
+    ("突破", "over"), ("首破", "over"), ("迈上", "at_least"), ("站稳", "at_least"),
 )
 PREFIXES = tuple(sorted(PREFIXES, key=lambda p: -len(p[0])))
 SUFFIXES = (("左右", "approx"), ("上下", "approx"), ("以上", "at_least"), ("以下", "at_most"), ("以内", "at_most"))
@@ -133,8 +135,24 @@ def _checked_length(s: str) -> str:
     return s
 
 
+_T2S: dict[int, str] | None = None
+
+
+def _simplified() -> dict[int, str]:
+    """Traditional -> simplified, one character for one, as a str.translate table (built on first use)."""
+    global _T2S
+    if _T2S is None:
+        from cybrief.t2s import SIMPLIFIED, TRADITIONAL
+
+        _T2S = str.maketrans(TRADITIONAL, SIMPLIFIED)
+    return _T2S
+
+
 def _normalize(text: str) -> str:
     s = unicodedata.normalize("NFKC", text)
+    if not s.isascii():
+        # Traditional characters read as simplified (約2950億元, 1400多塊, 超過): the unit comes out simplified.
+        s = s.translate(_simplified())
     s = "".join(s.split())
     if "," in s:  # thousands separators: 1,500 and 1,234,567.5; compiled here, off the start-up path
         import re
@@ -164,6 +182,8 @@ def _parse(s: str):
         qualifiers.append((s[over], "over"))
         s = s[:over] + s[over + 1:]
     names = {name for _, name in qualifiers}
+    if names == {"over", "at_least"}:
+        names = {"over"}  # 超过200万以上, 1000多万以上: the common redundant wording reads as more than
     if len(names) > 1:
         words = ", ".join(f"{word} ({name})" for word, name in qualifiers)
         raise _Refused(f"two qualifiers that disagree: {words}")

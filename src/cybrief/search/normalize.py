@@ -22,10 +22,15 @@ _T2S: dict[int, str] | None = None
 def _t2s() -> dict[int, str]:
     global _T2S
     if _T2S is None:
-        from cybrief.search.t2s import SIMPLIFIED, TRADITIONAL
+        from cybrief.t2s import SIMPLIFIED, TRADITIONAL
 
         _T2S = str.maketrans(TRADITIONAL + FIELD_END, SIMPLIFIED + _REPLACEMENT)  # in C: a search pays it
     return _T2S
+
+
+def t2s_table() -> dict[int, str]:
+    """Traditional -> simplified, one character for one, as a str.translate table (built once)."""
+    return _t2s()
 
 
 _CHAR_CACHE: dict[str, str] = {}

@@ -1,0 +1,144 @@
+"""Whose words each paragraph carries, and whether the report says so (stated) or the draft infers it.
+
+A paragraph that names a speaker speaking is theirs from that name on (text before the first name too: the
+quote a sentence then gives to them). A paragraph that names no one carries on the last speaker: when it
+goes on with a pronoun (他表示, 据她透露), a numbered point (一是, 二是), or plain text right after their
+words; and under a heading with a name (`张明：`, a name line and a line of titles, a Q&A answer), every
+paragraph until the next heading or question. All of that is inferred, with the reason. Attribution stops
+at a reporter's question, a session announcement, a subheading or caption after an inline speaker, and
+narration (数据显示, 据统计, 据某报报道, 代表们表示, another person's name opening the paragraph). Sentences of
+narration inside a speaker's paragraph (数据显示……, 据澎湃新闻报道……) are set aside: their figures are not
+the speaker's.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+
+from cybrief.draft.clean import Article, is_section_break
+from cybrief.draft.speakers import Person, Speaker, find_speakers, narration_starts
+
+_NUMBERED = re.compile(r"^(?:[一二三四五六七八九十]是|首先|其次|再次|最后|此外|另外|同时|第[一二三四五六七八九十]+[，、：是]|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)])")
+_PRONOUN = re.compile(r"(?:^|[，。；])(?:据|对此，?|同时，?)?(?:他|她)(?:还|也|进一步|特别|同时|随后|再次|坦言|指出|表示|说|介绍|认为|强调|透露|提到|谈到|称|直言|回应|建议)")
+_GROUP = re.compile(r"^(?:代表们|委员们|部长们|大家|与会|记者|主持人|网友|现场|会上，?(?:代表|委员)们)")
+_UNNAMED = re.compile(r"(?:^|(?<=[。；]))据(?:介绍|悉|了解)[，,]?")
+_NARRATION_SENTENCE = re.compile(r"(?:^|(?<=[。；！？]))(?:数据显示|据统计|资料显示|统计显示|据[^，。]{1,16}(?:报道|报导|消息))[^。；！？]*")
+
+
+class Turn:
+    """From `start` in a paragraph on, the words are `name`'s; basis stated or inferred, with the reason."""
+
+    __slots__ = ("start", "name", "basis", "note")
+
+    def __init__(self, start: int, name: str, basis: str, note: str | None = None):
+        self.start, self.name, self.basis, self.note = start, name, basis, note
+
+
+class Speakers:
+    """The speakers of an article in order of appearance, and who speaks where."""
+
+    def __init__(self, speakers: dict[str, Speaker], turns: dict[int, list[Turn]], excluded: dict[int, list[tuple[int, int]]],
+                 questions: set[int]):
+        self.by_name = speakers
+        self.turns = turns  # paragraph -> turns, in order
+        self.excluded = excluded  # paragraph -> spans of narration inside attributed paragraphs
+        self.questions = questions
+        self._cache: dict[int, list[int]] = {}
+
+    def __iter__(self):
+        return iter(self.by_name.values())
+
+    def __len__(self):
+        return len(self.by_name)
+
+    def speaker_at(self, paragraph: int, offset: int) -> Turn | None:
+        """Whose words the text at `offset` of a paragraph is, or None (narration, a question, set aside)."""
+        turns = self.turns.get(paragraph)
+        if not turns:
+            return None
+        excluded = self.excluded.get(paragraph, ())
+        at = bisect.bisect_right(excluded, (offset, float("inf"))) - 1
+        if at >= 0 and excluded[at][0] <= offset < excluded[at][1]:
+            return None
+        at = bisect.bisect_right([t.start for t in turns] if len(turns) < 8 else self._starts(paragraph), offset) - 1
+        return turns[max(at, 0)]
+
+    def _starts(self, paragraph: int) -> list[int]:
+        cached = self._cache.get(paragraph)
+        if cached is None:
+            cached = self._cache[paragraph] = [t.start for t in self.turns[paragraph]]
+        return cached
+
+    def paragraphs_of(self, name: str) -> list[int]:
+        return sorted(n for n, turns in self.turns.items() if any(t.name == name for t in turns))
+
+
+def attribute(article: Article, session_paragraphs: frozenset[int] = frozenset()) -> Speakers:
+    """Who speaks in each paragraph of the article, named or carried on (see the module's docstring)."""
+    plains, speakers, speaking, labels, headings = find_speakers(article)
+    turns: dict[int, list[Turn]] = {}
+    excluded: dict[int, list[tuple[int, int]]] = {}
+    questions: set[int] = set()
+    title_lines = {n + 1 for n, person in headings.items() if person.start == 0 and person.end == len(article.paragraph(n))}
+    section: tuple[str, int] | None = None
+    current: tuple[str, int] | None = None
+    for number, (paragraph, plain) in enumerate(zip(article.paragraphs, plains), 1):
+        label = labels.get(number)
+        named = speaking.get(number)
+        if label and label[0] == "question":
+            questions.add(number)
+            section = current = None
+            continue
+        if named:
+            here = _named_turns(plain, named)
+            first = named[0]
+            if first.how in ("label", "heading"):
+                section = (first.name, number)
+            elif section and any(p.name != section[0] for p in named):
+                section = None
+            current = (named[-1].name, number)
+        elif number in title_lines:
+            continue
+        elif number == 1 or number in session_paragraphs or _GROUP.match(plain) or narration_starts(plain):
+            current = None
+            continue
+        elif _PRONOUN.search(plain[:40]) and (current or section):
+            who = current or section
+            here = [Turn(0, who[0], "inferred", f"他/她 continues {who[0]}, named in paragraph {who[1]}")]
+        elif section:
+            here = [Turn(0, section[0], "inferred", f"in the section headed by {section[0]} (paragraph {section[1]})")]
+        elif is_section_break(paragraph):
+            current = None
+            continue
+        elif current:
+            how = "a numbered point after" if _NUMBERED.match(plain) else "an unattributed paragraph after"
+            here = [Turn(0, current[0], "inferred", f"{how} {current[0]}'s words (paragraph {current[1]})")]
+        else:
+            continue
+        here += [Turn(m.end(), _speaker_before(here, m.start()), "inferred", "据介绍 does not say who; the last speaker named")
+                 for m in _UNNAMED.finditer(plain) if m.start() > 0 or named]
+        turns[number] = sorted(here, key=lambda t: t.start)
+        spans = [m.span() for m in _NARRATION_SENTENCE.finditer(plain)]
+        if spans:
+            excluded[number] = spans
+    return Speakers(speakers, turns, excluded, questions)
+
+
+def _named_turns(plain: str, named: list[Person]) -> list[Turn]:
+    turns = [Turn(p.start if i else 0, p.name, "stated") for i, p in enumerate(named)]
+    first = named[0]
+    if first.start > 0:
+        opening = re.match(r"^“[^”]*”", plain)
+        if not (opening and plain.find("。", opening.end(), first.start) < 0):
+            # narration before the name, in an earlier sentence: the name comes later in the paragraph
+            cut = plain.rfind("。", 0, first.start) + 1
+            turns[0] = Turn(cut, first.name, "stated")
+            if cut:
+                turns.insert(0, Turn(0, first.name, "inferred", f"before {first.name} is named in the paragraph"))
+    return turns
+
+
+def _speaker_before(turns: list[Turn], offset: int) -> str:
+    before = [t for t in turns if t.start <= offset]
+    return (before[-1] if before else turns[0]).name

@@ -1,0 +1,136 @@
+"""Telling people's names in running text: family names, where a name ends, names with a middle dot.
+
+A name is two to four Chinese characters that begin with a family name (a compound one such as 欧阳 first),
+or a minority name of two parts joined by a middle dot (艾尔肯·吐尼亚孜). Where it ends is read from what
+follows it: a report glues the next word to a name (刘伟首先, 李朴民会中表示, 张海波及), so each possible
+length is tried and the one followed by a word that follows names (a verb of saying, a title, a particle,
+punctuation) wins. Traditional characters are read as simplified (歐陽華 has the family name 歐陽).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from cybrief.draft.lexicon import lexicon
+
+DOTS = "·・•‧"
+_HAN = r"\u4e00-\u9fff\u3400-\u4dbf"
+_DOTTED = re.compile(rf"[{_HAN}]{{2,6}}[{DOTS}][{_HAN}]{{2,6}}")
+# Words that may open a name's continuation, each with a weight: a verb of saying or a title after a name is
+# the best evidence of where the name ends; punctuation is good evidence; a particle, some.
+_PARTICLES = (
+    "在 于 於 就 对 向 从 为 以 会中 会上 于会上 于会中 在会上 在会中 今天 今日 日前 近日 昨天 首先 进一步 还 也 则 等 及 和 与 同 的 作 是 都 曾 "
+    "又 再 将 已 当 先 随后 同时 特别 更 接受 参加 出席 亮相 走上 带领 率 一行 本人 自己 所 等人 代表 委员 说道 现场 "
+    "当天 此前 一直 认真 这 那 坦承 连 用 拿 手 举 带 接着 继续 详细 重点 围绕 来自 作为 通过 回答 答 看来 眼中 告诉"
+).split()
+
+
+def simplified(text: str) -> str:
+    """The text with traditional characters as simplified, one for one (offsets unchanged)."""
+    from cybrief.search.normalize import t2s_table
+
+    return text.translate(t2s_table())
+
+
+@lru_cache(maxsize=1)
+def _after_words() -> list[tuple[str, int]]:
+    lex = lexicon()
+    words = [(w, 3) for w in lex.verbs] + [(t, 3) for t in lex.short_titles + lex.titles]
+    words += [(p, 1) for p in _PARTICLES]
+    return sorted(words, key=lambda pair: -len(pair[0]))
+
+
+def follows_name(text: str, at: int) -> tuple[int, int]:
+    """How well the text at `at` reads as what comes after a name, and how long the word that says so is:
+    3 a verb or title, 2 punctuation or the end, 1 a particle, 0 anything else (the characters would be
+    part of the name or of a longer word)."""
+    if at >= len(text):
+        return 2, 0
+    ch = text[at]
+    if not ("\u4e00" <= ch <= "\u9fff" or "\u3400" <= ch <= "\u4dbf"):
+        return 2, 1
+    plain = simplified(text[at:at + 6])
+    best = (0, 0)
+    for word, weight in _after_words():
+        if plain.startswith(word) and (weight, len(word)) > best:
+            best = (weight, len(word))
+    return best
+
+
+def surname_of(name: str) -> str:
+    """The family name at the start of a name (compound ones first), as written."""
+    plain = simplified(name)
+    for compound in lexicon().compound_surnames:
+        if plain.startswith(compound) and len(plain) > len(compound):
+            return name[: len(compound)]
+    return name[:1]
+
+
+def has_surname(name: str) -> bool:
+    return simplified(surname_of(name)) in lexicon().surnames
+
+
+def is_dotted(name: str) -> bool:
+    return bool(_DOTTED.fullmatch(name))
+
+
+def looks_like_name(text: str) -> bool:
+    """Two to four Chinese characters beginning with a known family name, or a name with a middle dot."""
+    if is_dotted(text):
+        return True
+    if not 2 <= len(text) <= 4 or not all("\u4e00" <= ch <= "\u9fff" for ch in text):
+        return False
+    if len(text) == 4 and len(surname_of(text)) == 1:
+        return False  # four characters are a compound family name and two more (欧阳明月), else a phrase
+    return has_surname(text) and not _is_word(simplified(text))
+
+
+def _is_word(text: str) -> bool:
+    """Common words that begin with a family name's character: never read as names."""
+    return text in lexicon().not_names or text[:2] in lexicon().not_names
+
+
+def name_at(text: str, start: int, known: frozenset[str] = frozenset(), segmenter_names: frozenset[str] = frozenset()) -> str | None:
+    """The name beginning at `start`, or None. A name already known wins; then a dotted name; then the
+    length (2, 3 or 4 characters) best followed by a word that follows names, three characters on a tie.
+    `segmenter_names` (names a segmenter tagged in the paragraph) decide a tie when they are given."""
+    for name in sorted(known, key=len, reverse=True):
+        if text.startswith(name, start):
+            return name
+    dotted = _DOTTED.match(text, start)
+    if dotted:
+        # 艾尔肯·吐尼亚孜介绍: the second part ends where a word that follows names begins (the best such word).
+        dot = max(text.rfind(d, start, dotted.end()) for d in DOTS)
+        cuts = range(dot + 3, dotted.end() + 1)
+        return text[start:max(cuts, key=lambda cut: (follows_name(text, cut)[0], -cut))]
+    plain = simplified(text[start:start + 5])
+    best, best_score = None, (0, 0)
+    for length in (3, 2, 4):
+        candidate = text[start:start + length]
+        tagged = simplified(candidate) in segmenter_names
+        if len(candidate) < length or not (looks_like_name(candidate) or tagged):
+            continue
+        if len(plain) > length and plain[length] in "·":
+            continue
+        weight, word = follows_name(text, start + length)
+        score = (weight + tagged, word)
+        if score > best_score:
+            best, best_score = candidate, score
+    return best
+
+
+def segmenter_names(paragraph: str) -> frozenset[str]:
+    """Person names (tag nr) that jieba finds in a paragraph, when CYBRIEF_DRAFT_SEGMENTER=jieba and jieba is
+    installed; else none. Kept as an option for measuring (benchmarks/draft_quality.py): see pyproject.toml."""
+    import os
+
+    if os.environ.get("CYBRIEF_DRAFT_SEGMENTER") != "jieba":
+        return frozenset()
+    try:
+        import jieba
+        import jieba.posseg
+    except ImportError:
+        return frozenset()
+    jieba.setLogLevel(60)
+    return frozenset(w.word for w in jieba.posseg.cut(simplified(paragraph)) if w.flag == "nr" and len(w.word) >= 2)

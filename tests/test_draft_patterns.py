@@ -1,0 +1,246 @@
+"""draft on the ways reports are written: one fixture per pattern (tests/fixtures/patterns/, made-up reports)."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from fractions import Fraction
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from conftest import FIXTURES, run
+from cybrief.draft import draft_article
+from cybrief.draft import guess
+from cybrief.draft.build import MAX_TARGETS
+from cybrief.draft.clean import clean, widen_punctuation
+from cybrief.draft.names import looks_like_name, name_at
+from cybrief.errors import NoMatch, UsageError
+from cybrief.brief.load import loads_brief
+
+PATTERNS = FIXTURES / "patterns"
+
+
+def draft(name: str, **options):
+    return draft_article((PATTERNS / f"{name}.txt").read_text(encoding="utf-8"), **options)
+
+
+def delegates(brief) -> dict:
+    return {d.name: d for d in brief.delegates}
+
+
+def figures(brief) -> dict:
+    """figure text -> (speaker name, value, unit, qualifier, basis)"""
+    names = {d.id: d.name for d in brief.delegates}
+    return {t.figure: (names[t.delegate], t.value, t.unit, t.qualifier, t.basis) for t in brief.targets}
+
+
+# --- 1. introductions ------------------------------------------------------------------------------------
+
+def test_1_introductions_of_every_form_find_the_speaker_and_the_role_as_stated():
+    brief = draft("1_introductions").brief
+    found = delegates(brief)
+    assert found["张明"].role == "全国人大代表、东岭机械集团董事长"  # apposition chain, 透露
+    assert found["王秀兰"].role == "全国人大代表、北坡村党支部书记"  # quote first, then the chain and 说
+    assert found["赵立新"].role == "代表"  # 赵立新代表：“……”
+    assert found["陈海涛"].role == "全国人大代表，南江市交通运输局局长"  # a name line, then a line of titles
+    assert found["刘卫东"].role == "滨海汽车公司总经理"  # “……”第一位走上通道的是……
+    assert found["林国华"].role == "部长"  # the title after the name
+    assert found["周敏"].role == "省科技厅厅长"  # 身为……的周敏代表
+    assert "郑晓峰" in found  # a Q&A answer: 郑晓峰：
+    got = figures(brief)
+    assert got["1200公里"][:1] == ("陈海涛",) and got["1200公里"][4] == "inferred"  # under the name line
+    assert got["20万辆"][0] == "刘卫东"
+    assert got["5000个"][0] == "郑晓峰"
+
+
+def test_1_a_line_with_a_role_and_a_name_heads_the_first_person_text_after_it():
+    brief = draft("1_role_heading", year=2026).brief
+    [delegate] = brief.delegates  # 林某 is in a related link after the report's end
+    assert (delegate.name, delegate.role, delegate.organization) == ("陈春生", "市人大代表", "市人大")
+    got = figures(brief)
+    assert got["3000只"][0] == "陈春生" and got["超过60万元"][4] == "inferred"
+    assert "500公里" not in got
+
+
+# --- 2. several people in one introduction -------------------------------------------------------------
+
+def test_2_a_list_of_guests_gives_candidates_and_figures_go_to_who_speaks():
+    brief = draft("2_several", year=2026).brief
+    found = delegates(brief)
+    assert set(found) == {"赵一", "钱二"}  # 孙三 is invited but never speaks; the moderator and the photographer neither
+    assert found["钱二"].role == "市商务局局长" and found["钱二"].organization == "市商务局"
+    got = figures(brief)
+    assert got["6.5%"][0] == "赵一" and got["1200亿元"][0] == "钱二"
+    target = next(t for t in brief.targets if t.figure == "85家")  # 据介绍: nobody named
+    assert target.basis == "inferred" and "delegate" in target.review and "据介绍" in target.basis_note
+
+
+# --- 3. continuation ---------------------------------------------------------------------------------
+
+def test_3_pronouns_numbered_points_and_sections_carry_the_speaker_as_inferred_until_narration():
+    brief = draft("3_continuation", year=2026).brief
+    got = figures(brief)
+    assert got["突破5000亿元"][0] == "黄志强" and got["突破5000亿元"][4] == "stated"
+    for figure in ("300公顷", "8条", "6万人", "200个"):  # 他说; 一是……二是; a paragraph right after
+        assert got[figure][0] == "黄志强" and got[figure][4] == "inferred"
+    assert "超过5000万人次" not in got  # 记者注意到: narration
+    for figure in ("40个", "96%"):  # a section headed by a name, past its subheading
+        assert got[figure][0] == "吴建平" and got[figure][4] == "inferred"
+    notes = {t.figure: t.basis_note for t in brief.targets}
+    assert "他/她" in notes["300公顷"] and "numbered point" in notes["8条"] and "section headed by 吴建平" in notes["96%"]
+
+
+# --- 4. names ----------------------------------------------------------------------------------------
+
+def test_4_compound_surnames_dotted_names_rare_surnames_and_names_glued_to_the_next_word():
+    found = delegates(draft("4_names").brief)
+    assert {"欧阳明远", "巴特尔·那顺", "阿依古丽・买买提", "宓晓东", "苗圩"} == set(found)
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [("刘伟首先介绍", "刘伟"), ("李朴民会中表示", "李朴民"), ("张海波及省发改委", "张海波"), ("艾尔肯·吐尼亚孜介绍", "艾尔肯·吐尼亚孜"),
+     ("歐陽華說", "歐陽華"), ("苗圩在发言时说", "苗圩")],
+)
+def test_4_where_a_name_ends_is_read_from_what_follows_it(text, name):
+    assert name_at(text, 0) == name
+
+
+def test_4_words_that_begin_with_a_family_name_are_not_names():
+    assert not looks_like_name("高质量") and not looks_like_name("全国") and looks_like_name("高建军")
+
+
+# --- 5. roles and organizations ----------------------------------------------------------------------
+
+def test_5_the_chain_is_split_into_role_and_organization_without_party_noise():
+    found = delegates(draft("5_roles", year=2026).brief)
+    assert found["韩立群"].role == "某部党组成员、副部长" and found["韩立群"].organization == "某部"
+    assert found["许云峰"].role == "全国政协常委、东方文化研究院院长" and found["许云峰"].organization == "东方文化研究院"
+    assert "organization" in found["韩立群"].review
+
+
+# --- 6. events and dates -----------------------------------------------------------------------------
+
+def test_6_the_year_from_the_session_number_and_the_day_from_a_month_written_before():
+    result = draft("6_events")
+    assert [(e.date, e.kind) for e in result.brief.events] == [("2025-03-04", "delegates_corridor"), ("2025-03-05", "delegates_corridor")]
+    assert not result.notes  # the year is stated (十四届三次会议), not guessed
+    assert set(delegates(result.brief)) == {"潘志刚"}  # 宋春来 spoke at last year's corridor: mentioned only
+    assert result.brief.delegates[0].event == result.brief.events[1].id
+
+
+def test_6_an_article_without_a_year_is_drafted_with_the_year_guessed_and_marked(monkeypatch):
+    result = draft("6_events_no_year")
+    assert result.notes and "guess" in result.notes[0]
+    assert "date" in result.brief.events[0].review
+    monkeypatch.chdir(PATTERNS)
+    done = run("draft", "6_events_no_year.txt", library=None)
+    assert done.exit_code == 0 and "is a guess" in done.stderr
+
+
+# --- 7. figures --------------------------------------------------------------------------------------
+
+def test_7_qualifiers_ranges_shared_units_and_chinese_decimals():
+    got = figures(draft("7_figures", year=2026).brief)
+    assert got["4万多"][1:4] == (40000, "人", "over")  # unit from the noun (员工)
+    assert got["首破1000亿元"][3] == "over" and got["迈上1200亿元"][3] == "at_least"
+    assert got["约占全球1/3"][1:4] == (Fraction(1, 3), "ratio", "approx")
+    assert got["6600至7200台"][1] == 6600
+    assert got["8.2"][1:3] == (Decimal("8.2"), "个百分点")  # 8.2、5.0个百分点
+    assert got["百分之二十三点六"][1:3] == (Decimal("23.6"), "%")
+    assert got["突破三百亿元"][0] == "于海洋"
+
+
+def test_7_what_is_not_a_speakers_figure_is_left_out():
+    brief = draft("7_figures", year=2026).brief
+    texts = set(figures(brief))
+    assert "6%" not in texts  # in the reporter's question
+    assert not {"42亿美元", "120个", "6位", "两个"} & texts  # a conversion, 数据显示, a narration count, a list's count
+    assert not any("第二" in t or "3轴" in t or "2012" in t for t in texts)  # a rank, a name with numbers, a year
+    double = next(t for t in brief.targets if t.figure == "两倍")
+    assert double.horizon is None  # 较2012年 is the base of the comparison, not its period
+
+
+# --- 8. input as pasted ------------------------------------------------------------------------------
+
+def test_8_ascii_punctuation_traditional_text_and_page_chrome():
+    assert widen_punctuation("代表,浙江省宁波市:(20)17年,1,500人 20:16") == "代表，浙江省宁波市：（20）17年，1,500人 20:16"
+    text = (PATTERNS / "8_pasted.txt").read_text(encoding="utf-8")
+    article = clean(text)
+    assert not any("首頁" in p or "更多" in p or "林某" in p or ".jpg" in p or "攝" in p for p in article.paragraphs)
+    result = draft_article(text)
+    assert result.brief.source.published == "2024-03-06"
+    [delegate] = result.brief.delegates
+    assert delegate.name == "蔣文斌" and delegate.role == "全國人大代表、西港集團董事長"  # as written
+    got = figures(result.brief)
+    assert got["1.2兆元"][1:3] == (1200000000000, "元") and got["超過3萬人"][1:4] == (30000, "人", "over")
+
+
+# --- 9. the source's own terms -----------------------------------------------------------------------
+
+def test_9_quoted_expressions_and_names_become_the_speakers_terms():
+    [delegate] = draft("9_terms", year=2026).brief.delegates
+    assert {"天枢", "星河算力园区", "智能制造三年行动", "AIPC", "星河科技公司"} <= set(delegate.terms)
+    assert "terms" in delegate.review
+
+
+# --- what comes out ----------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("name", sorted(p.stem for p in PATTERNS.glob("*.txt")))
+def test_every_pattern_drafts_a_brief_that_loads_and_validates(name, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    done = run("draft", str(PATTERNS / f"{name}.txt"), "-o", "out.yaml", library=None)
+    assert done.exit_code == 0, done.stderr
+    assert run("validate", "out.yaml", library=None).exit_code == 0
+
+
+def test_an_article_with_neither_speaker_nor_figure_exits_1_saying_what_it_looked_for(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "a.txt").write_text("春天来了。\n河边的柳树发芽了，孩子们在放风筝。\n", encoding="utf-8")
+    done = run("draft", "a.txt", "-o", "out.yaml", library=None)
+    assert done.exit_code == 1 and "found no speaker and no figure: looked for" in done.stderr
+    assert not (tmp_path / "out.yaml").exists()
+
+
+# --- long input --------------------------------------------------------------------------------------
+
+LONG_LINE = "3月7日，某代表团举行记者会。\n" + "全国人大代表、某公司董事长张三表示，今年投资增长5%，达到30亿元，带动就业1200人" * 2000 + "。"
+
+
+def test_a_long_line_is_guessed_from_a_window_around_each_figure_not_the_whole_paragraph(monkeypatch):
+    seen: list[int] = []
+    real = guess.sector_of
+
+    def watching(weighted):
+        seen.append(max(len(text) for text, _ in weighted))
+        return real(weighted)
+
+    monkeypatch.setattr(guess, "sector_of", watching)
+    result = draft_article(LONG_LINE, year=2026)
+    assert len(result.brief.targets) == MAX_TARGETS and seen
+    assert max(seen) <= 2 * guess.WINDOW + 20 < len(LONG_LINE) // 100  # never the 100 KB paragraph
+
+
+def test_an_article_too_long_for_one_brief_is_drafted_in_part_and_still_loads_and_says_so(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "long.txt").write_text(LONG_LINE, encoding="utf-8")
+    assert (tmp_path / "long.txt").stat().st_size > 200_000
+    done = run("draft", "long.txt", "--year", "2026", "-o", "out.yaml", library=None)
+    assert done.exit_code == 0, done.stderr
+    assert f"drafted the first {MAX_TARGETS} of 6000 figures found, so that the draft loads" in done.stderr
+    assert len(loads_brief((tmp_path / "out.yaml").read_text(encoding="utf-8")).targets) == MAX_TARGETS
+
+
+# --- any text ----------------------------------------------------------------------------------------
+
+_PIECES = list("张王李欧阳·说表示介绍：:“”，,。、（）()12345.67890万亿兆元%个人代表委员部长局长记者年月日他是一二\n 　")
+
+
+@given(st.lists(st.sampled_from(_PIECES), max_size=200).map("".join))
+def test_any_text_drafts_a_brief_that_loads_or_says_why_not(text):
+    try:
+        result = draft_article(text, year=2026)
+    except (NoMatch, UsageError):
+        return
+    assert loads_brief(result.yaml) == result.brief

@@ -21,6 +21,8 @@ from cybrief.cli.options import (
     Lang,
     LangOpt,
     LibraryOpt,
+    DraftsOpt,
+    StrictOpt,
     MaxOpt,
     MinOpt,
     SectorOpt,
@@ -81,6 +83,8 @@ def chart(
     lang: LangOpt = Lang.both,
     brief: BriefOpt = None,
     library: LibraryOpt = None,
+    strict: StrictOpt = False,
+    drafts: DraftsOpt = True,
 ) -> None:
     """A horizontal bar chart of the figures, one chart per unit, labelled with delegate and metric.
 
@@ -98,7 +102,7 @@ def chart(
 
     if svg is not None:
         refuse_existing(svg, force)
-    lib = open_library_of(library, brief)
+    lib = open_library_of(library, brief, strict, drafts)
     refs, nothing = filtered_targets(lib, sector, delegate, kind, horizon, unit, least, most)
     series = comparisons.chart(refs, lang.value)
     legend = comparisons.legend(lang.value)
@@ -125,6 +129,8 @@ def export(
     ] = False,
     brief: BriefOpt = None,
     library: LibraryOpt = None,
+    strict: StrictOpt = False,
+    drafts: DraftsOpt = True,
 ) -> None:
     """The library as tables: briefs, events, sectors, delegates and targets, with keys and a full-text index.
 
@@ -141,7 +147,7 @@ def export(
     """
     from cybrief.render.export import export as run_export
 
-    lib = open_library_of(library, brief)
+    lib = open_library_of(library, brief, strict, drafts)
     run_export(lib, to.value, output, force=force)
     wrote(output)
 
@@ -153,6 +159,8 @@ def report(
     lang: LangOpt = Lang.both,
     brief: BriefOpt = None,
     library: LibraryOpt = None,
+    strict: StrictOpt = False,
+    drafts: DraftsOpt = True,
 ) -> None:
     """A complete briefing in GitHub-flavoured Markdown: source, events, each delegate, sectors and every figure.
 
@@ -170,7 +178,7 @@ def report(
 
     if output is not None:
         refuse_existing(output, force)
-    text = make_report(open_library_of(library, brief), lang.value)
+    text = make_report(open_library_of(library, brief, strict, drafts), lang.value)
     if output is None:
         sys.stdout.write(text)
         sys.stdout.flush()

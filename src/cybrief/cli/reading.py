@@ -21,6 +21,8 @@ from cybrief.cli.options import (
     Lang,
     LangOpt,
     LibraryOpt,
+    DraftsOpt,
+    StrictOpt,
     MaxOpt,
     MinOpt,
     Scope,
@@ -29,8 +31,8 @@ from cybrief.cli.options import (
     UnitOpt,
     complete_delegate,
 )
-from cybrief.cli.output import ProgressBar, emit, emit_empty, note, progress_if_terminal
-from cybrief.errors import NoMatch, UsageError
+from cybrief.cli.output import ProgressBar, emit, emit_empty, note, progress_if_terminal, skipped
+from cybrief.errors import BriefError, CybriefError, NoMatch, UsageError
 from cybrief.render import Format
 
 
@@ -45,6 +47,8 @@ def delegates(
     lang: LangOpt = Lang.both,
     brief: BriefOpt = None,
     library: LibraryOpt = None,
+    strict: StrictOpt = False,
+    drafts: DraftsOpt = True,
 ) -> None:
     """Who spoke: name, role, event and summary of each delegate; with NAME, one delegate in full.
 
@@ -60,7 +64,7 @@ def delegates(
     """
     from cybrief.render import views
 
-    lib = open_library_of(library, brief)
+    lib = open_library_of(library, brief, strict, drafts)
     if name is None:
         listing = views.delegates_listing(lib.delegates(), lib, lang.value)
         emit(fmt, lambda r: r.listing(listing))
@@ -101,6 +105,8 @@ def targets(
     lang: LangOpt = Lang.both,
     brief: BriefOpt = None,
     library: LibraryOpt = None,
+    strict: StrictOpt = False,
+    drafts: DraftsOpt = True,
 ) -> None:
     """The figures and goals announced: delegate, sector, metric, figure, horizon and kind. Filters combine with AND.
 
@@ -126,7 +132,7 @@ def targets(
 
     if facet and group_by:
         raise UsageError("--facet and --group-by do not combine; use one")
-    lib = open_library_of(library, brief)
+    lib = open_library_of(library, brief, strict, drafts)
     refs, nothing = filtered_targets(lib, sector, delegate, kind, horizon, unit, least, most)
     if sort is not None or facet or group_by is not None:
         from cybrief.figures import (
@@ -190,6 +196,7 @@ def search(
     lang: LangOpt = Lang.both,
     brief: BriefOpt = None,
     library: LibraryOpt = None,
+    strict: StrictOpt = False,
 ) -> None:
     """Find terms in every text of every brief, best hits first: traditional or simplified, full-width or not, pinyin.
 
@@ -219,15 +226,21 @@ def search(
         kind=kind.value if kind else None, brief=brief,
     )
     progress = progress_if_terminal()
+    searcher = LibrarySearch(library, use_index=not no_cache, progress=progress, strict=strict)
     try:
-        searcher = LibrarySearch(library, use_index=not no_cache, progress=progress)
         if count:
             counts = searcher.count(query)
         else:
             result = searcher.search(query, limit=limit, context=context)
+    except CybriefError as exc:
+        if not isinstance(exc, BriefError):  # a BriefError lists them already
+            skipped(searcher.skipped or ())  # an unknown --brief may be one of the files left out
+        raise
     finally:
         if progress is not None:
             progress.close()
+    if brief is None:  # with --brief, only that brief needs to load
+        skipped(searcher.skipped or ())
     if count:
         if not counts.briefs:
             emit_empty(fmt, lambda r: r.counts(counts))
@@ -279,10 +292,15 @@ def index(
 
 @app.command()
 def briefs(
+    verbose: Annotated[
+        bool, typer.Option("--verbose", "-v", help="Say which library is in use and why, also when piped.")
+    ] = False,
     fmt: FormatOpt = Format.auto,
     lang: LangOpt = Lang.both,
     brief: BriefOpt = None,
     library: LibraryOpt = None,
+    strict: StrictOpt = False,
+    drafts: DraftsOpt = True,
 ) -> None:
     """The briefs in the library: id, title, date, how many delegates and targets, and the file.
 
@@ -296,6 +314,10 @@ def briefs(
     """
     from cybrief.render import views
 
-    lib = open_library_of(library, brief)
+    from cybrief.errors import display_path
+
+    lib = open_library_of(library, brief, strict, drafts)
+    if sys.stdout.isatty() or verbose:  # for the person reading; a pipe gets only the data
+        note(f"library {display_path(lib.location.path)} ({lib.location.reason})")
     listing = views.briefs_listing(lib, lang.value)
     emit(fmt, lambda r: r.listing(listing))

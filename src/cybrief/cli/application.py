@@ -11,6 +11,7 @@ import typer
 from typer.core import TyperGroup
 
 from cybrief import __version__
+from cybrief.cli import helptext
 from cybrief.cli.completion import script
 from cybrief.errors import CybriefError, ExitCode, NoMatch
 
@@ -21,6 +22,13 @@ class _Group(TyperGroup):
     cybrief's own errors (CybriefError) print their lines; usage errors that the option parser finds (an
     unknown option, a value outside its choices) print one line too, instead of a framed box.
     """
+
+    context_class = helptext.Context  # help wrapped by display cells, examples as written
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for command in self.commands.values():
+            command.context_class = helptext.Context
 
     def main(self, args=None, *rest, standalone_mode: bool = True, **kwargs):
         from cybrief.cli import argv, pager
@@ -97,6 +105,7 @@ app = typer.Typer(
     "Data goes to stdout, messages to stderr. Exit codes: 0 success, 1 nothing matched, 2 usage or input error, "
     "3 internal error.",
     no_args_is_help=True,
+    rich_markup_mode=None,  # plain help: options and their help wrap at any width, examples stay as written
     add_completion=False,  # completion.py declares --show-completion and --install-completion, with an optional SHELL
     pretty_exceptions_enable=False,
     context_settings={"help_option_names": ["-h", "--help"]},

@@ -20,7 +20,7 @@ class CheckFormat(str, Enum):
     json = "json"
 
 
-@app.command("validate")
+@app.command("validate", short_help="Check brief files: every problem, located.")
 def validate_command(
     paths: Annotated[
         Optional[list[Path]], typer.Argument(help="Brief files or folders. Default: the library (see --library).", metavar="PATH...")
@@ -42,9 +42,9 @@ def validate_command(
 
         cybrief validate
 
-        cybrief validate briefs/new.yaml --strict
+        cybrief validate drafts/ --strict    # exit 2: lists what is left to review
 
-        cybrief validate drafts/ --format json | jq '.[] | select(.severity == "error")'
+        cybrief validate drafts/ --format json | jq '.[].severity'
     """
     from cybrief.errors import Invalid
     from cybrief.library.validate import validate
@@ -68,7 +68,7 @@ def validate_command(
     note(report.summary())
 
 
-@app.command("schema")
+@app.command("schema", short_help="The brief format as JSON Schema.")
 def schema_command() -> None:
     """The brief format as JSON Schema (draft 2020-12), generated from the model the loader uses.
 
@@ -79,7 +79,7 @@ def schema_command() -> None:
 
         cybrief schema > brief.schema.json
 
-        cybrief schema | jq '.$defs.Target.properties.qualifier'
+        cybrief schema | jq '.["$defs"].Target.properties.qualifier'
     """
     from cybrief.brief.schema import schema_text
 
@@ -87,7 +87,7 @@ def schema_command() -> None:
     sys.stdout.flush()
 
 
-@app.command("draft")
+@app.command("draft", short_help="A draft brief from a news article, guesses marked for review.")
 def draft_command(
     article: Annotated[str, typer.Argument(help="The article: a plain-text file, or - for standard input.", metavar="ARTICLE")],
     output: Annotated[
@@ -110,9 +110,11 @@ def draft_command(
 
         cybrief draft report.txt -o briefs/chongqing-2026-03-07.yaml
 
-        curl -s https://example.com/report.txt | cybrief draft - --year 2026 > draft.yaml
+        cat report.txt | cybrief draft - --year 2026 > draft.yaml
 
-        cybrief draft report.txt -o draft.yaml --force && cybrief validate --strict draft.yaml
+        cybrief draft report.txt -o draft.yaml --force
+
+        cybrief validate --strict draft.yaml    # exit 2: what is left to review
     """
     from cybrief.brief.schema import schema_reference
     from cybrief.draft import draft_bytes

@@ -29,40 +29,44 @@ def _library(ctx):
         return None
 
 
-def _folded(text: str) -> str:
-    return text.casefold().replace(" ", "").replace("-", "")
+def _as_typed(incomplete: str, *names: str) -> str | None:
+    """The first name (spaces written as hyphens, which names ignore) that starts with what is typed, case
+    aside, continued from it as typed (shells keep only completions that start with the typed text)."""
+    words = [name.replace(" ", "-") for name in names]
+    exact = next((word for word in words if word.startswith(incomplete)), None)
+    if exact is not None:
+        return exact
+    folded = incomplete.casefold()
+    return next((incomplete + word[len(incomplete):] for word in words if word.casefold().startswith(folded)), None)
 
 
 def complete_sector(ctx, incomplete: str):
-    """Sectors whose slug, Chinese or English label starts with what is typed: the label typed in Chinese is
-    completed as itself, anything else as the slug (one word, no quoting needed)."""
+    """Sectors whose slug, Chinese label or English label starts with what is typed (case aside), completed as
+    typed: 能 gives 能源, ene energy, Ene Energy."""
     lib = _library(ctx)
     if lib is None:
         return []
-    typed = _folded(incomplete)
-    found = []
+    found = {}
     for s in lib.sectors:
-        if s.zh.startswith(incomplete) and incomplete and not incomplete.isascii():
-            found.append((s.zh, f"{s.slug} {s.en}"))
-        elif _folded(s.slug).startswith(typed) or _folded(s.en).startswith(typed):
-            found.append((s.slug, f"{s.zh} {s.en}"))
-    return found
+        labels = (s.slug, s.zh) + ((s.en,) if " " not in s.en else ())  # a label of several words: by slug
+        value = _as_typed(incomplete, *labels)
+        if value is not None:
+            found.setdefault(value, f"{s.zh} {s.en}")
+    return list(found.items())
 
 
 def complete_delegate(ctx, incomplete: str):
-    """Delegates whose Chinese name, English name or id starts with what is typed: a Chinese name is completed
-    as itself, an English name or id as the id (which every command accepts as the name)."""
+    """Delegates whose Chinese name, English name or id starts with what is typed (case, spaces and hyphens
+    aside), completed as typed: 刘 gives 刘勇, liu liu-yong, Liu Liu-Yong (every command takes each)."""
     lib = _library(ctx)
     if lib is None:
         return []
-    typed = _folded(incomplete)
     found = {}
     for ref in lib.delegates():
         d = ref.delegate
-        if incomplete and not incomplete.isascii() and d.name.startswith(incomplete):
-            found.setdefault(d.name, f"{d.name_en} · {d.role}")
-        elif _folded(d.id).startswith(typed) or _folded(d.name_en).startswith(typed):
-            found.setdefault(d.id, f"{d.name} {d.name_en}")
+        value = _as_typed(incomplete, d.name, d.id, d.name_en)
+        if value is not None:
+            found.setdefault(value, f"{d.name} {d.name_en} · {ref.brief.id}")
     return list(found.items())
 
 

@@ -8,6 +8,7 @@ from typing import Annotated, Optional
 
 import typer
 
+from cybrief.cli import search_options as S
 from cybrief.cli.application import app
 from cybrief.cli.lookup import filtered_targets, open_library_of
 from cybrief.cli.options import (
@@ -33,11 +34,16 @@ from cybrief.errors import Several
 from cybrief.render import Format
 
 
-@app.command()
+@app.command(short_help="What a Chinese figure reads as: value, unit, qualifier.")
 def figure(
     texts: Annotated[list[str], typer.Argument(help="Figures as a report writes them: 近400万辆, 超1000亿元, 三分之一 ...", metavar="TEXT...")],
     fmt: FormatOpt = Format.auto,
-    lang: LangOpt = Lang.both,
+    lang: Annotated[
+        Lang,
+        typer.Option(*S.LANG.flags, case_sensitive=False, envvar="CYBRIEF_LANG", show_default=False, show_envvar=False,
+                     help="Write each figure back in Chinese (zh), English (en) or both, with labels to match; "
+                     "default $CYBRIEF_LANG, else both."),
+    ] = Lang.both,
 ) -> None:
     """What each figure reads as: value, unit and qualifier, and the figure written back in Chinese and English.
 
@@ -68,7 +74,7 @@ def figure(
         raise Several(errors)
 
 
-@app.command()
+@app.command(short_help="The figures as bar charts, one per unit; --svg saves one.")
 def chart(
     sector: SectorOpt = None,
     delegate: DelegateOpt = None,
@@ -120,7 +126,7 @@ def chart(
     emit(fmt, lambda r: r.chart(series, legend))
 
 
-@app.command()
+@app.command(short_help="The library as SQLite, JSON or CSV tables.")
 def export(
     to: Annotated[ExportFormat, typer.Option("--to", "-t", case_sensitive=False, help="sqlite: one database file; json: one file; csv: a folder with one file per table.")],
     output: Annotated[Path, typer.Option("--output", "-o", help="The file (sqlite, json) or folder (csv) to write.", metavar="PATH")],
@@ -152,7 +158,7 @@ def export(
     wrote(output)
 
 
-@app.command()
+@app.command(short_help="A complete briefing in Markdown, ready for pandoc.")
 def report(
     output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write the report to this file instead of stdout.", metavar="FILE")] = None,
     force: ForceOpt = False,

@@ -45,7 +45,7 @@ Scope = choices("Scope", S.SCOPES)  # the keys of query.SCOPES (a test keeps the
 FormatOpt = Annotated[
     Format,
     typer.Option(
-        *S.FORMAT.flags, case_sensitive=False, envvar="CYBRIEF_FORMAT", show_envvar=False,
+        *S.FORMAT.flags, case_sensitive=False, envvar="CYBRIEF_FORMAT", show_default=False, show_envvar=False,
         help="Output format; default $CYBRIEF_FORMAT, else auto: a table on a terminal, Markdown when piped. "
         "plain: one tab-separated line per record or hit.",
     ),
@@ -55,7 +55,7 @@ FormatOpt = Annotated[
 LangOpt = Annotated[
     Lang,
     typer.Option(
-        *S.LANG.flags, case_sensitive=False, envvar="CYBRIEF_LANG", show_envvar=False,
+        *S.LANG.flags, case_sensitive=False, envvar="CYBRIEF_LANG", show_default=False, show_envvar=False,
         help="Language of text and labels; default $CYBRIEF_LANG, else both.",
     ),
 ]

@@ -36,7 +36,7 @@ from cybrief.errors import BriefError, CybriefError, NoMatch, UsageError
 from cybrief.render import Format
 
 
-@app.command()
+@app.command(short_help="Who spoke: role, event and a summary of each delegate; one in full.")
 def delegates(
     name: Annotated[
         Optional[str],
@@ -78,7 +78,7 @@ def delegates(
     emit(fmt, lambda r: r.details(details))
 
 
-@app.command()
+@app.command(short_help="The figures and goals announced, with filters, sorting and facets.")
 def targets(
     sector: SectorOpt = None,
     delegate: DelegateOpt = None,
@@ -158,7 +158,7 @@ def targets(
     emit(fmt, render)
 
 
-@app.command()
+@app.command(short_help="Find terms in every text of every brief, best hits first.")
 def search(
     terms: Annotated[
         list[str],
@@ -211,7 +211,7 @@ def search(
 
         cybrief search 汽车 芯片 --any --exclude 新能源 --limit 5
 
-        cybrief search '算力.{0,4}规模' --regex -C 10
+        cybrief search '算力.{0,4}(建设|基础)' --regex -C 10
 
         cybrief search tegaoya --format json | jq '.[] | [.delegate_name, .match]'
 
@@ -255,7 +255,7 @@ def search(
         note(f"showing {len(result.hits)} of {result.total} hits; {result.more} more (raise --limit to see them)")
 
 
-@app.command()
+@app.command(short_help="Build or update the search index of a library now.")
 def index(
     rebuild: Annotated[bool, typer.Option("--rebuild", help="Start from an empty index.")] = False,
     library: LibraryOpt = None,
@@ -269,7 +269,7 @@ def index(
 
         cybrief index
 
-        cybrief index --library ~/archive --rebuild
+        cybrief index --library briefs --rebuild
     """
     from cybrief.errors import display_path
     from cybrief.index.store import describe, open_index
@@ -290,7 +290,7 @@ def index(
         connection.close()
 
 
-@app.command()
+@app.command(short_help="The briefs in the library, and which library it is.")
 def briefs(
     verbose: Annotated[
         bool, typer.Option("--verbose", "-v", help="Say which library is in use and why, also when piped.")
@@ -310,7 +310,7 @@ def briefs(
 
         cybrief briefs --format json | jq '.[].path'
 
-        cybrief briefs --library ~/archive/2026
+        cybrief briefs --library bundled
     """
     from cybrief.render import views
 

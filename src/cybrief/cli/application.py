@@ -44,7 +44,9 @@ class _Group(TyperGroup):
         try:
             code = super().main(args, *rest, standalone_mode=False, **kwargs)
         except typer.TyperException as exc:  # the option parser's usage errors (public base of its exceptions)
-            if type(exc).__name__ != "NoArgsIsHelpError":  # `cybrief` alone: the help was printed, exit 2
+            if type(exc).__name__ == "NoArgsIsHelpError":  # `cybrief` alone: the help, and exit 2
+                sys.stdout.write(exc.format_message() + "\n")
+            else:
                 sys.stderr.write(f"cybrief: error: {_usage_message(exc)}\n")
             sys.exit(exc.exit_code)
         except typer.Abort:

@@ -12,6 +12,7 @@ from cybrief.cli import search_options as S
 from cybrief.cli.application import app
 from cybrief.cli.lookup import filtered_targets, open_library_of
 from cybrief.cli.options import (
+    BomOpt,
     BriefOpt,
     DelegateOpt,
     ExportFormat,
@@ -38,6 +39,7 @@ from cybrief.render import Format
 def figure(
     texts: Annotated[list[str], typer.Argument(help="Figures as a report writes them: 近400万辆, 超1000亿元, 三分之一 ...", metavar="TEXT...")],
     fmt: FormatOpt = Format.auto,
+    bom: BomOpt = False,
     lang: Annotated[
         Lang,
         typer.Option(*S.LANG.flags, case_sensitive=False, envvar="CYBRIEF_LANG", show_default=False, show_envvar=False,
@@ -86,6 +88,7 @@ def chart(
     svg: Annotated[Optional[Path], typer.Option("--svg", help="Save the chart as an SVG image instead of printing it.", metavar="FILE")] = None,
     force: ForceOpt = False,
     fmt: FormatOpt = Format.auto,
+    bom: BomOpt = False,
     lang: LangOpt = Lang.both,
     brief: BriefOpt = None,
     library: LibraryOpt = None,
@@ -133,6 +136,9 @@ def export(
     force: Annotated[
         bool, typer.Option("--force", help="Replace the output file, or a folder holding only a previous CSV export.")
     ] = False,
+    bom: Annotated[
+        bool, typer.Option("--bom", help="CSV files that Excel opens with their Chinese intact: a byte-order mark first.")
+    ] = False,
     brief: BriefOpt = None,
     library: LibraryOpt = None,
     strict: StrictOpt = False,
@@ -154,7 +160,7 @@ def export(
     from cybrief.render.export import export as run_export
 
     lib = open_library_of(library, brief, strict, drafts)
-    run_export(lib, to.value, output, force=force)
+    run_export(lib, to.value, output, force=force, bom=bom)
     wrote(output)
 
 

@@ -75,6 +75,19 @@ LibraryOpt = Annotated[
 ]
 
 
+def _bom(value: bool) -> None:
+    from cybrief.cli import output
+
+    output.BOM = output.BOM or bool(value)
+
+
+BomOpt = Annotated[
+    bool,
+    typer.Option(S.BOM.flags[0], callback=_bom, expose_value=False,
+                 help="CSV that Excel opens with its Chinese intact: a UTF-8 byte-order mark first."),
+]
+
+
 StrictOpt = Annotated[
     bool,
     typer.Option(*S.STRICT.flags, help="Stop at a brief file that cannot be loaded. Default: skip it, exit 2 at the end."),

@@ -32,8 +32,15 @@ def shown(concrete: Format, output, terminal: bool) -> str:
     if terminal and concrete is Format.csv:
         from cybrief.safety import visible_lines
 
-        return visible_lines(output)
+        output = visible_lines(output)
+    if BOM and concrete is Format.csv:
+        from cybrief.render.csv import BYTE_ORDER_MARK
+
+        output = BYTE_ORDER_MARK + output
     return output
+
+
+BOM = False  # --bom: CSV starts with a byte-order mark (options.BomOpt)
 
 
 # The problems of brief files a command left out (open_library's `skipped`): reported after its output, once

@@ -11,6 +11,7 @@ from cybrief.cli import search_options as S
 from cybrief.cli.application import app
 from cybrief.cli.lookup import filtered_targets, open_library_of
 from cybrief.cli.options import (
+    BomOpt,
     BriefOpt,
     DelegateOpt,
     FacetField,
@@ -44,6 +45,7 @@ def delegates(
                        autocompletion=complete_delegate),
     ] = None,
     fmt: FormatOpt = Format.auto,
+    bom: BomOpt = False,
     lang: LangOpt = Lang.both,
     brief: BriefOpt = None,
     library: LibraryOpt = None,
@@ -102,6 +104,7 @@ def targets(
                      help="Count targets per value of a field, and per unit sum the figures that add up. Repeatable."),
     ] = None,
     fmt: FormatOpt = Format.auto,
+    bom: BomOpt = False,
     lang: LangOpt = Lang.both,
     brief: BriefOpt = None,
     library: LibraryOpt = None,
@@ -193,6 +196,7 @@ def search(
     ] = None,
     no_cache: Annotated[bool, typer.Option(*S.NO_CACHE.flags, help="Read the brief files; do not use or update the index.")] = False,
     fmt: FormatOpt = Format.auto,
+    bom: BomOpt = False,
     lang: LangOpt = Lang.both,
     brief: BriefOpt = None,
     library: LibraryOpt = None,
@@ -296,6 +300,7 @@ def briefs(
         bool, typer.Option("--verbose", "-v", help="Say which library is in use and why, also when piped.")
     ] = False,
     fmt: FormatOpt = Format.auto,
+    bom: BomOpt = False,
     lang: LangOpt = Lang.both,
     brief: BriefOpt = None,
     library: LibraryOpt = None,

@@ -47,9 +47,10 @@ LANG = Option("lang", ("--lang", "-l"), LANGS)
 BRIEF = Option("brief", ("--brief", "-b"), "text")
 LIBRARY = Option("library", ("--library",), "text")
 STRICT = Option("strict", ("--strict",))  # an index is current only without broken files: nothing to stop at
+BOM = Option("bom", ("--bom",), quick=False)  # CSV for Excel: the Typer command writes it
 
 SEARCH = (ANY, EXCLUDE, REGEX, PINYIN, SCOPE, SECTOR, DELEGATE, KIND, CONTEXT, COUNT, LIMIT, NO_CACHE, FORMAT, LANG,
-          BRIEF, LIBRARY, STRICT)
+          BRIEF, LIBRARY, STRICT, BOM)
 
 # Options of the commands that read a library which may also be written before the command (`cybrief --library
 # DIR delegates`): cli/argv.py moves them after it. NO_DRAFTS is not an option of search; NO_PAGER is an option

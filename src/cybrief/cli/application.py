@@ -34,7 +34,7 @@ class _Group(TyperGroup):
         from cybrief.cli import argv, pager
 
         args, no_pager = argv.read(list(sys.argv[1:] if args is None else args))
-        pager.disabled = pager.disabled or no_pager
+        pager.disabled = no_pager
         if os.environ.get("_CYBRIEF_COMPLETE"):  # the shell asks for completions: Typer's shells must be known
             from typer.completion import completion_init
 
@@ -55,9 +55,10 @@ class _Group(TyperGroup):
         sys.exit(code if isinstance(code, int) else 0)
 
     def invoke(self, ctx):
-        from cybrief.cli.output import SKIPPED
+        from cybrief.cli import output
 
-        SKIPPED.clear()
+        output.SKIPPED.clear()
+        output.BOM = False  # set by --bom while the options are read
         try:
             result = super().invoke(ctx)
         except CybriefError as exc:

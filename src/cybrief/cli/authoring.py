@@ -42,7 +42,7 @@ def validate_command(
 
         cybrief validate
 
-        cybrief validate drafts/ --strict    # exit 2: lists what is left to review
+        cybrief validate drafts/ --strict    # exit 2: what is left to review
 
         cybrief validate drafts/ --format json | jq '.[].severity'
     """

@@ -29,7 +29,7 @@ SHELL_BLOCKS = ("sh", "shell", "bash", "console")
 PYTHON_BLOCKS = ("python", "py")
 # Programs every shell has, and cybrief itself: never a reason to skip.
 BUILTIN = {"cybrief", "cat", "head", "tail", "echo", "wc", "grep", "cut", "sort", "uniq", "cd", "ls", "test", "[", "true",
-           "iconv", "awk", "sed", "tr", "printf", "env", "xargs"}
+           "iconv", "awk", "sed", "tr", "printf", "env", "xargs", "mkdir", "cp", "rm"}
 EXIT = re.compile(r"#\s*exit\s+(\d+)")
 
 
@@ -176,7 +176,10 @@ def environment(folder: Path) -> dict[str, str]:
                "NO_COLOR", "FORCE_COLOR")
     env = {k: v for k, v in os.environ.items() if k not in dropped}
     env["PATH"] = f"{folder.parent / (folder.name + '-bin')}{os.pathsep}{env.get('PATH', '')}"
-    env.update(XDG_CACHE_HOME=str(folder.parent / f"{folder.name}-cache"), COLUMNS="80", PYTHONIOENCODING="utf-8")
+    home = folder.parent / f"{folder.name}-home"  # what an example writes under ~ stays in the test's folder
+    home.mkdir(exist_ok=True)
+    env.update(XDG_CACHE_HOME=str(folder.parent / f"{folder.name}-cache"), COLUMNS="80", PYTHONIOENCODING="utf-8",
+               HOME=str(home))
     return env
 
 

@@ -260,3 +260,11 @@ def test_the_docs_name_force_color_the_version_bom_and_completion():
     for shell in ("bash", "zsh", "fish"):
         assert f"--show-completion={shell}" in usage or f"--install-completion {shell}" in usage
     assert "CYBRIEF_PAGER" in usage and "CYBRIEF_LANG" in usage and "CYBRIEF_FORMAT" in usage and "--format plain" in usage
+
+
+def test_force_color_colours_a_table_even_into_a_pipe():
+    env = {k: v for k, v in os.environ.items() if k not in ("NO_COLOR", "FORCE_COLOR")}
+    argv = CYBRIEF + ["figure", "近400万辆", "--format", "table"]
+    plain = subprocess.run(argv, env=env, capture_output=True, timeout=60)
+    forced = subprocess.run(argv, env=dict(env, FORCE_COLOR="1"), capture_output=True, timeout=60)
+    assert b"\x1b[" not in plain.stdout and b"\x1b[1;36m" in forced.stdout

@@ -12,6 +12,7 @@ import typer
 from cybrief.cli.application import app
 from cybrief.cli.options import ForceOpt, LibraryOpt
 from cybrief.cli.output import note, refuse_existing
+from cybrief.cli.pager import write as page
 from cybrief.errors import UsageError
 
 
@@ -61,8 +62,7 @@ def validate_command(
     if fmt is CheckFormat.json:
         from cybrief.render.json import dumps
 
-        sys.stdout.write(dumps(report.records()))
-        sys.stdout.flush()
+        page(dumps(report.records()))
     if not report.ok:
         raise Invalid(report, listed=fmt is CheckFormat.json)
     note(report.summary())
@@ -83,8 +83,7 @@ def schema_command() -> None:
     """
     from cybrief.brief.schema import schema_text
 
-    sys.stdout.write(schema_text())
-    sys.stdout.flush()
+    page(schema_text())
 
 
 @app.command("draft", short_help="A draft brief from a news article, guesses marked for review.")
@@ -144,8 +143,7 @@ def draft_command(
     schema = schema_reference(output.parent if output is not None else Path.cwd())
     result = draft_bytes(data, shown, year=year, brief_id=brief_id, schema=schema)
     if output is None:
-        sys.stdout.write(result.yaml)
-        sys.stdout.flush()
+        page(result.yaml)
         where = "the draft"
     else:
         from cybrief.files import write_output

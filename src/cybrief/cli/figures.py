@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 from typing import Annotated, Optional
 
@@ -31,6 +30,7 @@ from cybrief.cli.options import (
     UnitOpt,
 )
 from cybrief.cli.output import emit, emit_empty, refuse_existing, write_file, wrote
+from cybrief.cli.pager import write as page
 from cybrief.errors import Several
 from cybrief.render import Format
 
@@ -192,7 +192,6 @@ def report(
         refuse_existing(output, force)
     text = make_report(open_library_of(library, brief, strict, drafts), lang.value)
     if output is None:
-        sys.stdout.write(text)
-        sys.stdout.flush()
+        page(text)
         return
     write_file(output, text.encode("utf-8"), force)

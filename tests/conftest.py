@@ -34,7 +34,8 @@ settings.load_profile(os.environ.get("CYBRIEF_HYPOTHESIS", "ci"))
 def _isolated(tmp_path, monkeypatch):
     """No test reads or writes the user's cache, or depends on the caller's environment."""
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
-    for name in ("CYBRIEF_LIBRARY", "CYBRIEF_NO_CACHE", "CYBRIEF_MAX_BYTES", "NO_COLOR", "FORCE_COLOR", "CYBRIEF_DEBUG"):
+    for name in ("CYBRIEF_LIBRARY", "CYBRIEF_NO_CACHE", "CYBRIEF_MAX_BYTES", "NO_COLOR", "FORCE_COLOR", "CYBRIEF_DEBUG",
+                 "CYBRIEF_LANG", "CYBRIEF_FORMAT", "CYBRIEF_PAGER"):
         monkeypatch.delenv(name, raising=False)
     monkeypatch.setenv("COLUMNS", "100")
 

@@ -44,9 +44,12 @@ def run_in_pty(argv: list[str], env: dict[str, str] | None = None, timeout: floa
 
 
 def terminal_env(**extra: str) -> dict[str, str]:
-    """The environment of an interactive terminal: no colour overrides, a known width."""
-    env = {k: v for k, v in os.environ.items() if k not in ("NO_COLOR", "FORCE_COLOR", "CYBRIEF_DEBUG", "COLUMNS", "LINES")}
-    env.update(TERM="xterm-256color")
+    """The environment of an interactive terminal: no colour overrides, a known width, no preferences, and no
+    pager (a pager would wait for keys that never come) unless `extra` names one."""
+    dropped = ("NO_COLOR", "FORCE_COLOR", "CYBRIEF_DEBUG", "COLUMNS", "LINES", "CYBRIEF_LANG", "CYBRIEF_FORMAT", "PAGER",
+               "LESS", "CYBRIEF_LIBRARY")
+    env = {k: v for k, v in os.environ.items() if k not in dropped}
+    env.update(TERM="xterm-256color", CYBRIEF_PAGER="cat")
     env.update(extra)
     return env
 

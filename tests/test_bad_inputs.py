@@ -195,7 +195,8 @@ def test_every_command_maps_errors_to_the_same_codes_and_lines(command, error, c
         "bug": KeyError("x\x1b"),
     }[error]
     monkeypatch.chdir(tmp_path)
-    _patch_everywhere(monkeypatch, library.resolve_library_dir, _raising(made))  # the first step of every command here
+    for first_step in (library.resolve_library_dir, library.locate_library):  # of every command here
+        _patch_everywhere(monkeypatch, first_step, _raising(made))
     assert _invoke(list(COMMANDS[command])) == (code, "", line)
     assert list(tmp_path.iterdir()) == []
 

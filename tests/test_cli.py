@@ -166,9 +166,13 @@ def test_brief_option_restricts_and_unknown_brief_is_an_error(tmp_path):
 def test_duplicate_brief_ids_across_files(tmp_path):
     shutil.copy(MINI, tmp_path / "a.yaml")
     shutil.copy(MINI, tmp_path / "b.yaml")
-    result = run("briefs", library=tmp_path)
+    result = run("briefs", "--format", "json", library=tmp_path)
     assert result.exit_code == 2
-    assert "duplicate brief id 'mini'" in result.stderr and result.stderr.count("\n") == 1
+    assert [b["path"] for b in json.loads(result.stdout)] == [str(tmp_path / "a.yaml")]  # the first is used
+    assert "b.yaml: id: duplicate brief id 'mini'" in result.stderr.splitlines()[0]
+    strict = run("briefs", "--strict", library=tmp_path)
+    assert strict.exit_code == 2 and strict.stdout == ""
+    assert "duplicate brief id 'mini'" in strict.stderr and strict.stderr.count("\n") == 1
 
 
 def test_library_from_environment(monkeypatch, tmp_path):
@@ -204,8 +208,8 @@ def test_broken_brief_is_one_line_exit_2_no_traceback(monkeypatch):
 
 @pytest.mark.parametrize("args, line", [
     (["targets", "--format", "xml"], "invalid value for '--format' / '-f': 'xml' is not one of 'auto', 'table', "
-                                     "'markdown', 'json', 'csv' (see cybrief targets -h)"),
-    (["targets", "--sectr", "energy"], "no such option: --sectr; possible options: --sector, --sort (see cybrief targets -h)"),
+                                     "'markdown', 'json', 'csv', 'plain' (see cybrief targets -h)"),
+    (["targets", "--sectr", "energy"], "no such option: --sectr; possible options: --sector, --sort, --strict (see cybrief targets -h)"),
     (["tagrets"], "no such command 'tagrets'. Did you mean 'targets'? (see cybrief -h)"),
     (["search"], "missing argument 'TERM...' (see cybrief search -h)"),
     (["delegates", "--lang", "fr"], "invalid value for '--lang' / '-l': 'fr' is not one of 'zh', 'en', 'both' (see cybrief delegates -h)"),
@@ -235,7 +239,7 @@ def test_help_names_every_exit_code_and_the_arguments_in_capitals():
 ])
 def test_force_says_what_it_replaces(command, says, monkeypatch):
     monkeypatch.setenv("COLUMNS", "200")
-    assert says in run(*command, "--help", library=None).stdout
+    assert says in " ".join(run(*command, "--help", library=None).stdout.split())  # help wraps at 80 columns
 
 
 @pytest.mark.parametrize("lang", ["zh", "en", "both"])

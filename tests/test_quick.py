@@ -96,9 +96,17 @@ def test_the_library_is_found_as_the_command_finds_it(tmp_path, monkeypatch):
     from cybrief.library import resolve_library_dir
 
     monkeypatch.chdir(tmp_path)
-    assert quick.library_root(None) == str(resolve_library_dir(None).resolve())  # the bundled briefs
-    (tmp_path / "briefs").mkdir()
+    bundled = str(resolve_library_dir(None).resolve())
+    assert quick.library_root(None) == bundled  # the bundled briefs
+    (tmp_path / "briefs" / "sub").mkdir(parents=True)
+    (tmp_path / "briefs" / "notes.docx").write_text("x")
+    assert quick.library_root(None) == str(resolve_library_dir(None).resolve()) == bundled  # no brief in it
+    shutil.copy(MINI, tmp_path / "briefs" / "sub" / "mini.yaml")
     assert quick.library_root(None) == str(resolve_library_dir(None).resolve()) == str(tmp_path / "briefs")
+    for name in (":bundled:", "bundled"):
+        assert quick.library_root(name) == str(resolve_library_dir(name).resolve()) == bundled
+    (tmp_path / "bundled").mkdir()  # a folder of that name wins over the plain name
+    assert quick.library_root("bundled") == str(resolve_library_dir("bundled").resolve()) == str(tmp_path / "bundled")
     monkeypatch.setenv("CYBRIEF_LIBRARY", str(BUNDLED))
     assert quick.library_root(None) == str(resolve_library_dir(None).resolve())
     assert quick.library_root("briefs") == str(resolve_library_dir("briefs").resolve())

@@ -58,7 +58,7 @@ def library(tmp_path_factory):
         return open_library(BUNDLED)
 
 
-EXT = {Format.table: "txt", Format.markdown: "md", Format.json: "json", Format.csv: "csv"}
+EXT = {Format.table: "txt", Format.markdown: "md", Format.json: "json", Format.csv: "csv", Format.plain: "tsv"}
 
 
 @pytest.mark.parametrize("fmt", CONCRETE, ids=lambda f: f.value)

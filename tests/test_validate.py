@@ -25,12 +25,13 @@ def test_five_different_errors_give_five_located_lines(monkeypatch):
     assert result.stderr.splitlines() == [
         "cybrief: error: five_errors.yaml:12:11: events[0].date: expected a date as YYYY-MM-DD, got '2026-3-7'",
         "cybrief: error: five_errors.yaml:25:14: delegates[0].sectors: expected a list, got 'energy'",
-        "cybrief: error: five_errors.yaml:34:5: delegates[1].organisation: unknown field (expected one of: event, id, "
+        "cybrief: error: five_errors.yaml:34:5: delegates[1].organisation: unknown field; did you mean 'organization'? "
+        "(expected one of: event, id, "
         "name, name_en, organization, organization_en, paragraphs, points, review, role, role_en, sectors, summary, "
         "summary_en, terms)",
         "cybrief: error: five_errors.yaml:62:12: targets[1].value: expected a number (e.g. 4000000, 23.6 or 1/9), got 'half'",
         "cybrief: error: five_errors.yaml:77:16: targets[2].qualifier: expected one of exact, approx, nearly, over, "
-        "at_least, under, at_most; got 'exactly'",
+        "at_least, under, at_most; got 'exactly'; did you mean 'exact'?",
         "cybrief: error: 5 problems in 1 of 1 file checked",
     ]
 

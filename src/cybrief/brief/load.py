@@ -81,7 +81,8 @@ class _Builder:
         known = {f.name for f in specs}
         for key, (key_node, _) in node.value.items():
             if key not in known:
-                self.problem(key_node, _join(where, key), f"unknown field (expected one of: {', '.join(sorted(known))})")
+                self.problem(key_node, _join(where, key),
+                             f"unknown field{_did_you_mean(key, known)} (expected one of: {', '.join(sorted(known))})")
         values = {}
         ok = True
         for f in specs:
@@ -140,7 +141,7 @@ class _Builder:
         if kind == "choice":
             choices = spec.choices
             if text not in choices:
-                self.problem(node, where, f"expected one of {', '.join(choices)}; got {_shorten(text)}")
+                self.problem(node, where, f"expected one of {', '.join(choices)}; got {_shorten(text)}{_did_you_mean(text, choices)}")
                 return _INVALID
             return text
         if kind == "date":
@@ -166,6 +167,14 @@ class _Builder:
                 return _INVALID
             return number
         raise AssertionError(f"unknown field kind {kind}")  # a bug in model.py, not in the brief
+
+
+def _did_you_mean(word: str, known) -> str:
+    """'; did you mean 'date'?' for a word close to one of the known ones (a typo), else nothing."""
+    from difflib import get_close_matches
+
+    close = get_close_matches(word, sorted(known), n=1, cutoff=0.75) if len(word) <= 60 else []
+    return f"; did you mean {close[0]!r}?" if close else ""
 
 
 def _in_range(number) -> bool:

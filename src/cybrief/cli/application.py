@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import os
 import sys
-from typing import Annotated
+from pathlib import Path
+from typing import Annotated, Optional
 
 import typer
 from typer.core import TyperGroup
 
 from cybrief import __version__
+from cybrief.cli import helptext
+from cybrief.cli.completion import script
 from cybrief.errors import CybriefError, ExitCode, NoMatch
 
 
@@ -20,13 +23,30 @@ class _Group(TyperGroup):
     unknown option, a value outside its choices) print one line too, instead of a framed box.
     """
 
-    def main(self, *args, standalone_mode: bool = True, **kwargs):
+    context_class = helptext.Context  # help wrapped by display cells, examples as written
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for command in self.commands.values():
+            command.context_class = helptext.Context
+
+    def main(self, args=None, *rest, standalone_mode: bool = True, **kwargs):
+        from cybrief.cli import argv, pager
+
+        args, no_pager = argv.read(list(sys.argv[1:] if args is None else args))
+        pager.disabled = no_pager
+        if os.environ.get("_CYBRIEF_COMPLETE"):  # the shell asks for completions: Typer's shells must be known
+            from typer.completion import completion_init
+
+            completion_init()
         if not standalone_mode:
-            return super().main(*args, standalone_mode=False, **kwargs)
+            return super().main(args, *rest, standalone_mode=False, **kwargs)
         try:
-            code = super().main(*args, standalone_mode=False, **kwargs)
+            code = super().main(args, *rest, standalone_mode=False, **kwargs)
         except typer.TyperException as exc:  # the option parser's usage errors (public base of its exceptions)
-            if type(exc).__name__ != "NoArgsIsHelpError":  # `cybrief` alone: the help was printed, exit 2
+            if type(exc).__name__ == "NoArgsIsHelpError":  # `cybrief` alone: the help, and exit 2
+                sys.stdout.write(exc.format_message() + "\n")
+            else:
                 sys.stderr.write(f"cybrief: error: {_usage_message(exc)}\n")
             sys.exit(exc.exit_code)
         except typer.Abort:
@@ -35,17 +55,19 @@ class _Group(TyperGroup):
         sys.exit(code if isinstance(code, int) else 0)
 
     def invoke(self, ctx):
-        try:
-            return super().invoke(ctx)
-        except CybriefError as exc:
-            from cybrief.safety import (
-                one_line,  # messages quote the data: never let it act on the terminal
-            )
+        from cybrief.cli import output
 
+        output.SKIPPED.clear()
+        output.BOM = False  # set by --bom while the options are read
+        try:
+            result = super().invoke(ctx)
+        except CybriefError as exc:
             prefix = "cybrief: " if isinstance(exc, NoMatch) else "cybrief: error: "
-            for line in exc.lines():
-                sys.stderr.write(prefix + one_line(line) + "\n")
-            raise typer.Exit(int(exc.exit_code)) from None
+            _say(prefix, exc.lines())
+            code = int(exc.exit_code)
+            if _report_skipped():
+                code = max(code, int(ExitCode.INPUT))  # nothing matched, but files were left out: an input error
+            raise typer.Exit(code) from None
         except (typer.Exit, typer.Abort, typer.TyperException, BrokenPipeError, KeyboardInterrupt):
             raise
         except Exception as exc:  # a bug: one line, and the traceback only on request
@@ -55,6 +77,27 @@ class _Group(TyperGroup):
 
             sys.stderr.write(f"cybrief: internal error: {type(exc).__name__}: {one_line(str(exc))} (CYBRIEF_DEBUG=1 shows the traceback)\n")
             raise typer.Exit(int(ExitCode.INTERNAL)) from None
+        if _report_skipped():
+            raise typer.Exit(int(ExitCode.INPUT))
+        return result
+
+
+def _say(prefix: str, lines: list[str]) -> None:
+    from cybrief.safety import one_line  # messages quote the data: never let it act on the terminal
+
+    for line in lines:
+        sys.stderr.write(prefix + one_line(line) + "\n")
+
+
+def _report_skipped() -> bool:
+    """After a command's output: the brief files it left out, one line each; whether there were any (exit 2)."""
+    from cybrief.cli.output import SKIPPED, skipped_lines
+
+    if not SKIPPED:
+        return False
+    _say("cybrief: error: ", skipped_lines(SKIPPED))
+    SKIPPED.clear()
+    return True
 
 
 app = typer.Typer(
@@ -65,6 +108,8 @@ app = typer.Typer(
     "Data goes to stdout, messages to stderr. Exit codes: 0 success, 1 nothing matched, 2 usage or input error, "
     "3 internal error.",
     no_args_is_help=True,
+    rich_markup_mode=None,  # plain help: options and their help wrap at any width, examples stay as written
+    add_completion=False,  # completion.py declares --show-completion and --install-completion, with an optional SHELL
     pretty_exceptions_enable=False,
     context_settings={"help_option_names": ["-h", "--help"]},
 )
@@ -94,8 +139,29 @@ def _root(
     version: Annotated[
         bool, typer.Option("--version", "-V", callback=_version, is_eager=True, help="Print the version and exit.")
     ] = False,
+    no_pager: Annotated[
+        bool, typer.Option("--no-pager", help="Never page the output (also: CYBRIEF_PAGER=cat).")
+    ] = False,
+    library: Annotated[
+        Optional[Path], typer.Option("--library", metavar="DIR", help="As the command's --library, written before it.")
+    ] = None,
+    lang: Annotated[Optional[str], typer.Option("--lang", "-l", metavar="LANG", help="As the command's --lang.")] = None,
+    fmt: Annotated[Optional[str], typer.Option("--format", "-f", metavar="FORMAT", help="As the command's --format.")] = None,
+    brief: Annotated[Optional[str], typer.Option("--brief", "-b", metavar="ID", help="As the command's --brief.")] = None,
+    strict: Annotated[bool, typer.Option("--strict", help="As the command's --strict.")] = False,
+    no_drafts: Annotated[bool, typer.Option("--no-drafts", help="As the command's --no-drafts.")] = False,
+    show_completion: Annotated[
+        Optional[str], typer.Option("--show-completion", metavar="[SHELL]", callback=script, is_eager=True,
+                                    expose_value=False, help="Print the completion script of SHELL (default: this shell).")
+    ] = None,
+    install_completion: Annotated[
+        Optional[str], typer.Option("--install-completion", metavar="[SHELL]", callback=script, is_eager=True,
+                                    expose_value=False, help="Install completion for SHELL: bash, zsh, fish, powershell.")
+    ] = None,
 ) -> None:
-    """The options of cybrief itself; its help is the app's."""
+    """The options of cybrief itself; its help is the app's. The options of a command that reads a library
+    may come before the command (cli/argv.py moves them after it): these declarations show them in the help
+    and let completion read --library."""
 
 
 def _only_the_requested_command(args: list[str]) -> None:
@@ -114,5 +180,7 @@ def _only_the_requested_command(args: list[str]) -> None:
 
 
 def main() -> None:
-    _only_the_requested_command(sys.argv[1:])
+    from cybrief.cli.argv import read
+
+    _only_the_requested_command(read(sys.argv[1:])[0])
     app(prog_name="cybrief")

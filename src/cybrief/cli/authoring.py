@@ -12,6 +12,7 @@ import typer
 from cybrief.cli.application import app
 from cybrief.cli.options import ForceOpt, LibraryOpt
 from cybrief.cli.output import note, refuse_existing
+from cybrief.cli.pager import write as page
 from cybrief.errors import UsageError
 
 
@@ -20,7 +21,7 @@ class CheckFormat(str, Enum):
     json = "json"
 
 
-@app.command("validate")
+@app.command("validate", short_help="Check brief files: every problem, located.")
 def validate_command(
     paths: Annotated[
         Optional[list[Path]], typer.Argument(help="Brief files or folders. Default: the library (see --library).", metavar="PATH...")
@@ -42,9 +43,9 @@ def validate_command(
 
         cybrief validate
 
-        cybrief validate briefs/new.yaml --strict
+        cybrief validate drafts/ --strict    # exit 2: what is left to review
 
-        cybrief validate drafts/ --format json | jq '.[] | select(.severity == "error")'
+        cybrief validate drafts/ --format json | jq '.[].severity'
     """
     from cybrief.errors import Invalid
     from cybrief.library.validate import validate
@@ -61,14 +62,13 @@ def validate_command(
     if fmt is CheckFormat.json:
         from cybrief.render.json import dumps
 
-        sys.stdout.write(dumps(report.records()))
-        sys.stdout.flush()
+        page(dumps(report.records()))
     if not report.ok:
         raise Invalid(report, listed=fmt is CheckFormat.json)
     note(report.summary())
 
 
-@app.command("schema")
+@app.command("schema", short_help="The brief format as JSON Schema.")
 def schema_command() -> None:
     """The brief format as JSON Schema (draft 2020-12), generated from the model the loader uses.
 
@@ -79,15 +79,14 @@ def schema_command() -> None:
 
         cybrief schema > brief.schema.json
 
-        cybrief schema | jq '.$defs.Target.properties.qualifier'
+        cybrief schema | jq '.["$defs"].Target.properties.qualifier'
     """
     from cybrief.brief.schema import schema_text
 
-    sys.stdout.write(schema_text())
-    sys.stdout.flush()
+    page(schema_text())
 
 
-@app.command("draft")
+@app.command("draft", short_help="A draft brief from a news article, guesses marked for review.")
 def draft_command(
     article: Annotated[str, typer.Argument(help="The article: a plain-text file, or - for standard input.", metavar="ARTICLE")],
     output: Annotated[
@@ -110,9 +109,11 @@ def draft_command(
 
         cybrief draft report.txt -o briefs/chongqing-2026-03-07.yaml
 
-        curl -s https://example.com/report.txt | cybrief draft - --year 2026 > draft.yaml
+        cat report.txt | cybrief draft - --year 2026 > draft.yaml
 
-        cybrief draft report.txt -o draft.yaml --force && cybrief validate --strict draft.yaml
+        cybrief draft report.txt -o draft.yaml --force
+
+        cybrief validate --strict draft.yaml    # exit 2: what is left to review
     """
     from cybrief.brief.schema import schema_reference
     from cybrief.draft import draft_bytes
@@ -142,8 +143,7 @@ def draft_command(
     schema = schema_reference(output.parent if output is not None else Path.cwd())
     result = draft_bytes(data, shown, year=year, brief_id=brief_id, schema=schema)
     if output is None:
-        sys.stdout.write(result.yaml)
-        sys.stdout.flush()
+        page(result.yaml)
         where = "the draft"
     else:
         from cybrief.files import write_output

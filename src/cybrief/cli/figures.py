@@ -3,28 +3,35 @@
 from __future__ import annotations
 
 import os
-import sys
 from pathlib import Path
 from typing import Annotated, Optional
 
 import typer
 
+from cybrief.cli import search_options as S
 from cybrief.cli.application import app
 from cybrief.cli.lookup import filtered_targets, open_library_of
 from cybrief.cli.options import (
-    BriefOpt, DelegateOpt, ExportFormat, ForceOpt, FormatOpt, HorizonOpt, KindOpt, Lang, LangOpt, LibraryOpt,
-    MaxOpt, MinOpt, ReportFormat, SectorOpt, Theme, UnitOpt,
+    BomOpt, BriefOpt, DelegateOpt, DraftsOpt, ExportFormat, ForceOpt, FormatOpt, HorizonOpt, KindOpt, Lang, LangOpt,
+    LibraryOpt, MaxOpt, MinOpt, ReportFormat, SectorOpt, StrictOpt, Theme, UnitOpt,
 )
 from cybrief.cli.output import emit, emit_empty, refuse_existing, write_file, wrote
+from cybrief.cli.pager import write as page
 from cybrief.errors import Several
 from cybrief.render import Format
 
 
-@app.command()
+@app.command(short_help="What a Chinese figure reads as: value, unit, qualifier.")
 def figure(
     texts: Annotated[list[str], typer.Argument(help="Figures as a report writes them: 近400万辆, 超1000亿元, 三分之一 ...", metavar="TEXT...")],
     fmt: FormatOpt = Format.auto,
-    lang: LangOpt = Lang.both,
+    bom: BomOpt = False,
+    lang: Annotated[
+        Lang,
+        typer.Option(*S.LANG.flags, case_sensitive=False, envvar="CYBRIEF_LANG", show_default=False, show_envvar=False,
+                     help="Write each figure back in Chinese (zh), English (en) or both, with labels to match; "
+                     "default $CYBRIEF_LANG, else both."),
+    ] = Lang.both,
 ) -> None:
     """What each figure reads as: value, unit and qualifier, and the figure written back in Chinese and English.
 
@@ -55,7 +62,7 @@ def figure(
         raise Several(errors)
 
 
-@app.command()
+@app.command(short_help="The figures as bar charts, one per unit; --svg saves one.")
 def chart(
     sector: SectorOpt = None,
     delegate: DelegateOpt = None,
@@ -69,9 +76,12 @@ def chart(
     theme: Annotated[Theme, typer.Option("--theme", case_sensitive=False, help="Colours of a saved image: light (white background) or dark.")] = Theme.light,
     force: ForceOpt = False,
     fmt: FormatOpt = Format.auto,
+    bom: BomOpt = False,
     lang: LangOpt = Lang.both,
     brief: BriefOpt = None,
     library: LibraryOpt = None,
+    strict: StrictOpt = False,
+    drafts: DraftsOpt = True,
 ) -> None:
     """A horizontal bar chart of the figures, labelled with delegate and metric; --svg or --png saves it as an image.
 
@@ -94,7 +104,7 @@ def chart(
     for path in (svg, png):
         if path is not None:
             refuse_existing(path, force)
-    lib = open_library_of(library, brief)
+    lib = open_library_of(library, brief, strict, drafts)
     refs, nothing = filtered_targets(lib, sector, delegate, kind, horizon, unit, least, most)
     if svg is not None or png is not None:
         if not refs:
@@ -121,15 +131,20 @@ def chart(
     emit(fmt, lambda r: r.chart(series, legend))
 
 
-@app.command()
+@app.command(short_help="The library as SQLite, JSON or CSV tables.")
 def export(
     to: Annotated[ExportFormat, typer.Option("--to", "-t", case_sensitive=False, help="sqlite: one database file; json: one file; csv: a folder with one file per table.")],
     output: Annotated[Path, typer.Option("--output", "-o", help="The file (sqlite, json) or folder (csv) to write.", metavar="PATH")],
     force: Annotated[
         bool, typer.Option("--force", help="Replace the output file, or a folder holding only a previous CSV export.")
     ] = False,
+    bom: Annotated[
+        bool, typer.Option("--bom", help="CSV files that Excel opens with their Chinese intact: a byte-order mark first.")
+    ] = False,
     brief: BriefOpt = None,
     library: LibraryOpt = None,
+    strict: StrictOpt = False,
+    drafts: DraftsOpt = True,
 ) -> None:
     """The library as tables: briefs, events, sectors, delegates and targets, with keys and a full-text index.
 
@@ -146,12 +161,12 @@ def export(
     """
     from cybrief.render.export import export as run_export
 
-    lib = open_library_of(library, brief)
-    run_export(lib, to.value, output, force=force)
+    lib = open_library_of(library, brief, strict, drafts)
+    run_export(lib, to.value, output, force=force, bom=bom)
     wrote(output)
 
 
-@app.command()
+@app.command(short_help="A complete briefing in Markdown, ready for pandoc.")
 def report(
     output: Annotated[Optional[str], typer.Option("--output", "-o", help="Write the report to this file, or into this folder (an existing one, or a path ending in /) with its charts beside it.", metavar="PATH")] = None,
     fmt: Annotated[ReportFormat, typer.Option("--format", "-f", case_sensitive=False, help="markdown: GitHub-flavoured Markdown; html: one self-contained page with the charts inline.")] = ReportFormat.markdown,
@@ -159,6 +174,8 @@ def report(
     lang: LangOpt = Lang.both,
     brief: BriefOpt = None,
     library: LibraryOpt = None,
+    strict: StrictOpt = False,
+    drafts: DraftsOpt = True,
 ) -> None:
     """A complete briefing: source, events, each delegate with key points, terms and figures, sectors, charts, every figure.
 
@@ -181,21 +198,20 @@ def report(
     # a str, not a Path: Path("out/") drops the slash that says a folder is meant
     folder = output is not None and (os.path.isdir(output) or output.endswith(("/", os.sep)))
     if folder:
-        _report_folder(Path(output), fmt, force, lang.value, open_library_of(library, brief))
+        _report_folder(Path(output), fmt, force, lang.value, open_library_of(library, brief, strict, drafts))
         return
     output = Path(output) if output is not None else None
     if output is not None:
         refuse_existing(output, force)
-    lib = open_library_of(library, brief)
+    lib = open_library_of(library, brief, strict, drafts)
     if fmt is ReportFormat.html:
-        from cybrief.render.html import page
+        from cybrief.render.html import page as html_page
 
-        text = page(lib, lang.value)
+        text = html_page(lib, lang.value)
     else:
         text = make_report(lib, lang.value)
     if output is None:
-        sys.stdout.write(text)
-        sys.stdout.flush()
+        page(text)
         return
     write_file(output, text.encode("utf-8"), force)
 
@@ -207,9 +223,9 @@ def _report_folder(folder: Path, fmt: ReportFormat, force: bool, lang: str, lib)
     """
     files: dict[str, bytes] = {}
     if fmt is ReportFormat.html:
-        from cybrief.render.html import page
+        from cybrief.render.html import page as html_page
 
-        files["briefing.html"] = page(lib, lang).encode("utf-8")
+        files["briefing.html"] = html_page(lib, lang).encode("utf-8")
     else:
         from cybrief.render.panels import caption, panels
         from cybrief.render.svgchart import render

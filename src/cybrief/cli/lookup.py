@@ -8,10 +8,14 @@ from typing import Optional
 from cybrief.errors import NoMatch
 
 
-def open_library_of(library: Optional[Path], brief: Optional[str]):
+def open_library_of(library: Optional[Path], brief: Optional[str], strict: bool = False, drafts: bool = True):
+    """The library the options name; the brief files it had to leave out are reported when the command is done."""
+    from cybrief.cli.output import skipped
     from cybrief.library import open_library
 
-    return open_library(library, brief)
+    lib = open_library(library, brief, strict=strict, drafts=drafts)
+    skipped(lib.skipped)
+    return lib
 
 
 def filtered_targets(lib, sector, delegate, kind, horizon, unit, least, most) -> tuple[list, NoMatch]:

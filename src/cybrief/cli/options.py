@@ -10,7 +10,7 @@ import typer
 
 from cybrief.brief.model import EXPORT_FORMATS, FACET_FIELDS, GROUP_KEYS, TARGET_KINDS
 from cybrief.cli import search_options as S
-from cybrief.errors import CybriefError
+from cybrief.cli.completion import complete_brief, complete_delegate, complete_sector
 from cybrief.figures.compare import SORT_KEYS
 from cybrief.render import Format
 
@@ -55,50 +55,61 @@ ExportFormat = choices("ExportFormat", EXPORT_FORMATS)
 Scope = choices("Scope", S.SCOPES)  # the keys of query.SCOPES (a test keeps them equal)
 
 
-def complete_sector(incomplete: str):
-    try:
-        from cybrief.library import open_library
-
-        sectors = open_library().sectors
-    except CybriefError:
-        return []
-    return [(s.slug, f"{s.zh} {s.en}") for s in sectors if s.slug.startswith(incomplete) or s.zh.startswith(incomplete)]
-
-
-def complete_delegate(incomplete: str):
-    try:
-        from cybrief.library import open_library
-
-        refs = open_library().delegates()
-    except CybriefError:
-        return []
-    return [(r.delegate.id, f"{r.delegate.name} {r.delegate.name_en}") for r in refs if r.delegate.id.startswith(incomplete) or r.delegate.name.startswith(incomplete)]
-
-
 # Options shared by every command, declared once.
 FormatOpt = Annotated[
     Format,
     typer.Option(
-        *S.FORMAT.flags, case_sensitive=False,
-        help="Output format. auto: a table on a terminal, Markdown when piped or redirected.",
+        *S.FORMAT.flags, case_sensitive=False, envvar="CYBRIEF_FORMAT", show_default=False, show_envvar=False,
+        help="Output format; default $CYBRIEF_FORMAT, else auto: a table on a terminal, Markdown when piped. "
+        "plain: one tab-separated line per record or hit.",
     ),
 ]
 
 
 LangOpt = Annotated[
-    Lang, typer.Option(*S.LANG.flags, case_sensitive=False, help="Language of summaries, metrics and labels.")
+    Lang,
+    typer.Option(
+        *S.LANG.flags, case_sensitive=False, envvar="CYBRIEF_LANG", show_default=False, show_envvar=False,
+        help="Language of text and labels; default $CYBRIEF_LANG, else both.",
+    ),
 ]
 
 
-BriefOpt = Annotated[Optional[str], typer.Option(*S.BRIEF.flags, help="Only the brief with this id.", metavar="ID")]
+BriefOpt = Annotated[
+    Optional[str], typer.Option(*S.BRIEF.flags, help="Only the brief with this id.", metavar="ID", autocompletion=complete_brief)
+]
 
 
 LibraryOpt = Annotated[
     Optional[Path],
     typer.Option(
-        *S.LIBRARY.flags, envvar="CYBRIEF_LIBRARY", metavar="DIR",
-        help="Folder of briefs. Default: ./briefs if it exists, else the briefs bundled with cybrief.",
+        *S.LIBRARY.flags, metavar="DIR",
+        help="Folder of briefs, or bundled. Default: $CYBRIEF_LIBRARY, else ./briefs if it holds briefs, else bundled.",
     ),
+]
+
+
+def _bom(value: bool) -> None:
+    from cybrief.cli import output
+
+    output.BOM = output.BOM or bool(value)
+
+
+BomOpt = Annotated[
+    bool,
+    typer.Option(S.BOM.flags[0], callback=_bom, expose_value=False,
+                 help="CSV that Excel opens with its Chinese intact: a UTF-8 byte-order mark first."),
+]
+
+
+StrictOpt = Annotated[
+    bool,
+    typer.Option(*S.STRICT.flags, help="Stop at a brief file that cannot be loaded. Default: skip it, exit 2 at the end."),
+]
+
+
+DraftsOpt = Annotated[
+    bool, typer.Option("--drafts/--no-drafts", help="Show drafts (briefs with fields marked for review), marked as such.")
 ]
 
 

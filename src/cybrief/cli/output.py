@@ -9,23 +9,65 @@ from cybrief.render import Format
 
 
 def emit(fmt: Format, render) -> None:
-    """Render with the renderer for `fmt` and write to stdout; a table goes through a Rich console."""
+    """Render with the renderer for `fmt` and write to stdout (through the pager when it is taller than the terminal)."""
+    from cybrief.cli.pager import write
     from cybrief.render import renderer, resolve
 
     terminal = sys.stdout.isatty()
     concrete = resolve(fmt, terminal)
     output = render(renderer(concrete))
+    write(shown(concrete, output, terminal))
+
+
+def shown(concrete: Format, output, terminal: bool) -> str:
+    """A renderer's output as the text to write: a table laid out by a Rich console for this terminal; CSV on a
+    terminal with its control characters made visible (exact in a file)."""
     if concrete is Format.table:
         from rich.console import Console
 
-        Console(highlight=False, soft_wrap=False).print(output)
-    else:
-        if terminal and concrete is Format.csv:  # exact CSV in a file; on a terminal, controls made visible
-            from cybrief.safety import visible_lines
+        console = Console(highlight=False, soft_wrap=False)
+        with console.capture() as captured:
+            console.print(output)
+        return captured.get()
+    if terminal and concrete is Format.csv:
+        from cybrief.safety import visible_lines
 
-            output = visible_lines(output)
-        sys.stdout.write(output)
-        sys.stdout.flush()
+        output = visible_lines(output)
+    if BOM and concrete is Format.csv:
+        from cybrief.render.csv import BYTE_ORDER_MARK
+
+        output = BYTE_ORDER_MARK + output
+    return output
+
+
+BOM = False  # --bom: CSV starts with a byte-order mark (options.BomOpt)
+
+
+# The problems of brief files a command left out (open_library's `skipped`): reported after its output, once
+# per file, and the command then exits 2 (application.py).
+SKIPPED: list = []
+
+
+def skipped(problems) -> None:
+    """Note brief files left out because they cannot be loaded, to report when the command is done."""
+    SKIPPED.extend(problems)
+
+
+def skipped_lines(problems) -> list[str]:
+    """One line per file left out: its first problem, how many more it has, and a last line saying what was done."""
+    by_file: dict[str, list] = {}
+    for problem in problems:
+        listed = by_file.setdefault(problem.path, [])
+        if str(problem) not in map(str, listed):
+            listed.append(problem)
+    lines = []
+    for found in by_file.values():
+        more = len(found) - 1
+        lines.append(str(found[0]) + (f" (and {more} more problem{'s' if more > 1 else ''} in this file)" if more else ""))
+    files = len(by_file)
+    lines.append(f"left out {files} brief file{'s' if files > 1 else ''} that cannot be loaded "
+                 f"(`cybrief validate` lists every problem; with --strict nothing is shown instead)")
+    return lines
 
 
 class ProgressBar:

@@ -17,7 +17,7 @@ from __future__ import annotations
 import os
 import sys
 
-from cybrief.cli.search_options import SEARCH
+from cybrief.cli.search_options import FORMAT, LANG, SEARCH
 
 # flag -> (option, the value a flag alone gives): the options of the search command the quick path reads itself
 _FLAGS = {flag: (option, True) for option in SEARCH if option.quick for flag in option.flags}
@@ -36,7 +36,10 @@ def main():
     import gc
 
     gc.set_threshold(GC_THRESHOLD, *gc.get_threshold()[1:])
-    code = answer(sys.argv[1:])
+    from cybrief.cli import argv, pager
+
+    args, pager.disabled = argv.read(sys.argv[1:])  # global options moved after the command; --no-pager
+    code = answer(args)
     if code is None:
         from cybrief.cli import main as full
 
@@ -49,7 +52,7 @@ def answer(args: list[str]) -> int | None:
     if os.environ.get("_CYBRIEF_COMPLETE") or os.environ.get("CYBRIEF_NO_CACHE", "") not in ("", "0"):
         return None
     options = parse(args)
-    if options is None:
+    if options is None or not _defaults(options):
         return None
     root = library_root(options.pop("library", None))
     if root is None:
@@ -111,6 +114,19 @@ def parse(args: list[str]) -> dict | None:
     return found
 
 
+def _defaults(options: dict) -> bool:
+    """Fill --lang and --format from $CYBRIEF_LANG and $CYBRIEF_FORMAT when not given; False for a value the
+    Typer app must refuse."""
+    for option, variable in ((LANG, "CYBRIEF_LANG"), (FORMAT, "CYBRIEF_FORMAT")):
+        value = os.environ.get(variable)
+        if option.param not in options and value:  # Typer reads an empty variable as unset too
+            converted = _converted(option, value)
+            if converted is None:
+                return False
+            options[option.param] = converted
+    return True
+
+
 def _converted(option, value: str):
     if isinstance(option.value, tuple):
         folded = value.casefold()
@@ -123,21 +139,46 @@ def _converted(option, value: str):
 
 
 def library_root(value: str | None) -> str | None:
-    """The resolved library folder, as library.resolve_library_dir and Path.resolve give it; None if in doubt."""
+    """The resolved library folder, as library.locate_library and Path.resolve give it; None if in doubt."""
     if value is None:
         value = os.environ.get("CYBRIEF_LIBRARY") or None
-    if value is not None:
+    if value is not None and (value == ":bundled:" or (value == "bundled" and not os.path.lexists(value))):
+        path = _bundled()  # location.names_bundled
+    elif value is not None:
         path = os.path.expanduser(value)
         if path.startswith("~") or not os.path.exists(path):
             return None  # Path.expanduser raises, or "no such folder": the Typer app reports it
-    elif os.path.isdir("briefs"):
+    elif _holds_briefs("briefs"):
         path = "briefs"
     else:
-        location = os.path.join(os.path.dirname(os.path.dirname(__file__)), "library", "location.py")
-        here = os.path.dirname(os.path.dirname(os.path.realpath(location)))  # as location.bundled_dir
-        packaged = os.path.join(here, "briefs")
-        path = packaged if os.path.isdir(packaged) else os.path.join(os.path.dirname(os.path.dirname(here)), "briefs")
+        path = _bundled()
     return os.path.realpath(path)
+
+
+def _bundled() -> str:
+    location = os.path.join(os.path.dirname(os.path.dirname(__file__)), "library", "location.py")
+    here = os.path.dirname(os.path.dirname(os.path.realpath(location)))  # as location.bundled_dir
+    packaged = os.path.join(here, "briefs")
+    return packaged if os.path.isdir(packaged) else os.path.join(os.path.dirname(os.path.dirname(here)), "briefs")
+
+
+def _holds_briefs(folder: str) -> bool:
+    """location.holds_briefs, which cannot be imported without the library package."""
+    waiting = [folder]
+    while waiting:
+        try:
+            entries = list(os.scandir(waiting.pop()))
+        except OSError:
+            continue
+        for entry in entries:
+            try:
+                if entry.name.endswith((".yaml", ".yml")) and entry.is_file():
+                    return True
+                if entry.is_dir(follow_symlinks=False):
+                    waiting.append(entry.path)
+            except OSError:
+                continue
+    return False
 
 
 def _prepare(root: str, options: dict):
@@ -214,13 +255,15 @@ def _answer(fmt, render, unmatched: str | None, note: str | None = None):
         message = "cybrief: " + one_line(f"nothing matches {unmatched!r}") + "\n"
 
     def write() -> int:
-        if output is not None and concrete is Format.table:
-            from rich.console import Console
+        if output is not None:
+            from cybrief.cli.pager import write as out
 
-            Console(highlight=False, soft_wrap=False).print(output)
-        elif output is not None:
-            sys.stdout.write(output)
-            sys.stdout.flush()
+            if concrete is Format.table:
+                from cybrief.cli.output import shown  # as emit lays a table out
+
+                out(shown(concrete, output, terminal))
+            else:
+                out(output)
         if message is not None:
             sys.stderr.write(message)
             return 1

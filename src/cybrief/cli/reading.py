@@ -11,6 +11,7 @@ from cybrief.cli import search_options as S
 from cybrief.cli.application import app
 from cybrief.cli.lookup import filtered_targets, open_library_of
 from cybrief.cli.options import (
+    BomOpt,
     BriefOpt,
     DelegateOpt,
     FacetField,
@@ -21,6 +22,8 @@ from cybrief.cli.options import (
     Lang,
     LangOpt,
     LibraryOpt,
+    DraftsOpt,
+    StrictOpt,
     MaxOpt,
     MinOpt,
     Scope,
@@ -29,12 +32,12 @@ from cybrief.cli.options import (
     UnitOpt,
     complete_delegate,
 )
-from cybrief.cli.output import ProgressBar, emit, emit_empty, note, progress_if_terminal
-from cybrief.errors import NoMatch, UsageError
+from cybrief.cli.output import ProgressBar, emit, emit_empty, note, progress_if_terminal, skipped
+from cybrief.errors import BriefError, CybriefError, NoMatch, UsageError
 from cybrief.render import Format
 
 
-@app.command()
+@app.command(short_help="Who spoke: role, event and a summary of each delegate; one in full.")
 def delegates(
     name: Annotated[
         Optional[str],
@@ -42,9 +45,12 @@ def delegates(
                        autocompletion=complete_delegate),
     ] = None,
     fmt: FormatOpt = Format.auto,
+    bom: BomOpt = False,
     lang: LangOpt = Lang.both,
     brief: BriefOpt = None,
     library: LibraryOpt = None,
+    strict: StrictOpt = False,
+    drafts: DraftsOpt = True,
 ) -> None:
     """Who spoke: name, role, event and summary of each delegate; with NAME, one delegate in full.
 
@@ -60,7 +66,7 @@ def delegates(
     """
     from cybrief.render import views
 
-    lib = open_library_of(library, brief)
+    lib = open_library_of(library, brief, strict, drafts)
     if name is None:
         listing = views.delegates_listing(lib.delegates(), lib, lang.value)
         emit(fmt, lambda r: r.listing(listing))
@@ -74,7 +80,7 @@ def delegates(
     emit(fmt, lambda r: r.details(details))
 
 
-@app.command()
+@app.command(short_help="The figures and goals announced, with filters, sorting and facets.")
 def targets(
     sector: SectorOpt = None,
     delegate: DelegateOpt = None,
@@ -98,9 +104,12 @@ def targets(
                      help="Count targets per value of a field, and per unit sum the figures that add up. Repeatable."),
     ] = None,
     fmt: FormatOpt = Format.auto,
+    bom: BomOpt = False,
     lang: LangOpt = Lang.both,
     brief: BriefOpt = None,
     library: LibraryOpt = None,
+    strict: StrictOpt = False,
+    drafts: DraftsOpt = True,
 ) -> None:
     """The figures and goals announced: delegate, sector, metric, figure, horizon and kind. Filters combine with AND.
 
@@ -126,7 +135,7 @@ def targets(
 
     if facet and group_by:
         raise UsageError("--facet and --group-by do not combine; use one")
-    lib = open_library_of(library, brief)
+    lib = open_library_of(library, brief, strict, drafts)
     refs, nothing = filtered_targets(lib, sector, delegate, kind, horizon, unit, least, most)
     if sort is not None or facet or group_by is not None:
         from cybrief.figures import (
@@ -152,7 +161,7 @@ def targets(
     emit(fmt, render)
 
 
-@app.command()
+@app.command(short_help="Find terms in every text of every brief, best hits first.")
 def search(
     terms: Annotated[
         list[str],
@@ -187,9 +196,11 @@ def search(
     ] = None,
     no_cache: Annotated[bool, typer.Option(*S.NO_CACHE.flags, help="Read the brief files; do not use or update the index.")] = False,
     fmt: FormatOpt = Format.auto,
+    bom: BomOpt = False,
     lang: LangOpt = Lang.both,
     brief: BriefOpt = None,
     library: LibraryOpt = None,
+    strict: StrictOpt = False,
 ) -> None:
     """Find terms in every text of every brief, best hits first: traditional or simplified, full-width or not, pinyin.
 
@@ -204,7 +215,7 @@ def search(
 
         cybrief search 汽车 芯片 --any --exclude 新能源 --limit 5
 
-        cybrief search '算力.{0,4}规模' --regex -C 10
+        cybrief search '算力.{0,4}(建设|基础)' --regex -C 10
 
         cybrief search tegaoya --format json | jq '.[] | [.delegate_name, .match]'
 
@@ -219,15 +230,21 @@ def search(
         kind=kind.value if kind else None, brief=brief,
     )
     progress = progress_if_terminal()
+    searcher = LibrarySearch(library, use_index=not no_cache, progress=progress, strict=strict)
     try:
-        searcher = LibrarySearch(library, use_index=not no_cache, progress=progress)
         if count:
             counts = searcher.count(query)
         else:
             result = searcher.search(query, limit=limit, context=context)
+    except CybriefError as exc:
+        if not isinstance(exc, BriefError):  # a BriefError lists them already
+            skipped(searcher.skipped or ())  # an unknown --brief may be one of the files left out
+        raise
     finally:
         if progress is not None:
             progress.close()
+    if brief is None:  # with --brief, only that brief needs to load
+        skipped(searcher.skipped or ())
     if count:
         if not counts.briefs:
             emit_empty(fmt, lambda r: r.counts(counts))
@@ -242,7 +259,7 @@ def search(
         note(f"showing {len(result.hits)} of {result.total} hits; {result.more} more (raise --limit to see them)")
 
 
-@app.command()
+@app.command(short_help="Build or update the search index of a library now.")
 def index(
     rebuild: Annotated[bool, typer.Option("--rebuild", help="Start from an empty index.")] = False,
     library: LibraryOpt = None,
@@ -256,7 +273,7 @@ def index(
 
         cybrief index
 
-        cybrief index --library ~/archive --rebuild
+        cybrief index --library briefs --rebuild
     """
     from cybrief.errors import display_path
     from cybrief.index.store import describe, open_index
@@ -277,12 +294,18 @@ def index(
         connection.close()
 
 
-@app.command()
+@app.command(short_help="The briefs in the library, and which library it is.")
 def briefs(
+    verbose: Annotated[
+        bool, typer.Option("--verbose", "-v", help="Say which library is in use and why, also when piped.")
+    ] = False,
     fmt: FormatOpt = Format.auto,
+    bom: BomOpt = False,
     lang: LangOpt = Lang.both,
     brief: BriefOpt = None,
     library: LibraryOpt = None,
+    strict: StrictOpt = False,
+    drafts: DraftsOpt = True,
 ) -> None:
     """The briefs in the library: id, title, date, how many delegates and targets, and the file.
 
@@ -292,10 +315,14 @@ def briefs(
 
         cybrief briefs --format json | jq '.[].path'
 
-        cybrief briefs --library ~/archive/2026
+        cybrief briefs --library bundled
     """
     from cybrief.render import views
 
-    lib = open_library_of(library, brief)
+    from cybrief.errors import display_path
+
+    lib = open_library_of(library, brief, strict, drafts)
+    if sys.stdout.isatty() or verbose:  # for the person reading; a pipe gets only the data
+        note(f"library {display_path(lib.location.path)} ({lib.location.reason})")
     listing = views.briefs_listing(lib, lang.value)
     emit(fmt, lambda r: r.listing(listing))

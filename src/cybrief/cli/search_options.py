@@ -12,7 +12,7 @@ from __future__ import annotations
 KINDS = ("achieved", "goal", "plan")  # brief.model.TARGET_KINDS, which the quick path must not import
 LANGS = ("zh", "en", "both")
 SCOPES = ("delegates", "targets", "events")  # search.query.SCOPES
-FORMATS = ("auto", "table", "markdown", "json", "csv")  # render.Format
+FORMATS = ("auto", "table", "markdown", "json", "csv", "plain")  # render.Format
 
 
 class Option:
@@ -46,6 +46,15 @@ FORMAT = Option("fmt", ("--format", "-f"), FORMATS)
 LANG = Option("lang", ("--lang", "-l"), LANGS)
 BRIEF = Option("brief", ("--brief", "-b"), "text")
 LIBRARY = Option("library", ("--library",), "text")
+STRICT = Option("strict", ("--strict",))  # an index is current only without broken files: nothing to stop at
+BOM = Option("bom", ("--bom",), quick=False)  # CSV for Excel: the Typer command writes it
 
 SEARCH = (ANY, EXCLUDE, REGEX, PINYIN, SCOPE, SECTOR, DELEGATE, KIND, CONTEXT, COUNT, LIMIT, NO_CACHE, FORMAT, LANG,
-          BRIEF, LIBRARY)
+          BRIEF, LIBRARY, STRICT, BOM)
+
+# Options of the commands that read a library which may also be written before the command (`cybrief --library
+# DIR delegates`): cli/argv.py moves them after it. NO_DRAFTS is not an option of search; NO_PAGER is an option
+# of cybrief itself, taken out wherever it is written.
+GLOBAL = (LIBRARY, LANG, FORMAT, BRIEF, STRICT)
+NO_DRAFTS = "--no-drafts"
+NO_PAGER = "--no-pager"

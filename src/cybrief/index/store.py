@@ -161,14 +161,16 @@ def _in_thread(function, *args):
 SNAPSHOT_TRIES = 5  # updates by other processes that a search waits out before it reads the files instead
 
 
-def open_index(root: Path, progress=None, rebuild: bool = False, snapshot: bool = True) -> sqlite3.Connection:
+def open_index(root: Path, progress=None, rebuild: bool = False, snapshot: bool = True,
+               skipped: list | None = None) -> sqlite3.Connection:
     """A connection to the root's index, made current first; BriefError for broken briefs, Unavailable if unusable.
 
     With `snapshot` the connection is returned inside a read transaction in which the index is exactly as
     this process found it current: no other process's write (an update, a rebuild) can change what its
     queries see; close the connection when done, so that others may write. A rebuild empties the index
     in a transaction, never by deleting the file under other processes. progress(done, total) is called
-    while briefs are read.
+    while briefs are read. With a `skipped` list, broken briefs are added to it and left out of the index
+    instead of raising BriefError.
     """
     from cybrief.index.update import Updater
     from cybrief.search.fields import TooLarge
@@ -183,7 +185,7 @@ def open_index(root: Path, progress=None, rebuild: bool = False, snapshot: bool 
             _check_layout(connection, root, clear=rebuild and attempt == 1)
             for _ in range(SNAPSHOT_TRIES):
                 before = _data_version(connection)
-                Updater(connection, root, progress).run()
+                Updater(connection, root, progress, skipped).run()
                 if not snapshot:
                     return connection
                 connection.execute("BEGIN")

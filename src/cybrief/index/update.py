@@ -52,9 +52,10 @@ def _workers(files: int) -> int:
 class Updater:
     """Brings an index up to date with the files under root (see the module's docstring)."""
 
-    def __init__(self, connection: sqlite3.Connection, root: Path, progress=None):
+    def __init__(self, connection: sqlite3.Connection, root: Path, progress=None, skipped: list | None = None):
         self.db, self.root, self.progress = connection, root, progress
         self.problems: list[Problem] = []
+        self.skipped = skipped  # given: broken files are listed in it and the others indexed, instead of an error
 
     def run(self) -> None:
         row = self.db.execute("SELECT value FROM meta WHERE key = 'snapshot'").fetchone()
@@ -79,8 +80,10 @@ class Updater:
                     self.progress(index, total)
             if gone:
                 self._write(lambda: [self._forget(), *(self._drop(p) for p in gone)])
-        if self.problems:
+        if self.problems and self.skipped is None:
             raise BriefError(self.problems)
+        if self.problems:
+            self.skipped.extend(self.problems)  # and no snapshot is stored: the index does not hold every file
         self._check_duplicates()
         self._remember(found)
 

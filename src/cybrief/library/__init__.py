@@ -6,10 +6,12 @@ a search from the index or the files. May import: brief, figures, search, index 
 (errors, files, safety); never render, draft or cli.
 """
 
-from cybrief.library.briefs import DelegateRef, Library, TargetRef, open_library
-from cybrief.library.location import BRIEF_SUFFIXES, LIBRARY_ENV, brief_files, bundled_dir, resolve_library_dir
+from cybrief.library.briefs import DelegateRef, Library, TargetRef, is_draft, open_library
+from cybrief.library.location import (
+    BRIEF_SUFFIXES, LIBRARY_ENV, Location, brief_files, bundled_dir, locate_library, resolve_library_dir,
+)
 
 __all__ = [
-    "BRIEF_SUFFIXES", "LIBRARY_ENV", "DelegateRef", "Library", "TargetRef", "brief_files", "bundled_dir",
-    "open_library", "resolve_library_dir",
+    "BRIEF_SUFFIXES", "LIBRARY_ENV", "DelegateRef", "Library", "Location", "TargetRef", "brief_files", "bundled_dir",
+    "is_draft", "locate_library", "open_library", "resolve_library_dir",
 ]

@@ -5,9 +5,9 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from cybrief.brief.model import Brief, Delegate, Sector, Target
-from cybrief.errors import BriefError, NoMatch, Problem, UsageError, display_path
-from cybrief.library.location import brief_files, resolve_library_dir
+from cybrief.brief.model import Brief, Delegate, Record, Sector, Target
+from cybrief.errors import BriefError, NoMatch, Problem, Several, UsageError, display_path
+from cybrief.library.location import Location, brief_files, locate_library
 from cybrief.search.names import fold_name, sector_index
 
 
@@ -30,11 +30,32 @@ class TargetRef:
 
 
 class Library:
-    """A set of loaded briefs and the queries over them."""
+    """A set of loaded briefs and the queries over them.
 
-    def __init__(self, briefs: list[Brief], root: Path | None = None):
+    `skipped` holds the problems of the brief files left out because they cannot be loaded (see
+    open_library); `location` says which folder this is and why.
+    """
+
+    def __init__(self, briefs: list[Brief], root: Path | None = None, skipped: list[Problem] | None = None,
+                 location: Location | None = None):
         self.briefs = briefs
         self.root = root
+        self.skipped = skipped or []
+        self.location = location
+        self._drafts: set[str] | None = None
+
+    @property
+    def drafts(self) -> set[str]:
+        """Ids of the briefs that are drafts: fields still marked for review."""
+        if self._drafts is None:
+            self._drafts = {b.id for b in self.briefs if is_draft(b)}
+        return self._drafts
+
+    def _like(self, briefs: list[Brief], skipped: list[Problem]) -> Library:
+        return Library(briefs, self.root, skipped, self.location)
+
+    def without_drafts(self) -> Library:
+        return self._like([b for b in self.briefs if b.id not in self.drafts], self.skipped)
 
     @property
     def sectors(self) -> list[Sector]:
@@ -54,14 +75,16 @@ class Library:
         return sectors[sector_index(name, [(s.slug, s.zh, s.en) for s in sectors])]
 
     def only(self, brief_id: str | None) -> Library:
-        """The library restricted to one brief; UsageError lists the known ids."""
+        """The library restricted to one brief, which alone must have loaded; UsageError lists the known ids
+        (and the files that could not be loaded, since the brief may be one of them)."""
         if brief_id is None:
             return self
         chosen = [b for b in self.briefs if b.id == brief_id]
         if not chosen:
             known = ", ".join(b.id for b in self.briefs) or "none"
-            raise UsageError(f"unknown brief {brief_id!r}; briefs in the library: {known}")
-        return Library(chosen, self.root)
+            unknown = UsageError(f"unknown brief {brief_id!r}; briefs in the library: {known}")
+            raise Several([unknown, BriefError(self.skipped)]) if self.skipped else unknown
+        return self._like(chosen, [])
 
     def delegates(self) -> list[DelegateRef]:
         return [DelegateRef(b, d) for b in self.briefs for d in b.delegates]
@@ -104,24 +127,49 @@ class Library:
         return result
 
 
-def open_library(library: str | os.PathLike | None = None, brief: str | None = None) -> Library:
-    """Load every brief of a library (see resolve_library_dir); raise BriefError with all problems found."""
-    root = resolve_library_dir(library)
+def open_library(library: str | os.PathLike | None = None, brief: str | None = None, *, strict: bool = False,
+                 drafts: bool = True) -> Library:
+    """Load the briefs of a library (see locate_library): every brief that loads is used, and the problems of
+    the files that do not (or that repeat an id) are kept in `skipped`. `brief` keeps one brief (which alone
+    must load); `strict` raises BriefError with every problem instead; `drafts=False` leaves drafts out."""
+    location = locate_library(library)
+    root = location.path
     files = brief_files(root)
     if not files:
         raise UsageError(f"library {display_path(root)}: no brief files (*.yaml, *.yml) in it")
     from cybrief.library.cache import load_briefs
 
-    briefs = load_briefs(root, files)
-    problems = []
+    skipped: list[Problem] | None = None if strict else []
+    briefs = load_briefs(root, files, skipped)
+    problems, kept = [], []
     first: dict[str, Brief] = {}
     for b in briefs:
         if b.id in first:
             problems.append(Problem(display_path(Path(b.path)), None, None, "id", f"duplicate brief id {b.id!r} (also in {display_path(Path(first[b.id].path))})"))
+        else:
+            kept.append(b)
         first.setdefault(b.id, b)
-    if problems:
-        raise BriefError(problems)
-    return Library(briefs, root).only(brief)
+    if problems and strict or not kept:  # not one brief to show: every problem, as --strict gives them
+        raise BriefError((skipped or []) + problems)
+    lib = Library(kept, root, (skipped or []) + problems, location)
+    if not drafts:
+        lib = lib.without_drafts()
+    return lib.only(brief)
+
+
+def is_draft(record: Record) -> bool:
+    """Whether a brief (or any record) has a field still marked for review, at any depth."""
+    if getattr(record, "review", None):
+        return True
+    for spec in record.FIELDS:
+        value = getattr(record, spec.name, None)
+        if value is None or isinstance(spec.item, str) or spec.item is None:
+            continue
+        if spec.kind == "object" and is_draft(value):
+            return True
+        if spec.kind == "list" and any(is_draft(item) for item in value):
+            return True
+    return False
 
 
 def _horizon_matches(horizon: str | None, wanted: str) -> bool:

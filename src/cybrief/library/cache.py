@@ -125,8 +125,9 @@ def _write(path: Path, root: str, entries: dict) -> None:
         pass  # an unwritable cache only costs speed
 
 
-def load_briefs(root: Path, files: list[Path]) -> list[Brief]:
-    """Load every file, from the cache where it is current; raise BriefError with all problems found."""
+def load_briefs(root: Path, files: list[Path], skipped: list | None = None) -> list[Brief]:
+    """Load every file, from the cache where it is current; raise BriefError with all problems found, or
+    with a `skipped` list, add them to it and return the briefs that loaded (and cache those)."""
     use_cache = enabled()
     key = str(root.resolve())
     store = cache_path(Path(key))
@@ -160,10 +161,12 @@ def load_briefs(root: Path, files: list[Path]) -> list[Brief]:
             continue
         fresh[name] = entry
         briefs.append(brief)
-    if problems:
+    if problems and skipped is None:
         raise BriefError(problems)
     if use_cache and changed:
         _write(store, key, fresh)
+    if problems:
+        skipped.extend(problems)
     return briefs
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import os
 
-from cybrief.errors import UsageError, display_path
+from cybrief.errors import BriefError, Problem, UsageError, display_path
 from cybrief.library.location import brief_files, resolve_library_dir
 from cybrief.search.query import DEFAULT_CONTEXT, Query
 from cybrief.search.run import BriefsSource, count, run
@@ -22,8 +22,12 @@ if TYPE_CHECKING:
     from cybrief.search.hits import SearchCounts, SearchResult
 
 
-def files_source(root: Path) -> BriefsSource:
-    """A source that reads and checks each brief file of the library as it goes, keeping none in memory."""
+def files_source(root: Path, skipped: list | None = None) -> BriefsSource:
+    """A source that reads and checks each brief file of the library as it goes, keeping none in memory.
+
+    With a `skipped` list, a file that cannot be loaded, or that repeats an earlier brief's id, is added to
+    it and left out (as open_library does); without, the search raises BriefError for it.
+    """
     from cybrief.brief.load import load_brief
 
     files = brief_files(root)
@@ -31,11 +35,32 @@ def files_source(root: Path) -> BriefsSource:
         raise UsageError(f"library {display_path(root)}: no brief files (*.yaml, *.yml) in it")
 
     def entries():
+        from pathlib import Path
+
+        first: dict[str, str] = {}
+        loaded.clear()
         for number, file in enumerate(files):
             relative = file.name if root.is_file() else file.relative_to(root).as_posix()
-            yield number, relative, (lambda file=file: load_brief(file))
+            if skipped is None:
+                yield number, relative, (lambda file=file: load_brief(file))
+                continue
+            try:
+                brief = load_brief(file)
+            except BriefError as exc:
+                skipped.extend(exc.problems)
+                continue
+            if brief.id in first:
+                also = display_path(Path(first[brief.id]))
+                skipped.append(Problem(display_path(file), None, None, "id", f"duplicate brief id {brief.id!r} (also in {also})"))
+                continue
+            first[brief.id] = brief.path
+            loaded.append(number)
+            yield number, relative, (lambda brief=brief: brief)
 
-    return BriefsSource(entries)
+    loaded: list[int] = []
+    source = BriefsSource(entries)
+    source.nothing_loaded = lambda: skipped is not None and not loaded  # every file skipped
+    return source
 
 
 def loaded_source(library) -> BriefsSource:
@@ -54,12 +79,17 @@ def loaded_source(library) -> BriefsSource:
 
 
 class LibrarySearch:
-    """Answers queries over a library folder (see library.location for which folder), from the best source."""
+    """Answers queries over a library folder (see library.location for which folder), from the best source.
 
-    def __init__(self, library=None, *, use_index: bool = True, progress=None):
+    Unless `strict`, brief files that cannot be loaded are left out of the answer, from the index and the
+    files alike, and their problems listed in `skipped` (BriefError otherwise).
+    """
+
+    def __init__(self, library=None, *, use_index: bool = True, progress=None, strict: bool = False):
         self.root = resolve_library_dir(library)
         self.use_index = use_index and os.environ.get("CYBRIEF_NO_CACHE", "") in ("", "0")
         self.progress = progress
+        self.skipped: list | None = None if strict else []
 
     def search(self, query: Query, *, limit: int | None = None, context: int = DEFAULT_CONTEXT) -> SearchResult:
         """Hits of the query, best first (at most `limit`)."""
@@ -74,35 +104,55 @@ class LibrarySearch:
         if the index fails while it is read, the answer comes from the brief files instead."""
         source = self._source()
         try:
-            return answer(source)
+            found = answer(source)
         except Exception as exc:  # noqa: BLE001 - only SQLite's errors are caught: see _index_failed
             self._index_failed(source, exc)
-            return answer(files_source(self.root))
+            self._restart()
+            source = files_source(self.root, self.skipped)
+            found = answer(source)
         finally:
             source.close()
+        if self.skipped and getattr(source, "nothing_loaded", lambda: False)():
+            raise BriefError(self.skipped)  # not one brief to search: every problem, as --strict gives them
+        return found
 
     def _source(self):
         """The library's index (made current) unless turned off or unusable, else its files."""
         if not self.use_index:
-            return files_source(self.root)
+            return files_source(self.root, self.skipped)
         from cybrief.index.query import IndexSource
         from cybrief.index.store import Unavailable, open_index
 
         try:
-            connection = open_index(self.root, self.progress)
+            connection = open_index(self.root, self.progress, skipped=self.skipped)
         except Unavailable:
-            return files_source(self.root)
+            self._restart()
+            return files_source(self.root, self.skipped)
+        except BriefError:  # two files with one id: the files are read, and the second left out
+            if self.skipped is None:
+                raise
+            self._restart()
+            return files_source(self.root, self.skipped)
         source = IndexSource(connection)
         try:
             empty = source.is_empty()
         except Exception as exc:  # noqa: BLE001 - see _index_failed
             self._index_failed(source, exc)
-            return files_source(self.root)
+            self._restart()
+            return files_source(self.root, self.skipped)
+        if empty and self.skipped:  # every file broken: every problem, as --strict gives them
+            source.close()
+            raise BriefError(self.skipped)
         if empty:
             source.close()
             brief_files(self.root)  # the same error as without the index for a missing folder
             raise UsageError(f"library {display_path(self.root)}: no brief files (*.yaml, *.yml) in it")
         return source
+
+    def _restart(self) -> None:
+        """Forget what an abandoned source found skipped: the next one finds it again."""
+        if self.skipped is not None:
+            self.skipped.clear()
 
     def _index_failed(self, source, exc: Exception) -> None:
         """After an error of SQLite while reading the index (a page damaged since it was opened, a disk error):

@@ -14,6 +14,7 @@ class Format(str, Enum):
     markdown = "markdown"
     json = "json"
     csv = "csv"
+    plain = "plain"
 
 
 # Module per format, imported lazily: the JSON and Markdown paths never load Rich.
@@ -22,6 +23,7 @@ RENDERER_MODULES = {
     Format.markdown: "cybrief.render.markdown",
     Format.json: "cybrief.render.json",
     Format.csv: "cybrief.render.csv",
+    Format.plain: "cybrief.render.plain",
 }
 
 

@@ -5,6 +5,10 @@ from __future__ import annotations
 import csv
 import io
 
+# Excel reads a CSV file as UTF-8 only when it starts with this mark (else Chinese text is garbled); other
+# tools take the file as is, so it is written only when asked for (--bom).
+BYTE_ORDER_MARK = "\ufeff"
+
 # A text cell starting with one of these is run as a formula by spreadsheets (CWE-1236).
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 

@@ -58,24 +58,25 @@ def tables(library: Library) -> dict[str, list[dict]]:
     }
 
 
-def export(library: Library, to: str, path: Path, *, force: bool = False) -> None:
+def export(library: Library, to: str, path: Path, *, force: bool = False, bom: bool = False) -> None:
     """Write the library to `path` as sqlite (a database file), json (one file) or csv (a folder of files).
 
     An existing destination is replaced only with `force`, and a folder only if it holds nothing but a
-    previous CSV export (files.write_output, which also makes the write atomic).
+    previous CSV export (files.write_output, which also makes the write atomic). `bom` starts each CSV file
+    with a byte-order mark, for Excel.
     """
     from cybrief.files import check_output, write_output
 
     if to not in FORMATS:
         raise UsageError(f"unknown export format {to!r}; choose one of {', '.join(FORMATS)}")
     check_output(path, force=force, names=CSV_FILES if to == "csv" else None)  # before the work
-    write_output(path, render(library, to), force=force, parents=True)
+    write_output(path, render(library, to, bom=bom), force=force, parents=True)
 
 
 CSV_FILES = [f"{name}.csv" for name in TABLES]
 
 
-def render(library: Library, to: str) -> bytes | dict[str, bytes]:
+def render(library: Library, to: str, *, bom: bool = False) -> bytes | dict[str, bytes]:
     """The export's content: the bytes of the database or JSON file, or for csv the files of the folder."""
     data = tables(library)
     if to == "sqlite":
@@ -86,7 +87,8 @@ def render(library: Library, to: str) -> bytes | dict[str, bytes]:
         return dumps(data).encode("utf-8")
     from cybrief.render.csv import table
 
-    return {f"{name}.csv": table(rows, columns(name)).encode("utf-8") for name, rows in data.items()}
+    encoding = "utf-8-sig" if bom else "utf-8"
+    return {f"{name}.csv": table(rows, columns(name)).encode(encoding) for name, rows in data.items()}
 
 
 def columns(name: str) -> tuple[str, ...]:

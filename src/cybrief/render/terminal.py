@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import re
 
 from rich import box
 from rich.cells import cell_len
@@ -11,13 +12,18 @@ from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 
+from cybrief.render.linebreak import longest_unit, wrap
 from cybrief.safety import visible
 
 HEADER_STYLE = "bold cyan"
+HEADING_STYLE = "bold cyan underline"
+BULLET = "• "
+SUMMARY_INDENT = 2  # cells a delegate's summary is set in under the name
 MATCH_STYLE = "bold reverse"
 MIN_WRAPPED = 12  # terminal cells a wrapped column keeps at least
 WHOLE_LIMIT = 24  # a column this narrow or less is kept whole when the width allows ...
 FAIR_SHARE = 20  # ... and leaves at least this much to each column that must wrap
+_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]*")
 
 
 def _shown(value: str) -> str:
@@ -29,12 +35,55 @@ def _text(value: str, style: str = "") -> Text:
     return Text(_shown(value), style=style)
 
 
+class Wrapped:
+    """Text broken into lines where Chinese and English typography allow (render/linebreak.py), for the width
+    it is given: `prefix` (a bullet) on the first line, continuation lines indented under the text, and the
+    whole `indent` cells from the left."""
+
+    def __init__(self, text: Text, prefix: str = "", indent: int = 0, hang: int | None = None):
+        self.text, self.prefix, self.indent = text, prefix, indent
+        self.hang = cell_len(prefix) if hang is None else hang  # cells continuation lines are set in
+
+    def lines(self, width: int) -> list[Text]:
+        lead = cell_len(self.prefix)
+        room = max(width - self.indent - self.hang, 1)
+        out = []
+        for number, (start, end) in enumerate(wrap(self.text.plain, room, max(width - self.indent - lead, 1))):
+            first = " " * self.indent + (self.prefix if number == 0 else " " * self.hang)
+            out.append(Text(first) + self.text[start:end])
+        return out
+
+    def __rich_console__(self, console, options):
+        for line in self.lines(options.max_width):
+            line.end = "\n"
+            yield line
+
+    def __rich_measure__(self, console, options):
+        from rich.measure import Measurement
+
+        fixed = self.indent + max(cell_len(self.prefix), self.hang)
+        widest = max((cell_len(line) for line in self.text.plain.split("\n")), default=0)
+        return Measurement(fixed + min(longest_unit(self.text.plain), widest), fixed + widest)
+
+
+def wrapped(value: str, style: str = "", prefix: str = "", indent: int = 0) -> Wrapped:
+    return Wrapped(_text(value, style), prefix, indent)
+
+
+def _is_id(text: str) -> bool:
+    """Whether a cell is an id, a date or a count: one word of ASCII letters, digits and . _ -, never folded."""
+    return bool(text) and _ID.fullmatch(text) is not None
+
+
 class FittedTable:
     """A table laid out for the console's width when it is printed.
 
-    Columns whose longest line fits are kept whole on one line (names, figures, dates), narrowest first,
-    as long as the rest still get MIN_WRAPPED cells each; the remaining columns (metrics, summaries)
-    share what is left in proportion to their length. Rich alone would narrow every long column alike.
+    Columns of ids (and dates, counts) are never folded, whatever the width. Other columns whose longest
+    line fits are kept whole on one line (names, figures), narrowest first, as long as the rest still get
+    MIN_WRAPPED cells each; the remaining columns (metrics, summaries) share what is left in proportion to
+    their length, each keeping its longest unbreakable piece (a word, a number) whole when it can. Cells are
+    broken into lines by the Chinese line-breaking rules (render/linebreak.py). Rich alone would narrow
+    every long column alike, and fold ids and numbers anywhere.
     """
 
     def __init__(self, headers: list[str], rows: list[list[str]]):
@@ -48,30 +97,33 @@ class FittedTable:
             box=box.SIMPLE_HEAD, header_style=HEADER_STYLE, show_lines=True, show_edge=False, pad_edge=False,
             padding=(0, 1, 0, 0),  # with the box's blank separator: two cells between columns
         )
-        for name, width in zip(self.headers, self.widths(max_width)):
-            grid.add_column(_text(name), width=width, no_wrap=False, overflow="fold")
+        widths = self.widths(max_width)
+        for name, width in zip(self.headers, widths):
+            grid.add_column(_broken(name, width), width=width, no_wrap=False, overflow="fold")
         for row in self.rows:
-            grid.add_row(*(_text(c) for c in row))
+            grid.add_row(*(_broken(c, w) for c, w in zip(row, widths)))
         return grid
 
     def widths(self, max_width: int) -> list[int]:
         count = len(self.headers)
-        natural = [
-            max(cell_len(line) for text in [self.headers[i]] + [row[i] for row in self.rows] for line in _shown(text).split("\n"))
-            for i in range(count)
-        ]
+        columns = [[_shown(self.headers[i])] + [_shown(row[i]) for row in self.rows] for i in range(count)]
+        natural = [max(cell_len(line) for text in cells for line in text.split("\n")) for cells in columns]
         budget = max(max_width - 2 * (count - 1), count)  # two cells between columns
         if sum(natural) <= budget:
             return natural
-        widths = [0] * count
-        used = 0
+        fixed = [all(_is_id(text) for text in cells[1:]) for cells in columns]  # ids: never folded
+        widths = [natural[i] if fixed[i] else 0 for i in range(count)]
+        used = sum(widths)
         for index in sorted(range(count), key=natural.__getitem__):
+            if fixed[index]:
+                continue
             others = sum(1 for w in widths if w == 0) - 1
             if natural[index] > WHOLE_LIMIT or used + natural[index] + others * FAIR_SHARE > budget:
                 break
-            widths[index] = natural[index]  # kept whole: names, figures, dates
+            widths[index] = natural[index]  # kept whole: names, figures
             used += natural[index]
         flexible = [i for i in range(count) if widths[i] == 0]
+        floors = {i: min(max(longest_unit(text) for text in columns[i]), natural[i]) for i in flexible}
         # The rest share what is left, long text taking more, but not in proportion (a summary must not
         # starve a role): weights grow with the square root of the natural width.
         weights = {i: math.sqrt(min(natural[i], 400)) for i in flexible}
@@ -80,10 +132,26 @@ class FittedTable:
             share = int(left * weights[index] / sum(weights[i] for i in flexible if widths[i] == 0))
             widths[index] = max(min(natural[index], share), min(MIN_WRAPPED, natural[index]), 1)
             left -= widths[index]
-        while sum(widths) > budget and max(widths) > 4:  # the floors overshot: narrow the widest
-            widest = widths.index(max(widths))
-            widths[widest] -= 1
+        while sum(widths) > budget:  # the floors overshot: narrow the column with the most to spare
+            spare = [(widths[i] - floors[i], widths[i], i) for i in flexible if widths[i] > floors[i]]
+            if not spare:
+                spare = [(widths[i], widths[i], i) for i in range(count) if not fixed[i] and widths[i] > 4]
+            if not spare:
+                break
+            widths[max(spare)[2]] -= 1
+        if sum(widths) < budget and flexible:  # room left over: give it to a column that keeps a word whole
+            for index in sorted(flexible, key=lambda i: floors[i] - widths[i], reverse=True):
+                grow = min(floors[index] - widths[index], budget - sum(widths))
+                if grow > 0:
+                    widths[index] += grow
         return widths
+
+
+def _broken(value: str, width: int) -> Text:
+    """A cell as Text broken into lines of at most `width` cells by the line-breaking rules."""
+    text = _text(value)
+    spans = wrap(text.plain, width)
+    return Text("\n").join(text[start:end] for start, end in spans)
 
 
 def table(headers: list[str], rows: list[list[str]]) -> FittedTable:
@@ -100,24 +168,80 @@ def highlight(text: str, spans) -> Text:
     return out
 
 
+class DelegateCards:
+    """The delegates listing on a terminal: a heading per event (its kind and date), and under it each delegate
+    on one line (name, role and sectors) with the summary below, across the whole width. The columns are
+    those of views.delegates_listing: name, role, event, sectors, summary."""
+
+    def __init__(self, listing):
+        self.listing = listing
+
+    def __rich_console__(self, console, options):
+        event = None
+        for name, role, held, sectors, summary in self.listing.rows:
+            if held != event:
+                if event is not None:
+                    yield Text("")
+                event = held
+                yield wrapped(_one_line(held, " · "), HEADING_STYLE)
+            yield Text("")
+            line = Text.assemble((_shown(_one_line(name, " ")), "bold"), "  ", _shown(_one_line(role, " / ")))
+            line.append("  " + _shown(_one_line(sectors, "、" if "\n" not in sectors else ", ")), style="dim")
+            yield Wrapped(line, hang=SUMMARY_INDENT)
+            for paragraph in [p for p in summary.split("\n\n") if p.strip()]:
+                yield wrapped(paragraph.strip(), indent=SUMMARY_INDENT)
+
+
+class BriefCards:
+    """The briefs listing on a terminal: each brief's id whole and bold with its date and counts, then its title
+    and file across the whole width. The columns are those of views.briefs_listing: id, title, date,
+    delegates, targets, file."""
+
+    def __init__(self, listing):
+        self.listing = listing
+
+    def __rich_console__(self, console, options):
+        counted = [_one_line(h, " ") for h in self.listing.headers[3:5]]
+        for index, (brief_id, title, date, delegates, targets, path) in enumerate(self.listing.rows):
+            if index:
+                yield Text("")
+            line = Text.assemble((_shown(brief_id), "bold"), "  ", _shown(date), "  ")
+            line.append(f"{counted[0]} {delegates} · {counted[1]} {targets}", style="dim")
+            yield Wrapped(line, hang=SUMMARY_INDENT)
+            for part in title.split("\n"):
+                yield wrapped(part, indent=SUMMARY_INDENT)
+            yield wrapped(path, "dim", indent=SUMMARY_INDENT)
+
+
+def _one_line(text: str, between: str) -> str:
+    return between.join(part for part in text.split("\n") if part)
+
+
 class Renderer:
     def listing(self, listing):
+        if listing.kind == "delegates":
+            return DelegateCards(listing)
+        if listing.kind == "briefs":
+            return BriefCards(listing)
         return table(listing.headers, listing.rows)
 
     def details(self, details):
         parts = []
         for d in details:
-            parts.append(_text(d.heading, "bold"))
-            info = Table.grid(padding=(0, 2))
+            parts.append(wrapped(d.heading, "bold"))
+            info = Table.grid(padding=(0, 2), pad_edge=False)
             info.add_column(style=HEADER_STYLE, no_wrap=True)
-            info.add_column(overflow="fold")
+            info.add_column()
             for label, value in d.fields:
-                info.add_row(_text(label), _text(value))
+                info.add_row(_text(label), Group(*(wrapped(p) for p in value.split("\n\n"))) if value else Text(""))
             parts.append(Padding(info, (0, 0, 1, 2)))
             if d.points:
                 parts.append(_text(d.points_title, HEADER_STYLE))
                 for point in d.points:
-                    parts.append(Padding(Text("• ") + _text(point), (0, 0, 0, 2)))
+                    first, _, rest = point.partition("\n")
+                    parts.append(wrapped(first, prefix=BULLET, indent=2))
+                    if rest:
+                        parts.append(wrapped(rest.replace("\n", " "), prefix=" " * cell_len(BULLET), indent=2))
             if d.targets.rows:
                 parts.append(table(d.targets.headers, d.targets.rows))
         return Group(*parts)
@@ -132,7 +256,7 @@ class Renderer:
             if hit.match == "pinyin":
                 head += Text("  " + pinyin_mark(result.lang), "italic magenta")
             text, spans = snippet(hit.text, hit.spans, result.context)
-            parts += [head, Padding(highlight(text, spans), (0, 0, 1, 2), expand=False)]
+            parts += [Wrapped(head), Padding(Wrapped(highlight(text, spans)), (0, 0, 1, 2), expand=False)]
         return Group(*parts)
 
     def sections(self, sections):

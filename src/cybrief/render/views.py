@@ -67,6 +67,16 @@ class DelegateDetail:
         self.points_title, self.targets_title = points_title, targets_title
 
 
+DRAFT_MARK = ("草稿", "draft")  # beside the name of what comes from a draft (a brief with fields marked for review)
+
+
+def drafted(text: str, brief: Brief, library: Library, lang: str) -> str:
+    """Text (a name, a title) with the draft mark on a line of its own when the brief is a draft."""
+    if brief.id not in getattr(library, "drafts", ()):
+        return text
+    return f"{text}\n({label(*DRAFT_MARK, lang)})"
+
+
 def delegate_name(delegate: Delegate, lang: str) -> str:
     """A delegate's name in the language asked for, on one line: 刘勇, Liu Yong, or 刘勇 Liu Yong."""
     return label(delegate.name, delegate.name_en, lang)
@@ -150,7 +160,7 @@ def targets_listing(refs: list[TargetRef], library: Library, lang: str) -> Listi
             sector = ref.brief.sector(t.sector) or library.sector(t.sector)
             out.append(
                 [
-                    pick(ref.delegate.name, ref.delegate.name_en, lang),
+                    drafted(pick(ref.delegate.name, ref.delegate.name_en, lang), ref.brief, library, lang),
                     pick(sector.zh, sector.en, lang) if sector else t.sector,
                     t.region,
                     pick(t.metric, t.metric_en, lang),
@@ -231,7 +241,7 @@ def delegates_listing(refs: list[DelegateRef], library: Library, lang: str) -> L
     ]
     rows = [
         [
-            pick(r.delegate.name, r.delegate.name_en, lang),
+            drafted(pick(r.delegate.name, r.delegate.name_en, lang), r.brief, library, lang),
             _role_cell(r, lang),
             _event_cell(r.brief, r.delegate.event, lang),
             _sectors_cell(r, library, lang),
@@ -258,7 +268,8 @@ def delegate_detail(ref: DelegateRef, library: Library, lang: str) -> DelegateDe
         (label("摘要", "Summary", lang), _summary_cell(ref, lang)),
     ]
     points = [pick(p.zh, p.en, lang) for p in d.points]
-    return DelegateDetail(record, fields, points, listing, delegate_name(d, lang),
+    heading = drafted(delegate_name(d, lang), b, library, lang).replace("\n", " ")
+    return DelegateDetail(record, fields, points, listing, heading,
                           label("要点", "Key points", lang), label("数据", "Figures", lang))
 
 
@@ -293,8 +304,9 @@ def briefs_listing(library: Library, lang: str) -> Listing:
         header("文件", "File", lang),
     ]
     rows = [
-        [r["id"], pick(r["title"], r["title_en"], lang), r["date"], str(r["delegates"]), str(r["targets"]), r["path"]]
-        for r in records
+        [r["id"], drafted(pick(r["title"], r["title_en"], lang), b, library, lang), r["date"], str(r["delegates"]),
+         str(r["targets"]), r["path"]]
+        for b, r in zip(library.briefs, records)
     ]
     return Listing("briefs", records, headers, rows, BRIEF_COLUMNS)
 

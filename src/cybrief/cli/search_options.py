@@ -35,7 +35,10 @@ EXCLUDE = Option("exclude", ("--exclude", "-x"), "text", repeatable=True)
 REGEX = Option("regex", ("--regex", "-E"))
 PINYIN = Option("pinyin", ("--pinyin",), off=("--no-pinyin",))
 SCOPE = Option("scope", ("--in",), SCOPES, repeatable=True)
-SECTOR = Option("sector", ("--sector", "-s"), "text")
+CASE_SENSITIVE = Option("case_sensitive", ("--case-sensitive", "-s"))  # -s, -i and -w as in ripgrep
+IGNORE_CASE = Option("ignore_case", ("--ignore-case", "-i"))
+WORD = Option("word", ("--word", "-w"))
+SECTOR = Option("sector", ("--sector",), "text")  # no -s here: in search it is --case-sensitive (options.py keeps it elsewhere)
 DELEGATE = Option("delegate", ("--delegate", "-d"), "text")
 KIND = Option("kind", ("--kind", "-k"), KINDS)
 CONTEXT = Option("context", ("--context", "-C"), "int", minimum=0)
@@ -47,5 +50,5 @@ LANG = Option("lang", ("--lang", "-l"), LANGS)
 BRIEF = Option("brief", ("--brief", "-b"), "text")
 LIBRARY = Option("library", ("--library",), "text")
 
-SEARCH = (ANY, EXCLUDE, REGEX, PINYIN, SCOPE, SECTOR, DELEGATE, KIND, CONTEXT, COUNT, LIMIT, NO_CACHE, FORMAT, LANG,
-          BRIEF, LIBRARY)
+SEARCH = (ANY, EXCLUDE, REGEX, CASE_SENSITIVE, IGNORE_CASE, WORD, PINYIN, SCOPE, SECTOR, DELEGATE, KIND, CONTEXT, COUNT,
+          LIMIT, NO_CACHE, FORMAT, LANG, BRIEF, LIBRARY)

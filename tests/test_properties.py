@@ -154,7 +154,7 @@ def _render_everything(brief: Brief) -> None:
         outputs.append(made.listing(views.delegates_listing(library.delegates(), library, "zh")))
         outputs.append(made.listing(views.briefs_listing(library, "en")))
         outputs.append(made.details([views.delegate_detail(r, library, "both") for r in library.delegates()]))
-        outputs.append(made.search(search(library, brief.delegates[0].name[:2])))
+        outputs.append(made.search(search(library, brief.delegates[0].name.strip()[:2] or "0")))  # never a blank query
     for output in outputs:
         if isinstance(output, str):
             text = output

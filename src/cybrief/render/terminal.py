@@ -100,9 +100,15 @@ def highlight(text: str, spans) -> Text:
     return out
 
 
+def _notes(notes) -> list:
+    """Legend lines under a table (what a mark in it means), after a blank line."""
+    return [Text(""), *(_text(note, "dim") for note in notes)] if notes else []
+
+
 class Renderer:
     def listing(self, listing):
-        return table(listing.headers, listing.rows)
+        grid = table(listing.headers, listing.rows)
+        return Group(grid, *_notes(listing.notes)) if listing.notes else grid
 
     def details(self, details):
         parts = []
@@ -120,6 +126,7 @@ class Renderer:
                     parts.append(Padding(Text("• ") + _text(point), (0, 0, 0, 2)))
             if d.targets.rows:
                 parts.append(table(d.targets.headers, d.targets.rows))
+            parts += _notes(d.notes)
         return Group(*parts)
 
     def search(self, result):
@@ -141,6 +148,7 @@ class Renderer:
             heading = Text.assemble(("\n" if index else "", ""), (visible(section.label), "bold"))
             heading.append(f"  ({len(section.listing.rows)})", style="dim")
             parts += [heading, table(section.listing.headers, section.listing.rows)]
+        parts += _notes(dict.fromkeys(note for section in sections for note in section.listing.notes))
         return Group(*parts)
 
     def chart(self, series, legend: str):

@@ -3,9 +3,9 @@
 Horizons are read by pattern, so every five-year plan and every "N years ago" has its English without a
 list of them. Places are looked up in a registry of China's provincial-level divisions (full names and the
 one-character abbreviations that compounds such as 川渝 or 京津冀 are made of), their capitals, and the
-multi-province regions that policy reports name; a short name ending in an administrative word (天山堡村, 酉阳县) is
-written in pinyin with that word in English. Anything else has no English form here (None): a brief then
-gives it in a field of its own (`region_en`).
+multi-province regions that policy reports name, also with an administrative word after them (成渝地区,
+四川省). Anything else has no English form here (None): a brief then gives it in a field of its own
+(`region_en`). Pinyin is not guessed: it would load the pinyin tables on every run that shows a place.
 """
 
 from __future__ import annotations
@@ -115,7 +115,6 @@ SUFFIXES = (("地区", " region"), ("街道", " Subdistrict"), ("自治区", " A
             ("开发区", " Development Zone"), ("省", ""), ("市", ""),
             ("县", " County"), ("区", " District"), ("镇", " Town"), ("乡", " Township"), ("村", " Village"))
 _LIST = re.compile(r"[、，,]|和|及|与")
-_HAN = re.compile(r"^[\u4e00-\u9fff]{1,4}$")
 
 _NAMES = {zh: en for zh, _, en in PROVINCES} | CITIES | REGIONS
 _ABBREVIATIONS = {a: en for _, abbreviations, en in PROVINCES for a in abbreviations}
@@ -123,7 +122,7 @@ _ABBREVIATIONS = {a: en for _, abbreviations, en in PROVINCES for a in abbreviat
 
 def english_region(region: str | None) -> str | None:
     """A place in English: 川渝 -> Sichuan-Chongqing, 成渝地区 -> Chengdu-Chongqing region, 重庆、成都 -> Chongqing,
-    Chengdu, 天山堡村 -> Tianshanbao Village; None when the registry does not know it."""
+    Chengdu; None when the registry does not know it (天山堡村)."""
     if not region:
         return None
     text = region.strip()
@@ -140,7 +139,7 @@ def _place(text: str) -> str | None:
         return known
     for word, english in SUFFIXES:
         if text.endswith(word) and len(text) > len(word):
-            stem = _name(text[: -len(word)]) or _pinyin(text[: -len(word)])
+            stem = _name(text[: -len(word)])
             return None if stem is None else stem + english
     return None
 
@@ -152,13 +151,3 @@ def _name(text: str) -> str | None:
     if 2 <= len(text) <= 4 and all(ch in _ABBREVIATIONS for ch in text):
         return "-".join(_ABBREVIATIONS[ch] for ch in text)
     return None
-
-
-def _pinyin(name: str) -> str | None:
-    """A short Chinese name as it is written in English: its pinyin, run together and capitalized (桃花源 ->
-    Taohuayuan)."""
-    if not _HAN.match(name):
-        return None
-    from pypinyin import lazy_pinyin
-
-    return "".join(lazy_pinyin(name)).capitalize()

@@ -208,8 +208,8 @@ class Target(Record):
         F("delegate", "id", "Id of the delegate who gave the figure."),
         F("sector", "id", "Slug of the sector the figure belongs to."),
         F("region", "text", "Place the figure applies to, as stated, e.g. 重庆 or 成渝地区."),
-        F("region_en", "text", "The place in English, when cybrief's registry of places does not know it "
-          "(provinces, their abbreviations as in 川渝, capitals, named regions, 天山堡村).", required=False),
+        F("region_en", "text", "The place in English, e.g. Tianshanbao Village, where cybrief's registry of places "
+          "(provinces and their abbreviations as in 川渝, capitals, named regions) does not know it.", required=False),
         F("metric", "text", "What is measured, in Chinese."),
         F("metric_en", "text", "What is measured, in English."),
         F("figure", "text", "The figure exactly as the source states it, e.g. 近400万辆.", example="近400万辆"),

@@ -35,7 +35,7 @@ ROOT = Path(__file__).resolve().parent.parent
 SOURCE = ROOT / "briefs" / "chongqing-2026-03-chengyu.yaml"
 RARE = "氢能重卡走廊"
 TERMS = {"every brief": "特高压", "1% of briefs": RARE, "every brief, 2 chars": "电网"}
-ANCHOR = "summary: 刘勇说，"
+ANCHOR = "刘勇发言时说，"  # the start of a delegate's summary in the bundled brief
 
 
 def make_library(folder: Path, count: int) -> None:

@@ -529,12 +529,12 @@ CASES = [
     # 9: terminal controls, in data, in a key that an error quotes, and in a file name
     Case("terminal-controls", 9, brief(with_text(HOSTILE_CONTROLS)), exit=0, check=shows(HOSTILE_CONTROLS)),
     Case("controls-in-error", 9, brief(mini(("  reporter: 李明\n", f"  {quoted(chr(27) + ']0;pwned' + chr(7))}: 李明\n"))), errors=[
-        "lib/b.yaml:8:3: source.\\x1b]0;pwned\\x07: unknown field (expected one of: outlet, published, reporter, review, url)"]),
+        "lib/b.yaml:8:3: source.\\x1b]0;pwned\\x07: unknown field (expected one of: outlet, outlet_en, published, reporter, reporter_en, review, url)"]),
     Case("controls-in-file-name", 9, _control_in_file_name, errors=[
         "lib/b\\x1b]0;pwned\\x07.yaml:74:12: targets[2].value: expected a number (e.g. 4000000, 23.6 or 1/9), got 'abc'"]),
     Case("controls-in-a-loaded-file-name", 9, _valid_brief_with_control_in_name, exit=0, check=_file_name_shown_safely),
     Case("newline-in-error", 9, brief(mini(("  reporter: 李明\n", '  "a\\nb\\u2028c": 李明\n'))), errors=[
-        "lib/b.yaml:8:3: source.a\\x0ab\\u2028c: unknown field (expected one of: outlet, published, reporter, review, url)"]),
+        "lib/b.yaml:8:3: source.a\\x0ab\\u2028c: unknown field (expected one of: outlet, outlet_en, published, reporter, reporter_en, review, url)"]),
     # 10: Markdown
     Case("markdown-specials", 10, brief(with_text(HOSTILE_MARKDOWN)), exit=0, check=shows(HOSTILE_MARKDOWN)),
     # 11: CSV formulas (the region and metric start with =; numbers stay numbers)

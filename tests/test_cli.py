@@ -127,7 +127,10 @@ def test_piped_output_is_markdown_without_escape_codes():
     assert result.exit_code == 0
     lines = result.stdout.splitlines()
     assert lines[0].startswith("| 代表 Delegate |") and lines[1].startswith("| --- |")
-    assert len(lines) == 2 + len(_json(run("targets", "--format", "json")))
+    rows = [line for line in lines if line.startswith("| ")]
+    assert len(rows) == 2 + len(_json(run("targets", "--format", "json")))
+    assert lines[len(rows):] == ["", "† 推断：报道未在此处点名发言人，简报据上下文归属", "",
+                                 "† inferred: the report does not name the speaker here; the brief attributes it from context"]
     assert "\x1b" not in result.stdout
 
 
@@ -245,8 +248,8 @@ def test_force_says_what_it_replaces(command, says, monkeypatch):
 @pytest.mark.parametrize("lang", ["zh", "en", "both"])
 def test_lang_selects_summary_language(lang):
     out = run("delegates", "--lang", lang, "--format", "markdown").stdout
-    assert ("王志杰介绍了" in out) == (lang != "en")
-    assert ("Wang set out" in out) == (lang != "zh")
+    assert ("王志杰介绍，" in out) == (lang != "en")
+    assert ("Wang said that since" in out) == (lang != "zh")
 
 
 def test_the_installed_entry_point_runs_one_command_and_still_knows_the_others(tmp_path):
@@ -268,7 +271,7 @@ def test_the_installed_entry_point_runs_one_command_and_still_knows_the_others(t
 # --- nothing matched: machine formats still print their empty document ---------------------------------------
 
 TARGETS_HEADER = ("id,brief,delegate,delegate_name,sector,region,metric,metric_en,figure,value,unit,qualifier,kind,"
-                  "horizon,paragraph,note,upper,qualitative")
+                  "horizon,paragraph,note,upper,qualitative,region_en,basis,basis_note")
 NOTHING = ["--kind", "goal", "--horizon", "2025"]  # the bundled brief has no goal for 2025
 
 
@@ -279,7 +282,8 @@ NOTHING = ["--kind", "goal", "--horizon", "2025"]  # the bundled brief has no go
     (["targets", *NOTHING, "--group-by", "sector"], "group," + TARGETS_HEADER, 1),
     (["chart", "--horizon", "2099"], TARGETS_HEADER + ",share_of_max,mark", 1),
     (["delegates", "nobody"], "id,brief,name,name_en,role,role_en,organization,organization_en,event,event_kind,"
-                              "event_title,date,sectors,summary,summary_en,points,points_en", 1),
+                              "event_title,date,sectors,summary,summary_en,points,points_en,terms,points_basis,"
+                              "points_basis_note", 1),
     (["search", "不存在的词"], "brief,delegate,delegate_name,record,record_id,field,text,spans,score,match", 1),
     (["search", "不存在的词", "--count"], "brief,hits", 1),
     (["figure", "abc"], "text,value,unit,qualifier,upper,zh,en", 2),

@@ -79,7 +79,7 @@ def test_english_figures_with_lang_en():
     assert "about CNY 376.3 bn" in rows and "over CNY 300.0 bn" in rows and "约3763亿元" not in rows
     both = run("targets", "--sector", "automotive", "--format", "markdown").stdout
     assert "近400万辆<br>nearly 4.0 million vehicles" in both
-    assert "| 万亿级 |" in both  # a qualitative figure is shown only as written
+    assert "| 万亿级<br>on the order of CNY 1.0 tn |" in both  # an order of magnitude, not an amount
 
 
 def test_min_takes_chinese_figures_and_sets_the_unit():
@@ -137,12 +137,12 @@ def test_sort_by_date_sector_and_delegate():
 def test_group_by_delegate_in_every_format():
     groups = _json(run("targets", "--group-by", "delegate", "--format", "json"))
     assert [g["value"] for g in groups] == ["wang-zhijie", "xie-wenhui", "liu-yong", "ran-hui"]
-    assert sum(g["count"] for g in groups) == 26
+    assert sum(g["count"] for g in groups) == 25
     assert all(t["delegate"] == g["value"] for g in groups for t in g["targets"])
     rows = list(csv.DictReader(io.StringIO(run("targets", "--group-by", "delegate", "--format", "csv").stdout, newline="")))
-    assert len(rows) == 26 and rows[0]["group"] == "wang-zhijie"
+    assert len(rows) == 25 and rows[0]["group"] == "wang-zhijie"
     markdown = run("targets", "--group-by", "delegate", "--format", "markdown").stdout
-    assert markdown.count("\n## ") + markdown.startswith("## ") == 4 and "## 刘勇 Liu Yong (5)" in markdown
+    assert markdown.count("\n## ") + markdown.startswith("## ") == 4 and "## 刘勇 Liu Yong (4)" in markdown
     table = run("targets", "--group-by", "delegate", "--format", "table").stdout
     assert "谢文辉 Xie Wenhui  (5)" in table
 
@@ -150,7 +150,7 @@ def test_group_by_delegate_in_every_format():
 @pytest.mark.parametrize("by", ["sector", "kind", "horizon"])
 def test_group_by_other_fields(by):
     groups = _json(run("targets", "--group-by", by, "--format", "json"))
-    assert sum(g["count"] for g in groups) == 26 and len({g["value"] for g in groups}) == len(groups)
+    assert sum(g["count"] for g in groups) == 25 and len({g["value"] for g in groups}) == len(groups)
 
 
 FACET_COLUMNS = ["facet", "value", "label", "count", "unit", "figures", "sum", "qualifier"]
@@ -165,9 +165,9 @@ def test_facet_rows_are_flat_one_per_value_and_unit_in_every_format():
     records = _facets("--facet", "sector", "--facet", "kind")
     assert all(list(r) == FACET_COLUMNS for r in records)
     assert all(not isinstance(v, (dict, list)) for r in records for v in r.values())  # a table, nothing nested
-    assert sum(r["figures"] for r in records if r["facet"] == "sector") == 26
+    assert sum(r["figures"] for r in records if r["facet"] == "sector") == 25
     counts = {r["value"]: r["count"] for r in records if r["facet"] == "sector"}
-    assert sum(counts.values()) == 26 and counts["investment"] == 5
+    assert sum(counts.values()) == 25 and counts["investment"] == 5
     investment = [(r["unit"], r["figures"]) for r in records if r["value"] == "investment"]
     assert investment == [("元", 4), ("个", 1)]
     rows = list(csv.DictReader(io.StringIO(run("targets", "--facet", "sector", "--facet", "kind", "--format", "csv").stdout,
@@ -250,7 +250,7 @@ def test_filters_leaving_nothing_exit_1():
 def test_chart_draws_bars_per_unit_marking_approximate_and_open_ended():
     out = run("chart", "--sector", "investment", "--format", "table").stdout
     lines = out.splitlines()
-    assert lines[0] == "单位 Unit: 元" and "单位 Unit: 个" in lines
+    assert lines[0] == "单位 Unit: 元 CNY" and "单位 Unit: 个 count" in lines
     approx = next(line for line in lines if "约3763亿元" in line)
     over = next(line for line in lines if "超3000亿元" in line)
     exact = next(line for line in lines if "1134亿元" in line and "█" in line)

@@ -38,7 +38,7 @@ def test_sqlite_has_every_table_with_keys_and_no_broken_reference(database):
     primary = [r["name"] for r in sorted(database.execute("PRAGMA table_info(targets)"), key=lambda r: r["pk"]) if r["pk"]]
     assert primary == ["brief", "id"]
     counts = {t: database.execute(f"select count(*) from {t}").fetchone()[0] for t in ("briefs", "events", "sectors", "delegates", "targets")}
-    assert counts == {"briefs": 1, "events": 2, "sectors": 10, "delegates": 6, "targets": 26}
+    assert counts == {"briefs": 1, "events": 2, "sectors": 10, "delegates": 6, "targets": 25}
 
 
 def test_sqlite_targets_table_matches_targets_json(database):
@@ -53,7 +53,7 @@ def test_sqlite_delegates_table_matches_delegates_json(database):
     expected = json.loads(run("delegates", "--format", "json").stdout)
     rows = [dict(r) for r in database.execute("select * from delegates order by rowid")]
     for row in rows:
-        for column in ("sectors", "points", "points_en"):
+        for column in ("sectors", "points", "points_en", "terms", "points_basis", "points_basis_note"):
             row[column] = json.loads(row[column])
     assert rows == expected
 
@@ -76,7 +76,7 @@ def test_export_of_one_brief(tmp_path):
     shutil.copy(BUNDLED / "chongqing-2026-03-chengyu.yaml", library / "cq.yaml")
     both = sqlite3.connect(_export(tmp_path, "sqlite", "all.db", library=library))
     one = sqlite3.connect(_export(tmp_path, "sqlite", "mini.db", "--brief", "mini", library=library))
-    assert both.execute("select count(*) from targets").fetchone()[0] == 29
+    assert both.execute("select count(*) from targets").fetchone()[0] == 28
     assert one.execute("select distinct brief from targets").fetchall() == [("mini",)]
     assert both.execute("PRAGMA foreign_key_check").fetchall() == []
 
@@ -124,7 +124,8 @@ def test_every_table_has_its_columns_also_when_empty(tmp_path):
     header = (folder / "targets.csv").read_text(encoding="utf-8").splitlines()
     assert header == [",".join(views.TARGET_COLUMNS)]
     events = (folder / "events.csv").read_text(encoding="utf-8").splitlines()[0]
-    assert events.split(",") == ["brief", "id", "date", "time", "kind", "title", "title_en", "theme", "place", "paragraph"]
+    assert events.split(",") == ["brief", "id", "date", "time", "kind", "title", "title_en", "theme", "place", "paragraph",
+                                 "terms"]
     db = sqlite3.connect(_export(tmp_path, "sqlite", "x.db", library=library))
     assert [r[1] for r in db.execute("PRAGMA table_info(targets)")] == list(views.TARGET_COLUMNS)
 
@@ -139,7 +140,7 @@ def test_existing_output_is_replaced_only_with_force_and_nothing_is_left_behind(
     _export(tmp_path, to, name, "--force")
     assert [p.name for p in path.parent.iterdir()] == [name]  # no temporary file or folder left
     if to == "sqlite":
-        assert sqlite3.connect(path).execute("select count(*) from targets").fetchone()[0] == 26
+        assert sqlite3.connect(path).execute("select count(*) from targets").fetchone()[0] == 25
 
 
 def test_force_never_replaces_a_folder_cybrief_did_not_write(tmp_path):

@@ -147,3 +147,10 @@ def test_table_cells_obey_the_rules_and_other_columns_give_way(library, width):
                 if len(number) <= cell_width:
                     assert any(number in line for line in _broken(cell, cell_width).plain.split("\n")), (cell, number)
     _check_lines(rendered(table, width), width)
+
+
+def test_a_narrow_bracket_inside_a_latin_word_is_no_place_to_break():
+    from cybrief.render.linebreak import may_break
+
+    assert not may_break("y", "[") and not may_break("f", "(")
+    assert may_break(" ", "(") and may_break("字", "（")

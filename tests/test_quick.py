@@ -24,6 +24,8 @@ ANSWERED = [
     ["不存在的词"], ["不存在的词", "--format", "json"], ["不存在的词", "--count", "--format", "csv"], ["网\u0003"], ["-"],
     ["人工智能", "-x", "汽车", "--count", "--in", "delegates", "--format", "JSON"], ["*_[x]|<&>"],
     ["电网", "--count", "--lang", "en"], ["电网", "-c", "-l", "zh", "-f", "markdown"], ["记者会", "--lang", "en", "-f", "markdown"],
+    ["AI", "-w"], ["ai", "-s", "--count"], ["AI", "--ignore-case", "-c"], ["ai", "--word", "--case-sensitive"], ["笔电"],
+    ["特高压", "--lang", "en", "-c"], ["人工智能", "-x", "AI", "-c"],
 ]
 
 # Arguments it hands to the Typer app: help, unusual forms, values Typer refuses or converts, errors other than no match.
@@ -33,7 +35,7 @@ HANDED_OVER = [
     ["电网", "--format", "yaml"], ["电网", "--context", "-1"], ["电网", "--limit", "0"], ["电网", "--limit", "+2"],
     ["电网", "--count=1"], ["电网", "--format"], ["电网", "--exclude", ""], ["电网", "--brief", "nope"],
     ["电网", "--sector", "space"], ["电网", "--delegate", "nobody"], ["[", "--regex"], ["  "], [], ["电网", "--unknown"],
-    ["电网", "--library"],
+    ["电网", "--library"], ["电网", "-s", "-i"], ["电网", "-sw"], ["电网", "-s", "energy", "--sector"],
 ]
 
 

@@ -164,8 +164,10 @@ def test_markdown_table_cells_escape_pipes_newlines_and_html():
 def test_markdown_listing_has_one_row_per_target(library):
     listing = views.targets_listing(library.targets(), library, "both")
     lines = renderer(Format.markdown).listing(listing).splitlines()
-    assert len(lines) == 2 + len(library.targets())
-    widths = {len(_markdown_cells(line)) for line in lines if not line.startswith("|---") and not line.startswith("| ---")}
+    rows = [line for line in lines if line.startswith("|")]
+    assert len(rows) == 2 + len(library.targets())
+    assert lines[len(rows):] == ["", *views.BASIS_LEGEND[:1], "", *views.BASIS_LEGEND[1:]]  # the legend of †
+    widths = {len(_markdown_cells(line)) for line in rows if not line.startswith("|---") and not line.startswith("| ---")}
     assert widths == {7}
 
 

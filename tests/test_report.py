@@ -47,7 +47,7 @@ def test_report_is_well_formed_gfm_with_every_section(lang):
     tokens = MarkdownIt("commonmark").enable("table").parse(text)
     headings = [(t.tag, tokens[i + 1].content) for i, t in enumerate(tokens) if t.type == "heading_open"]
     assert [h for tag, h in headings if tag == "h1"] == [
-        "How the Chengdu-Chongqing twin-city economic circle plans to raise its standing in the 15th Five-Year Plan"
+        "How the Chengdu-Chongqing twin-city economic circle is to open a new stage in raising its development level in the 15th Five-Year Plan"
         if lang == "en" else "成渝地区双城经济圈“十五五”这样开创提升发展能级新局面"
     ]
     assert [h for tag, h in headings if tag == "h2"] == SECTIONS[lang]
@@ -57,15 +57,17 @@ def test_report_is_well_formed_gfm_with_every_section(lang):
     for rows in tables:
         assert len(set(rows)) == 1, rows  # every row as wide as the header
     figures = tables[-1]
-    assert len(figures) == 1 + 26 and figures[0] == 9
+    assert len(figures) == 1 + 25 and figures[0] == 9
 
 
 def test_report_shows_figures_with_qualifiers_and_horizons():
     text = _report("en")
-    assert "| Software industry revenue | CNY 501.8 bn | 501800000000元 | exact | 2025 | achieved | 8 |" in text
-    assert "| 万亿级 | 1000000000000元 | approx. (qualitative) |" in text
-    assert "*Party secretary and chairman, State Grid Chongqing Electric Power Company*" in text
-    assert "- **Source**: 上游财经—重庆晨报，陈军" in text
+    assert "| Software industry revenue | CNY 501.8 bn | 501800000000 CNY | exact | 2025 | achieved | 8 |" in text
+    assert "| on the order of CNY 1.0 tn | 1000000000000 CNY | approx. (qualitative) |" in text
+    assert "| Clean power's share of electricity used † | 1/2 | exact | end of the 15th Five-Year Plan (2030) | goal |" in text
+    assert "*Secretary of the Party Committee and Chairman, State Grid Chongqing Electric Power Company*" in text
+    assert "- **Source**: Upstream Finance, Chongqing Morning Post, Chen Jun" in text
+    assert "- **来源 Source**: 上游财经—重庆晨报 Upstream Finance, Chongqing Morning Post, 陈军 Chen Jun" in _report("both")
 
 
 def test_report_to_a_file_is_refused_over_an_existing_one(tmp_path):

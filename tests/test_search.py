@@ -171,8 +171,11 @@ def test_ranking_pins_an_order():
     hits = _json(run("search", "特高压", "--format", "json"))
     assert [(h["record_id"], h["field"]) for h in hits] == [
         ("liu-yong-03", "metric"),  # a short metric that is mostly the match
+        ("liu-yong", "terms[0]"),  # a term that is all match, but a term weighs less than a metric
+        ("liu-yong", "terms[1]"),  # a longer term
+        ("liu-yong", "points[0]"),  # two matches in a short key point
         ("liu-yong", "summary"),  # two matches, in a long summary
-        ("liu-yong", "points[0]"),  # one match in a key point
+        ("liu-yong", "points[2]"),  # one match in a key point
     ]
     assert [h["score"] for h in hits] == sorted((h["score"] for h in hits), reverse=True)
 
@@ -188,8 +191,10 @@ def test_ties_go_to_the_newest_brief(tmp_path):
 def test_context_cuts_the_snippet_with_ellipses():
     short = run("search", "数字孪生", "--in", "delegates", "-C", "4", "--format", "markdown").stdout
     long = run("search", "数字孪生", "--in", "delegates", "-C", "30", "--format", "markdown").stdout
-    assert "): …元，建设**数字孪生**电网，用…\n" in short
-    assert "): …能力明显提高；“十五五”国家电网计划在重庆投资超千亿元，建设**数字孪生**电网，用人工智能推动电网升级，做好新能源并网和社区供电服务，…\n" in long
+    assert "): …型、建设**数字孪生**电网，加…\n" in short
+    assert ("): …1000亿元。报道还写到，国网将以人工智能推动电网转型、建设**数字孪生**电网，加强对重庆高端产业的供电保障，"
+            "并力争“十五五”末重庆一…\n") in long
+    assert "`terms[15]` (delegate liu-yong): **数字孪生**电网\n" in short  # a field shorter than the context: whole
     assert len(short) < len(long)
     json_text = _json(run("search", "数字孪生", "-C", "4", "--format", "json"))
     assert all("…" not in h["text"] for h in json_text)  # JSON keeps the whole text and its spans

@@ -27,7 +27,7 @@ except SystemExit:
 sys.stderr.write("\\nMODULES " + json.dumps(sorted(sys.modules)))
 """
 
-HEAVY = ("pydantic", "pydantic_core", "rich", "pygments", "markdown_it", "numpy", "sqlite3")
+HEAVY = ("pydantic", "pydantic_core", "rich", "pygments", "markdown_it", "numpy", "sqlite3", "pypinyin")
 
 
 def _modules(args: list[str], env) -> set[str]:
@@ -47,7 +47,8 @@ def env(tmp_path):
     return environment
 
 
-@pytest.mark.parametrize("args", [["targets", "--format", "json"], ["delegates", "--format", "markdown"]])
+@pytest.mark.parametrize("args", [["targets", "--format", "json"], ["delegates", "--format", "markdown"],
+                                  ["targets", "--lang", "en", "--format", "markdown"]])
 def test_machine_and_markdown_paths_import_nothing_heavy(args, env):
     _modules(args, env)  # the first run fills the cache
     loaded = _modules(args, env)
@@ -60,7 +61,7 @@ def test_search_path_loads_no_pinyin_tables_and_nothing_heavy_but_sqlite(env):
     args = ["search", "特高压", "--format", "json"]
     _modules(args, env)  # the first run builds the index
     loaded = _modules(args, env)
-    heavy = sorted(m for m in loaded if m.split(".")[0] in HEAVY + ("pypinyin",) and m.split(".")[0] != "sqlite3")
+    heavy = sorted(m for m in loaded if m.split(".")[0] in HEAVY and m.split(".")[0] != "sqlite3")
     assert heavy == []
     assert "yaml" not in loaded, "a warm search should answer from the index, not parse YAML"
     assert "pypinyin" in {m.split(".")[0] for m in _modules(["search", "tegaoya", "--format", "json"], env)}

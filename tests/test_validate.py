@@ -12,9 +12,19 @@ FIVE = FIXTURES / "invalid" / "five_errors.yaml"
 
 def _with_review(tmp_path, name="mini.yaml"):
     text = MINI.read_text(encoding="utf-8").replace("    metric: 电网投资\n", "    metric: 电网投资\n    review: [metric, kind]\n")
+    text = _with_bases(text)
     path = tmp_path / name
     path.write_text(text, encoding="utf-8")
     return path
+
+
+def _with_bases(text: str) -> str:
+    """The small brief with a basis on every target and key point (as --strict wants), on the same lines."""
+    point = "      - zh: 特高压线路投运。\n        en: UHV lines in service.\n"
+    text = text.replace(point, "      - {zh: 特高压线路投运。, en: UHV lines in service.,\n         basis: stated}\n")
+    for paragraph in ("3", "4", "5"):
+        text = text.replace(f"    paragraph: {paragraph}\n", f"    paragraph: {paragraph}\n    basis: stated\n")
+    return text
 
 
 def test_five_different_errors_give_five_located_lines(monkeypatch):
@@ -90,7 +100,7 @@ def test_a_review_entry_must_name_a_field(tmp_path, monkeypatch):
     result = run("validate", "mini.yaml", library=None)
     assert result.exit_code == 2
     assert result.stderr.splitlines()[0].startswith(
-        "cybrief: error: mini.yaml:46:14: targets[0].review[0]: expected one of id, delegate, sector, region, metric,"
+        "cybrief: error: mini.yaml:46:14: targets[0].review[0]: expected one of id, delegate, sector, region, region_en, metric,"
     )
 
 

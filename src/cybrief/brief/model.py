@@ -139,7 +139,9 @@ class Source(Record):
 
     FIELDS = _reviewable(
         F("outlet", "text", "Publishing outlet, as it names itself."),
+        F("outlet_en", "text", "The outlet's English name, e.g. Chongqing Morning Post.", required=False),
         F("reporter", "text", "Reporter's name, as printed.", required=False),
+        F("reporter_en", "text", "Reporter's name in pinyin, family name first.", required=False),
         F("published", "date", "Publication date (YYYY-MM-DD) when the report gives one.", required=False),
         F("url", "text", "Address of the report, when known.", required=False),
     )
@@ -206,6 +208,8 @@ class Target(Record):
         F("delegate", "id", "Id of the delegate who gave the figure."),
         F("sector", "id", "Slug of the sector the figure belongs to."),
         F("region", "text", "Place the figure applies to, as stated, e.g. 重庆 or 成渝地区."),
+        F("region_en", "text", "The place in English, e.g. Tianshanbao Village, where cybrief's registry of places "
+          "(provinces and their abbreviations as in 川渝, capitals, named regions) does not know it.", required=False),
         F("metric", "text", "What is measured, in Chinese."),
         F("metric_en", "text", "What is measured, in English."),
         F("figure", "text", "The figure exactly as the source states it, e.g. 近400万辆.", example="近400万辆"),

@@ -27,8 +27,15 @@ def validate_command(
         Optional[list[Path]], typer.Argument(help="Brief files or folders. Default: the library (see --library).", metavar="PATH...")
     ] = None,
     strict: Annotated[
-        bool, typer.Option("--strict", help="Also report fields still marked for review (as `cybrief draft` leaves them).")
+        bool,
+        typer.Option("--strict", help="Also report fields still marked for review (as `cybrief draft` leaves them), and "
+                     "targets and key points without a basis (stated or inferred)."),
     ] = False,
+    source: Annotated[
+        Optional[Path],
+        typer.Option("--source", metavar="FILE",
+                     help="The report the brief digests (text, as for draft): each term and figure must occur in it as written."),
+    ] = None,
     fmt: Annotated[
         CheckFormat,
         typer.Option("--format", "-f", case_sensitive=False, help="text: one line per problem on stderr; json: an array on stdout."),
@@ -37,13 +44,16 @@ def validate_command(
 ) -> None:
     """Check briefs: every problem in every file at once, with file:line:col and field. Exit 0 clean, 2 otherwise.
 
-    Also checks that brief ids are unique across the files; --strict also reports fields marked for review.
+    Also checks that brief ids are unique across the files; --strict also reports fields marked for review
+    and attributions without a basis; --source checks one brief's terms and figures against its report.
 
     Example:
 
         cybrief validate
 
         cybrief validate drafts/ --strict    # exit 2: what is left to review
+
+        cybrief validate drafts/corridor.yaml --source report.txt
 
         cybrief validate drafts/ --format json | jq '.[].severity'
     """
@@ -58,7 +68,7 @@ def validate_command(
         if not brief_files(root):  # as every command that reads a library says it
             raise UsageError(f"library {display_path(root)}: no brief files (*.yaml, *.yml) in it")
         paths = [root]
-    report = validate(paths, strict=strict)
+    report = validate(paths, strict=strict, source=_source_text(source, paths) if source is not None else None)
     if fmt is CheckFormat.json:
         from cybrief.render.json import dumps
 
@@ -66,6 +76,19 @@ def validate_command(
     if not report.ok:
         raise Invalid(report, listed=fmt is CheckFormat.json)
     note(report.summary())
+
+
+def _source_text(source: Path, paths: list[Path]) -> tuple[str, str]:
+    """The text of --source and its name as shown, read as `draft` reads an article; it belongs to one brief."""
+    from cybrief.draft.article import decode_article, read_article
+    from cybrief.errors import display_path
+    from cybrief.library.validate import expand
+
+    if len(expand(paths)) != 1:
+        raise UsageError("--source is the report of one brief: give exactly one brief file")
+    shown = display_path(source)
+    text, _ = decode_article(read_article(source, shown), shown)
+    return text, shown
 
 
 @app.command("schema", short_help="The brief format as JSON Schema.")

@@ -115,6 +115,11 @@ DraftsOpt = Annotated[
 
 SectorOpt = Annotated[
     Optional[str],
+    # -s as well, except in search, where -s is --case-sensitive as in ripgrep (search_options.SECTOR)
+    typer.Option(*S.SECTOR.flags, "-s", help="Sector slug or label, e.g. energy or 能源.", autocompletion=complete_sector),
+]
+SearchSectorOpt = Annotated[
+    Optional[str],
     typer.Option(*S.SECTOR.flags, help="Sector slug or label, e.g. energy or 能源.", autocompletion=complete_sector),
 ]
 

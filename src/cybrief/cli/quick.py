@@ -184,11 +184,13 @@ def _holds_briefs(folder: str) -> bool:
 def _prepare(root: str, options: dict):
     """A function that prints the finished answer and returns the exit code; None if the index is not current."""
     from cybrief.index.store import open_checking
+    from cybrief.search.modes import case_mode
     from cybrief.search.query import Query
 
     query = Query(
         options["terms"], any=options.get("any_term", False), exclude=options["exclude"], regex=options.get("regex", False),
-        pinyin=options.get("pinyin"),
+        pinyin=options.get("pinyin"), word=options.get("word", False),
+        case=case_mode(options.get("case_sensitive", False), options.get("ignore_case", False)),
         scopes=options["scope"], lang=options.get("lang", "both"), sector=options.get("sector"),
         delegate=options.get("delegate"), kind=options.get("kind"), brief=options.get("brief"),
     )
@@ -230,8 +232,10 @@ def _from_index(source, current, query, options: dict):
 
 def _from_the_index_alone(query) -> bool:
     """Whether a count of this query is looked up in the index alone (search.count): no regex, no pinyin, no
-    filter that needs a record's facts. Only such work may run before the files are known to be unchanged."""
-    return not query.regex and not query.has_record_filters and query.pinyin is not True and not query.pinyin_terms()
+    filter that needs a record's facts, nothing the matcher must verify. Only such work may run before the
+    files are known to be unchanged."""
+    return (not query.regex and not query.has_record_filters and not query.verified and query.pinyin is not True
+            and not query.pinyin_terms())
 
 
 def _answer(fmt, render, unmatched: str | None, note: str | None = None):

@@ -27,6 +27,7 @@ from cybrief.cli.options import (
     MaxOpt,
     MinOpt,
     Scope,
+    SearchSectorOpt,
     SectorOpt,
     SortKey,
     UnitOpt,
@@ -175,6 +176,15 @@ def search(
     regex: Annotated[
         bool, typer.Option(*S.REGEX.flags, help="Terms are regular expressions, matched on normalized text.")
     ] = False,
+    case_sensitive: Annotated[
+        bool, typer.Option(*S.CASE_SENSITIVE.flags, help="Match case exactly. Default: smart case, as ripgrep's -S.")
+    ] = False,
+    ignore_case: Annotated[
+        bool, typer.Option(*S.IGNORE_CASE.flags, help="Ignore case, also in terms with upper-case letters.")
+    ] = False,
+    word: Annotated[
+        bool, typer.Option(*S.WORD.flags, help="Whole words: Latin terms only at word boundaries (Chinese as without it).")
+    ] = False,
     pinyin: Annotated[
         Optional[bool],
         typer.Option(f"{S.PINYIN.flags[0]}/{S.PINYIN.off[0]}",
@@ -184,7 +194,7 @@ def search(
         Optional[list[Scope]],
         typer.Option(*S.SCOPE.flags, case_sensitive=False, help="Only these records: delegates, targets, events (repeatable)."),
     ] = None,
-    sector: SectorOpt = None,
+    sector: SearchSectorOpt = None,
     delegate: DelegateOpt = None,
     kind: KindOpt = None,
     context: Annotated[
@@ -204,12 +214,19 @@ def search(
 ) -> None:
     """Find terms in every text of every brief, best hits first: traditional or simplified, full-width or not, pinyin.
 
-    Terms are matched after normalization (NFKC, case, traditional -> simplified), so 特高壓 finds 特高压 and
-    ＡＩ finds AI. A Latin term that matches nothing is tried as pinyin: tegaoya and tgy find 特高压.
+    Terms are matched after normalization (NFKC, traditional -> simplified), so 特高壓 finds 特高压 and ＡＩ
+    finds AI. Smart case as in ripgrep: a term with an upper-case letter matches its case (AI is not the ai of
+    said), an all-lower-case one ignores it; -s and -i decide instead, -w keeps whole words. A Latin term that
+    matches nothing is tried as pinyin: tegaoya and tgy find 特高压. --lang sets the labels; every field is
+    searched.
 
     Example:
 
         cybrief search 特高压
+
+        cybrief search AI
+
+        cybrief search ai -w
 
         cybrief search 人工智能 算力 --in delegates
 
@@ -222,10 +239,12 @@ def search(
         cybrief search 电网 --count
     """
     from cybrief.library.searching import LibrarySearch
+    from cybrief.search.modes import case_mode
     from cybrief.search.query import Query
 
     query = Query(
-        terms, any=any_term, exclude=exclude or (), regex=regex, pinyin=pinyin,
+        terms, any=any_term, exclude=exclude or (), regex=regex, pinyin=pinyin, word=word,
+        case=case_mode(case_sensitive, ignore_case),
         scopes=[s.value for s in scope or ()], lang=lang.value, sector=sector, delegate=delegate,
         kind=kind.value if kind else None, brief=brief,
     )

@@ -35,7 +35,10 @@ EXCLUDE = Option("exclude", ("--exclude", "-x"), "text", repeatable=True)
 REGEX = Option("regex", ("--regex", "-E"))
 PINYIN = Option("pinyin", ("--pinyin",), off=("--no-pinyin",))
 SCOPE = Option("scope", ("--in",), SCOPES, repeatable=True)
-SECTOR = Option("sector", ("--sector", "-s"), "text")
+CASE_SENSITIVE = Option("case_sensitive", ("--case-sensitive", "-s"))  # -s, -i and -w as in ripgrep
+IGNORE_CASE = Option("ignore_case", ("--ignore-case", "-i"))
+WORD = Option("word", ("--word", "-w"))
+SECTOR = Option("sector", ("--sector",), "text")  # no -s here: in search it is --case-sensitive (options.py keeps it elsewhere)
 DELEGATE = Option("delegate", ("--delegate", "-d"), "text")
 KIND = Option("kind", ("--kind", "-k"), KINDS)
 CONTEXT = Option("context", ("--context", "-C"), "int", minimum=0)
@@ -49,8 +52,8 @@ LIBRARY = Option("library", ("--library",), "text")
 STRICT = Option("strict", ("--strict",))  # an index is current only without broken files: nothing to stop at
 BOM = Option("bom", ("--bom",), quick=False)  # CSV for Excel: the Typer command writes it
 
-SEARCH = (ANY, EXCLUDE, REGEX, PINYIN, SCOPE, SECTOR, DELEGATE, KIND, CONTEXT, COUNT, LIMIT, NO_CACHE, FORMAT, LANG,
-          BRIEF, LIBRARY, STRICT, BOM)
+SEARCH = (ANY, EXCLUDE, REGEX, CASE_SENSITIVE, IGNORE_CASE, WORD, PINYIN, SCOPE, SECTOR, DELEGATE, KIND, CONTEXT, COUNT,
+          LIMIT, NO_CACHE, FORMAT, LANG, BRIEF, LIBRARY, STRICT, BOM)
 
 # Options of the commands that read a library which may also be written before the command (`cybrief --library
 # DIR delegates`): cli/argv.py moves them after it. NO_DRAFTS is not an option of search; NO_PAGER is an option

@@ -6,6 +6,7 @@
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal, localcontext
 from fractions import Fraction
 
@@ -84,6 +85,9 @@ _NOUNS = {
     "标准箱": ("TEU", "TEU"),
 }
 _ATTACHED = {"%": "%", "‰": "‰", "倍": "x"}
+# Measure words that only count things (the metric says which): in English a bare number, a "count" as a unit.
+COUNTERS = frozenset("个家条项座所只件批套艘架列根片张本部支种类处场间栋台")
+_UNIT_WORDS = {"%": "%", "‰": "‰", "倍": "times", "成": "tenths", RATIO: "ratio"}
 _EN_QUALIFIER = {"nearly": "nearly ", "approx": "about ", "over": "over ", "at_least": "at least ", "under": "under ",
                  "at_most": "at most "}
 _EN_SCALES = ((10**12, "trillion", "tn"), (10**9, "billion", "bn"), (10**6, "million", "million"))
@@ -151,3 +155,27 @@ def _english(q: Quantity) -> str:
     if unit and unit.isascii():
         return f"{qualifier}{number} {unit}"
     return f"{qualifier}{number}"
+
+
+def english_unit(unit: str) -> str:
+    """A unit in English, as a chart or a column names it: 元 -> CNY, 辆 -> vehicles, 倍 -> times, 个 -> count; a
+    unit it does not know stays as written."""
+    if unit in _CURRENCY:
+        return _CURRENCY[unit]
+    if unit in _NOUNS:
+        return _NOUNS[unit][1]
+    if unit in _UNIT_WORDS:
+        return _UNIT_WORDS[unit]
+    return "count" if unit in COUNTERS else unit
+
+
+# An order of magnitude named by its magnitude word: 万亿级 (a trillion-yuan scale), 千亿级, 百万级.
+ORDER_OF_MAGNITUDE = re.compile(r"^[十百千]?(?:万亿|万|亿)级$")
+
+
+def english_qualitative(figure: str, q: Quantity) -> str:
+    """A figure deliberately not read as a number, in English from the author's reading `q`: an order of magnitude
+    (万亿级 read as 10^12 元) is "on the order of CNY 1.0 tn", anything else the reading itself."""
+    if ORDER_OF_MAGNITUDE.match(figure.strip()):
+        return "on the order of " + english(Quantity(q.text, q.value, q.unit, "exact"))
+    return english(q)

@@ -103,14 +103,14 @@ class IndexSource:
             candidates: set[int] = set()
             for needle in query.needles + query.exclude_needles:
                 candidates.update(self.term_fids(needle, brief_no))
-            rows = self.texts(sorted(f for f in candidates if F.wanted(f, query.lang)))
+            rows = self.texts(sorted(candidates))
         else:
-            rows = (row for row in self.all_fids(brief_no) if F.wanted(row[0], query.lang))
+            rows = self.all_fids(brief_no)
         return matcher.hits(rows)
 
     def sql_counts(self, query: Query) -> list[tuple[str, int]] | None:
         """(brief id, hits) in library order for one literal term and no filter but --brief, all inside SQLite."""
-        if query.regex or query.pinyin or query.has_record_filters or query.scopes or query.lang != "both":
+        if query.regex or query.pinyin or query.has_record_filters or query.scopes or query.verified:
             return None
         if len(query.needles) != 1 or query.exclude:
             return None
@@ -127,16 +127,16 @@ class IndexSource:
     def fast_counts(self, query: Query) -> Counter | None:
         """Hits per brief number straight from the trigram index, when no text must be read; else None.
 
-        Literal terms only, with no filter that needs a record's facts (scope and language are in the ids).
+        Literal terms only, folded, with no filter that needs a record's facts (the scope is in the ids).
         """
-        if query.regex or query.pinyin or query.has_record_filters:
+        if query.regex or query.pinyin or query.has_record_filters or query.verified:
             return None
         brief_no = self.brief_number(query.brief)
         keep = self._keeper(query)
         per_term = [[f for f in self.term_fids(n, brief_no) if keep(f)] for n in query.needles]
         excluded = set()
         for needle in query.exclude_needles:
-            excluded.update(f >> F.RECORD_SHIFT for f in self.term_fids(needle, brief_no) if F.wanted(f, query.lang))
+            excluded.update(f >> F.RECORD_SHIFT for f in self.term_fids(needle, brief_no))
         if len(per_term) == 1:
             qualifying = per_term[0]
         else:
@@ -149,10 +149,10 @@ class IndexSource:
 
     @staticmethod
     def _keeper(query: Query):
-        scopes, lang = query.scopes, query.lang
-        if scopes is None and lang == "both":
+        scopes = query.scopes
+        if scopes is None:
             return lambda fid: True
-        return lambda fid: (scopes is None or fid & 3 in scopes) and F.wanted(fid, lang)
+        return lambda fid: fid & 3 in scopes
 
     def is_empty(self) -> bool:
         return self.db.execute("SELECT 1 FROM files LIMIT 1").fetchone() is None

@@ -11,7 +11,7 @@ from cybrief.figures.quantity import Quantity
 from cybrief.figures.writing import english, format_figure
 from cybrief.library import Library, TargetRef
 from cybrief.render.views import (
-    Listing, delegate_name, header, label, pick, shown_figure, target_quantity, target_record,
+    Listing, delegate_name, header, label, pick, shown_figure, shown_unit, target_quantity, target_record,
     targets_listing,
 )
 
@@ -89,7 +89,7 @@ def facets(refs: list[TargetRef], fields: list[str], library: Library, lang: str
                     "qualifier": total.qualifier if total else None,
                 })
                 first = [field, shown, str(len(members))] if index == 0 else ["", "", ""]  # the value once
-                rows.append(first + [unit or "—", str(len(in_unit)), _sum_text(total, lang) if total else "—"])
+                rows.append(first + [shown_unit(unit, lang), str(len(in_unit)), _sum_text(total, lang) if total else "—"])
     headers = [header("维度", "Facet", lang), header("取值", "Value", lang), header("数量", "Count", lang),
                header("单位", "Unit", lang), header("条数", "Figures", lang), header("合计", "Sum", lang)]
     return Listing("facets", records, headers, rows, FACET_COLUMNS)
@@ -150,7 +150,7 @@ def chart(refs: list[TargetRef], lang: str) -> list[Series]:
             d, t = ref.delegate, ref.target
             text = pick(f"{d.name} · {t.metric}", f"{d.name_en} · {t.metric_en}", lang)
             bars.append(Bar(ref, q, text, shown_figure(ref, lang), share, upper))
-        title = f"{label('单位', 'Unit', lang)}: {unit or '—'}"
+        title = f"{label('单位', 'Unit', lang)}: {shown_unit(unit, lang)}"
         headers = [header("代表 · 指标", "Delegate · metric", lang), header("数值", "Figure", lang), header("图", "Bar", lang)]
         series.append(Series(unit, title, bars, headers))
     return series
@@ -158,7 +158,7 @@ def chart(refs: list[TargetRef], lang: str) -> list[Series]:
 
 LEGEND = {
     "zh": "█ 确数  ▒ 约数（约 近 左右）  ▶ 或更多（超 余 以上）  ◀ 或更少（不足 以内）  ░ 区间上限",
-    "en": "█ as stated  ▒ approximate (约 近 左右)  ▶ or more (超 余 以上)  ◀ or less (不足 以内)  ░ up to a range's top",
+    "en": "█ as stated  ▒ approximate  ▶ or more  ◀ or less  ░ up to a range's top",
 }
 
 

@@ -1,8 +1,9 @@
 """Exporting a library as tables: a SQLite database (keys, numbers, full-text index), one JSON file, or CSV files.
 
 The tables are briefs, events, sectors, delegates and targets. Briefs, delegates and targets have the
-columns of `cybrief briefs`, `cybrief delegates` and `cybrief targets --format json`; no table carries the
-review markers of a brief. Lists are JSON text in SQLite and joined with "; " in CSV. Every export is written through files.write_output: built beside its destination
+columns of `cybrief briefs`, `cybrief delegates` and `cybrief targets --format json` (with each target's
+basis and each key point's in `points_basis`); no table carries the review markers of a brief. Lists (sectors,
+points, terms) are JSON text in SQLite and joined with "; " in CSV. Every export is written through files.write_output: built beside its destination
 and renamed into place, so a crash never leaves half a file, and an existing destination is replaced only
 with `force`.
 """
@@ -39,9 +40,9 @@ FOREIGN_KEYS = {
 # Full-text indexes (FTS5, trigram tokenizer: any substring of three characters or more, Chinese included).
 SEARCHABLE = {
     "delegates": ("name", "name_en", "role", "role_en", "organization", "organization_en", "summary", "summary_en",
-                  "points", "points_en"),
-    "targets": ("metric", "metric_en", "figure", "region", "note", "qualitative"),
-    "events": ("title", "title_en", "theme", "place"),
+                  "points", "points_en", "terms"),
+    "targets": ("metric", "metric_en", "figure", "region", "note", "qualitative", "basis_note"),
+    "events": ("title", "title_en", "theme", "place", "terms"),
 }
 
 

@@ -63,6 +63,8 @@ def may_break(before: str, after: str) -> bool:
         return False
     if a == NARROW and b == NARROW:
         return False  # within a word, a number or an id
+    if a == NARROW and b == OPEN and not _wide(after):
+        return False  # a narrow bracket inside a word: f(x), y[1] (UAX #14, LB30)
     if a == CLOSE and b == NARROW and not _wide(before):
         return False  # 2.4, 1,000, it’s: a narrow mark inside a word
     if a == NARROW and b == WIDE and before.isdigit():

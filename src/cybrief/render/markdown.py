@@ -64,9 +64,14 @@ def highlight(text: str, spans) -> str:
     return "".join(parts)
 
 
+def notes(lines) -> str:
+    """Legend lines under a table (what a mark in it means), each its own paragraph."""
+    return "".join(f"\n{escape_block(line)}\n" for line in lines)
+
+
 class Renderer:
     def listing(self, listing) -> str:
-        return table(listing.headers, listing.rows)
+        return table(listing.headers, listing.rows) + notes(listing.notes)
 
     def details(self, details) -> str:
         blocks = []
@@ -78,7 +83,7 @@ class Renderer:
                 lines += [f"- {escape_block(p)}" for p in d.points]
             if d.targets.rows:
                 lines += ["", f"### {escape(d.targets_title)}", "", table(d.targets.headers, d.targets.rows).rstrip("\n")]
-            blocks.append("\n".join(lines) + "\n")
+            blocks.append("\n".join(lines) + "\n" + notes(d.notes))
         return "\n".join(blocks)
 
     def search(self, result) -> str:
@@ -97,7 +102,7 @@ class Renderer:
     def sections(self, sections) -> str:
         blocks = [f"## {escape(s.label)} ({len(s.listing.rows)})\n\n" + table(s.listing.headers, s.listing.rows)
                   for s in sections]
-        return "\n".join(blocks)
+        return "\n".join(blocks) + notes(dict.fromkeys(line for s in sections for line in s.listing.notes))
 
     def chart(self, series, legend: str) -> str:
         from cybrief.render.bars import text as bar_text

@@ -14,10 +14,16 @@ from cybrief.brief.model import (
 from cybrief.library import Library
 from cybrief.render.markdown import escape, escape_block, table
 from cybrief.render.views import (
+    basis_notes,
     delegate_name,
     label,
+    marked,
     pick,
     shown_figure,
+    shown_horizon,
+    shown_place,
+    shown_unit,
+    source_text,
     target_quantity,
     time_of_day,
 )
@@ -45,7 +51,7 @@ def _brief(library: Library, b: Brief, lang: str, chart: str | None = None) -> s
     if lang == "both" and b.title_en and b.title_en != b.title:
         out += [f"*{escape(b.title_en)}*", ""]
     source = b.source
-    facts = [(label("来源", "Source", lang), source.outlet + (f"，{source.reporter}" if source.reporter else ""))]
+    facts = [(label("来源", "Source", lang), source_text(source, lang))]
     facts.append((label("日期", "Date", lang), b.date))
     if source.url:
         facts.append((label("链接", "Link", lang), source.url))
@@ -68,7 +74,7 @@ def event_rows(b: Brief, lang: str) -> tuple[list[str], list[list[str]]]:
     headers = [label("日期", "Date", lang), label("时间", "Time", lang), label("类型", "Kind", lang),
                label("名称", "Title", lang), label("地点", "Place", lang)]
     rows = [[e.date, time_of_day(e.time, lang) or "—", label(*EVENT_KIND_LABELS[e.kind], lang), pick(e.title, e.title_en, lang),
-             e.place or "—"] for e in b.events]
+             shown_place(e.place, None, lang).replace("\n", " / ")] for e in b.events]
     return headers, rows
 
 
@@ -77,11 +83,12 @@ def _events(b: Brief, lang: str) -> list[str]:
 
 
 def delegate_figure_rows(refs, lang: str) -> tuple[list[str], list[list[str]]]:
-    """A delegate's figures as a table: metric, figure, qualifier, horizon, kind."""
+    """A delegate's figures as a table: metric (marked when inferred), figure, qualifier, horizon, kind."""
     headers = [label("指标", "Metric", lang), label("数值", "Figure", lang), label("限定", "Qualifier", lang),
                label("时限", "Horizon", lang), label("类型", "Kind", lang)]
-    rows = [[pick(r.target.metric, r.target.metric_en, lang), shown_figure(r, lang), qualifier_text(r, lang),
-             r.target.horizon or "—", label(*TARGET_KIND_LABELS[r.target.kind], lang)] for r in refs]
+    rows = [[marked(pick(r.target.metric, r.target.metric_en, lang), r.target.basis), shown_figure(r, lang),
+             qualifier_text(r, lang), shown_horizon(r.target.horizon, lang),
+             label(*TARGET_KIND_LABELS[r.target.kind], lang)] for r in refs]
     return headers, rows
 
 
@@ -101,10 +108,11 @@ def _delegates(library: Library, b: Brief, lang: str) -> list[str]:
             out += [escape_block(paragraph), ""]
         if d.points:
             out += [f"**{escape(label('要点', 'Key points', lang))}**", ""]
-            out += [f"- {escape_block(pick(p.zh, p.en, lang).replace(chr(10), ' / '))}" for p in d.points] + [""]
+            out += [f"- {escape_block(marked(pick(p.zh, p.en, lang), p.basis).replace(chr(10), ' / '))}" for p in d.points] + [""]
         refs = [r for r in library.targets() if r.delegate.id == d.id]
         if refs:
             out += [f"**{escape(label('数据', 'Figures', lang))}**", "", table(*delegate_figure_rows(refs, lang))]
+        out += _legend({p.basis for p in d.points} | {r.target.basis for r in refs}, lang)
     return out
 
 
@@ -136,7 +144,8 @@ def sector_rows(library: Library, b: Brief, lang: str) -> tuple[list[str], list[
 
 
 def _figures(library: Library, lang: str) -> list[str]:
-    return [f"## {escape(label('全部数据', 'All figures', lang))}", "", table(*figure_rows(library, lang))]
+    return ([f"## {escape(label('全部数据', 'All figures', lang))}", "", table(*figure_rows(library, lang))]
+            + _legend({r.target.basis for r in library.targets()}, lang))
 
 
 def figure_rows(library: Library, lang: str) -> tuple[list[str], list[list[str]]]:
@@ -150,8 +159,16 @@ def figure_rows(library: Library, lang: str) -> tuple[list[str], list[list[str]]
         s = r.brief.sector(t.sector)
         q = target_quantity(r)
         value = format_number(q.value) + (f"–{format_number(q.upper)}" if q.upper is not None else "")
-        unit = "" if q.unit in ("", "ratio") else (" " if q.unit[0].isascii() and q.unit[0].isalpha() else "") + q.unit
-        rows.append([delegate_name(r.delegate, lang), label(s.zh, s.en, lang) if s else t.sector,
+        unit = "" if q.unit in ("", "ratio") else shown_unit(q.unit, "en" if lang == "en" else "zh")
+        if unit == "count":
+            unit = ""  # a measure word that only counts: the metric says what
+        unit = (" " if unit[:1].isascii() and unit[:1].isalpha() else "") + unit
+        rows.append([marked(delegate_name(r.delegate, lang), t.basis), label(s.zh, s.en, lang) if s else t.sector,
                      pick(t.metric, t.metric_en, lang), shown_figure(r, lang), value + unit, qualifier_text(r, lang),
-                     t.horizon or "—", label(*TARGET_KIND_LABELS[t.kind], lang), str(t.paragraph)])
+                     shown_horizon(t.horizon, lang), label(*TARGET_KIND_LABELS[t.kind], lang), str(t.paragraph)])
     return headers, rows
+
+
+def _legend(bases, lang: str) -> list[str]:
+    """The legend of the inferred mark, as paragraphs, when anything shown above is inferred."""
+    return [line for note in basis_notes(bases, lang) for line in (escape_block(note), "")]

@@ -217,13 +217,20 @@ def _one_line(text: str, between: str) -> str:
     return between.join(part for part in text.split("\n") if part)
 
 
+def _notes(notes) -> list:
+    """Legend lines under a table (what a mark in it means), after a blank line."""
+    return [Text(""), *(_text(note, "dim") for note in notes)] if notes else []
+
+
 class Renderer:
     def listing(self, listing):
         if listing.kind == "delegates":
-            return DelegateCards(listing)
-        if listing.kind == "briefs":
-            return BriefCards(listing)
-        return table(listing.headers, listing.rows)
+            shown = DelegateCards(listing)
+        elif listing.kind == "briefs":
+            shown = BriefCards(listing)
+        else:
+            shown = table(listing.headers, listing.rows)
+        return Group(shown, *_notes(listing.notes)) if listing.notes else shown
 
     def details(self, details):
         parts = []
@@ -244,6 +251,7 @@ class Renderer:
                         parts.append(wrapped(rest.replace("\n", " "), prefix=" " * cell_len(BULLET), indent=2))
             if d.targets.rows:
                 parts.append(table(d.targets.headers, d.targets.rows))
+            parts += _notes(d.notes)
         return Group(*parts)
 
     def search(self, result):
@@ -265,6 +273,7 @@ class Renderer:
             heading = Text.assemble(("\n" if index else "", ""), (visible(section.label), "bold"))
             heading.append(f"  ({len(section.listing.rows)})", style="dim")
             parts += [heading, table(section.listing.headers, section.listing.rows)]
+        parts += _notes(dict.fromkeys(note for section in sections for note in section.listing.notes))
         return Group(*parts)
 
     def chart(self, series, legend: str):

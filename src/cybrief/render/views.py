@@ -12,6 +12,17 @@ from cybrief.brief.model import (
     json_number,
 )
 from cybrief.library import DelegateRef, Library, TargetRef
+from cybrief.render.wording import (  # noqa: F401 - re-exported
+    BASIS_LEGEND,
+    INFERRED_MARK,
+    basis_notes,
+    marked,
+    region_en,
+    shown_horizon,
+    shown_place,
+    shown_unit,
+    source_text,
+)
 from cybrief.search.hits import (  # noqa: F401 - re-exported
     Hit,
     SearchCounts,
@@ -24,14 +35,15 @@ from cybrief.search.hits import (  # noqa: F401 - re-exported
 # The keys of each kind of record, in order: the JSON contract, the CSV header (also of an empty result),
 # and the columns of the exported tables. A test checks that every record has exactly these keys.
 TARGET_COLUMNS = ("id", "brief", "delegate", "delegate_name", "sector", "region", "metric", "metric_en", "figure",
-                  "value", "unit", "qualifier", "kind", "horizon", "paragraph", "note", "upper", "qualitative")
+                  "value", "unit", "qualifier", "kind", "horizon", "paragraph", "note", "upper", "qualitative",
+                  "region_en", "basis", "basis_note")
 DELEGATE_COLUMNS = ("id", "brief", "name", "name_en", "role", "role_en", "organization", "organization_en", "event",
-                    "event_kind", "event_title", "date", "sectors", "summary", "summary_en", "points", "points_en")
-BRIEF_COLUMNS = ("id", "title", "title_en", "language", "date", "outlet", "reporter", "published", "url", "events",
-                 "delegates", "targets", "path")
+                    "event_kind", "event_title", "date", "sectors", "summary", "summary_en", "points", "points_en",
+                    "terms", "points_basis", "points_basis_note")
+BRIEF_COLUMNS = ("id", "title", "title_en", "language", "date", "outlet", "outlet_en", "reporter", "reporter_en",
+                 "published", "url", "events", "delegates", "targets", "path")
 # Review markers are for the people finishing a brief (`cybrief validate --strict`), not data: no record has them.
-# Terms are a list, not a column.
-EVENT_COLUMNS = ("brief",) + tuple(f.name for f in Event.FIELDS if f.name not in ("review", "terms"))
+EVENT_COLUMNS = ("brief",) + tuple(f.name for f in Event.FIELDS if f.name != "review")
 SECTOR_COLUMNS = ("brief", "slug", "zh", "en")
 GROUP_COLUMNS = ("group",) + TARGET_COLUMNS  # targets --group-by in CSV
 CHART_COLUMNS = TARGET_COLUMNS + ("share_of_max", "mark")
@@ -40,13 +52,15 @@ HIT_COLUMNS = ("brief", "delegate", "delegate_name", "record", "record_id", "fie
 
 class Listing:
     """Rows of one kind (targets, delegates, briefs ...): `records` and their `columns` for JSON/CSV,
-    `headers`/`rows` for people."""
+    `headers`/`rows` for people, and `notes`, the legend lines shown under a table (what a mark means)."""
 
-    __slots__ = ("kind", "records", "columns", "headers", "_rows")
+    __slots__ = ("kind", "records", "columns", "headers", "_rows", "notes")
 
-    def __init__(self, kind: str, records: list[dict], headers: list[str], rows, columns: tuple[str, ...]):
+    def __init__(self, kind: str, records: list[dict], headers: list[str], rows, columns: tuple[str, ...],
+                 notes: tuple[str, ...] = ()):
         # rows: a list, or a function that makes it when first needed (JSON and CSV never need it)
         self.kind, self.records, self.headers, self._rows, self.columns = kind, records, headers, rows, columns
+        self.notes = notes
 
     @property
     def rows(self) -> list[list[str]]:
@@ -57,14 +71,14 @@ class Listing:
 
 class DelegateDetail:
     """One delegate in full, with their targets; `fields` are (label, text) pairs for people, and the titles
-    of the key points and of the figures are in the language asked for."""
+    of the key points and of the figures are in the language asked for; `notes` are legend lines shown last."""
 
-    __slots__ = ("record", "fields", "points", "targets", "heading", "points_title", "targets_title")
+    __slots__ = ("record", "fields", "points", "targets", "heading", "points_title", "targets_title", "notes")
 
     def __init__(self, record: dict, fields: list[tuple[str, str]], points: list[str], targets: Listing, heading: str,
-                 points_title: str = "Key points", targets_title: str = "Figures"):
+                 points_title: str = "Key points", targets_title: str = "Figures", notes: tuple[str, ...] = ()):
         self.record, self.fields, self.points, self.targets, self.heading = record, fields, points, targets, heading
-        self.points_title, self.targets_title = points_title, targets_title
+        self.points_title, self.targets_title, self.notes = points_title, targets_title, notes
 
 
 DRAFT_MARK = ("草稿", "draft")  # beside the name of what comes from a draft (a brief with fields marked for review)
@@ -99,10 +113,12 @@ def target_quantity(ref: TargetRef):
 def shown_figure(ref: TargetRef, lang: str) -> str:
     """The figure as written (zh), in English from its parsed value (en), or both on two lines (once if the same)."""
     t = ref.target
-    if t.qualitative or lang == "zh":
+    if lang == "zh":
         return t.figure
-    from cybrief.figures.writing import english
+    from cybrief.figures.writing import english, english_qualitative
 
+    if t.qualitative:
+        return pick(t.figure, english_qualitative(t.figure, target_quantity(ref)), lang)
     return pick(t.figure, english(target_quantity(ref)), lang)
 
 
@@ -140,6 +156,9 @@ def target_record(ref: TargetRef) -> dict:
         "note": t.note,
         "upper": json_number(upper) if upper is not None else None,
         "qualitative": t.qualitative,
+        "region_en": region_en(t),
+        "basis": t.basis,
+        "basis_note": t.basis_note,
     }
 
 
@@ -160,18 +179,19 @@ def targets_listing(refs: list[TargetRef], library: Library, lang: str) -> Listi
             sector = ref.brief.sector(t.sector) or library.sector(t.sector)
             out.append(
                 [
-                    drafted(pick(ref.delegate.name, ref.delegate.name_en, lang), ref.brief, library, lang),
+                    marked(drafted(pick(ref.delegate.name, ref.delegate.name_en, lang), ref.brief, library, lang), t.basis),
                     pick(sector.zh, sector.en, lang) if sector else t.sector,
-                    t.region,
+                    shown_place(t.region, t.region_en, lang),
                     pick(t.metric, t.metric_en, lang),
                     shown_figure(ref, lang),
-                    t.horizon or "—",
+                    shown_horizon(t.horizon, lang),
                     pick(*TARGET_KIND_LABELS[t.kind], lang),
                 ]
             )
         return out
 
-    return Listing("targets", [target_record(r) for r in refs], headers, rows, TARGET_COLUMNS)
+    notes = basis_notes({r.target.basis for r in refs}, lang)
+    return Listing("targets", [target_record(r) for r in refs], headers, rows, TARGET_COLUMNS, notes)
 
 
 # --- delegates -------------------------------------------------------------------------------------------
@@ -197,6 +217,9 @@ def delegate_record(ref: DelegateRef) -> dict:
         "summary_en": d.summary_en,
         "points": [p.zh for p in d.points],
         "points_en": [p.en or "" for p in d.points],
+        "terms": list(d.terms),
+        "points_basis": [p.basis or "" for p in d.points],
+        "points_basis_note": [p.basis_note or "" for p in d.points],
     }
 
 
@@ -267,10 +290,13 @@ def delegate_detail(ref: DelegateRef, library: Library, lang: str) -> DelegateDe
         (label("简报", "Brief", lang), b.id),
         (label("摘要", "Summary", lang), _summary_cell(ref, lang)),
     ]
-    points = [pick(p.zh, p.en, lang) for p in d.points]
+    if d.terms:
+        fields.append((label("原文用语", "Source terms", lang), "、".join(d.terms)))
+    points = [marked(pick(p.zh, p.en, lang), p.basis) for p in d.points]
+    notes = basis_notes({p.basis for p in d.points} | {r.target.basis for r in targets if r.delegate.id == d.id}, lang)
     heading = drafted(delegate_name(d, lang), b, library, lang).replace("\n", " ")
     return DelegateDetail(record, fields, points, listing, heading,
-                          label("要点", "Key points", lang), label("数据", "Figures", lang))
+                          label("要点", "Key points", lang), label("数据", "Figures", lang), notes)
 
 
 # --- briefs ----------------------------------------------------------------------------------------------
@@ -283,7 +309,9 @@ def brief_record(b: Brief) -> dict:
         "language": b.language,
         "date": b.date,
         "outlet": b.source.outlet,
+        "outlet_en": b.source.outlet_en,
         "reporter": b.source.reporter,
+        "reporter_en": b.source.reporter_en,
         "published": b.source.published,
         "url": b.source.url,
         "events": len(b.events),

@@ -28,8 +28,8 @@ MAX_RECORDS = 1 << (BRIEF_SHIFT - RECORD_SHIFT)
 MAX_FIELDS = 1 << (RECORD_SHIFT - 2)
 
 # (field, language, weight) per record kind, in reading order. Language "" is neutral (names, figures,
-# places): it is searched whatever --lang says. Weight ranks hits: a match in a short, telling field (a
-# title, a metric, a name, a figure) counts more than one in a summary.
+# places, the source's terms); every field is searched whatever --lang says. Weight ranks hits: a match in
+# a short, telling field (a title, a metric, a name, a figure) counts more than one in a summary.
 BRIEF_FIELDS = (("title", "zh", 3), ("title_en", "en", 3))
 EVENT_FIELDS = (("title", "zh", 3), ("title_en", "en", 3), ("theme", "zh", 2), ("place", "", 2))
 DELEGATE_FIELDS = (
@@ -37,6 +37,10 @@ DELEGATE_FIELDS = (
     ("organization_en", "en", 2), ("summary", "zh", 1), ("summary_en", "en", 1),
 )
 POINT_WEIGHT = 1  # points[i] (zh) and points_en[i] (en) follow the delegate's fields, two per point
+# terms[i] of an event or a delegate (the source's own words) sit in the upper half of a record's field
+# numbers, after any key points; neutral (in the source's language) and telling, like a role.
+TERM_BASE = 1 << (RECORD_SHIFT - 3)
+TERM_WEIGHT = 2
 TARGET_FIELDS = (
     ("metric", "zh", 3), ("metric_en", "en", 3), ("figure", "", 3), ("region", "", 2), ("horizon", "", 2),
     ("note", "", 1),
@@ -89,6 +93,8 @@ def field_name(fid: int) -> str:
     specs = _SPECS[kind]
     if position < len(specs):
         return specs[position][0]
+    if position >= TERM_BASE:
+        return f"terms[{position - TERM_BASE}]"
     point, english = divmod(position - len(specs), 2)
     return f"points_en[{point}]" if english else f"points[{point}]"
 
@@ -98,6 +104,8 @@ def _spec(fid: int) -> tuple[str, int]:
     specs = _SPECS[kind]
     if position < len(specs):
         return specs[position][1], specs[position][2]
+    if position >= TERM_BASE:
+        return "", TERM_WEIGHT
     return ("en" if (position - len(specs)) % 2 else "zh"), POINT_WEIGHT
 
 
@@ -110,14 +118,6 @@ def field_weight(fid: int) -> int:
     return _spec(fid)[1]
 
 
-def wanted(fid: int, lang: str) -> bool:
-    """Whether --lang keeps this field: neutral fields always, the others by their language."""
-    if lang == "both":
-        return True
-    language = _spec(fid)[0]
-    return not language or language == lang
-
-
 def brief_fields(brief: Brief, brief_no: int) -> Iterator[tuple[int, RecordInfo, str]]:
     """(field id, record info, text) for every non-empty searchable text, in reading order.
 
@@ -125,17 +125,21 @@ def brief_fields(brief: Brief, brief_no: int) -> Iterator[tuple[int, RecordInfo,
     """
     record = 0
 
-    def emit(kind: int, info: RecordInfo, values: list[str]) -> Iterator[tuple[int, RecordInfo, str]]:
-        if record >= MAX_RECORDS or len(values) > MAX_FIELDS:
+    def emit(kind: int, info: RecordInfo, values: list[str], terms=()) -> Iterator[tuple[int, RecordInfo, str]]:
+        if record >= MAX_RECORDS or len(values) > TERM_BASE or len(terms) > MAX_FIELDS - TERM_BASE:
             raise TooLarge(f"brief {brief.id!r} has too many records or fields to index")
         for position, text in enumerate(values):
+            if text:
+                yield field_id(brief_no, record, position, kind), info, text
+        for position, text in enumerate(terms, TERM_BASE):
             if text:
                 yield field_id(brief_no, record, position, kind), info, text
 
     yield from emit(BRIEF, RecordInfo(BRIEF, brief.id, None, None), [brief.title, brief.title_en or ""])
     for event in brief.events:
         record += 1
-        yield from emit(EVENT, RecordInfo(EVENT, event.id, None, None), [getattr(event, n) or "" for n, _, _ in EVENT_FIELDS])
+        yield from emit(EVENT, RecordInfo(EVENT, event.id, None, None), [getattr(event, n) or "" for n, _, _ in EVENT_FIELDS],
+                        event.terms)
     for delegate in brief.delegates:
         record += 1
         values = [getattr(delegate, n) or "" for n, _, _ in DELEGATE_FIELDS]
@@ -143,7 +147,7 @@ def brief_fields(brief: Brief, brief_no: int) -> Iterator[tuple[int, RecordInfo,
             values += [point.zh, point.en or ""]
         info = RecordInfo(DELEGATE, delegate.id, delegate.id, delegate.name, tuple(delegate.sectors),
                           delegate_name_en=delegate.name_en)
-        yield from emit(DELEGATE, info, values)
+        yield from emit(DELEGATE, info, values, delegate.terms)
         for target in brief.targets:
             if target.delegate != delegate.id:
                 continue

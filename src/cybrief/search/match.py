@@ -1,5 +1,9 @@
 """Matching a query against fields: spans per term, records that qualify (AND, OR, exclude), scores.
 
+Each term is looked for in the field's folded text, or in its cased text when it keeps its case (smart
+case, --case-sensitive; see modes.py), and with --word only at word boundaries. The index names candidate
+fields from folded text; this matcher decides.
+
 Terms combine per record: with AND (the default) a record qualifies when each term appears in one of
 its fields (a delegate's summary may hold one term and a key point the other); with --any one term is
 enough; a record holding an excluded term is dropped. The hits are the fields of qualifying records
@@ -9,7 +13,8 @@ that hold a match. Both search paths (index and files) feed their fields through
 from __future__ import annotations
 
 from cybrief.search import fields as F
-from cybrief.search.normalize import normalize, normalize_with_origin, original_spans
+from cybrief.search.modes import whole_word
+from cybrief.search.normalize import normalize, normalize_cased, origin_of, original_spans
 from cybrief.search.query import Query
 
 
@@ -22,43 +27,90 @@ class FieldHit:
         self.fid, self.text, self.spans, self.score, self.match = fid, text, spans, score, match
 
 
-def _find_all(haystack: str, needle: str) -> list[tuple[int, int]]:
+def _find_all(haystack: str, needle: str, word: bool = False) -> list[tuple[int, int]]:
+    """Spans of `needle` in `haystack`; with `word`, only those at word boundaries (modes.whole_word)."""
     spans, start, size = [], haystack.find(needle), len(needle)
     while start != -1:
-        spans.append((start, start + size))
-        start = haystack.find(needle, start + size)
+        if not word or whole_word(haystack, start, start + size):
+            spans.append((start, start + size))
+            start = haystack.find(needle, start + size)
+        else:
+            start = haystack.find(needle, start + 1)  # a rejected match may overlap one that stands alone
     return spans
 
 
+class _Field:
+    """A field's text in the two forms terms are matched in, each made when first needed: folded (case
+    ignored) and cased (case kept), with the map of each back to the text as written."""
+
+    __slots__ = ("text", "_folded", "_cased", "_origins")
+
+    def __init__(self, text: str):
+        self.text, self._folded, self._cased, self._origins = text, None, None, None  # made when first needed
+
+    def form(self, fold: bool) -> str:
+        if fold:
+            if self._folded is None:
+                self._folded = normalize(self.text)
+            return self._folded
+        if self._cased is None:
+            self._cased = normalize_cased(self.text)
+        return self._cased
+
+    def original(self, spans: list[tuple[int, int]], fold: bool) -> list[tuple[int, int]]:
+        """Spans of a form as spans of the text as written."""
+        if self._origins is None:
+            self._origins = {}
+        if fold not in self._origins:
+            self._origins[fold] = origin_of(self.text, self.form(fold), fold)
+        return original_spans(spans, self._origins[fold])
+
+
 class Matcher:
-    """Finds a query's terms in normalized field text. `pinyin` maps a term's index to its pinyin pattern."""
+    """Finds a query's terms in a field's text. `pinyin` maps a term's index to its pinyin pattern."""
 
     def __init__(self, query: Query, pinyin: dict | None = None):
         self.query = query
         self.pinyin = pinyin or {}
         self.count = len(query.terms)
+        # A field without any folded needle holds no match of a literal query, whatever its case or word mode:
+        # such fields are passed over before anything else is made of them.
+        self._needles = None if query.regex or self.pinyin else query.needles + query.exclude_needles
 
-    def term_spans(self, norm: str) -> list[tuple[list[tuple[int, int]], bool]]:
-        """For each term: its spans in `norm`, and whether they came from pinyin (only when no literal span)."""
+    def _spans(self, field: _Field, index: int, exclude: bool = False) -> list[tuple[int, int]]:
+        """Spans of one term (or excluded term) in the field's text as written."""
+        q = self.query
+        fold = not (q.exclude_cased if exclude else q.cased)[index]
+        norm = field._folded if fold and field._folded is not None else field.form(fold)
+        if q.regex:
+            pattern = (q.exclude_patterns if exclude else q.patterns)[index]
+            spans = [m.span() for m in pattern.finditer(norm) if m.end() > m.start()]
+            if q.word:
+                spans = [s for s in spans if whole_word(norm, *s)]
+        else:
+            needles = (q.exclude_needles if exclude else q.needles) if fold else \
+                (q.exclude_cased_needles if exclude else q.cased_needles)
+            spans = _find_all(norm, needles[index], q.word)
+        return field.original(spans, fold) if spans else spans
+
+    def term_spans(self, field: _Field) -> list[tuple[list[tuple[int, int]], bool]]:
+        """For each term: its spans in the text as written, and whether they came from pinyin (only when no
+        literal span)."""
         out = []
         for index in range(self.count):
-            if self.query.regex:
-                spans = [m.span() for m in self.query.patterns[index].finditer(norm) if m.end() > m.start()]
-            else:
-                spans = _find_all(norm, self.query.needles[index])
+            spans = self._spans(field, index)
             by_pinyin = False
             if index in self.pinyin:
-                extra = [m.span() for m in self.pinyin[index].finditer(norm) if m.end() > m.start()]
+                norm = field.form(True)
+                extra = field.original([m.span() for m in self.pinyin[index].finditer(norm) if m.end() > m.start()], True)
                 if extra and not spans:
                     by_pinyin = True
                 spans = _merge(spans + extra)
             out.append((spans, by_pinyin))
         return out
 
-    def excluded(self, norm: str) -> bool:
-        if self.query.regex:
-            return any(p.search(norm) for p in self.query.exclude_patterns)
-        return any(needle in norm for needle in self.query.exclude_needles)
+    def excluded(self, field: _Field) -> bool:
+        return any(self._spans(field, index, exclude=True) for index in range(len(self.query.exclude)))
 
     def hits(self, rows) -> list[FieldHit]:
         """The hits among `rows`, an iterable of (field id, text) in field-id order (a record's fields together).
@@ -75,11 +127,15 @@ class Matcher:
                 record, pending, found, dropped = key, [], set(), False
             if dropped:
                 continue
-            norm = normalize(text)
-            if self.query.exclude and self.excluded(norm):
+            field = _Field(text)
+            if self._needles is not None:
+                folded = field._folded = normalize(text)
+                if not any(needle in folded for needle in self._needles):
+                    continue
+            if self.query.exclude and self.excluded(field):
                 dropped = True
                 continue
-            per_term = self.term_spans(norm)
+            per_term = self.term_spans(field)
             matched = [i for i, (spans, _) in enumerate(per_term) if spans]
             if matched:
                 found.update(matched)
@@ -92,11 +148,9 @@ class Matcher:
         return bool(found) if self.query.any else len(found) == self.count
 
     def _hit(self, fid: int, text: str, per_term, matched: list[int]) -> FieldHit:
-        norm_spans = _merge([s for spans, _ in per_term for s in spans])
+        spans = _merge([s for spans, _ in per_term for s in spans])
         occurrences = sum(len(per_term[i][0]) for i in matched)
         literal = any(per_term[i][0] and not per_term[i][1] for i in matched)
-        _, origin = normalize_with_origin(text)
-        spans = original_spans(norm_spans, origin)
         return FieldHit(fid, text, spans, score(fid, text, spans, occurrences, len(matched)), "text" if literal else "pinyin")
 
 

@@ -5,6 +5,10 @@ Each character is normalized on its own: NFKC (full-width `ＡＩ` -> `AI`), the
 function, so a match in the normalized text is a match in the original. A character can become several
 (`ß` -> `ss`) but never none, so every normalized character comes from exactly one original character, and
 spans found in the normalized text map back to the original text (`original_spans`).
+
+`normalize_cased` is the same without the case folding: a term matched with its case as typed (smart case,
+--case-sensitive) is looked for there. Folding is per character, so a match in the cased text is a match in
+the folded text too, and the index of folded text still names every candidate field.
 """
 
 from __future__ import annotations
@@ -34,15 +38,17 @@ def t2s_table() -> dict[int, str]:
 
 
 _CHAR_CACHE: dict[str, str] = {}
+_CASED_CHAR_CACHE: dict[str, str] = {}
 
 
-def normalize_char(ch: str) -> str:
-    """The normalized form of one character: one or more characters, never none."""
-    cached = _CHAR_CACHE.get(ch)
+def normalize_char(ch: str, fold: bool = True) -> str:
+    """The normalized form of one character (case folded unless `fold` is false): one or more characters, never none."""
+    cache = _CHAR_CACHE if fold else _CASED_CHAR_CACHE
+    cached = cache.get(ch)
     if cached is None:
         nfkc = unicodedata.normalize("NFKC", ch) or ch
-        cached = nfkc.casefold().translate(_t2s()) or ch
-        _CHAR_CACHE[ch] = cached
+        cached = (nfkc.casefold() if fold else nfkc).translate(_t2s()) or ch
+        cache[ch] = cached
     return cached
 
 
@@ -58,18 +64,33 @@ def normalize(text: str) -> str:
     return text.casefold().translate(_t2s())
 
 
-def normalize_with_origin(text: str) -> tuple[str, list[int] | None]:
+def normalize_cased(text: str) -> str:
+    """`normalize` without the case folding: NFKC and traditional -> simplified, the case kept as written."""
+    if text.isascii():
+        return text.replace(FIELD_END, _REPLACEMENT) if FIELD_END in text else text
+    if not unicodedata.is_normalized("NFKC", text):
+        text = "".join([unicodedata.normalize("NFKC", ch) or ch for ch in text])
+    return text.translate(_t2s())
+
+
+def normalize_with_origin(text: str, fold: bool = True) -> tuple[str, list[int] | None]:
     """The normalized text and, when its length differs, the index in `text` of each normalized character.
 
     None means the normalization kept every character in place (the common case): offsets are the same.
     """
-    normalized = normalize(text)
+    normalized = normalize(text) if fold else normalize_cased(text)
+    return normalized, origin_of(text, normalized, fold)
+
+
+def origin_of(text: str, normalized: str, fold: bool = True) -> list[int] | None:
+    """For `normalized` made from `text`: None when they are as long (offsets are the same), else the index
+    in `text` of each normalized character."""
     if len(normalized) == len(text):
-        return normalized, None  # each character became exactly one character
+        return None  # each character became exactly one character
     origin: list[int] = []
     for index, ch in enumerate(text):
-        origin.extend([index] * len(normalize_char(ch)))
-    return normalized, origin
+        origin.extend([index] * len(normalize_char(ch, fold)))
+    return origin
 
 
 def original_spans(spans: list[tuple[int, int]], origin: list[int] | None) -> list[tuple[int, int]]:

@@ -10,7 +10,8 @@ import re
 
 from cybrief.errors import UsageError
 from cybrief.search.fields import DELEGATE, EVENT, TARGET
-from cybrief.search.normalize import normalize
+from cybrief.search.modes import keeps_case
+from cybrief.search.normalize import normalize, normalize_cased
 
 SCOPES = {"delegates": DELEGATE, "targets": TARGET, "events": EVENT}
 DEFAULT_CONTEXT = 30
@@ -21,15 +22,19 @@ class Query:
 
     pinyin: None (automatic: tried when a Latin query finds nothing), True (always also), False (never).
     scopes: record kinds to search (fields.EVENT, DELEGATE, TARGET), or None for every record.
+    case: smart, sensitive or insensitive (modes.py); `cased[i]` says whether term i keeps its case, and
+    `cased_needles[i]` is then the term normalized without case folding. word: whole words only (-w).
+    lang: the language of labels in the results; every field is searched whatever it is.
     """
 
     __slots__ = (
         "terms", "needles", "any", "exclude", "exclude_needles", "regex", "patterns", "exclude_patterns",
-        "pinyin", "scopes", "lang", "sector", "delegate", "kind", "brief",
+        "pinyin", "scopes", "lang", "sector", "delegate", "kind", "brief", "case", "word", "cased", "exclude_cased",
+        "cased_needles", "exclude_cased_needles",
     )
 
     def __init__(self, terms, *, any=False, exclude=(), regex=False, pinyin=None, scopes=(), lang="both",
-                 sector=None, delegate=None, kind=None, brief=None):
+                 sector=None, delegate=None, kind=None, brief=None, case="smart", word=False):
         if isinstance(terms, str):
             terms = [terms]
         self.terms = [t for t in terms if t.strip()]
@@ -37,15 +42,26 @@ class Query:
             raise UsageError("empty query: give at least one term to search for")
         self.exclude = [t for t in exclude if t.strip()]
         self.any, self.regex, self.pinyin, self.lang = any, regex, pinyin, lang
+        self.case, self.word = case, word
+        self.cased = [keeps_case(t, case, regex) for t in self.terms]
+        self.exclude_cased = [keeps_case(t, case, regex) for t in self.exclude]
         self.needles = [normalize(t) for t in self.terms]
         self.exclude_needles = [normalize(t) for t in self.exclude]
-        self.patterns = [_compile(t) for t in self.terms] if regex else []
-        self.exclude_patterns = [_compile(t) for t in self.exclude] if regex else []
+        self.cased_needles = [normalize_cased(t) if c else None for t, c in zip(self.terms, self.cased)]
+        self.exclude_cased_needles = [normalize_cased(t) if c else None for t, c in zip(self.exclude, self.exclude_cased)]
+        self.patterns = [_compile(t, not c) for t, c in zip(self.terms, self.cased)] if regex else []
+        self.exclude_patterns = [_compile(t, not c) for t, c in zip(self.exclude, self.exclude_cased)] if regex else []
         unknown = [s for s in scopes if s not in SCOPES]
         if unknown:
             raise UsageError(f"unknown scope {unknown[0]!r}; use one of: {', '.join(SCOPES)}")
         self.scopes = frozenset(SCOPES[s] for s in scopes) or None
         self.sector, self.delegate, self.kind, self.brief = sector, delegate, kind, brief
+
+    @property
+    def verified(self) -> bool:
+        """Whether a field holding a folded needle must still be checked by the matcher: a term that keeps its
+        case, or whole words. The index's counts alone then do not answer (the index holds folded text)."""
+        return self.word or any(self.cased) or any(self.exclude_cased)
 
     @property
     def has_record_filters(self) -> bool:
@@ -61,8 +77,9 @@ class Query:
         return [i for i, term in enumerate(self.terms) if is_pinyin(term)]
 
 
-def _compile(pattern: str) -> re.Pattern:
-    """A regular expression for normalized text: Chinese in it is made simplified, and case is ignored.
+def _compile(pattern: str, ignore_case: bool = True) -> re.Pattern:
+    """A regular expression for normalized text: Chinese in it is made simplified, and case is ignored
+    (matched on folded text) unless the term keeps its case (matched on cased text, see normalize_cased).
 
     Only the traditional -> simplified step is applied to the pattern itself: NFKC or case folding
     could change its meaning (`\\D` is not `\\d`), so case is handled by IGNORECASE instead.
@@ -70,7 +87,7 @@ def _compile(pattern: str) -> re.Pattern:
     from cybrief.search.normalize import _t2s
 
     try:
-        compiled = re.compile(pattern.translate(_t2s()), re.IGNORECASE)
+        compiled = re.compile(pattern.translate(_t2s()), re.IGNORECASE if ignore_case else 0)
     except re.error as exc:
         where = f" at position {exc.pos}" if exc.pos is not None else ""
         raise UsageError(f"bad regular expression {pattern!r}: {exc.msg}{where}") from None

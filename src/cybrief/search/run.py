@@ -61,9 +61,8 @@ class BriefsSource:
             found_brief = True
             rows, infos = [], {}
             for fid, info, text in F.brief_fields(brief, number):
-                if F.wanted(fid, query.lang):
-                    rows.append((fid, text))
-                    infos[fid >> F.RECORD_SHIFT] = info
+                rows.append((fid, text))
+                infos[fid >> F.RECORD_SHIFT] = info
             found = matcher.hits(rows)
             for hit in found:  # keep the facts of records with hits only: memory stays flat
                 self._records[hit.fid >> F.RECORD_SHIFT] = infos[hit.fid >> F.RECORD_SHIFT]

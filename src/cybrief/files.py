@@ -139,12 +139,14 @@ def write_output(path: str | os.PathLike, data: bytes | Mapping[str, bytes], *, 
     `data` is the bytes of a file, or for a folder (a CSV export) a mapping of file names to bytes. It is
     written in full beside `path` first (a `.NAME.*.tmp` file or folder), flushed to disk, and only then
     published: without `force` by a link or rename that fails if anything is at `path`, even something
-    created a moment ago; with `force` by a rename over the old file, or by swapping the old folder for
-    the new one in one step. So a crash or a kill at any point leaves the old file or folder whole (at
-    worst the temporary one stays beside it). A new file gets the usual permissions (0666 less the
-    umask), a replaced one keeps its own. `force` replaces a folder only if it holds nothing but files a
-    write of the same names would make (a previous export), never any other folder. `parents` creates
-    missing folders above `path`. Errors are WriteError, one line each.
+    created a moment ago; with `force` by a rename over the old file, or for a folder by a rename of
+    each new file over the old one of its name. So a crash or a kill at any point leaves the old file
+    whole, and each file of a folder whole, old or new (at worst the temporary file or folder stays
+    beside it). A new file gets the usual permissions (0666 less the umask), a replaced one keeps its
+    own. `force` replaces a folder's files only if it held nothing but files a write of the same names
+    would make (a previous export) when checked, and never removes anything else from it: a file
+    written into it meanwhile stays. `parents` creates missing folders above `path`. Errors are
+    WriteError, one line each.
     """
     path = Path(path)
     shown = display_path(path)
@@ -230,12 +232,13 @@ def _publish_file(path: Path, data: bytes, force: bool, shown: str) -> None:
 
 
 def _publish_folder(path: Path, files: Mapping[str, bytes], force: bool, shown: str) -> None:
-    """Build the folder beside `path`, then rename it into place (see write_output)."""
-    import shutil
+    """Build the folder beside `path`, then rename it into place, or replace the old export's files in it
+    (see write_output)."""
     import tempfile
 
     mask = _umask()
     tmp = Path(tempfile.mkdtemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp"))
+    names = list(files)
     try:
         for name, data in files.items():
             if not name or os.sep in name or name in (".", ".."):
@@ -252,14 +255,52 @@ def _publish_folder(path: Path, files: Mapping[str, bytes], force: bool, shown: 
         elif not force:
             raise WriteError(f"{shown}: already exists; use --force to replace it")
         else:
-            check_output(path, force=True, names=list(files))  # what is there now, not a moment ago
-            _swap(tmp, path)  # tmp now holds the old folder or file
+            check_output(path, force=True, names=names)  # what is there now, not a moment ago
+            if not _replace_files_in(path, tmp, names):
+                _swap(tmp, path)  # a file or a link at `path`: tmp now holds it
     finally:
-        if os.path.lexists(tmp):
-            if tmp.is_dir() and not tmp.is_symlink():
-                shutil.rmtree(tmp, ignore_errors=True)
-            else:
-                _remove(str(tmp))
+        _clear_own(tmp, names)
+
+
+def _replace_files_in(path: Path, tmp: Path, names: list[str]) -> bool:
+    """Move the new files from `tmp` over those of the same names in the folder at `path`, one rename each.
+
+    Only the files named are replaced: anything else in the folder, even written a moment ago, stays. The
+    folder is opened without following a link, and every rename is made relative to the opened folder, so
+    a link swapped in meanwhile is never written through. False if `path` is not a real folder.
+    """
+    try:
+        folder = os.open(path, os.O_RDONLY | os.O_DIRECTORY | os.O_NOFOLLOW)
+    except OSError:  # a link (ELOOP), or a file (ENOTDIR): the caller swaps it
+        if stat.S_ISDIR(os.lstat(path).st_mode):
+            raise
+        return False
+    try:
+        source = os.open(tmp, os.O_RDONLY | os.O_DIRECTORY | os.O_NOFOLLOW)
+        try:
+            for name in names:
+                os.replace(name, name, src_dir_fd=source, dst_dir_fd=folder)
+        finally:
+            os.close(source)
+        os.fsync(folder)
+    finally:
+        os.close(folder)
+    return True
+
+
+def _clear_own(tmp: Path, names: list[str]) -> None:
+    """Remove the temporary folder: only the files named (what this write put there, or the old export's
+    files after a swap) and then the folder if it is empty. Never a whole tree: whatever else is in it
+    was not written by cybrief and stays, with the folder."""
+    if os.path.islink(tmp) or not os.path.isdir(tmp):
+        _remove(str(tmp))
+        return
+    for name in names:
+        _remove(os.path.join(tmp, name))
+    try:
+        os.rmdir(tmp)
+    except OSError:
+        pass
 
 
 # renameat2(2) flags (Linux 3.15 and later): fail if the target exists; exchange the two paths atomically.

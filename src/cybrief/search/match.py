@@ -37,11 +37,16 @@ class Matcher:
         self.query = query
         self.pinyin = pinyin or {}
         self.count = len(query.terms)
+        self._present = _literal_set(query.needles) if not query.regex and self.count >= SET_FROM else None
 
     def term_spans(self, norm: str) -> list[tuple[list[tuple[int, int]], bool]]:
         """For each term: its spans in `norm`, and whether they came from pinyin (only when no literal span)."""
-        out = []
-        for index in range(self.count):
+        if self._present is not None:  # many terms: only those the field holds, or may hold by pinyin
+            out = [([], False)] * self.count
+            indexes = sorted(set(self._present.Match(norm) or ()).union(self.pinyin))
+        else:
+            out, indexes = [], range(self.count)
+        for index in indexes:
             if self.query.regex:
                 spans = [m.span() for m in self.query.patterns[index].finditer(norm) if m.end() > m.start()]
             else:
@@ -52,7 +57,10 @@ class Matcher:
                 if extra and not spans:
                     by_pinyin = True
                 spans = _merge(spans + extra)
-            out.append((spans, by_pinyin))
+            if self._present is not None:
+                out[index] = (spans, by_pinyin)
+            else:
+                out.append((spans, by_pinyin))
         return out
 
     def excluded(self, norm: str) -> bool:
@@ -98,6 +106,35 @@ class Matcher:
         _, origin = normalize_with_origin(text)
         spans = original_spans(norm_spans, origin)
         return FieldHit(fid, text, spans, score(fid, text, spans, occurrences, len(matched)), "text" if literal else "pinyin")
+
+
+# From this many literal terms on, one pass of an RE2 set tells which of them a field holds, and only
+# those are looked for: one scan of the field instead of one per term.
+# A set whose automaton ran out of memory would say "none" (RE2::Set cannot fall back as a single
+# pattern does), so the set is used only for terms whose states are sure to fit: at most SET_CHARS
+# characters in all (some 18,000 UTF-8 bytes, each a state of at most a few kB) in SET_MEMORY.
+SET_FROM = 16
+SET_CHARS = 2000
+SET_MEMORY = 256 << 20
+
+
+def _literal_set(needles: list[str]):
+    """An RE2 set of the needles as literals, whose Match(text) lists those in text; None if one cannot be."""
+    import re2
+
+    if sum(map(len, needles)) > SET_CHARS:
+        return None
+    options = re2.Options()
+    options.log_errors = False
+    options.max_mem = SET_MEMORY
+    found = re2.Set.SearchSet(options)
+    try:
+        for needle in needles:
+            found.Add(re2.escape(needle))
+        found.Compile()
+    except (re2.error, UnicodeEncodeError):  # a needle holding bytes that are not UTF-8: look for each
+        return None
+    return found
 
 
 def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:

@@ -6,14 +6,16 @@ UsageError here, before any brief is read.
 
 from __future__ import annotations
 
-import re
-
 from cybrief.errors import UsageError
 from cybrief.search.fields import DELEGATE, EVENT, TARGET
 from cybrief.search.normalize import normalize
 
 SCOPES = {"delegates": DELEGATE, "targets": TARGET, "events": EVENT}
 DEFAULT_CONTEXT = 30
+# Terms of one search, the excluded ones included, after repeats are merged: each is looked for in every
+# field that may hold it, so their number multiplies the work. A query is a few words; a list of names
+# pasted with --any, a few dozen.
+MAX_TERMS = 100
 
 
 class Query:
@@ -32,10 +34,13 @@ class Query:
                  sector=None, delegate=None, kind=None, brief=None):
         if isinstance(terms, str):
             terms = [terms]
-        self.terms = [t for t in terms if t.strip()]
+        self.terms = _merged([t for t in terms if t.strip()], regex)
         if not self.terms:
             raise UsageError("empty query: give at least one term to search for")
-        self.exclude = [t for t in exclude if t.strip()]
+        self.exclude = _merged([t for t in exclude if t.strip()], regex)
+        if len(self.terms) + len(self.exclude) > MAX_TERMS:
+            raise UsageError(f"too many terms: {len(self.terms) + len(self.exclude)}, those of --exclude included and"
+                             f" repeats counted once; at most {MAX_TERMS}")
         self.any, self.regex, self.pinyin, self.lang = any, regex, pinyin, lang
         self.needles = [normalize(t) for t in self.terms]
         self.exclude_needles = [normalize(t) for t in self.exclude]
@@ -61,19 +66,26 @@ class Query:
         return [i for i, term in enumerate(self.terms) if is_pinyin(term)]
 
 
-def _compile(pattern: str) -> re.Pattern:
+def _compile(pattern: str):
     """A regular expression for normalized text: Chinese in it is made simplified, and case is ignored.
 
     Only the traditional -> simplified step is applied to the pattern itself: NFKC or case folding
-    could change its meaning (`\\D` is not `\\d`), so case is handled by IGNORECASE instead.
+    could change its meaning (`\\D` is not `\\d`), so case is handled by the engine instead. The engine
+    matches in linear time (search/pattern.py).
     """
     from cybrief.search.normalize import _t2s
+    from cybrief.search.pattern import compile_pattern
 
-    try:
-        compiled = re.compile(pattern.translate(_t2s()), re.IGNORECASE)
-    except re.error as exc:
-        where = f" at position {exc.pos}" if exc.pos is not None else ""
-        raise UsageError(f"bad regular expression {pattern!r}: {exc.msg}{where}") from None
+    compiled = compile_pattern(pattern.translate(_t2s()))
     if compiled.search(""):
         raise UsageError(f"regular expression {pattern!r} matches empty text; it would match every field")
     return compiled
+
+
+def _merged(terms: list[str], regex: bool) -> list[str]:
+    """The terms without repeats, in the order given: equal once normalized (電網 and 电网 are one term),
+    or for regular expressions, equal as written."""
+    seen: dict[str, str] = {}
+    for term in terms:
+        seen.setdefault(term if regex else normalize(term), term)
+    return list(seen.values())

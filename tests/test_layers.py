@@ -21,7 +21,7 @@ LAYERS = (
     ("render", "draft"),
     ("cli",),
 )
-SHARED = {"cybrief.errors": "shared", "cybrief.files": "shared", "cybrief.safety": "shared"}
+SHARED = {"cybrief.errors": "shared", "cybrief.files": "shared", "cybrief.safety": "shared", "cybrief.decoding": "shared"}
 RANK = {part: rank for rank, parts in enumerate(LAYERS) for part in parts}
 
 

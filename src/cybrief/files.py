@@ -8,6 +8,7 @@ import stat
 from collections.abc import Mapping
 from pathlib import Path
 
+from cybrief.decoding import control_hint, encoding_hint, position
 from cybrief.errors import BriefError, Problem, WriteError, display_path
 
 MAX_BYTES_DEFAULT = 5 * 1024 * 1024
@@ -23,13 +24,18 @@ def _fail(shown: str, message: str) -> BriefError:
     return BriefError([Problem(shown, None, None, "", message)])
 
 
-def read_capped(path: Path, what: str, fail) -> bytes:
+def read_capped(path: Path, what: str, fail, *, regular: bool = False) -> bytes:
     """The bytes of a file the user gave (a brief, an article), read no further than one byte past the size
     cap; fail(message) makes the error for a folder, a missing or unreadable file, or one over the cap
-    by its size. The caller checks the length read, which is over the cap if the file grew meanwhile."""
+    by its size, and with `regular` for anything but a regular file (a FIFO would block: it is opened
+    without waiting for a writer, then refused). The caller checks the length read, which is over the
+    cap if the file grew meanwhile."""
     try:
-        with open(path, "rb") as handle:
-            size = os.fstat(handle.fileno()).st_size
+        with open(os.open(path, os.O_RDONLY | (os.O_NONBLOCK if regular else 0)), "rb") as handle:
+            st = os.fstat(handle.fileno())
+            if regular and not stat.S_ISREG(st.st_mode):
+                raise fail(f"is not a regular file (a FIFO, a device or a socket), not {what}")
+            size = st.st_size
             cap = max_bytes()
             if size > cap:
                 raise fail(f"file is {size} bytes, over the {cap}-byte limit (set CYBRIEF_MAX_BYTES to raise it)")
@@ -46,7 +52,7 @@ def read_capped(path: Path, what: str, fail) -> bytes:
 
 def read_bytes(path: Path, shown: str) -> bytes:
     """The bytes of a brief file, refusing directories, unreadable files and files over the size cap."""
-    data = read_capped(path, "a brief file", lambda message: _fail(shown, message))
+    data = read_capped(path, "a brief file", lambda message: _fail(shown, message), regular=True)
     cap = max_bytes()
     if len(data) > cap:  # grew while being read
         raise _fail(shown, f"file is over the {cap}-byte limit (set CYBRIEF_MAX_BYTES to raise it)")
@@ -64,17 +70,17 @@ def decode_utf8(data: bytes, shown: str) -> str:
         text = data[skipped:].decode("utf-8")
     except UnicodeDecodeError as exc:
         start = exc.start + skipped
-        line, column = _position(data, start)
-        hint = " (the file ends inside a character: was it cut short?)" if exc.reason == "unexpected end of data" else _encoding_hint(data)
+        line, column = position(data, start)
+        hint = " (the file ends inside a character: was it cut short?)" if exc.reason == "unexpected end of data" else encoding_hint(data)
         message = f"not UTF-8: invalid byte 0x{data[start]:02x} at offset {start}{hint}"
         raise BriefError([Problem(shown, line, column, "", message)]) from None
     bad = _FORBIDDEN.search(text)
     if bad is not None:
         offset = skipped + len(text[: bad.start()].encode("utf-8"))
-        line, column = _position(data, offset)
+        line, column = position(data, offset)
         code = ord(bad.group())
         name = _CONTROL_NAMES.get(code, "")
-        message = f"control character U+{code:04X}{name} at offset {offset} is not allowed in a brief{_control_hint(data, code)}"
+        message = f"control character U+{code:04X}{name} at offset {offset} is not allowed in a brief{control_hint(data, code)}"
         raise BriefError([Problem(shown, line, column, "", message)])
     return text
 
@@ -83,42 +89,6 @@ def decode_utf8(data: bytes, shown: str) -> str:
 # non-characters U+FFFE and U+FFFF. libyaml refuses them too, but only with a character count.
 _FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ufffe\uffff]")
 _CONTROL_NAMES = {0x00: " (NUL)", 0x07: " (BEL)", 0x08: " (BS)", 0x1B: " (ESC)", 0x7F: " (DEL)", 0x9B: " (CSI)"}
-
-
-def _position(data: bytes, offset: int) -> tuple[int, int]:
-    """1-based line and column (in characters) of a byte offset; the bytes before it are valid UTF-8."""
-    start = data.rfind(b"\n", 0, offset) + 1
-    before = data[start:offset]
-    if start == 0 and before.startswith(b"\xef\xbb\xbf"):
-        before = before[3:]
-    return data.count(b"\n", 0, offset) + 1, len(before.decode("utf-8", "replace")) + 1
-
-
-def _control_hint(data: bytes, code: int) -> str:
-    if code == 0 and _looks_utf16(data):
-        return " (looks like UTF-16; save the file as UTF-8)"
-    if code == 0:
-        return " (is it a binary file?)"
-    return "; remove it, or write it as an escape such as \\x1b inside double quotes"
-
-
-def _looks_utf16(data: bytes) -> bool:
-    """A UTF-16 BOM, or text where a quarter of the bytes or more are NUL (ASCII written as UTF-16)."""
-    head = data[:200]
-    return head[:2] in (b"\xff\xfe", b"\xfe\xff") or (head.count(b"\x00") >= 2 and 4 * head.count(b"\x00") >= len(head))
-
-
-def _encoding_hint(data: bytes) -> str:
-    if _looks_utf16(data):
-        return " (looks like UTF-16; save the file as UTF-8)"
-    for encoding, name in (("gb18030", "GBK/GB18030"), ("big5", "Big5")):
-        try:
-            text = data.decode(encoding)
-        except UnicodeDecodeError:
-            continue
-        if any("\u4e00" <= ch <= "\u9fff" for ch in text):
-            return f" (looks like {name}; convert it with: iconv -f {encoding.upper()} -t UTF-8)"
-    return " (looks like a legacy 8-bit encoding such as cp1252; save the file as UTF-8)"
 
 
 def atomic_write(path: Path, data: bytes) -> None:

@@ -10,11 +10,11 @@ import typer
 from typer.core import TyperGroup
 
 from cybrief import __version__
-from cybrief.errors import CybriefError, ExitCode, NoMatch
+from cybrief.cli.failure import report
 
 
 class _Group(TyperGroup):
-    """Turns every error into one line on stderr and its exit code: the one place that does.
+    """Turns every error into one line on stderr and its exit code, through the one mapping (failure.report).
 
     cybrief's own errors (CybriefError) print their lines; usage errors that the option parser finds (an
     unknown option, a value outside its choices) print one line too, instead of a framed box.
@@ -29,7 +29,9 @@ class _Group(TyperGroup):
             if type(exc).__name__ != "NoArgsIsHelpError":  # `cybrief` alone: the help was printed, exit 2
                 sys.stderr.write(f"cybrief: error: {_usage_message(exc)}\n")
             sys.exit(exc.exit_code)
-        except typer.Abort:
+        except typer.Abort as exc:
+            if isinstance(exc.__context__, KeyboardInterrupt):  # Ctrl-C while the options were read
+                sys.exit(report(exc.__context__))
             sys.stderr.write("cybrief: aborted\n")
             sys.exit(1)
         sys.exit(code if isinstance(code, int) else 0)
@@ -37,24 +39,10 @@ class _Group(TyperGroup):
     def invoke(self, ctx):
         try:
             return super().invoke(ctx)
-        except CybriefError as exc:
-            from cybrief.safety import (
-                one_line,  # messages quote the data: never let it act on the terminal
-            )
-
-            prefix = "cybrief: " if isinstance(exc, NoMatch) else "cybrief: error: "
-            for line in exc.lines():
-                sys.stderr.write(prefix + one_line(line) + "\n")
-            raise typer.Exit(int(exc.exit_code)) from None
-        except (typer.Exit, typer.Abort, typer.TyperException, BrokenPipeError, KeyboardInterrupt):
+        except (typer.Exit, typer.Abort, typer.TyperException):
             raise
-        except Exception as exc:  # a bug: one line, and the traceback only on request
-            if os.environ.get("CYBRIEF_DEBUG"):
-                raise
-            from cybrief.safety import one_line
-
-            sys.stderr.write(f"cybrief: internal error: {type(exc).__name__}: {one_line(str(exc))} (CYBRIEF_DEBUG=1 shows the traceback)\n")
-            raise typer.Exit(int(ExitCode.INTERNAL)) from None
+        except (Exception, KeyboardInterrupt) as exc:  # a bug shows its traceback only with CYBRIEF_DEBUG
+            raise typer.Exit(report(exc)) from None
 
 
 app = typer.Typer(

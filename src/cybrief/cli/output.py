@@ -10,22 +10,23 @@ from cybrief.render import Format
 
 def emit(fmt: Format, render) -> None:
     """Render with the renderer for `fmt` and write to stdout; a table goes through a Rich console."""
+    from cybrief.cli.failure import stdout_writable, to_stdout
     from cybrief.render import renderer, resolve
 
+    stdout_writable()
     terminal = sys.stdout.isatty()
     concrete = resolve(fmt, terminal)
     output = render(renderer(concrete))
     if concrete is Format.table:
         from rich.console import Console
 
-        Console(highlight=False, soft_wrap=False).print(output)
+        to_stdout(lambda: Console(highlight=False, soft_wrap=False).print(output))
     else:
         if terminal and concrete is Format.csv:  # exact CSV in a file; on a terminal, controls made visible
             from cybrief.safety import visible_lines
 
             output = visible_lines(output)
-        sys.stdout.write(output)
-        sys.stdout.flush()
+        to_stdout(lambda: sys.stdout.write(output))
 
 
 class ProgressBar:

@@ -96,7 +96,7 @@ def mini(*pairs: tuple[str, str]) -> str:
 
 def brief(content: str | bytes, name: str = "b.yaml"):
     def build(lib: Path) -> None:
-        lib.mkdir(exist_ok=True)
+        lib.mkdir(parents=True, exist_ok=True)
         data = content.encode("utf-8") if isinstance(content, str) else content
         (lib / name).write_bytes(data)
 
@@ -380,6 +380,39 @@ def _control_in_file_name(lib: Path) -> None:
     brief(mini(("    value: 23.6\n", "    value: abc\n")), "b\x1b]0;pwned\x07.yaml")(lib)
 
 
+def _not_utf8_name(lib: Path) -> None:
+    lib.mkdir()
+    (lib / os.fsdecode(b"b\xff.yaml")).write_bytes(MINI_TEXT.encode("utf-8"))
+
+
+def _not_utf8_folder(lib: Path) -> None:
+    brief(MINI_TEXT)(lib / os.fsdecode(b"d\xfe"))
+
+
+def _unlistable_subfolder(lib: Path) -> None:
+    brief(MINI_TEXT, "a.yaml")(lib)
+    brief(mini(("id: mini\n", "id: other\n")))(lib / "sub")
+    (lib / "sub").chmod(0)
+
+
+def _subfolder_not_searchable(lib: Path) -> None:
+    brief(MINI_TEXT)(lib / "sub")
+    (lib / "sub").chmod(0o444)  # its names can be listed, its files not reached
+
+
+def _library_not_searchable(lib: Path) -> None:
+    brief(MINI_TEXT)(lib)
+    lib.chmod(0o444)
+
+
+DEEP = 1100
+
+
+def _deeply_nested(lib: Path) -> None:
+    """A brief 1,100 folders down: a recursive walk of the folders would raise RecursionError."""
+    brief(with_text("MARK deep"))(lib.joinpath(*["d"] * DEEP))
+
+
 CONTROL_NAME = "b\x1b]0;pwned\x07\u202eMARK.yaml"
 
 
@@ -559,6 +592,12 @@ CASES = [
     Case("link-to-a-device", 13, _device_link, errors=["library lib: no brief files (*.yaml, *.yml) in it"]),
     Case("dangling-link", 13, _dangling_link, errors=["library lib: no brief files (*.yaml, *.yml) in it"]),
     Case("unreadable", 13, _unreadable, unprivileged=True, errors=["lib/b.yaml: permission denied"]),
+    Case("file-name-not-utf8", 13, _not_utf8_name, errors=["lib/b\\xff.yaml: the path is not UTF-8 text; rename it"]),
+    Case("folder-name-not-utf8", 13, _not_utf8_folder, errors=["lib/d\\xfe/b.yaml: the path is not UTF-8 text; rename it"]),
+    Case("unlistable-subfolder", 13, _unlistable_subfolder, unprivileged=True, files=2, errors=[
+        "lib/sub: cannot list the folder (permission denied), so its briefs cannot be read"]),
+    Case("subfolder-not-searchable", 13, _subfolder_not_searchable, unprivileged=True, errors=["lib/sub/b.yaml: permission denied"]),
+    Case("library-not-searchable", 13, _library_not_searchable, unprivileged=True, errors=["lib/b.yaml: permission denied"]),
     # 14: a brief written by cybrief reads back the same
     Case("dumped-brief", 14, _dumped, exit=0, check=_dumped_check, query="nor a comment"),
 ]

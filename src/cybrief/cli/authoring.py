@@ -54,15 +54,15 @@ def validate_command(
         from cybrief.library import brief_files, resolve_library_dir
 
         root = resolve_library_dir(library)
-        if not brief_files(root):  # as every command that reads a library says it
+        if not brief_files(root, unreachable := []) and not unreachable:  # as every command that reads a library says it
             raise UsageError(f"library {display_path(root)}: no brief files (*.yaml, *.yml) in it")
         paths = [root]
     report = validate(paths, strict=strict)
     if fmt is CheckFormat.json:
+        from cybrief.cli.failure import to_stdout
         from cybrief.render.json import dumps
 
-        sys.stdout.write(dumps(report.records()))
-        sys.stdout.flush()
+        to_stdout(lambda: sys.stdout.write(dumps(report.records())))
     if not report.ok:
         raise Invalid(report, listed=fmt is CheckFormat.json)
     note(report.summary())

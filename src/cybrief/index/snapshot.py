@@ -50,7 +50,7 @@ class Survey:
         return marshal.dumps((self.folders, names, stats.tobytes()))
 
 
-def survey(root: str) -> Survey:
+def survey(root: str, problems: list | None = None) -> Survey:
     """List the brief files under root, and the folders listed on the way: the one walk of a library's
     folders (library.brief_files lists what it finds).
 
@@ -58,7 +58,8 @@ def survey(root: str) -> Survey:
     (as Path.rglob does), a symbolic link to a file counts as the file. A root that is a file is a library
     of one brief. What would leave a brief out unseen is a BriefError naming each case: a folder that
     cannot be listed, a brief that cannot be looked at (a folder readable but not searchable), a path
-    that is not UTF-8 (a brief must be named in text the index and every output can hold).
+    that is not UTF-8 (a brief must be named in text the index and every output can hold). Given a list
+    `problems`, those go there (as errors.Problem) instead, and the survey holds every brief it could find.
     """
     started = time.time_ns()
     if os.path.isfile(root):
@@ -67,7 +68,7 @@ def survey(root: str) -> Survey:
     files: dict[str, tuple[int, int]] = {}
     folders: list[tuple[str, int, int]] = []
     complete = True
-    problems: list[tuple[str, str]] = []
+    found_problems: list[tuple[str, str]] = []
     stack = [(root, "")]
     while stack:
         folder, prefix = stack.pop()
@@ -75,11 +76,11 @@ def survey(root: str) -> Survey:
             st = os.stat(folder)  # before listing: an entry added later then changes this time
             entries = list(os.scandir(folder))
         except PermissionError:
-            problems.append((folder, "cannot list the folder (permission denied), so its briefs cannot be read"))
+            found_problems.append((folder, "cannot list the folder (permission denied), so its briefs cannot be read"))
             continue
         except OSError as exc:
             if prefix and exc.errno not in _GONE:  # a folder removed meanwhile is only a race
-                problems.append((folder, f"cannot list the folder: {exc.strerror or exc}"))
+                found_problems.append((folder, f"cannot list the folder: {exc.strerror or exc}"))
             complete = False
             continue
         folders.append((prefix, st.st_mtime_ns, st.st_ino))
@@ -90,22 +91,26 @@ def survey(root: str) -> Survey:
                     st = entry.stat()
                     if stat_module.S_ISREG(st.st_mode):
                         if not _is_text(prefix + name):
-                            problems.append((entry.path, "the path is not UTF-8 text; rename it"))
+                            found_problems.append((entry.path, "the path is not UTF-8 text; rename it"))
                         files[prefix + name] = (st.st_size, st.st_mtime_ns)
                         continue
                     complete = complete and entry.is_dir(follow_symlinks=False)  # a real folder is tracked
                 if entry.is_dir(follow_symlinks=False):
                     stack.append((entry.path, prefix + name + "/"))
             except PermissionError:
-                problems.append((entry.path, "permission denied"))
+                found_problems.append((entry.path, "permission denied"))
             except OSError:
                 complete = False
-    if problems:
-        from cybrief.errors import BriefError, Problem, display_path
+    if found_problems:
         from pathlib import Path
 
-        raise BriefError([Problem(display_path(Path(path)), None, None, "", message) for path, message in problems])
-    return Survey(root, files, folders, started, complete)
+        from cybrief.errors import BriefError, Problem, display_path
+
+        located = [Problem(display_path(Path(path)), None, None, "", message) for path, message in found_problems]
+        if problems is None:
+            raise BriefError(located)
+        problems.extend(located)
+    return Survey(root, files, folders, started, complete and not found_problems)
 
 
 _GONE = (2, 20)  # ENOENT, ENOTDIR: removed or replaced while the walk went on

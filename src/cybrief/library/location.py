@@ -35,11 +35,12 @@ def resolve_library_dir(library: str | os.PathLike | None = None) -> Path:
     return bundled_dir()
 
 
-def brief_files(root: Path) -> list[Path]:
+def brief_files(root: Path, problems: list | None = None) -> list[Path]:
     """Brief files in a library folder and its subfolders, in a stable order; a single file is a library too.
 
     The folders are walked as the index walks them (index.snapshot.survey): without recursion, and with a
-    BriefError for a folder that cannot be listed or a path that is not UTF-8, never a brief left out unsaid.
+    BriefError for a folder that cannot be listed or a path that is not UTF-8, never a brief left out
+    unsaid; given a list `problems`, those go there instead and the files found are listed.
     """
     if root.is_file():
         return [root]
@@ -47,4 +48,4 @@ def brief_files(root: Path) -> list[Path]:
         raise UsageError(f"library {display_path(root)}: not a folder")
     from cybrief.index.snapshot import survey
 
-    return sorted(root / relative for relative in survey(str(root)).files)
+    return sorted(root / relative for relative in survey(str(root), problems).files)

@@ -52,12 +52,13 @@ class Report:
         return text
 
 
-def expand(paths: list[Path]) -> list[Path]:
-    """Files as given, folders as the brief files below them; a missing path stays, to be reported."""
+def expand(paths: list[Path], problems: list[Problem] | None = None) -> list[Path]:
+    """Files as given, folders as the brief files below them; a missing path stays, to be reported. What
+    keeps a folder's briefs from being found (a subfolder that cannot be listed) goes to `problems`."""
     found: list[Path] = []
     for path in paths:
         if path.is_dir():
-            found += brief_files(path)
+            found += brief_files(path, problems)
         else:
             found.append(path)
     return list(dict.fromkeys(found))
@@ -69,10 +70,11 @@ def validate(paths: list[Path], *, strict: bool = False) -> Report:
     A folder without brief files is a problem of its own (and counts as one path checked), so that
     checking the wrong folder never passes.
     """
-    files = expand(paths)
     errors: list[Problem] = []
+    files = expand(paths, errors)
+    unreachable = [Path(p.path) for p in errors]  # counted as checked: each is a problem found
     reviews: list[Problem] = []
-    empty = [path for path in paths if path.is_dir() and not brief_files(path)]
+    empty = [path for path in paths if path.is_dir() and not brief_files(path, []) and not unreachable]
     errors += [Problem(display_path(path), None, None, "", "no brief files (*.yaml, *.yml) in it") for path in empty]
     ids: dict[str, tuple[str, Node]] = {}
     for file in files:
@@ -92,7 +94,8 @@ def validate(paths: list[Path], *, strict: bool = False) -> Report:
         else:
             ids[id_node.value] = (shown, id_node)
         reviews += _reviews(Brief, root, "", shown)
-    return Report([display_path(f) for f in files + empty], errors, reviews, strict)
+    checked = list(dict.fromkeys(display_path(f) for f in files + unreachable + empty))
+    return Report(checked, errors, reviews, strict)
 
 
 def _reviews(cls: type[Record], node: Node, where: str, shown: str) -> list[Problem]:

@@ -33,8 +33,12 @@ def compile_pattern(pattern: str, *, ignore_case: bool = True):
 
     if len(pattern) > MAX_CHARS:
         raise UsageError(f"regular expression of {len(pattern)} characters; at most {MAX_CHARS} are allowed")
+    import warnings
+
     try:
-        re.compile(pattern)  # Python's parser, for its messages: a syntax error is reported as Python says it
+        with warnings.catch_warnings():  # Python's warnings (a possible nested set) are not for the user
+            warnings.simplefilter("ignore")
+            re.compile(pattern)  # Python's parser, for its messages: a syntax error is reported as Python says it
     except re.error as exc:
         where = f" at position {exc.pos}" if exc.pos is not None else ""
         raise UsageError(f"bad regular expression {pattern!r}: {exc.msg}{where}") from None

@@ -410,7 +410,12 @@ DEEP = 1100
 
 def _deeply_nested(lib: Path) -> None:
     """A brief 1,100 folders down: a recursive walk of the folders would raise RecursionError."""
-    brief(with_text("MARK deep"))(lib.joinpath(*["d"] * DEEP))
+    folder = lib
+    folder.mkdir()
+    for _ in range(DEEP):  # one at a time: os.makedirs itself recurses
+        folder = folder / "d"
+        folder.mkdir()
+    brief(with_text("MARK deep"))(folder)
 
 
 CONTROL_NAME = "b\x1b]0;pwned\x07\u202eMARK.yaml"
@@ -598,6 +603,7 @@ CASES = [
         "lib/sub: cannot list the folder (permission denied), so its briefs cannot be read"]),
     Case("subfolder-not-searchable", 13, _subfolder_not_searchable, unprivileged=True, errors=["lib/sub/b.yaml: permission denied"]),
     Case("library-not-searchable", 13, _library_not_searchable, unprivileged=True, errors=["lib/b.yaml: permission denied"]),
+    Case("nested-1100-folders-deep", 13, _deeply_nested, exit=0, check=shows("MARK deep")),
     # 14: a brief written by cybrief reads back the same
     Case("dumped-brief", 14, _dumped, exit=0, check=_dumped_check, query="nor a comment"),
 ]

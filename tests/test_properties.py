@@ -208,7 +208,7 @@ def test_no_markdown_text_makes_an_autolink(text, cuts):
         assert _gfm_links(markdown) == [], (text, markdown)
 
 
-@given(briefs(), st.lists(st.sampled_from(LINKISH), min_size=1, max_size=3).map(" ".join))
+@given(briefs(), st.lists(st.sampled_from(LINKISH[:13]), min_size=1, max_size=3).map(" ".join))
 def test_no_markdown_output_holds_an_autolink_from_data(brief, link):
     """Every Markdown output of a brief whose texts hold links: the delegate's summary, the title, the source."""
     from cybrief.render.report import report
@@ -223,7 +223,7 @@ def test_no_markdown_output_holds_an_autolink_from_data(brief, link):
         made.listing(views.delegates_listing(library.delegates(), library, "both")),
         made.listing(views.briefs_listing(library, "both")),
         made.details([views.delegate_detail(r, library, "both") for r in library.delegates()]),
-        made.search(search(library, link.split()[0][:3] or link)),
+        made.search(search(library, link.split()[0][:3])),
         report(library, "both"),
     ]
     for output in outputs:

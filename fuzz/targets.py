@@ -116,3 +116,52 @@ def check_quantity(q) -> None:
         return
     again = parse_figure(text)
     assert (again.value, again.unit, again.qualifier, again.upper) == (q.value, q.unit, q.qualifier, q.upper), (q, text, again)
+
+
+def _fields() -> list[tuple[int, str]]:
+    """The fields of the bundled brief and of a short brief of hostile text, read once."""
+    global _FIELDS
+    if _FIELDS is None:
+        from cybrief.brief.load import load_brief
+        from cybrief.search import fields as F
+
+        briefs = [load_brief(path) for path in sorted((ROOT / "briefs").glob("*.yaml"))]
+        _FIELDS = [(fid, text) for number, brief in enumerate(briefs) for fid, _, text in F.brief_fields(brief, number)]
+        _FIELDS.append((0, "a" * 40 + "!"))
+    return _FIELDS
+
+
+_FIELDS = None
+
+
+@target("regex", seeds=["fuzz/seeds/regex.txt"], lines=True)
+def regex(data: bytes) -> None:
+    """A pattern given with --regex: a UsageError, or a matcher whose spans lie in the field; RE2 matches in
+    linear time, so no pattern can hang the run (a hang is what this target would find)."""
+    from cybrief.search.match import Matcher
+    from cybrief.search.query import Query
+
+    query = Query([data.decode("utf-8", "surrogateescape")], regex=True, any=True)
+    fields = _fields()
+    for hit in Matcher(query).hits(fields):
+        assert hit.spans and all(0 <= start < end <= len(hit.text) for start, end in hit.spans), (data, hit.spans)
+
+
+@target("terms", seeds=["fuzz/seeds/terms.txt"], lines=True)
+def terms(data: bytes) -> None:
+    """Many terms, repeated or not (each seed repeated up to 3,000 times): a UsageError over the cap, else the
+    same hits with every term looked for as with the terms merged, in a time set by the distinct terms."""
+    from cybrief.search.match import Matcher
+    from cybrief.search.query import Query
+
+    words = data.decode("utf-8", "surrogateescape").split()
+    words = (words * (3000 // max(1, len(words)) + 1))[:3000] if len(data) % 2 else words
+    query = Query(words or ["x"], any=True)
+    # distinct terms: by their folded needle, or their cased one for a term that keeps its case (smart case)
+    keys = [cased or needle for needle, cased in zip(query.needles, query.cased_needles)]
+    assert len(query.terms) <= 100 and len(set(keys)) == len(keys)
+    fields = _fields()
+    got = [(h.fid, h.spans) for h in Matcher(query).hits(fields)]
+    matcher = Matcher(query)
+    matcher._present = None  # every term looked for in every field: the result must not change
+    assert got == [(h.fid, h.spans) for h in matcher.hits(fields)], data

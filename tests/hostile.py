@@ -96,7 +96,7 @@ def mini(*pairs: tuple[str, str]) -> str:
 
 def brief(content: str | bytes, name: str = "b.yaml"):
     def build(lib: Path) -> None:
-        lib.mkdir(exist_ok=True)
+        lib.mkdir(parents=True, exist_ok=True)
         data = content.encode("utf-8") if isinstance(content, str) else content
         (lib / name).write_bytes(data)
 
@@ -117,8 +117,13 @@ def fixture(name: str):
 
 
 def quoted(text: str) -> str:
-    """A YAML double-quoted scalar for any text (JSON's escapes are YAML's too)."""
-    return json.dumps(text, ensure_ascii=True)
+    """A YAML double-quoted scalar for any text (JSON's escapes are YAML's too, but for a character past U+FFFF,
+    which YAML writes as \\UXXXXXXXX rather than as two surrogates)."""
+    def astral(match: re.Match) -> str:
+        high, low = int(match.group(1), 16), int(match.group(2), 16)
+        return f"\\U{0x10000 + ((high - 0xD800) << 10) + (low - 0xDC00):08x}"
+
+    return re.sub(r"\\u(d[89ab][0-9a-f]{2})\\u(d[c-f][0-9a-f]{2})", astral, json.dumps(text, ensure_ascii=True))
 
 
 def mini_bytes(old: str, new: bytes) -> bytes:
@@ -146,6 +151,18 @@ _SGR = re.compile(r"\x1b\[[0-9;]*m")
 RAW_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 
 
+# What shows as nothing and must be marked wherever a person reads (JSON and CSV keep it, exact): zero-width
+# characters, joiners, the BOM, tag characters, the line and paragraph separators.
+RAW_INVISIBLE = re.compile("[\u00ad\u200b-\u200d\u2028\u2029\u2060-\u2064\ufeff\U000e0000-\U000e007f]")
+
+
+def gfm_links(markdown: str) -> list[str]:
+    """The links a GitHub reader makes of Markdown (cmark-gfm with its autolink extension)."""
+    import cmarkgfm
+
+    return re.findall(r"<a [^>]*>", cmarkgfm.github_flavored_markdown_to_html(markdown))
+
+
 def json_strings(data) -> list[str]:
     if isinstance(data, str):
         return [data]
@@ -168,9 +185,10 @@ TEMPLATE_HTML = {"report": ("<sub>", "</sub>")}
 
 
 def markdown_texts(output: str, allowed_html: tuple[str, ...] = ()) -> list[str]:
-    """The text of every table cell and list item as a GFM reader sees it (escapes undone, <br> a newline).
+    """The text of every table cell and list item as a GFM reader sees it (escapes undone, <br> a newline,
+    <wbr> nothing).
 
-    Raw HTML other than <br> and `allowed_html` fails the check.
+    Raw HTML other than <br>, <wbr> and `allowed_html` fails the check.
     """
     from markdown_it import MarkdownIt
 
@@ -182,6 +200,8 @@ def markdown_texts(output: str, allowed_html: tuple[str, ...] = ()) -> list[str]
         for child in token.children or []:
             if child.type == "html_inline" and child.content == "<br>":
                 parts.append("\n")
+            elif child.type == "html_inline" and child.content == "<wbr>":  # before an @: no address becomes a link
+                pass
             elif child.type in ("text", "code_inline"):
                 parts.append(child.content)
             elif child.type == "softbreak":
@@ -283,11 +303,12 @@ def shows(text: str, *, formula: bool = False):
         elif fmt == "markdown":  # a GFM reader trims the whitespace around a cell
             texts = markdown_texts(output, TEMPLATE_HTML.get(command, ()))
             assert any(visible(shown).strip() in t for t in texts), (command, visible(shown), texts)
-            assert not RAW_CONTROL.search(output)
+            assert not RAW_CONTROL.search(output) and not RAW_INVISIBLE.search(output)
             assert markdown_tables_are_whole(output), "every row of a table has the cells of its header"
+            assert gfm_links(output) == [], "no link made of data"
         else:  # table: on a terminal when FORCE_COLOR is set, else plain
             plain = terminal_text(output)
-            assert not RAW_CONTROL.search(plain), (command, plain)
+            assert not RAW_CONTROL.search(plain) and not RAW_INVISIBLE.search(plain), (command, plain)
             for line in visible(shown).split("\n"):  # a cell's lines sit beside the other columns
                 assert _unwrapped(line) in _unwrapped(plain), (command, line, plain)
 
@@ -332,6 +353,10 @@ TARGET_REQUIRED = ["id", "delegate", "sector", "region", "metric", "metric_en", 
 HOSTILE_CONTROLS = "MARK \x1b]0;pwned\x07 \x1b[2J \x9b31m a\rb \u202eevil\u202c \x7f \x00 \x1b]8;;https://evil\x1b\\link"
 HOSTILE_MARKUP = "MARK [bold red]x[/] [link=https://evil]y[/link] :smile: [/]"
 HOSTILE_MARKDOWN = "MARK a|b\nc \\[x\\] <script>alert(1)</script> `code` *em* _u_ ~s~ &amp; [t](http://e) ![i](x) # h"
+
+
+HOSTILE_LINKS = "MARK www.evil.example http://evil.example/x <https://e.example> a@b.example @someone"
+HOSTILE_INVISIBLE = "MARK 张\u200b三 a\u2060b \ufeffc d\u2028e \U000e0041\U000e007f"
 
 
 def _deep_block_mapping(lib: Path) -> None:
@@ -384,6 +409,44 @@ def _unreadable(lib: Path) -> None:
 
 def _control_in_file_name(lib: Path) -> None:
     brief(mini(("    value: 23.6\n", "    value: abc\n")), "b\x1b]0;pwned\x07.yaml")(lib)
+
+
+def _not_utf8_name(lib: Path) -> None:
+    lib.mkdir()
+    (lib / os.fsdecode(b"b\xff.yaml")).write_bytes(MINI_TEXT.encode("utf-8"))
+
+
+def _not_utf8_folder(lib: Path) -> None:
+    brief(MINI_TEXT)(lib / os.fsdecode(b"d\xfe"))
+
+
+def _unlistable_subfolder(lib: Path) -> None:
+    brief(MINI_TEXT, "a.yaml")(lib)
+    brief(mini(("id: mini\n", "id: other\n")))(lib / "sub")
+    (lib / "sub").chmod(0)
+
+
+def _subfolder_not_searchable(lib: Path) -> None:
+    brief(MINI_TEXT)(lib / "sub")
+    (lib / "sub").chmod(0o444)  # its names can be listed, its files not reached
+
+
+def _library_not_searchable(lib: Path) -> None:
+    brief(MINI_TEXT)(lib)
+    lib.chmod(0o444)
+
+
+DEEP = 1100
+
+
+def _deeply_nested(lib: Path) -> None:
+    """A brief 1,100 folders down: a recursive walk of the folders would raise RecursionError."""
+    folder = lib
+    folder.mkdir()
+    for _ in range(DEEP):  # one at a time: os.makedirs itself recurses
+        folder = folder / "d"
+        folder.mkdir()
+    brief(with_text("MARK deep"))(folder)
 
 
 CONTROL_NAME = "b\x1b]0;pwned\x07\u202eMARK.yaml"
@@ -463,6 +526,8 @@ CASES = [
     # 6: encodings and bytes
     Case("utf16-bom", 6, brief(MINI_TEXT.encode("utf-16")), errors=[
         "lib/b.yaml:1:1: not UTF-8: invalid byte 0xff at offset 0 (looks like UTF-16; save the file as UTF-8)"]),
+    Case("utf32-bom", 6, brief(MINI_TEXT.encode("utf-32")), errors=[
+        "lib/b.yaml:1:1: not UTF-8: invalid byte 0xff at offset 0 (looks like UTF-32; save the file as UTF-8)"]),
     Case("utf16le-ascii", 6, brief("id: mini\ntitle: x\n".encode("utf-16-le")), errors=[
         "lib/b.yaml:1:2: control character U+0000 (NUL) at offset 1 is not allowed in a brief (looks like UTF-16; save the file as UTF-8)"]),
     Case("cp1252", 6, brief(mini_bytes("测试日报", "Caf\xe9 Daily".encode("cp1252"))), errors=[
@@ -537,11 +602,19 @@ CASES = [
         "lib/b.yaml:8:3: source.a\\x0ab\\u2028c: unknown field (expected one of: outlet, outlet_en, published, reporter, reporter_en, review, url)"]),
     # 10: Markdown
     Case("markdown-specials", 10, brief(with_text(HOSTILE_MARKDOWN)), exit=0, check=shows(HOSTILE_MARKDOWN)),
+    Case("markdown-autolinks", 10, brief(with_text(HOSTILE_LINKS)), exit=0, check=shows(HOSTILE_LINKS)),
+    # 9: what shows as nothing is shown marked (and a name is found by what shows: tests/test_properties.py)
+    Case("invisible-characters", 9, brief(with_text(HOSTILE_INVISIBLE)), exit=0, check=shows(HOSTILE_INVISIBLE)),
     # 11: CSV formulas (the region and metric start with =; numbers stay numbers)
     Case("csv-formula", 11, brief(with_text("=HYPERLINK(\"http://evil\",\"MARK\")")), exit=0,
          check=shows("=HYPERLINK(\"http://evil\",\"MARK\")", formula=True)),
     Case("csv-formula-tab", 11, brief(with_text("\t@SUM(1) MARK")), exit=0, check=shows("\t@SUM(1) MARK", formula=True)),
     Case("csv-formula-minus", 11, brief(with_text("-2+3 MARK")), exit=0, check=shows("-2+3 MARK", formula=True)),
+    Case("csv-formula-after-space", 11, brief(with_text(" =1+2 MARK")), exit=0, check=shows(" =1+2 MARK", formula=True)),
+    Case("csv-formula-after-newline", 11, brief(with_text("\n@SUM(1) MARK")), exit=0, check=shows("\n@SUM(1) MARK", formula=True)),
+    Case("csv-formula-after-nbsp", 11, brief(with_text("\u00a0+1 MARK")), exit=0, check=shows("\u00a0+1 MARK", formula=True)),
+    Case("csv-formula-full-width", 11, brief(with_text("\u3000＝HYPERLINK(1) MARK")), exit=0,
+         check=shows("\u3000＝HYPERLINK(1) MARK", formula=True)),
     # 13: file-system oddities
     Case("50-megabytes", 13, _sparse(50 * 1024 * 1024), errors=[
         "lib/b.yaml: file is 52428800 bytes, over the 5242880-byte limit (set CYBRIEF_MAX_BYTES to raise it)"]),
@@ -555,6 +628,13 @@ CASES = [
     Case("link-to-a-device", 13, _device_link, errors=["library lib: no brief files (*.yaml, *.yml) in it"]),
     Case("dangling-link", 13, _dangling_link, errors=["library lib: no brief files (*.yaml, *.yml) in it"]),
     Case("unreadable", 13, _unreadable, unprivileged=True, errors=["lib/b.yaml: permission denied"]),
+    Case("file-name-not-utf8", 13, _not_utf8_name, errors=["lib/b\\xff.yaml: the path is not UTF-8 text; rename it"]),
+    Case("folder-name-not-utf8", 13, _not_utf8_folder, errors=["lib/d\\xfe/b.yaml: the path is not UTF-8 text; rename it"]),
+    Case("unlistable-subfolder", 13, _unlistable_subfolder, unprivileged=True, files=2, errors=[
+        "lib/sub: cannot list the folder (permission denied), so its briefs cannot be read"]),
+    Case("subfolder-not-searchable", 13, _subfolder_not_searchable, unprivileged=True, errors=["lib/sub/b.yaml: permission denied"]),
+    Case("library-not-searchable", 13, _library_not_searchable, unprivileged=True, errors=["lib/b.yaml: permission denied"]),
+    Case("nested-1100-folders-deep", 13, _deeply_nested, exit=0, check=shows("MARK deep")),
     # 14: a brief written by cybrief reads back the same
     Case("dumped-brief", 14, _dumped, exit=0, check=_dumped_check, query="nor a comment"),
 ]

@@ -7,6 +7,7 @@ twice (the second run reads the cache and the index), and each output is checked
 from __future__ import annotations
 
 import json
+import os
 import re
 import shutil
 import sqlite3
@@ -267,3 +268,106 @@ def test_figure_shows_hostile_arguments_safely(fmt):
     else:
         plain = terminal_text(stdout)
         assert not RAW_CONTROL.search(plain) and "400\\x1f万辆" in plain and "约3763亿元\\x0d" in plain
+
+
+# --- patterns and terms: bounded; errors: one mapping for the quick path and the app -------------------------
+
+def _cybrief(argv, **kwargs):
+    """cybrief in a child process; the timeout only keeps a hang from stalling the suite (not a timing test)."""
+    done = subprocess.run(CYBRIEF + argv, capture_output=True, text=True, timeout=120, **kwargs)
+    assert "Traceback" not in done.stdout + done.stderr
+    return done.returncode, done.stderr
+
+
+@pytest.mark.parametrize("index", [True, False], ids=["index", "files"])
+@pytest.mark.parametrize("pattern, text", [("(.*)*电网x", None), ("(a+)+$", "a" * 40 + "!")])
+def test_a_regex_that_backtracks_forever_ends(pattern, text, index, folder):
+    from hostile import brief, with_text
+    from conftest import BUNDLED
+
+    library = str(BUNDLED)
+    if text is not None:
+        brief(with_text(text))(folder / "lib")
+        library = "lib"
+    argv = ["search", pattern, "--regex", "--library", library]
+    if index:
+        assert _cybrief(["index", "--library", library])[0] == 0
+    else:
+        argv.append("--no-cache")
+    assert _cybrief(argv) == (1, f"cybrief: nothing matches {pattern!r}\n")
+
+
+@pytest.mark.parametrize("pattern, reason", [
+    (r"(\w)\1", "invalid escape sequence: \\1"), ("(?<=a)b", "invalid perl operator: (?<="),
+])
+def test_a_regex_that_needs_backtracking_is_refused(pattern, reason):
+    code, stdout, stderr = _invoke(["search", pattern, "--regex"])
+    assert (code, stdout) == (2, "")
+    assert stderr == (f"cybrief: error: bad regular expression {pattern!r}: {reason} (cybrief's regular expressions run in"
+                      " linear time: no backreferences, lookaround, possessive or atomic groups)\n")
+
+
+def test_repeated_terms_count_once_and_too_many_are_refused():
+    once = _invoke(["search", "电网", "--format", "json"])
+    assert _invoke(["search", *["电网", "電網"] * 1500, "--any", "--format", "json"]) == once
+    code, stdout, stderr = _invoke(["search", *[f"词{i}" for i in range(101)], "--any"])
+    assert (code, stdout, stderr) == (2, "", "cybrief: error: too many terms: 101, those of --exclude included and"
+                                             " repeats counted once; at most 100\n")
+
+
+ERRORS = {
+    "interrupted": (KeyboardInterrupt(), 130, "cybrief: interrupted\n"),
+    "bug": (KeyError("x"), 3, "cybrief: internal error: KeyError: 'x' (CYBRIEF_DEBUG=1 shows the traceback)\n"),
+    "pipe": (BrokenPipeError(32, "Broken pipe"), 1, ""),
+}
+
+
+@pytest.mark.parametrize("name", list(ERRORS))
+def test_the_quick_path_maps_errors_as_the_app_does(name, tmp_path, monkeypatch, capsys):
+    """An error while a search runs: the same line and code from the quick path as from the Typer app."""
+    from conftest import mixed_library, run as run_app
+    from cybrief.cli import quick
+    from cybrief.search import run as search_run
+
+    error, code, line = ERRORS[name]
+    library = mixed_library(tmp_path)
+    assert run_app("index", library=library).exit_code == 0
+
+    def failing(*args, **kwargs):
+        raise error
+
+    _patch_everywhere(monkeypatch, search_run.run, failing)
+    argv = ["search", "电网", "--library", str(library)]
+    answered = quick.answer(argv)
+    if answered is None:  # handed to the app before printing anything: the app's answer is the one seen
+        assert capsys.readouterr() == ("", "")
+    else:
+        assert (answered, capsys.readouterr().err) == (code, line)
+    assert _invoke(argv)[0::2] == (code, line)
+
+
+@pytest.mark.parametrize("path", ["quick", "app"])
+@pytest.mark.parametrize("stdout, line", [
+    ("full", "cybrief: error: standard output: cannot write: No space left on device\n"),
+    ("closed", "cybrief: error: standard output is closed; nothing can be printed\n"),
+])
+def test_a_stdout_that_takes_nothing_is_one_line_and_exit_2(path, stdout, line, tmp_path):
+    from conftest import BUNDLED
+
+    env = dict(os.environ, XDG_CACHE_HOME=str(tmp_path / "cache"))
+    argv = ["search", "电网", "--library", str(BUNDLED)] + (["--no-cache"] if path == "app" else [])
+    assert _cybrief(["index", "--library", str(BUNDLED)], env=env)[0] == 0
+    if stdout == "full":
+        with open("/dev/full", "w") as full:
+            done = subprocess.run(CYBRIEF + argv, stdout=full, stderr=subprocess.PIPE, text=True, timeout=120, env=env)
+    else:
+        done = subprocess.run(CYBRIEF + argv, stderr=subprocess.PIPE, text=True, timeout=120, env=env,
+                              preexec_fn=lambda: os.close(1))
+    assert (done.returncode, done.stderr) == (2, line)
+
+
+def test_validate_refuses_a_fifo_at_once(folder):
+    os.mkfifo(folder / "b.yaml")  # in a child process: a FIFO opened to wait for a writer would stall the suite
+    assert _cybrief(["validate", "b.yaml"], cwd=folder) == (2, "cybrief: error: b.yaml: is not a regular file (a FIFO, a"
+                                                          " device or a socket), not a brief file\ncybrief: error: 1"
+                                                          " problem in 1 of 1 file checked\n")

@@ -371,10 +371,10 @@ def test_a_folder_that_appears_before_the_rename_is_not_replaced(tmp_path, renam
     assert [p.name for p in tmp_path.iterdir()] == ["tables"]
 
 
-def test_a_failed_swap_puts_the_old_folder_back(tmp_path, monkeypatch):
-    """Without renameat2 the old folder goes aside first; if the new one cannot take its place, it comes back."""
-    old = {"briefs.csv": b"old", "targets.csv": b"old"}
-    _lay_out(tmp_path / "tables", old)
+def test_a_failed_swap_puts_the_old_file_back(tmp_path, monkeypatch):
+    """A file (or a link) where a folder goes is swapped for it. Without renameat2 the old file goes aside
+    first; if the new folder cannot take its place, the file comes back."""
+    (tmp_path / "tables").write_bytes(b"old")
     monkeypatch.setattr(files, "_renameat2", lambda source, target, flags: False)
     real_rename = os.rename
 
@@ -387,8 +387,90 @@ def test_a_failed_swap_puts_the_old_folder_back(tmp_path, monkeypatch):
     with pytest.raises(WriteError) as caught:
         write_output(tmp_path / "tables", NEW_FOLDER, force=True)
     assert caught.value.lines() == [f"{tmp_path / 'tables'}: cannot write: No space left on device"]
-    assert _contents(tmp_path / "tables") == old
+    assert (tmp_path / "tables").read_bytes() == b"old"
     assert [p.name for p in tmp_path.iterdir()] == ["tables"]
+
+
+def test_force_replaces_a_file_with_a_folder(tmp_path, renames):
+    (tmp_path / "tables").write_bytes(b"old")
+    write_output(tmp_path / "tables", NEW_FOLDER, force=True)
+    assert _contents(tmp_path / "tables") == NEW_FOLDER
+    assert [p.name for p in tmp_path.iterdir()] == ["tables"]
+
+
+def test_a_file_written_into_the_folder_after_the_check_stays(tmp_path, monkeypatch):
+    """Just after the last check that the folder holds only an old export, another program writes a file
+    into it: the file stays, whole, and only the export's own files are replaced."""
+    target = tmp_path / "tables"
+    _lay_out(target, {"briefs.csv": b"old", "targets.csv": b"old"})
+    real_check, checks = files.check_output, []
+
+    def racing_check(path, **kwargs):
+        real_check(path, **kwargs)
+        checks.append(path)
+        if len(checks) == 2:  # the check as the folder is published
+            (target / "notes.txt").write_bytes(b"written meanwhile")
+
+    monkeypatch.setattr(files, "check_output", racing_check)
+    write_output(target, NEW_FOLDER, force=True)
+    assert len(checks) == 2
+    assert _contents(target) == {**NEW_FOLDER, "notes.txt": b"written meanwhile"}
+    assert [p.name for p in tmp_path.iterdir()] == ["tables"]
+
+
+# A writer that adds files to the export folder, each for a moment, while `export --force` runs again and
+# again, and counts those of its files that vanished. The race runs RACE_SECONDS (CYBRIEF_RACE_SECONDS=60
+# for the long one); it is not a timing assertion: any length of time must lose nothing. The writer is a
+# thread, switched to often, so that it runs inside every short window of the exports.
+RACE_SECONDS = float(os.environ.get("CYBRIEF_RACE_SECONDS", "5"))
+
+
+def test_a_writer_adding_files_during_export_force_loses_none(tmp_path):
+    import threading
+
+    from cybrief.library import open_library
+    from cybrief.render.export import export
+
+    library = open_library(str(BUNDLED))
+    target = tmp_path / "tables"
+    export(library, "csv", target)
+    interval = sys.getswitchinterval()
+    sys.setswitchinterval(1e-5)
+    until = time.monotonic() + RACE_SECONDS
+    counts = {"added": 0, "lost": 0}
+    shuffle = random.Random(1)
+
+    def add():
+        while time.monotonic() < until:
+            name = target / f"w{counts['added']}.txt"
+            try:
+                name.write_bytes(b"x")
+            except OSError:  # the folder is being swapped this instant (the old code): try again
+                continue
+            counts["added"] += 1
+            time.sleep(shuffle.uniform(0, 0.002))
+            if not name.exists():
+                counts["lost"] += 1
+            else:
+                name.unlink()
+            time.sleep(shuffle.uniform(0, 0.002))
+
+    adder = threading.Thread(target=add)
+    adder.start()
+    exports = 0
+    try:
+        while adder.is_alive():
+            try:
+                export(library, "csv", target, force=True)
+                exports += 1
+            except WriteError:  # a file of the writer's was there when checked: refused, nothing removed
+                pass
+    finally:
+        adder.join()
+        sys.setswitchinterval(interval)
+    assert exports > 0 and counts["added"] > 0
+    assert counts["lost"] == 0, f"{counts['lost']} of {counts['added']} files written during {exports} exports vanished"
+    assert sorted(_contents(target)) == ["briefs.csv", "delegates.csv", "events.csv", "sectors.csv", "targets.csv"]
 
 
 def test_force_never_replaces_a_folder_holding_anything_else(tmp_path):

@@ -21,7 +21,8 @@ LAYERS = (
     ("render", "draft"),
     ("cli",),
 )
-SHARED = {"cybrief.errors": "shared", "cybrief.files": "shared", "cybrief.safety": "shared", "cybrief.t2s": "shared"}
+SHARED = {"cybrief.errors": "shared", "cybrief.files": "shared", "cybrief.safety": "shared", "cybrief.t2s": "shared",
+          "cybrief.decoding": "shared"}
 RANK = {part: rank for rank, parts in enumerate(LAYERS) for part in parts}
 
 

@@ -167,3 +167,115 @@ def _render_everything(brief: Brief) -> None:
             assert "\x1b" not in text
         if not text.lstrip().startswith(("[", "id,", "brief,")):  # Markdown and terminal text
             assert not RAW_CONTROL.search(text.replace("\r\n", "\n")), text
+
+
+# --- no link from data, no invisible difference -------------------------------------------------------------
+
+LINKISH = ["www.evil.example", "WWW.E.COM", "http://evil.example/x", "https://e.co", "ftp://e.co", "<https://e.co>",
+           "&lt;https://e.co&gt;", "a@b.co", "x.y+z@e-x.example", "mailto:a@b.co", "xmpp:a@b.co/r", "@someone",
+           "(www.e.co)", "*www.e.co*", "_http://e.co_", "~a@b.co~", " ", "\n", "x", "中文", ":", "//", ".", "@"]
+linkish_texts = st.lists(st.sampled_from(LINKISH) | hostile_texts, max_size=6).map("".join)
+
+
+def _replaced(record, **changes):
+    """A copy of a brief's record with some fields changed."""
+    return type(record)(**{spec.name: getattr(record, spec.name) for spec in record.FIELDS} | changes)
+
+
+def _gfm_links(markdown: str) -> list[str]:
+    """The links a GitHub reader makes of Markdown (cmark-gfm, with its autolink extension)."""
+    import cmarkgfm
+
+    html = cmarkgfm.github_flavored_markdown_to_html(markdown)
+    return re.findall(r"<a [^>]*>", html)
+
+
+@given(linkish_texts, st.lists(st.tuples(st.integers(0, 40), st.integers(1, 8)), max_size=3))
+@example("see www.evil.example now", [])
+@example("<https://evil.example>", [])
+@example("a@b.co", [(0, 1)])
+@example("http://e.co", [(0, 4)])
+def test_no_markdown_text_makes_an_autolink(text, cuts):
+    """Data in a table cell, a paragraph, a list item or a highlighted search hit: never a link to GFM."""
+    from cybrief.render.markdown import escape_block, highlight, table
+
+    spans, last = [], 0
+    for start, size in cuts:  # highlighted spans, in order, inside the text
+        start = max(start, last)
+        if start + size <= len(text):
+            spans.append((start, start + size))
+            last = start + size
+    for markdown in (table(["h"], [[text]]), escape_block(text) + "\n", "- " + escape_block(text) + "\n",
+                     "- **x**: " + highlight(text, spans) + "\n"):
+        assert _gfm_links(markdown) == [], (text, markdown)
+
+
+@given(briefs(), st.lists(st.sampled_from(LINKISH[:13]), min_size=1, max_size=3).map(" ".join))
+def test_no_markdown_output_holds_an_autolink_from_data(brief, link):
+    """Every Markdown output of a brief whose texts hold links: the delegate's summary, the title, the source."""
+    from cybrief.render.report import report
+    from cybrief.library.searching import search
+
+    delegate = _replaced(brief.delegates[0], summary=link, name=link)
+    brief = _replaced(brief, title=link, delegates=(delegate, *brief.delegates[1:]), source=_replaced(brief.source, url=link))
+    library = Library([brief])
+    made = renderer(Format.markdown)
+    outputs = [
+        made.listing(views.targets_listing(library.targets(), library, "both")),
+        made.listing(views.delegates_listing(library.delegates(), library, "both")),
+        made.listing(views.briefs_listing(library, "both")),
+        made.details([views.delegate_detail(r, library, "both") for r in library.delegates()]),
+        made.search(search(library, link.split()[0][:3])),
+        report(library, "both"),
+    ]
+    for output in outputs:
+        assert _gfm_links(output) == [], output
+
+
+# Characters that show as nothing, and where Unicode lists them (format characters, Cf, and the other
+# default-ignorable code points); each must reach a reader marked.
+INVISIBLE = ["\u200b", "\u200c", "\u200d", "\u2060", "\ufeff", "\u00ad", "\u034f", "\u180e", "\u2028", "\u2029",
+             "\ufe0f", "\u3164", "\U000e0041", "\U000e007f", "\U000e0100", "\u2064", "\u206a"]
+
+
+def test_every_format_character_is_shown_marked():
+    """safety's list holds every format character (Unicode category Cf) but the visible prepended marks."""
+    import sys
+    import unicodedata
+
+    from cybrief.safety import has_unsafe
+
+    prepended = {0x600, 0x601, 0x602, 0x603, 0x604, 0x605, 0x6DD, 0x70F, 0x890, 0x891, 0x8E2, 0x110BD, 0x110CD}
+    shown_as_signs = set(range(0xFFF9, 0xFFFC)) | set(range(0x13430, 0x13440))  # annotation and hieroglyph controls
+    missed = [f"U+{code:04X}" for code in range(sys.maxunicode + 1)
+              if unicodedata.category(chr(code)) in ("Cf", "Zl", "Zp", "Cc", "Cs")
+              and code not in prepended | shown_as_signs and chr(code) not in "\t\n" and not has_unsafe(chr(code))]
+    assert missed == []
+
+
+@given(st.text(st.characters(categories=["Lo", "Lu", "Ll"]), min_size=1, max_size=6),
+       st.lists(st.tuples(st.integers(0, 6), st.sampled_from(INVISIBLE)), min_size=1, max_size=3))
+@example("张三", [(1, "\u200b")])
+def test_a_name_with_invisible_characters_is_shown_marked_and_found_by_what_shows(name, inserts):
+    from rich.console import Console
+
+    from cybrief.safety import visible
+
+    hidden = name
+    for at, ch in sorted(inserts, reverse=True):
+        hidden = hidden[:at] + ch + hidden[at:]
+    seed = loads_brief(MINI.read_text(encoding="utf-8"))
+    plain = _replaced(seed.delegates[0], name=name)
+    tricky = _replaced(seed.delegates[1], name=hidden)
+    library = Library([_replaced(seed, delegates=(plain, tricky))])
+    found = library.find_delegates(name)
+    assert {r.delegate.id for r in found} >= {plain.id, tricky.id}, "both are found by the name that shows"
+    listing = views.delegates_listing(library.delegates(), library, "zh")
+    markdown = renderer(Format.markdown).listing(listing)
+    console = Console(file=io.StringIO(), width=200, force_terminal=True, color_system="truecolor")
+    console.print(renderer(Format.table).listing(listing))
+    shown = terminal_text(console.file.getvalue())
+    assert visible(hidden) in shown and visible(hidden) != hidden, "shown with its invisible characters marked"
+    assert any(visible(hidden) in text for text in markdown_texts(markdown)), "read back from Markdown as marked"
+    for output in (markdown, shown):
+        assert not any(ch in output for ch in INVISIBLE), "no invisible character reaches the reader raw"

@@ -8,6 +8,7 @@ import stat
 from collections.abc import Mapping
 from pathlib import Path
 
+from cybrief.decoding import control_hint, encoding_hint, position
 from cybrief.errors import BriefError, Problem, WriteError, display_path
 
 MAX_BYTES_DEFAULT = 5 * 1024 * 1024
@@ -23,13 +24,18 @@ def _fail(shown: str, message: str) -> BriefError:
     return BriefError([Problem(shown, None, None, "", message)])
 
 
-def read_capped(path: Path, what: str, fail) -> bytes:
+def read_capped(path: Path, what: str, fail, *, regular: bool = False) -> bytes:
     """The bytes of a file the user gave (a brief, an article), read no further than one byte past the size
     cap; fail(message) makes the error for a folder, a missing or unreadable file, or one over the cap
-    by its size. The caller checks the length read, which is over the cap if the file grew meanwhile."""
+    by its size, and with `regular` for anything but a regular file (a FIFO would block: it is opened
+    without waiting for a writer, then refused). The caller checks the length read, which is over the
+    cap if the file grew meanwhile."""
     try:
-        with open(path, "rb") as handle:
-            size = os.fstat(handle.fileno()).st_size
+        with open(os.open(path, os.O_RDONLY | (os.O_NONBLOCK if regular else 0)), "rb") as handle:
+            st = os.fstat(handle.fileno())
+            if regular and not stat.S_ISREG(st.st_mode):
+                raise fail(f"is not a regular file (a FIFO, a device or a socket), not {what}")
+            size = st.st_size
             cap = max_bytes()
             if size > cap:
                 raise fail(f"file is {size} bytes, over the {cap}-byte limit (set CYBRIEF_MAX_BYTES to raise it)")
@@ -46,7 +52,7 @@ def read_capped(path: Path, what: str, fail) -> bytes:
 
 def read_bytes(path: Path, shown: str) -> bytes:
     """The bytes of a brief file, refusing directories, unreadable files and files over the size cap."""
-    data = read_capped(path, "a brief file", lambda message: _fail(shown, message))
+    data = read_capped(path, "a brief file", lambda message: _fail(shown, message), regular=True)
     cap = max_bytes()
     if len(data) > cap:  # grew while being read
         raise _fail(shown, f"file is over the {cap}-byte limit (set CYBRIEF_MAX_BYTES to raise it)")
@@ -64,17 +70,17 @@ def decode_utf8(data: bytes, shown: str) -> str:
         text = data[skipped:].decode("utf-8")
     except UnicodeDecodeError as exc:
         start = exc.start + skipped
-        line, column = _position(data, start)
-        hint = " (the file ends inside a character: was it cut short?)" if exc.reason == "unexpected end of data" else _encoding_hint(data)
+        line, column = position(data, start)
+        hint = " (the file ends inside a character: was it cut short?)" if exc.reason == "unexpected end of data" else encoding_hint(data)
         message = f"not UTF-8: invalid byte 0x{data[start]:02x} at offset {start}{hint}"
         raise BriefError([Problem(shown, line, column, "", message)]) from None
     bad = _FORBIDDEN.search(text)
     if bad is not None:
         offset = skipped + len(text[: bad.start()].encode("utf-8"))
-        line, column = _position(data, offset)
+        line, column = position(data, offset)
         code = ord(bad.group())
         name = _CONTROL_NAMES.get(code, "")
-        message = f"control character U+{code:04X}{name} at offset {offset} is not allowed in a brief{_control_hint(data, code)}"
+        message = f"control character U+{code:04X}{name} at offset {offset} is not allowed in a brief{control_hint(data, code)}"
         raise BriefError([Problem(shown, line, column, "", message)])
     return text
 
@@ -83,42 +89,6 @@ def decode_utf8(data: bytes, shown: str) -> str:
 # non-characters U+FFFE and U+FFFF. libyaml refuses them too, but only with a character count.
 _FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ufffe\uffff]")
 _CONTROL_NAMES = {0x00: " (NUL)", 0x07: " (BEL)", 0x08: " (BS)", 0x1B: " (ESC)", 0x7F: " (DEL)", 0x9B: " (CSI)"}
-
-
-def _position(data: bytes, offset: int) -> tuple[int, int]:
-    """1-based line and column (in characters) of a byte offset; the bytes before it are valid UTF-8."""
-    start = data.rfind(b"\n", 0, offset) + 1
-    before = data[start:offset]
-    if start == 0 and before.startswith(b"\xef\xbb\xbf"):
-        before = before[3:]
-    return data.count(b"\n", 0, offset) + 1, len(before.decode("utf-8", "replace")) + 1
-
-
-def _control_hint(data: bytes, code: int) -> str:
-    if code == 0 and _looks_utf16(data):
-        return " (looks like UTF-16; save the file as UTF-8)"
-    if code == 0:
-        return " (is it a binary file?)"
-    return "; remove it, or write it as an escape such as \\x1b inside double quotes"
-
-
-def _looks_utf16(data: bytes) -> bool:
-    """A UTF-16 BOM, or text where a quarter of the bytes or more are NUL (ASCII written as UTF-16)."""
-    head = data[:200]
-    return head[:2] in (b"\xff\xfe", b"\xfe\xff") or (head.count(b"\x00") >= 2 and 4 * head.count(b"\x00") >= len(head))
-
-
-def _encoding_hint(data: bytes) -> str:
-    if _looks_utf16(data):
-        return " (looks like UTF-16; save the file as UTF-8)"
-    for encoding, name in (("gb18030", "GBK/GB18030"), ("big5", "Big5")):
-        try:
-            text = data.decode(encoding)
-        except UnicodeDecodeError:
-            continue
-        if any("\u4e00" <= ch <= "\u9fff" for ch in text):
-            return f" (looks like {name}; convert it with: iconv -f {encoding.upper()} -t UTF-8)"
-    return " (looks like a legacy 8-bit encoding such as cp1252; save the file as UTF-8)"
 
 
 def atomic_write(path: Path, data: bytes) -> None:
@@ -139,12 +109,14 @@ def write_output(path: str | os.PathLike, data: bytes | Mapping[str, bytes], *, 
     `data` is the bytes of a file, or for a folder (a CSV export) a mapping of file names to bytes. It is
     written in full beside `path` first (a `.NAME.*.tmp` file or folder), flushed to disk, and only then
     published: without `force` by a link or rename that fails if anything is at `path`, even something
-    created a moment ago; with `force` by a rename over the old file, or by swapping the old folder for
-    the new one in one step. So a crash or a kill at any point leaves the old file or folder whole (at
-    worst the temporary one stays beside it). A new file gets the usual permissions (0666 less the
-    umask), a replaced one keeps its own. `force` replaces a folder only if it holds nothing but files a
-    write of the same names would make (a previous export), never any other folder. `parents` creates
-    missing folders above `path`. Errors are WriteError, one line each.
+    created a moment ago; with `force` by a rename over the old file, or for a folder by a rename of
+    each new file over the old one of its name. So a crash or a kill at any point leaves the old file
+    whole, and each file of a folder whole, old or new (at worst the temporary file or folder stays
+    beside it). A new file gets the usual permissions (0666 less the umask), a replaced one keeps its
+    own. `force` replaces a folder's files only if it held nothing but files a write of the same names
+    would make (a previous export) when checked, and never removes anything else from it: a file
+    written into it meanwhile stays. `parents` creates missing folders above `path`. Errors are
+    WriteError, one line each.
     """
     path = Path(path)
     shown = display_path(path)
@@ -230,12 +202,13 @@ def _publish_file(path: Path, data: bytes, force: bool, shown: str) -> None:
 
 
 def _publish_folder(path: Path, files: Mapping[str, bytes], force: bool, shown: str) -> None:
-    """Build the folder beside `path`, then rename it into place (see write_output)."""
-    import shutil
+    """Build the folder beside `path`, then rename it into place, or replace the old export's files in it
+    (see write_output)."""
     import tempfile
 
     mask = _umask()
     tmp = Path(tempfile.mkdtemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp"))
+    names = list(files)
     try:
         for name, data in files.items():
             if not name or os.sep in name or name in (".", ".."):
@@ -252,14 +225,52 @@ def _publish_folder(path: Path, files: Mapping[str, bytes], force: bool, shown: 
         elif not force:
             raise WriteError(f"{shown}: already exists; use --force to replace it")
         else:
-            check_output(path, force=True, names=list(files))  # what is there now, not a moment ago
-            _swap(tmp, path)  # tmp now holds the old folder or file
+            check_output(path, force=True, names=names)  # what is there now, not a moment ago
+            if not _replace_files_in(path, tmp, names):
+                _swap(tmp, path)  # a file or a link at `path`: tmp now holds it
     finally:
-        if os.path.lexists(tmp):
-            if tmp.is_dir() and not tmp.is_symlink():
-                shutil.rmtree(tmp, ignore_errors=True)
-            else:
-                _remove(str(tmp))
+        _clear_own(tmp, names)
+
+
+def _replace_files_in(path: Path, tmp: Path, names: list[str]) -> bool:
+    """Move the new files from `tmp` over those of the same names in the folder at `path`, one rename each.
+
+    Only the files named are replaced: anything else in the folder, even written a moment ago, stays. The
+    folder is opened without following a link, and every rename is made relative to the opened folder, so
+    a link swapped in meanwhile is never written through. False if `path` is not a real folder.
+    """
+    try:
+        folder = os.open(path, os.O_RDONLY | os.O_DIRECTORY | os.O_NOFOLLOW)
+    except OSError:  # a link (ELOOP), or a file (ENOTDIR): the caller swaps it
+        if stat.S_ISDIR(os.lstat(path).st_mode):
+            raise
+        return False
+    try:
+        source = os.open(tmp, os.O_RDONLY | os.O_DIRECTORY | os.O_NOFOLLOW)
+        try:
+            for name in names:
+                os.replace(name, name, src_dir_fd=source, dst_dir_fd=folder)
+        finally:
+            os.close(source)
+        os.fsync(folder)
+    finally:
+        os.close(folder)
+    return True
+
+
+def _clear_own(tmp: Path, names: list[str]) -> None:
+    """Remove the temporary folder: only the files named (what this write put there, or the old export's
+    files after a swap) and then the folder if it is empty. Never a whole tree: whatever else is in it
+    was not written by cybrief and stays, with the folder."""
+    if os.path.islink(tmp) or not os.path.isdir(tmp):
+        _remove(str(tmp))
+        return
+    for name in names:
+        _remove(os.path.join(tmp, name))
+    try:
+        os.rmdir(tmp)
+    except OSError:
+        pass
 
 
 # renameat2(2) flags (Linux 3.15 and later): fail if the target exists; exchange the two paths atomically.

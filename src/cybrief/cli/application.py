@@ -13,11 +13,12 @@ from typer.core import TyperGroup
 from cybrief import __version__
 from cybrief.cli import helptext
 from cybrief.cli.completion import script
-from cybrief.errors import CybriefError, ExitCode, NoMatch
+from cybrief.cli.failure import report
+from cybrief.errors import CybriefError, ExitCode
 
 
 class _Group(TyperGroup):
-    """Turns every error into one line on stderr and its exit code: the one place that does.
+    """Turns every error into one line on stderr and its exit code, through the one mapping (failure.report).
 
     cybrief's own errors (CybriefError) print their lines; usage errors that the option parser finds (an
     unknown option, a value outside its choices) print one line too, instead of a framed box.
@@ -49,7 +50,9 @@ class _Group(TyperGroup):
             else:
                 sys.stderr.write(f"cybrief: error: {_usage_message(exc)}\n")
             sys.exit(exc.exit_code)
-        except typer.Abort:
+        except typer.Abort as exc:
+            if isinstance(exc.__context__, KeyboardInterrupt):  # Ctrl-C while the options were read
+                sys.exit(report(exc.__context__))
             sys.stderr.write("cybrief: aborted\n")
             sys.exit(1)
         sys.exit(code if isinstance(code, int) else 0)
@@ -61,22 +64,13 @@ class _Group(TyperGroup):
         output.BOM = False  # set by --bom while the options are read
         try:
             result = super().invoke(ctx)
-        except CybriefError as exc:
-            prefix = "cybrief: " if isinstance(exc, NoMatch) else "cybrief: error: "
-            _say(prefix, exc.lines())
-            code = int(exc.exit_code)
-            if _report_skipped():
+        except (typer.Exit, typer.Abort, typer.TyperException):
+            raise
+        except (Exception, KeyboardInterrupt) as exc:  # a bug shows its traceback only with CYBRIEF_DEBUG
+            code = report(exc)
+            if isinstance(exc, CybriefError) and _report_skipped():
                 code = max(code, int(ExitCode.INPUT))  # nothing matched, but files were left out: an input error
             raise typer.Exit(code) from None
-        except (typer.Exit, typer.Abort, typer.TyperException, BrokenPipeError, KeyboardInterrupt):
-            raise
-        except Exception as exc:  # a bug: one line, and the traceback only on request
-            if os.environ.get("CYBRIEF_DEBUG"):
-                raise
-            from cybrief.safety import one_line
-
-            sys.stderr.write(f"cybrief: internal error: {type(exc).__name__}: {one_line(str(exc))} (CYBRIEF_DEBUG=1 shows the traceback)\n")
-            raise typer.Exit(int(ExitCode.INTERNAL)) from None
         if _report_skipped():
             raise typer.Exit(int(ExitCode.INPUT))
         return result

@@ -65,14 +65,15 @@ def validate_command(
         from cybrief.library import brief_files, resolve_library_dir
 
         root = resolve_library_dir(library)
-        if not brief_files(root):  # as every command that reads a library says it
+        if not brief_files(root, unreachable := []) and not unreachable:  # as every command that reads a library says it
             raise UsageError(f"library {display_path(root)}: no brief files (*.yaml, *.yml) in it")
         paths = [root]
     report = validate(paths, strict=strict, source=_source_text(source, paths) if source is not None else None)
     if fmt is CheckFormat.json:
+        from cybrief.cli.failure import to_stdout
         from cybrief.render.json import dumps
 
-        page(dumps(report.records()))
+        to_stdout(lambda: page(dumps(report.records())))
     if not report.ok:
         raise Invalid(report, listed=fmt is CheckFormat.json)
     note(report.summary())

@@ -10,13 +10,16 @@ from cybrief.render import Format
 
 def emit(fmt: Format, render) -> None:
     """Render with the renderer for `fmt` and write to stdout (through the pager when it is taller than the terminal)."""
+    from cybrief.cli.failure import stdout_writable, to_stdout
     from cybrief.cli.pager import write
     from cybrief.render import renderer, resolve
 
+    stdout_writable()
     terminal = sys.stdout.isatty()
     concrete = resolve(fmt, terminal)
     output = render(renderer(concrete))
-    write(shown(concrete, output, terminal))
+    text = shown(concrete, output, terminal)
+    to_stdout(lambda: write(text))
 
 
 def shown(concrete: Format, output, terminal: bool) -> str:

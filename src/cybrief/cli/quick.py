@@ -37,14 +37,19 @@ def main():
 
     gc.set_threshold(GC_THRESHOLD, *gc.get_threshold()[1:])
     from cybrief.cli import argv, pager
+    from cybrief.cli.failure import guard_streams, report
 
-    args, pager.disabled = argv.read(sys.argv[1:])  # global options moved after the command; --no-pager
-    code = answer(args)
-    if code is None:
-        from cybrief.cli import main as full
+    guard_streams()
+    try:
+        args, pager.disabled = argv.read(sys.argv[1:])  # global options moved after the command; --no-pager
+        code = answer(args)
+        if code is None:
+            from cybrief.cli import main as full
 
-        return full()
-    return code
+            return full()
+        return code
+    except KeyboardInterrupt as exc:  # while Typer is imported, before its app can report it
+        return report(exc)
 
 
 def answer(args: list[str]) -> int | None:
@@ -57,19 +62,20 @@ def answer(args: list[str]) -> int | None:
     root = library_root(options.pop("library", None))
     if root is None:
         return None
+    from cybrief.cli.failure import report
+
     try:
         work = _prepare(root, options)
+    except KeyboardInterrupt as exc:  # Ctrl-C during the search: as the Typer app says it
+        return report(exc)
     except Exception:  # an error to report, or a case this module does not know: the Typer app says it as usual
         return None
     if work is None:
         return None
     try:
         return work()
-    except KeyboardInterrupt:
-        return 130  # as Typer
-    except BrokenPipeError:
-        _quiet_stdout()
-        return 1  # as Click: the reader went away
+    except (Exception, KeyboardInterrupt) as exc:  # the same mapping as the Typer app's (failure.py)
+        return report(exc)
 
 
 def parse(args: list[str]) -> dict | None:
@@ -259,15 +265,18 @@ def _answer(fmt, render, unmatched: str | None, note: str | None = None):
         message = "cybrief: " + one_line(f"nothing matches {unmatched!r}") + "\n"
 
     def write() -> int:
+        from cybrief.cli.failure import to_stdout
+
         if output is not None:
             from cybrief.cli.pager import write as out
 
             if concrete is Format.table:
                 from cybrief.cli.output import shown  # as emit lays a table out
 
-                out(shown(concrete, output, terminal))
+                text = shown(concrete, output, terminal)
             else:
-                out(output)
+                text = output
+            to_stdout(lambda: out(text))
         if message is not None:
             sys.stderr.write(message)
             return 1
@@ -276,12 +285,3 @@ def _answer(fmt, render, unmatched: str | None, note: str | None = None):
         return 0
 
     return write
-
-
-def _quiet_stdout() -> None:
-    """Point stdout at /dev/null, so that the interpreter's last flush finds no closed pipe."""
-    try:
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
-    except (OSError, ValueError):
-        pass

@@ -50,11 +50,16 @@ class Survey:
         return marshal.dumps((self.folders, names, stats.tobytes()))
 
 
-def survey(root: str) -> Survey:
-    """List the brief files under root as library.brief_files does, and the folders listed on the way.
+def survey(root: str, problems: list | None = None) -> Survey:
+    """List the brief files under root, and the folders listed on the way: the one walk of a library's
+    folders (library.brief_files lists what it finds).
 
-    Subfolders are searched, symbolic links to folders are not followed (as Path.rglob does), a symbolic
-    link to a file counts as the file. A root that is a file is a library of one brief.
+    Subfolders are searched without recursion, however deep; symbolic links to folders are not followed
+    (as Path.rglob does), a symbolic link to a file counts as the file. A root that is a file is a library
+    of one brief. What would leave a brief out unseen is a BriefError naming each case: a folder that
+    cannot be listed, a brief that cannot be looked at (a folder readable but not searchable), a path
+    that is not UTF-8 (a brief must be named in text the index and every output can hold). Given a list
+    `problems`, those go there (as errors.Problem) instead, and the survey holds every brief it could find.
     """
     started = time.time_ns()
     if os.path.isfile(root):
@@ -63,13 +68,19 @@ def survey(root: str) -> Survey:
     files: dict[str, tuple[int, int]] = {}
     folders: list[tuple[str, int, int]] = []
     complete = True
+    found_problems: list[tuple[str, str]] = []
     stack = [(root, "")]
     while stack:
         folder, prefix = stack.pop()
         try:
             st = os.stat(folder)  # before listing: an entry added later then changes this time
             entries = list(os.scandir(folder))
-        except OSError:
+        except PermissionError:
+            found_problems.append((folder, "cannot list the folder (permission denied), so its briefs cannot be read"))
+            continue
+        except OSError as exc:
+            if prefix and exc.errno not in _GONE:  # a folder removed meanwhile is only a race
+                found_problems.append((folder, f"cannot list the folder: {exc.strerror or exc}"))
             complete = False
             continue
         folders.append((prefix, st.st_mtime_ns, st.st_ino))
@@ -79,14 +90,39 @@ def survey(root: str) -> Survey:
                 if name.endswith(BRIEF_SUFFIXES) and name not in BRIEF_SUFFIXES:  # as Path.suffix: not ".yaml" alone
                     st = entry.stat()
                     if stat_module.S_ISREG(st.st_mode):
+                        if not _is_text(prefix + name):
+                            found_problems.append((entry.path, "the path is not UTF-8 text; rename it"))
                         files[prefix + name] = (st.st_size, st.st_mtime_ns)
                         continue
                     complete = complete and entry.is_dir(follow_symlinks=False)  # a real folder is tracked
                 if entry.is_dir(follow_symlinks=False):
                     stack.append((entry.path, prefix + name + "/"))
+            except PermissionError:
+                found_problems.append((entry.path, "permission denied"))
             except OSError:
                 complete = False
-    return Survey(root, files, folders, started, complete)
+    if found_problems:
+        from pathlib import Path
+
+        from cybrief.errors import BriefError, Problem, display_path
+
+        located = [Problem(display_path(Path(path)), None, None, "", message) for path, message in found_problems]
+        if problems is None:
+            raise BriefError(located)
+        problems.extend(located)
+    return Survey(root, files, folders, started, complete and not found_problems)
+
+
+_GONE = (2, 20)  # ENOENT, ENOTDIR: removed or replaced while the walk went on
+
+
+def _is_text(path: str) -> bool:
+    """Whether a path is text: names that are not UTF-8 come from os as lone surrogates (PEP 383)."""
+    try:
+        path.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 def unchanged(root: str, encoded: bytes) -> bool:

@@ -81,10 +81,17 @@ def resolve_library_dir(library: str | os.PathLike | None = None) -> Path:
     return locate_library(library).path
 
 
-def brief_files(root: Path) -> list[Path]:
-    """Brief files in a library folder and its subfolders, in a stable order; a single file is a library too."""
+def brief_files(root: Path, problems: list | None = None) -> list[Path]:
+    """Brief files in a library folder and its subfolders, in a stable order; a single file is a library too.
+
+    The folders are walked as the index walks them (index.snapshot.survey): without recursion, and with a
+    BriefError for a folder that cannot be listed or a path that is not UTF-8, never a brief left out
+    unsaid; given a list `problems`, those go there instead and the files found are listed.
+    """
     if root.is_file():
         return [root]
     if not root.is_dir():
         raise UsageError(f"library {display_path(root)}: not a folder")
-    return sorted(p for p in root.rglob("*") if p.suffix in BRIEF_SUFFIXES and p.is_file())
+    from cybrief.index.snapshot import survey
+
+    return sorted(root / relative for relative in survey(str(root), problems).files)

@@ -63,12 +63,13 @@ class Report:
         return text
 
 
-def expand(paths: list[Path]) -> list[Path]:
-    """Files as given, folders as the brief files below them; a missing path stays, to be reported."""
+def expand(paths: list[Path], problems: list[Problem] | None = None) -> list[Path]:
+    """Files as given, folders as the brief files below them; a missing path stays, to be reported. What
+    keeps a folder's briefs from being found (a subfolder that cannot be listed) goes to `problems`."""
     found: list[Path] = []
     for path in paths:
         if path.is_dir():
-            found += brief_files(path)
+            found += brief_files(path, problems)
         else:
             found.append(path)
     return list(dict.fromkeys(found))
@@ -81,11 +82,12 @@ def validate(paths: list[Path], *, strict: bool = False, source: tuple[str, str]
     checking the wrong folder never passes. `source` is (text, name shown) of the report the briefs digest:
     every term and every figure must then occur in it, as written.
     """
-    files = expand(paths)
     errors: list[Problem] = []
+    files = expand(paths, errors)
+    unreachable = [Path(p.path) for p in errors]  # counted as checked: each is a problem found
     reviews: list[Problem] = []
     unattributed: list[Problem] = []
-    empty = [path for path in paths if path.is_dir() and not brief_files(path)]
+    empty = [path for path in paths if path.is_dir() and not brief_files(path, []) and not unreachable]
     errors += [Problem(display_path(path), None, None, "", "no brief files (*.yaml, *.yml) in it") for path in empty]
     ids: dict[str, tuple[str, Node]] = {}
     for file in files:
@@ -108,7 +110,8 @@ def validate(paths: list[Path], *, strict: bool = False, source: tuple[str, str]
         unattributed += _bases(root, shown)
         if source is not None:
             errors += _against_source(root, shown, *source)
-    return Report([display_path(f) for f in files + empty], errors, reviews, strict, unattributed)
+    checked = list(dict.fromkeys(display_path(f) for f in files + unreachable + empty))
+    return Report(checked, errors, reviews, strict, unattributed)
 
 
 def _reviews(cls: type[Record], node: Node, where: str, shown: str) -> list[Problem]:

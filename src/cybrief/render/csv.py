@@ -4,13 +4,16 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 
 # Excel reads a CSV file as UTF-8 only when it starts with this mark (else Chinese text is garbled); other
 # tools take the file as is, so it is written only when asked for (--bom).
 BYTE_ORDER_MARK = "\ufeff"
 
-# A text cell starting with one of these is run as a formula by spreadsheets (CWE-1236).
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+# A text cell starting with one of these is run as a formula by spreadsheets (CWE-1236), also after
+# whitespace that a spreadsheet trims on import (spaces, line ends, NBSP, the ideographic space), and in
+# its full-width forms (＝ ＋ － ＠), which some spreadsheets read as the ASCII ones.
+_FORMULA = re.compile(r"[\s\u00a0\u3000]*[=+\-@\uff1d\uff0b\uff0d\uff20]|[\t\r]")
 
 
 def cell(value) -> object:
@@ -23,7 +26,7 @@ def cell(value) -> object:
     if isinstance(value, (list, tuple)):
         value = "; ".join("-".join(map(str, v)) if isinstance(v, (list, tuple)) else str(v) for v in value)
     text = str(value)
-    return "'" + text if text.startswith(_FORMULA_START) else text
+    return "'" + text if _FORMULA.match(text) else text
 
 
 def table(records: list[dict], columns) -> str:

@@ -76,6 +76,7 @@ class Matcher:
         # A field without any folded needle holds no match of a literal query, whatever its case or word mode:
         # such fields are passed over before anything else is made of them.
         self._needles = None if query.regex or self.pinyin else query.needles + query.exclude_needles
+        self._present = _literal_set(query.needles) if not query.regex and self.count >= SET_FROM else None
 
     def _spans(self, field: _Field, index: int, exclude: bool = False) -> list[tuple[int, int]]:
         """Spans of one term (or excluded term) in the field's text as written."""
@@ -96,8 +97,12 @@ class Matcher:
     def term_spans(self, field: _Field) -> list[tuple[list[tuple[int, int]], bool]]:
         """For each term: its spans in the text as written, and whether they came from pinyin (only when no
         literal span)."""
-        out = []
-        for index in range(self.count):
+        if self._present is not None:  # many terms: only those the field holds folded, or may hold by pinyin
+            out = [([], False)] * self.count
+            indexes = sorted(set(self._present.Match(field.form(True)) or ()).union(self.pinyin))
+        else:
+            out, indexes = [], range(self.count)
+        for index in indexes:
             spans = self._spans(field, index)
             by_pinyin = False
             if index in self.pinyin:
@@ -106,7 +111,10 @@ class Matcher:
                 if extra and not spans:
                     by_pinyin = True
                 spans = _merge(spans + extra)
-            out.append((spans, by_pinyin))
+            if self._present is not None:
+                out[index] = (spans, by_pinyin)
+            else:
+                out.append((spans, by_pinyin))
         return out
 
     def excluded(self, field: _Field) -> bool:
@@ -152,6 +160,35 @@ class Matcher:
         occurrences = sum(len(per_term[i][0]) for i in matched)
         literal = any(per_term[i][0] and not per_term[i][1] for i in matched)
         return FieldHit(fid, text, spans, score(fid, text, spans, occurrences, len(matched)), "text" if literal else "pinyin")
+
+
+# From this many literal terms on, one pass of an RE2 set tells which of them a field holds, and only
+# those are looked for: one scan of the field instead of one per term.
+# A set whose automaton ran out of memory would say "none" (RE2::Set cannot fall back as a single
+# pattern does), so the set is used only for terms whose states are sure to fit: at most SET_CHARS
+# characters in all (some 18,000 UTF-8 bytes, each a state of at most a few kB) in SET_MEMORY.
+SET_FROM = 16
+SET_CHARS = 2000
+SET_MEMORY = 256 << 20
+
+
+def _literal_set(needles: list[str]):
+    """An RE2 set of the needles as literals, whose Match(text) lists those in text; None if one cannot be."""
+    import re2
+
+    if sum(map(len, needles)) > SET_CHARS:
+        return None
+    options = re2.Options()
+    options.log_errors = False
+    options.max_mem = SET_MEMORY
+    found = re2.Set.SearchSet(options)
+    try:
+        for needle in needles:
+            found.Add(re2.escape(needle))
+        found.Compile()
+    except (re2.error, UnicodeEncodeError):  # a needle holding bytes that are not UTF-8: look for each
+        return None
+    return found
 
 
 def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:

@@ -12,8 +12,11 @@ def fold(text: str) -> str:
 
 def fold_name(text: str) -> str:
     """A person's name or id as compared: case folded, spaces, dashes, dots and middle dots dropped
-    (`Liu Yong`, `liu-yong` and `liuyong` are one name)."""
-    return "".join(ch for ch in text.casefold() if ch not in " -_.·")
+    (`Liu Yong`, `liu-yong` and `liuyong` are one name), and the characters that show as nothing (张\u200b三
+    is found as 张三, the name a reader sees: safety.without_invisible)."""
+    from cybrief.safety import without_invisible
+
+    return "".join(ch for ch in without_invisible(text).casefold() if ch not in " -_.·")
 
 
 def sector_index(name: str, sectors: list[tuple[str, str, str]]) -> int:

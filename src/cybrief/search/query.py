@@ -6,8 +6,6 @@ UsageError here, before any brief is read.
 
 from __future__ import annotations
 
-import re
-
 from cybrief.errors import UsageError
 from cybrief.search.fields import DELEGATE, EVENT, TARGET
 from cybrief.search.modes import keeps_case
@@ -15,6 +13,10 @@ from cybrief.search.normalize import normalize, normalize_cased
 
 SCOPES = {"delegates": DELEGATE, "targets": TARGET, "events": EVENT}
 DEFAULT_CONTEXT = 30
+# Terms of one search, the excluded ones included, after repeats are merged: each is looked for in every
+# field that may hold it, so their number multiplies the work. A query is a few words; a list of names
+# pasted with --any, a few dozen.
+MAX_TERMS = 100
 
 
 class Query:
@@ -37,10 +39,13 @@ class Query:
                  sector=None, delegate=None, kind=None, brief=None, case="smart", word=False):
         if isinstance(terms, str):
             terms = [terms]
-        self.terms = [t for t in terms if t.strip()]
+        self.terms = _merged([t for t in terms if t.strip()], regex, case)
         if not self.terms:
             raise UsageError("empty query: give at least one term to search for")
-        self.exclude = [t for t in exclude if t.strip()]
+        self.exclude = _merged([t for t in exclude if t.strip()], regex, case)
+        if len(self.terms) + len(self.exclude) > MAX_TERMS:
+            raise UsageError(f"too many terms: {len(self.terms) + len(self.exclude)}, those of --exclude included and"
+                             f" repeats counted once; at most {MAX_TERMS}")
         self.any, self.regex, self.pinyin, self.lang = any, regex, pinyin, lang
         self.case, self.word = case, word
         self.cased = [keeps_case(t, case, regex) for t in self.terms]
@@ -77,20 +82,28 @@ class Query:
         return [i for i, term in enumerate(self.terms) if is_pinyin(term)]
 
 
-def _compile(pattern: str, ignore_case: bool = True) -> re.Pattern:
+def _compile(pattern: str, ignore_case: bool = True):
     """A regular expression for normalized text: Chinese in it is made simplified, and case is ignored
     (matched on folded text) unless the term keeps its case (matched on cased text, see normalize_cased).
 
     Only the traditional -> simplified step is applied to the pattern itself: NFKC or case folding
-    could change its meaning (`\\D` is not `\\d`), so case is handled by IGNORECASE instead.
+    could change its meaning (`\\D` is not `\\d`), so case is handled by the engine instead. The engine
+    matches in linear time (search/pattern.py).
     """
     from cybrief.search.normalize import _t2s
+    from cybrief.search.pattern import compile_pattern
 
-    try:
-        compiled = re.compile(pattern.translate(_t2s()), re.IGNORECASE if ignore_case else 0)
-    except re.error as exc:
-        where = f" at position {exc.pos}" if exc.pos is not None else ""
-        raise UsageError(f"bad regular expression {pattern!r}: {exc.msg}{where}") from None
+    compiled = compile_pattern(pattern.translate(_t2s()), ignore_case=ignore_case)
     if compiled.search(""):
         raise UsageError(f"regular expression {pattern!r} matches empty text; it would match every field")
     return compiled
+
+
+def _merged(terms: list[str], regex: bool, case: str) -> list[str]:
+    """The terms without repeats, in the order given: equal once normalized (電網 and 电网 are one term; AI and
+    ai too, unless one keeps its case), or for regular expressions, equal as written."""
+    seen: dict[str, str] = {}
+    for term in terms:
+        key = term if regex else normalize_cased(term) if keeps_case(term, case, regex) else normalize(term)
+        seen.setdefault(key, term)
+    return list(seen.values())

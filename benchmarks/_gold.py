@@ -19,11 +19,7 @@ import yaml
 from cybrief.search.normalize import normalize
 
 COUNTS = ("spk_gold", "spk_draft", "spk_tp", "role_ok", "org_ok", "fig_gold", "fig_draft_nodup", "fig_attr",
-          "fig_exact", "fig_exact_named")
-# Units the brief format names otherwise than the annotation does: a share is `ratio` (the annotation says
-# fraction), a percentage point 个百分点 as written (百分点), people counted with 名 as written (人). Counted
-# apart, for information only: the scores above compare units exactly, as the reference scorer does.
-FORMAT_NAMES = {"ratio": "fraction", "个百分点": "百分点", "名": "人", "位": "人"}
+          "fig_exact")
 
 
 def _name(text) -> str:
@@ -111,11 +107,9 @@ def score(gold_path: Path, draft_path: Path) -> ArticleScore:
         same_speaker = gold_speaker[index] == who
         unit_ok = target.get("unit") in _options(figure["unit"])
         qualifier_ok = target.get("qualifier") in _options(figure["qualifier"])
-        named_ok = FORMAT_NAMES.get(target.get("unit"), target.get("unit")) in _options(figure["unit"])
         if same_speaker:
             c["fig_attr"] += 1
             c["fig_exact"] += unit_ok and qualifier_ok
-            c["fig_exact_named"] += (unit_ok or named_ok) and qualifier_ok
         right = same_speaker and unit_ok and qualifier_ok
         result.rows.append(
             f"{'OK   ' if right else 'PART '}  {target.get('figure')} -> gold {figure['text']} ({gold_speaker[index]}); "

@@ -96,9 +96,6 @@ def run_set(articles: Path, gold: Path, keep: Path | None, detail: bool, referen
                f"{statistics.mean(times):.2f} mean, {max(times):.2f} max"))
     pass_median = statistics.median(baseline)
     print()
-    print(f"figures right with the format's unit names read as the annotation's (ratio as fraction, 个百分点 as 百分点, "
-          f"名 as 人), for information: R {_ratio(total['fig_exact_named'], total['fig_gold'])}, "
-          f"P {_ratio(total['fig_exact_named'], total['fig_draft_nodup'])}")
     print(f"seconds per article (the whole `cybrief draft` process): mean {statistics.mean(times):.2f}, "
           f"median {statistics.median(times):.2f}, max {max(times):.2f}; `python -c pass` median "
           f"{pass_median:.3f} s in the same run, so a draft takes {statistics.median(times) / pass_median:.1f}x it")

@@ -535,7 +535,7 @@ CASES = [
     Case("gbk", 6, brief(MINI_TEXT.encode("gb18030")), errors=[
         "lib/b.yaml:3:8: not UTF-8: invalid byte 0xb2 at offset 84 (looks like GBK/GB18030; convert it with: iconv -f GB18030 -t UTF-8)"]),
     Case("truncated-utf8", 6, brief(MINI_TEXT.encode("utf-8") + "表".encode("utf-8")[:2]), errors=[
-        "lib/b.yaml:80:1: not UTF-8: invalid byte 0xe8 at offset 1801 (the file ends inside a character: was it cut short?)"]),
+        "lib/b.yaml:80:1: not UTF-8: invalid byte 0xe8 at offset 1804 (the file ends inside a character: was it cut short?)"]),
     Case("utf8-bom", 6, brief(b"\xef\xbb\xbf" + with_text("测试 MARK").encode("utf-8")), exit=0, check=shows("测试 MARK")),
     Case("bom-then-nul", 6, brief(b"\xef\xbb\xbfid: \x00\n"), errors=[
         "lib/b.yaml:1:5: control character U+0000 (NUL) at offset 7 is not allowed in a brief (is it a binary file?)"]),
@@ -619,7 +619,7 @@ CASES = [
     Case("50-megabytes", 13, _sparse(50 * 1024 * 1024), errors=[
         "lib/b.yaml: file is 52428800 bytes, over the 5242880-byte limit (set CYBRIEF_MAX_BYTES to raise it)"]),
     Case("size-cap-from-environment", 13, brief(MINI_TEXT), env={"CYBRIEF_MAX_BYTES": "1000"}, errors=[
-        "lib/b.yaml: file is 1801 bytes, over the 1000-byte limit (set CYBRIEF_MAX_BYTES to raise it)"]),
+        "lib/b.yaml: file is 1804 bytes, over the 1000-byte limit (set CYBRIEF_MAX_BYTES to raise it)"]),
     Case("directory-named-like-a-brief", 13, _directory_named_like_a_brief, errors=[
         "library lib: no brief files (*.yaml, *.yml) in it"]),
     Case("missing-library", 13, lambda lib: None, library="missing", errors=["library missing: no such folder"]),

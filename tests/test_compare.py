@@ -27,7 +27,7 @@ ACCEPTANCE = {
     "20%以上": (20, "%", "at_least"),
     "16.4亿": (1640000000, "", "exact"),
     "百分之二十": (20, "%", "exact"),
-    "三分之一": ("1/3", "ratio", "exact"),
+    "三分之一": ("1/3", "fraction", "exact"),
     "不足7500元": (7500, "元", "under"),
 }
 
@@ -116,7 +116,7 @@ def test_sort_value_within_one_unit():
 
 def test_sort_value_across_units_says_so_and_sorts_within_each():
     result = run("targets", "--sort", "value", "--format", "json")
-    assert result.stderr.startswith("cybrief: note: figures in 12 units (元, 辆, ratio, %")
+    assert result.stderr.startswith("cybrief: note: figures in 12 units (元, 辆, fraction, %")
     targets = _json(result)
     units = [t["unit"] for t in targets]
     assert units == sorted(units, key=units.index)  # each unit in one run
@@ -196,7 +196,7 @@ def test_facets_never_add_figures_that_do_not_add_up():
     # a qualitative figure (万亿级) is not a number
     assert by_sector["automotive", "元"]["sum"] is None
     # shares, multiples and durations are counted only
-    assert all(by_sector[key]["sum"] is None for key in by_sector if key[1] in ("ratio", "%", "倍", "分钟", "小时"))
+    assert all(by_sector[key]["sum"] is None for key in by_sector if key[1] in ("fraction", "%", "倍", "分钟", "小时"))
     # one figure is its own sum
     assert (by_sector["digital", "元"]["sum"], by_sector["digital", "元"]["qualifier"]) == (501800000000, "exact")
     # village income and software revenue, in one unit, from different places

@@ -145,9 +145,9 @@ def test_7_qualifiers_ranges_shared_units_and_chinese_decimals():
     got = figures(draft("7_figures", year=2026).brief)
     assert got["4万多"][1:4] == (40000, "人", "over")  # unit from the noun (员工)
     assert got["首破1000亿元"][3] == "over" and got["迈上1200亿元"][3] == "at_least"
-    assert got["约占全球1/3"][1:4] == (Fraction(1, 3), "ratio", "approx")
+    assert got["约占全球1/3"][1:4] == (Fraction(1, 3), "fraction", "approx")
     assert got["6600至7200台"][1] == 6600
-    assert got["8.2"][1:3] == (Decimal("8.2"), "个百分点")  # 8.2、5.0个百分点
+    assert got["8.2"][1:3] == (Decimal("8.2"), "百分点")  # 8.2、5.0个百分点: the unit in its base form
     assert got["百分之二十三点六"][1:3] == (Decimal("23.6"), "%")
     assert got["突破三百亿元"][0] == "于海洋"
 

@@ -43,8 +43,8 @@ def test_places_from_the_registry(region, english):
 
 
 def test_units_and_orders_of_magnitude():
-    assert [english_unit(u) for u in ("元", "辆", "倍", "个", "家", "%", "ratio", "亩", "分钟")] == [
-        "CNY", "vehicles", "times", "count", "count", "%", "ratio", "mu", "minutes"]
+    assert [english_unit(u) for u in ("元", "辆", "倍", "个", "家", "%", "fraction", "亩", "分钟")] == [
+        "CNY", "vehicles", "times", "count", "count", "%", "fraction", "mu", "minutes"]
     trillion = Quantity("万亿级", 10**12, "元", "approx")
     assert english_qualitative("万亿级", trillion) == "on the order of CNY 1.0 tn"
     assert english_qualitative("千亿级", Quantity("千亿级", 10**11, "元", "approx")) == "on the order of CNY 100.0 bn"

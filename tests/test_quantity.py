@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from cybrief.errors import CybriefError, FigureError
 from cybrief.figures.numerals import chinese_integer, read_numeral
-from cybrief.figures.quantity import QUALIFIERS, UNITS, Quantity, parse_figure
+from cybrief.figures.quantity import BASE_UNITS, QUALIFIERS, UNITS, Quantity, parse_figure
 from cybrief.figures.writing import english, format_figure
 
 D = Decimal
@@ -36,7 +36,9 @@ GOLDEN = {
     "5千万": (D(50000000), "", "exact", None),
     "500千瓦": (D(500), "千瓦", "exact", None),
     "1200万千瓦": (D(12000000), "千瓦", "exact", None),
-    "2个百分点": (D(2), "个百分点", "exact", None),
+    "2个百分点": (D(2), "百分点", "exact", None),  # the unit in its base form
+    "2万名": (D(20000), "人", "exact", None),
+    "6位": (D(6), "人", "exact", None),
     "30元/吨": (D(30), "元/吨", "exact", None),
     "10 EFLOPS": (D(10), "EFLOPS", "exact", None),
     # Chinese numerals and the mix
@@ -88,16 +90,16 @@ GOLDEN = {
     "百分之二十以上": (D(20), "%", "at_least", None),
     "百分之五点五": (D("5.5"), "%", "exact", None),
     "千分之三": (D(3), "‰", "exact", None),
-    "三分之一": (Fraction(1, 3), "ratio", "exact", None),
-    "二分之一": (D("0.5"), "ratio", "exact", None),
-    "三分之二以上": (Fraction(2, 3), "ratio", "at_least", None),
-    "近三分之一": (Fraction(1, 3), "ratio", "nearly", None),
-    "1/9": (Fraction(1, 9), "ratio", "exact", None),
-    "1/4": (D("0.25"), "ratio", "exact", None),
-    "每9台汽车就有1台": (Fraction(1, 9), "ratio", "exact", None),
-    "每消费2度电就有1度": (D("0.5"), "ratio", "exact", None),
-    "每两度用电中有一度": (D("0.5"), "ratio", "exact", None),
-    "每百人中有3人": (D("0.03"), "ratio", "exact", None),
+    "三分之一": (Fraction(1, 3), "fraction", "exact", None),
+    "二分之一": (D("0.5"), "fraction", "exact", None),
+    "三分之二以上": (Fraction(2, 3), "fraction", "at_least", None),
+    "近三分之一": (Fraction(1, 3), "fraction", "nearly", None),
+    "1/9": (Fraction(1, 9), "fraction", "exact", None),
+    "1/4": (D("0.25"), "fraction", "exact", None),
+    "每9台汽车就有1台": (Fraction(1, 9), "fraction", "exact", None),
+    "每消费2度电就有1度": (D("0.5"), "fraction", "exact", None),
+    "每两度用电中有一度": (D("0.5"), "fraction", "exact", None),
+    "每百人中有3人": (D("0.03"), "fraction", "exact", None),
     # ranges: value is the lower bound, upper the upper one; a trailing magnitude is shared
     "3至5个": (D(3), "个", "exact", D(5)),
     "3-5%": (D(3), "%", "exact", D(5)),
@@ -244,7 +246,7 @@ amounts = st.one_of(
     st.integers(min_value=0, max_value=10**15).map(Decimal),
     st.decimals(min_value=Decimal("0.001"), max_value=Decimal("1e9"), places=3, allow_nan=False, allow_infinity=False),
 ).map(lambda d: Decimal(int(d)) if d == d.to_integral_value() else d.normalize())
-units = st.sampled_from(sorted(UNITS) + [""])
+units = st.sampled_from(sorted(set(UNITS) - set(BASE_UNITS)) + [""])  # units in their base form, as parsed
 
 
 @st.composite
@@ -254,7 +256,7 @@ def quantities(draw):
         share = Fraction(draw(st.integers(1, 500)), draw(st.integers(1, 500)))
         from cybrief.figures.quantity import exact
 
-        return Quantity("", exact(share), "ratio", qualifier)
+        return Quantity("", exact(share), "fraction", qualifier)
     value, unit = draw(amounts), draw(units)
     upper = None
     if draw(st.booleans()) and draw(st.booleans()):

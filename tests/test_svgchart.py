@@ -50,7 +50,7 @@ def test_per_capita_incomes_totals_and_shares_never_share_an_axis(tmp_path):
     assert all(b["width"] > 100 for b in incomes), "per-capita incomes are visible bars on their own axis"
     everything = _panels(_chart(tmp_path, name="all.svg"))
     kinds = {(p["data-unit"], p["measure"]) for p in everything}
-    assert {("%", "share"), ("%", "growth"), ("ratio", "share"), ("元", "total"), ("元", "average")} <= kinds
+    assert {("%", "share"), ("%", "growth"), ("fraction", "share"), ("元", "total"), ("元", "average")} <= kinds
 
 
 def test_ticks_are_in_the_units_own_magnitude_in_each_language(tmp_path):

@@ -214,7 +214,7 @@ class Target(Record):
         F("metric_en", "text", "What is measured, in English."),
         F("figure", "text", "The figure exactly as the source states it, e.g. 近400万辆.", example="近400万辆"),
         F("value", "number", "Normalized value in base units (近400万辆 -> 4000000; 每9台就有1台 -> 1/9); a range's lower bound.", example=4000000),
-        F("unit", "text", "Unit as stated (辆, 元, 人, %, 倍 ...); ratio for a share written as a fraction; for a figure that states none (16.4亿), the unit the sentence implies.", example="辆"),
+        F("unit", "text", "Unit in its base form (辆, 元, 人, %, 倍 ...): as stated, 名 and 位 as 人, 个百分点 as 百分点; fraction for a share written as a fraction; for a figure that states none (16.4亿), the unit the sentence implies.", example="辆"),
         F("qualifier", "choice", "How the value relates to the truth: 近 nearly, 超 over, 以上 at_least ...", choices=QUALIFIERS),
         F(
             "qualitative", "text",

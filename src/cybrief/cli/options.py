@@ -142,7 +142,7 @@ HorizonOpt = Annotated[
 ]
 
 
-UnitOpt = Annotated[Optional[str], typer.Option("--unit", "-u", help="Only figures in this unit, as stated: 元, 辆, %, ratio ...")]
+UnitOpt = Annotated[Optional[str], typer.Option("--unit", "-u", help="Only figures in this unit, in its base form: 元, 辆, 人, %, fraction ...")]
 
 
 MinOpt = Annotated[

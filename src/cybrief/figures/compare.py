@@ -16,7 +16,7 @@ SORT_KEYS = ("value", "date", "sector", "delegate")
 
 # Shares, rates and multiples do not add up, nor do durations and ages of different things: facets count
 # them but never sum them, and a chart never draws them on the axis of a total.
-SHARE_UNITS = frozenset(("%", "‰", "ratio", "成", "个百分点", "百分点"))
+SHARE_UNITS = frozenset(("%", "‰", "fraction", "成", "百分点"))
 MULTIPLE_UNITS = frozenset(("倍",))
 DURATION_UNITS = frozenset(("秒", "分钟", "小时", "个小时", "天", "日", "周", "个月", "月", "年", "岁"))
 # Nor do averages, per-capita figures, prices, shares and rates, whatever their unit: 人均收入 is in 元 too.
@@ -32,7 +32,7 @@ GROWTH_METRICS_EN = re.compile(r"\b(?:growth|grew|increase|rise|decline|drop|cha
 # The kinds of quantity a chart keeps on separate axes, in the order its panels come.
 MEASURES = ("total", "average", "share", "growth", "rate", "multiple", "duration")
 # The whole a share is drawn against: 80% fills four fifths of its bar.
-FULL_SCALE = {"%": 100, "‰": 1000, "ratio": 1, "成": 10}
+FULL_SCALE = {"%": 100, "‰": 1000, "fraction": 1, "成": 10}
 
 
 # --- filters and order --------------------------------------------------------------------------------------
@@ -138,7 +138,7 @@ def measure(target) -> str:
     """What kind of quantity a figure is, by its unit and its metric: one of MEASURES.
 
     total: a count or amount of things, the only kind that can add up (if the rest of adds_up agrees);
-    average: per-capita figures, averages and prices (人均收入 in 元); share: a part of a whole (%, ratio,
+    average: per-capita figures, averages and prices (人均收入 in 元); share: a part of a whole (%, fraction,
     比重); growth: a change in percent or points (同比增长 23.6%); rate: another rate (增长率 in any unit,
     a rate of ...); multiple: 倍; duration: times and ages. Metric words win over the unit: 人均 in 元 is an
     average, 增速 in % is growth.

@@ -5,10 +5,12 @@
     english(q)                  -> "nearly 4.0 million vehicles"
 
 Values are exact: a Decimal, or a Fraction when the value has no finite decimal form (1/9); never a float.
-The magnitude (十 百 千 万 亿 万亿) is folded into the value and the unit is kept as stated, with these
-conventions: a bare number has the unit "" (none stated); a share written as a fraction or as ratio
-wording (三分之一, 1/9, 每9台汽车就有1台) has the unit "ratio"; 百分之二十 is 20 with the unit "%"; a
-fullwidth ％ is "%". A range (3至5个, 3-5%) has its lower bound as value and its upper bound as upper.
+The magnitude (十 百 千 万 亿 万亿) is folded into the value and the unit is reduced to its base: as stated,
+in simplified characters, with these conventions: a bare number has the unit "" (none stated); a share
+written as a fraction or as ratio wording (三分之一, 1/9, 每9台汽车就有1台) has the unit "fraction";
+百分之二十 is 20 with the unit "%"; a fullwidth ％ is "%"; people counted with a measure word (2万名, 6位)
+are 人, and 个百分点 is 百分点 (BASE_UNITS). A range (3至5个, 3-5%) has its lower bound as value and its
+upper bound as upper.
 Text that is not a figure raises FigureError: nothing is guessed.
 """
 
@@ -50,7 +52,10 @@ UNITS = frozenset(
     "秒 分钟 小时 个小时 天 日 周 个月 月 年 岁 倍 % ‰ 成 个百分点 百分点 标准箱 "
     "km m kg t W kW kWh MW GW TW kV TEU GB TB PB EB nm MHz GHz EFLOPS PFLOPS TFLOPS".split()
 )
-RATIO = "ratio"
+RATIO = "fraction"  # the unit of a share written as a fraction or as ratio wording
+# Units reduced to their base, so that figures of one kind share a unit whatever measure word the report
+# used: people counted with 名 or 位 are 人; a percentage point is 百分点 with or without its 个.
+BASE_UNITS = {"名": "人", "位": "人", "个百分点": "百分点"}
 PERCENT = "%"
 RANGE_SEPARATORS = ("至", "到", "~", "-", "–", "—", "〜")
 _DIGIT_CHARS = frozenset("0123456789零〇一二两三四五六七八九十百千万亿")
@@ -189,7 +194,7 @@ def _parse(s: str):
         raise _Refused(f"two qualifiers that disagree: {words}")
     qualifier = names.pop() if names else "exact"
     value, unit, upper = _core(s)
-    return value, unit, qualifier, upper
+    return value, BASE_UNITS.get(unit, unit), qualifier, upper
 
 
 def _over_word(s: str) -> int | None:

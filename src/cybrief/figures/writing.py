@@ -87,7 +87,7 @@ _NOUNS = {
 _ATTACHED = {"%": "%", "‰": "‰", "倍": "x"}
 # Measure words that only count things (the metric says which): in English a bare number, a "count" as a unit.
 COUNTERS = frozenset("个家条项座所只件批套艘架列根片张本部支种类处场间栋台")
-_UNIT_WORDS = {"%": "%", "‰": "‰", "倍": "times", "成": "tenths", RATIO: "ratio"}
+_UNIT_WORDS = {"%": "%", "‰": "‰", "倍": "times", "成": "tenths", RATIO: "fraction"}
 _EN_QUALIFIER = {"nearly": "nearly ", "approx": "about ", "over": "over ", "at_least": "at least ", "under": "under ",
                  "at_most": "at most "}
 _EN_SCALES = ((10**12, "trillion", "tn"), (10**9, "billion", "bn"), (10**6, "million", "million"))

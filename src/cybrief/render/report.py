@@ -159,7 +159,7 @@ def figure_rows(library: Library, lang: str) -> tuple[list[str], list[list[str]]
         s = r.brief.sector(t.sector)
         q = target_quantity(r)
         value = format_number(q.value) + (f"–{format_number(q.upper)}" if q.upper is not None else "")
-        unit = "" if q.unit in ("", "ratio") else shown_unit(q.unit, "en" if lang == "en" else "zh")
+        unit = "" if q.unit in ("", "fraction") else shown_unit(q.unit, "en" if lang == "en" else "zh")
         if unit == "count":
             unit = ""  # a measure word that only counts: the metric says what
         unit = (" " if unit[:1].isascii() and unit[:1].isalpha() else "") + unit

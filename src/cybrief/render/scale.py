@@ -12,7 +12,7 @@ EN_MAGNITUDES = ((10**12, "trillion", "tn"), (10**9, "billion", "bn"), (10**6, "
 # What a Chinese magnitude is in English, for an axis whose ticks are in 亿 while its title is bilingual.
 ZH_MAGNITUDES_EN = {"万": "10,000", "亿": "100 million", "万亿": "trillion"}
 # Units that take no magnitude word: 20000%, never 2万%.
-UNSCALED = frozenset(("%", "‰", "倍", "成", "个百分点", "百分点", "ratio"))
+UNSCALED = frozenset(("%", "‰", "倍", "成", "百分点", "fraction"))
 CURRENCIES = {"元": "CNY", "美元": "USD", "欧元": "EUR", "港元": "HKD", "日元": "JPY", "英镑": "GBP"}
 # Measure words only count; in English an axis of them counts what the word is used for.
 COUNT_NOUNS_EN = {
@@ -22,7 +22,7 @@ COUNT_NOUNS_EN = {
     "艘": "vessels", "架": "aircraft", "列": "trains", "趟": "trips", "栋": "buildings", "层": "floors",
     "间": "rooms", "床": "beds", "例": "cases", "颗": "units", "块": "pieces",
 }
-SPECIAL_UNITS = {"%": ("%", "%"), "‰": ("‰", "‰"), "ratio": ("占整体的比例", "share of the whole"), "倍": ("倍", "times (x)"),
+SPECIAL_UNITS = {"%": ("%", "%"), "‰": ("‰", "‰"), "fraction": ("占整体的比例", "share of the whole"), "倍": ("倍", "times (x)"),
                  "成": ("成（十分之一）", "tenths"), "个百分点": ("个百分点", "percentage points"),
                  "百分点": ("百分点", "percentage points"), "": ("数值", "number")}
 MAX_DECADES = 8  # a log axis labels every decade up to this many, else every other one
@@ -124,13 +124,13 @@ def _ratio_label(value: Decimal) -> str:
 def linear(values: list, unit: str, lang: str, full_scale=None) -> Scale:
     """A linear axis from zero (or below, for a negative value) to a round number at or above every value.
 
-    `full_scale` is the whole a share is drawn against (100 for %, 1 for ratio): the axis reaches it at least.
+    `full_scale` is the whole a share is drawn against (100 for %, 1 for a fraction): the axis reaches it at least.
     """
     top = max([float(v) for v in values] + [0.0] + ([float(full_scale)] if full_scale else []))
     bottom = min([float(v) for v in values] + [0.0])
     size, word = _magnitude(top, unit, lang)
     scaled_top, scaled_bottom = top / size, bottom / size
-    if unit == "ratio" and scaled_top <= 1 and bottom >= 0:
+    if unit == "fraction" and scaled_top <= 1 and bottom >= 0:
         step = Decimal("0.25")  # quarters of the whole: 1/4, 1/2, 3/4
     else:
         step = _nice_step((scaled_top - scaled_bottom) or 1.0)
@@ -138,7 +138,7 @@ def linear(values: list, unit: str, lang: str, full_scale=None) -> Scale:
     low = step * math.floor(Decimal(repr(scaled_bottom)) / step) if scaled_bottom < 0 else Decimal(0)
     ticks, tick = [], low
     while tick <= high:
-        label = _ratio_label(tick) if unit == "ratio" else _number(tick)
+        label = _ratio_label(tick) if unit == "fraction" else _number(tick)
         ticks.append((float(tick) * size, label))
         tick += step
     return Scale(float(low) * size, float(high) * size, False, ticks, size, unit_title(unit, word, lang))

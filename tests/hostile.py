@@ -439,6 +439,29 @@ def _library_not_searchable(lib: Path) -> None:
 DEEP = 1100
 
 
+def remove_tree(root: Path) -> None:
+    """Delete a folder and all it holds, however deep, without recursion (shutil.rmtree recurses)."""
+    import os
+    import stat
+
+    if not root.exists():
+        return
+    stack = [(str(root), False)]
+    while stack:
+        path, emptied = stack.pop()
+        if emptied:
+            os.rmdir(path)
+            continue
+        os.chmod(path, stat.S_IRWXU)  # a case may have made it unreadable
+        stack.append((path, True))
+        with os.scandir(path) as entries:
+            for entry in entries:
+                if entry.is_dir(follow_symlinks=False):
+                    stack.append((entry.path, False))
+                else:
+                    os.unlink(entry.path)
+
+
 def _deeply_nested(lib: Path) -> None:
     """A brief 1,100 folders down: a recursive walk of the folders would raise RecursionError."""
     folder = lib

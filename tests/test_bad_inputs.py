@@ -17,7 +17,7 @@ import pytest
 from typer.testing import CliRunner
 
 from cybrief.cli import app
-from hostile import CASES, COMMANDS, FIXTURES_USED, HOSTILE, OUTPUTS, SUCCESS_MESSAGES
+from hostile import CASES, COMMANDS, FIXTURES_USED, HOSTILE, OUTPUTS, SUCCESS_MESSAGES, remove_tree
 from procs import CYBRIEF, as_plain_user, permissions_bind
 
 runner = CliRunner()
@@ -41,7 +41,8 @@ def _invoke_as_plain_user(argv: list[str]):
 @pytest.fixture
 def folder(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
-    return tmp_path
+    yield tmp_path
+    remove_tree(tmp_path / "lib")  # pytest's own clean-up recurses, and a case nests folders 1,100 deep
 
 
 def test_every_hostile_fixture_is_a_case():

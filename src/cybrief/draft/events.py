@@ -210,8 +210,8 @@ def _sentence_at(paragraph: str, index: int) -> str:
 
 
 def _title(after: str, word: str) -> str:
-    """The session's name from the words after its date: 十四届全国人大四次会议重庆代表团举行专题记者会 ->
-    十四届全国人大四次会议重庆代表团专题记者会 (what comes before it in the clause, less the verbs)."""
+    """The session's name from the words after its date: 某省代表团举行专题记者会 -> 某省代表团专题记者会
+    (what comes before it in the clause, less the verbs)."""
     after = after.lstrip("，, ")
     end = after.find(word)
     clause = after[: end + len(word)] if end >= 0 else after

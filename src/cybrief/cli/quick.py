@@ -146,45 +146,21 @@ def _converted(option, value: str):
 
 def library_root(value: str | None) -> str | None:
     """The resolved library folder, as library.locate_library and Path.resolve give it; None if in doubt."""
+    from cybrief.library.location import LIBRARY_ENV, LOCAL, bundled_path, holds_briefs, names_bundled
+
     if value is None:
-        value = os.environ.get("CYBRIEF_LIBRARY") or None
-    if value is not None and (value == ":bundled:" or (value == "bundled" and not os.path.lexists(value))):
-        path = _bundled()  # location.names_bundled
+        value = os.environ.get(LIBRARY_ENV) or None
+    if value is not None and names_bundled(value):
+        path = bundled_path()
     elif value is not None:
         path = os.path.expanduser(value)
         if path.startswith("~") or not os.path.exists(path):
             return None  # Path.expanduser raises, or "no such folder": the Typer app reports it
-    elif _holds_briefs("briefs"):
-        path = "briefs"
+    elif holds_briefs(LOCAL):
+        path = LOCAL
     else:
-        path = _bundled()
+        path = bundled_path()
     return os.path.realpath(path)
-
-
-def _bundled() -> str:
-    location = os.path.join(os.path.dirname(os.path.dirname(__file__)), "library", "location.py")
-    here = os.path.dirname(os.path.dirname(os.path.realpath(location)))  # as location.bundled_dir
-    packaged = os.path.join(here, "briefs")
-    return packaged if os.path.isdir(packaged) else os.path.join(os.path.dirname(os.path.dirname(here)), "briefs")
-
-
-def _holds_briefs(folder: str) -> bool:
-    """location.holds_briefs, which cannot be imported without the library package."""
-    waiting = [folder]
-    while waiting:
-        try:
-            entries = list(os.scandir(waiting.pop()))
-        except OSError:
-            continue
-        for entry in entries:
-            try:
-                if entry.name.endswith((".yaml", ".yml")) and entry.is_file():
-                    return True
-                if entry.is_dir(follow_symlinks=False):
-                    waiting.append(entry.path)
-            except OSError:
-                continue
-    return False
 
 
 def _prepare(root: str, options: dict):

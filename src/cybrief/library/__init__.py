@@ -6,12 +6,17 @@ a search from the index or the files. May import: brief, figures, search, index 
 (errors, files, safety); never render, draft or cli.
 """
 
-from cybrief.library.briefs import DelegateRef, Library, TargetRef, is_draft, open_library
-from cybrief.library.location import (
-    BRIEF_SUFFIXES, LIBRARY_ENV, Location, brief_files, bundled_dir, locate_library, resolve_library_dir,
-)
-
 __all__ = [
     "BRIEF_SUFFIXES", "LIBRARY_ENV", "DelegateRef", "Library", "Location", "TargetRef", "brief_files", "bundled_dir",
     "is_draft", "locate_library", "open_library", "resolve_library_dir",
 ]
+_FROM_BRIEFS = ("DelegateRef", "Library", "TargetRef", "is_draft", "open_library")
+
+
+def __getattr__(name: str):
+    # Loaded on first use: the quick search path reads library.location without the model and the loader.
+    if name in __all__:
+        from cybrief.library import briefs, location
+
+        return getattr(briefs if name in _FROM_BRIEFS else location, name)
+    raise AttributeError(f"module 'cybrief.library' has no attribute {name!r}")

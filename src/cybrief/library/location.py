@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import os
-from pathlib import Path
 
 from cybrief.errors import UsageError, display_path
+
+TYPE_CHECKING = False  # pathlib is imported where a Path is made: the quick search path reads this module too
+if TYPE_CHECKING:
+    from pathlib import Path
 
 LIBRARY_ENV = "CYBRIEF_LIBRARY"
 BRIEF_SUFFIXES = (".yaml", ".yml")
@@ -15,13 +18,18 @@ BUNDLED_NAMES = (":bundled:", "bundled")
 LOCAL = "briefs"  # the folder of the working directory used when it holds brief files
 
 
-def bundled_dir() -> Path:
+def bundled_path() -> str:
     """The briefs shipped with cybrief: inside the package when installed, beside src/ in a checkout."""
-    here = Path(__file__).resolve().parent.parent  # the cybrief package
-    packaged = here / "briefs"
-    if packaged.is_dir():
-        return packaged
-    return here.parent.parent / "briefs"
+    here = os.path.dirname(os.path.dirname(os.path.realpath(__file__)))  # the cybrief package
+    packaged = os.path.join(here, "briefs")
+    return packaged if os.path.isdir(packaged) else os.path.join(os.path.dirname(os.path.dirname(here)), "briefs")
+
+
+def bundled_dir() -> Path:
+    """bundled_path as a Path."""
+    from pathlib import Path
+
+    return Path(bundled_path())
 
 
 def names_bundled(value: str) -> bool:
@@ -60,6 +68,8 @@ class Location:
 def locate_library(library: str | os.PathLike | None = None) -> Location:
     """The library folder and the reason for it: the argument, else $CYBRIEF_LIBRARY, else ./briefs if it holds
     brief files, else the briefs bundled with cybrief."""
+    from pathlib import Path
+
     given, source = library, "--library"
     if given is None or str(given) == "":
         given, source = os.environ.get(LIBRARY_ENV) or None, f"${LIBRARY_ENV}"

@@ -8,6 +8,14 @@ from pathlib import Path
 from cybrief.render import Format
 
 
+_WRITTEN = [0]  # outputs emitted so far (see written)
+
+
+def written() -> int:
+    """How many outputs emit has begun to write: a command that must start over knows whether it still can."""
+    return _WRITTEN[0]
+
+
 def emit(fmt: Format, render) -> None:
     """Render with the renderer for `fmt` and write to stdout; a table goes through a Rich console."""
     from cybrief.render import renderer, resolve
@@ -15,6 +23,7 @@ def emit(fmt: Format, render) -> None:
     terminal = sys.stdout.isatty()
     concrete = resolve(fmt, terminal)
     output = render(renderer(concrete))
+    _WRITTEN[0] += 1
     if concrete is Format.table:
         from rich.console import Console
 

@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import sys
+from enum import Enum
+from pathlib import Path
 from typing import Annotated, Optional
 
 import typer
 
 from cybrief.cli import search_options as S
 from cybrief.cli.application import app
-from cybrief.cli.lookup import filtered_targets, open_library_of
+from cybrief.cli.lookup import filtered_targets, listed, open_library_of
 from cybrief.cli.options import (
     BriefOpt,
     DelegateOpt,
@@ -58,9 +60,12 @@ def delegates(
 
         cybrief delegates --format json | jq '.[].name'
     """
+    listed(library, brief, lambda lib: _delegates(lib, name, fmt, lang))
+
+
+def _delegates(lib, name, fmt, lang) -> None:
     from cybrief.render import views
 
-    lib = open_library_of(library, brief)
     if name is None:
         listing = views.delegates_listing(lib.delegates(), lib, lang.value)
         emit(fmt, lambda r: r.listing(listing))
@@ -122,12 +127,16 @@ def targets(
 
         cybrief targets --format csv > targets.csv
     """
-    from cybrief.render import views
-
     if facet and group_by:
         raise UsageError("--facet and --group-by do not combine; use one")
-    lib = open_library_of(library, brief)
-    refs, nothing = filtered_targets(lib, sector, delegate, kind, horizon, unit, least, most)
+    filters = (sector, delegate, kind, horizon, unit, least, most)
+    listed(library, brief, lambda lib: _targets(lib, fmt, lang, filters, sort, reverse, group_by, facet))
+
+
+def _targets(lib, fmt, lang, filters, sort, reverse, group_by, facet) -> None:
+    from cybrief.render import views
+
+    refs, nothing = filtered_targets(lib, *filters)
     if sort is not None or facet or group_by is not None:
         from cybrief.figures import (
             compare,  # only when asked for: it loads the figure parser
@@ -275,6 +284,55 @@ def index(
         note(describe(connection))
     finally:
         connection.close()
+
+
+class CacheAction(str, Enum):
+    path = "path"
+    size = "size"
+    clear = "clear"
+
+
+@app.command()
+def cache(
+    action: Annotated[CacheAction, typer.Argument(help="path: the cache folder; size: its files; clear: delete them.",
+                                                  case_sensitive=False, metavar="ACTION")] = CacheAction.size,
+    library: Annotated[
+        Optional[Path], typer.Option("--library", metavar="DIR", help="Only the index of this library (size, clear).")
+    ] = None,
+    fmt: FormatOpt = Format.auto,
+    lang: LangOpt = Lang.both,
+) -> None:
+    """The cache folder: one search index per library, which every command reads its briefs through.
+
+    It lives in $XDG_CACHE_HOME/cybrief (default ~/.cache/cybrief). When a new index would take the folder past CYBRIEF_CACHE_MAX (default 2G; 500M, 10G ...), the indexes used least recently are deleted. Deleting any of them is safe: the next command builds the index again.
+
+    Example:
+
+        cybrief cache path
+
+        cybrief cache size
+
+        cybrief cache clear --library briefs
+    """
+    from cybrief.index import caches
+    from cybrief.index.store import cache_home
+    from cybrief.library import resolve_library_dir
+
+    if action is CacheAction.path:
+        sys.stdout.write(cache_home() + "\n")
+        return
+    root = str(resolve_library_dir(library).resolve()) if library is not None else None
+    if action is CacheAction.clear:
+        files, freed = caches.clear(root)
+        note(f"removed {files} file{'s' if files != 1 else ''}, {freed / 1e6:.1f} MB")
+        return
+    from cybrief.render import views
+
+    found = [e for e in caches.entries() if root is None or e.library == root]
+    emit(fmt, lambda r: r.listing(views.caches_listing(found, lang.value)))
+    total = sum(e.size for e in found)
+    note(f"{len(found)} file{'s' if len(found) != 1 else ''}, {total / 1e6:.1f} MB; cap {caches.cap() / 1024**3:.1f} GiB "
+         f"({caches.CAP_ENV})")
 
 
 @app.command()

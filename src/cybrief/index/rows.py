@@ -1,45 +1,92 @@
-"""A brief file parsed into the rows the index stores: plain values, cheap to send back from a worker process."""
+"""A brief file parsed into what the index stores: plain values, cheap to send back from a worker process."""
 
 from __future__ import annotations
+
+from array import array
 
 from cybrief.errors import BriefError
 from cybrief.search.fields import RECORD_SHIFT, TooLarge, brief_fields
 
 
-def indexed_text(norm: str) -> str:
-    """What the trigram index stores for a field: its normalized text and two end marks.
+def indexed_text(search: str) -> str:
+    """What the trigram index is given for a brief: the normalized text of its fields (joined by FIELD_END) and
+    two end marks.
 
-    The end marks give every character, even the last, a trigram that starts with it, so a term of one
-    or two characters is found by listing the trigrams that start with it (see query.py).
+    A FIELD_END after every field gives each character, even a field's last, a trigram that starts with it,
+    so a term of one or two characters is found by listing the trigrams that start with it (see query.py).
     """
     from cybrief.search.normalize import FIELD_END
 
-    return norm + FIELD_END + FIELD_END
+    return search + FIELD_END + FIELD_END
+
+
+def cheap_norm(text: str) -> str:
+    """What search.normalize gives for most texts, at a fraction of its cost: the lower case of ASCII text, and
+    any other text as it is. The index stores the normalized text only of the fields where this is wrong."""
+    return text.lower() if text.isascii() else text
+
+
+def joined_norms(texts: list[str], exceptions: dict[int, str]) -> str:
+    """The normalized texts of a brief's fields joined by FIELD_END, from their texts and the stored exceptions."""
+    from cybrief.search.normalize import FIELD_END
+
+    if not exceptions:
+        return FIELD_END.join([t.lower() if t.isascii() else t for t in texts])
+    return FIELD_END.join([exceptions[i] if i in exceptions else cheap_norm(t) for i, t in enumerate(texts)])
 
 
 def rows(job: tuple[str, str, bytes]) -> tuple:
-    """Parse one brief file into the rows the index stores, its brief number left at 0 (the writer adds it).
+    """Parse one brief file into what the index stores, its brief number left out (the writer gives it).
 
-    Returns ("rows", (id, date, path, fields, records, sectors, delegates)), ("broken", problems as tuples) or
-    ("too large", message): plain values, cheap to send back from a worker process.
+    Returns ("rows", (id, date, path, text for the trigram index, blob, fields, sectors, delegates, characters)),
+    ("broken", problems as tuples) or ("too large", message): plain values, cheap to send back from a worker.
+    The blob is stored.pack's; characters are the distinct non-ASCII ones of the normalized text (their
+    pinyin readings are stored once per index).
     """
-    from cybrief.files import decode_utf8
-    from cybrief.search.names import fold_name
     from cybrief.brief.load import loads_brief
-    from cybrief.search.normalize import normalize
+    from cybrief.files import decode_utf8
 
     shown, path, data = job
     try:
         brief = loads_brief(decode_utf8(data, shown), shown, path)
-        fields, records = [], {}
-        for fid, info, text in brief_fields(brief, 0):
-            fields.append((fid, text, indexed_text(normalize(text))))
-            records.setdefault(fid >> RECORD_SHIFT, info.as_row())
+        fields = list(brief_fields(brief, 0))
     except BriefError as exc:
         return "broken", [(p.path, p.line, p.column, p.field, p.message) for p in exc.problems]
     except TooLarge as exc:
         return "too large", str(exc)
+    return "rows", _stored(brief, fields)
+
+
+def _stored(brief, fields: list) -> tuple:
+    from cybrief.brief.plain import to_plain
+    from cybrief.brief.records import delegate_record, target_record
+    from cybrief.brief.model import format_number
+    from cybrief.index.stored import pack, references
+    from cybrief.search.names import fold_name
+    from cybrief.search.normalize import FIELD_END, normalize
+
+    fids, texts, norms, infos = [], [], [], {}
+    for fid, info, text in fields:
+        fids.append(fid)
+        texts.append(text)
+        norms.append(normalize(text))
+        infos.setdefault(fid >> RECORD_SHIFT, info.as_row())
+    starts, at = array("I"), 0
+    for norm in norms:
+        starts.append(at)
+        at += len(norm) + 1
+    # Most normalized texts are the text itself (Chinese) or its lower case (ASCII): only the others are stored
+    exceptions = {i: norm for i, (text, norm) in enumerate(zip(texts, norms)) if norm != cheap_norm(text)}
+    search = FIELD_END.join(norms)
+    by_id = {d.id: d for d in brief.delegates}
+    records = (
+        [(tuple(target_record(brief, t, by_id[t.delegate]).values()), format_number(t.value)) for t in brief.targets],
+        [tuple(delegate_record(brief, d).values()) for d in brief.delegates],
+    )
+    refs = references(texts)
+    blob = pack(fids, texts, records, (starts.tobytes(), exceptions, list(infos.items())), to_plain(brief, refs), refs)
     sectors = [(seq, s.slug, s.zh, s.en) for seq, s in enumerate(brief.sectors)]
-    delegates = [(d.id, d.name, d.name_en, "\x00".join({fold_name(d.id), fold_name(d.name), fold_name(d.name_en)}))
+    delegates = [(d.id, d.name, d.name_en, "\x00".join(sorted({fold_name(d.id), fold_name(d.name), fold_name(d.name_en)})))
                  for d in brief.delegates]
-    return "rows", (brief.id, brief.date, brief.path, fields, list(records.items()), sectors, delegates)
+    characters = "".join(sorted(ch for ch in set(search) if ch > "\x7f"))
+    return brief.id, brief.date, brief.path, indexed_text(search), blob, len(fids), sectors, delegates, characters

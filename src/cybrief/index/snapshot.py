@@ -1,9 +1,15 @@
 """Whether a library's files are exactly as the index last saw them, told by one `stat` per file and folder.
 
 A snapshot records every folder the index listed (its modification time and inode, taken before listing
-it) and every brief file (its path, size and modification time). The library is unchanged when each
-folder still has the same time and inode, so no file was added, removed or renamed in it, and each file
-still has the same size and time, so none was edited. Folders are never listed again on such a check.
+it) and every brief file (its path, size, modification time, change time and inode). The library is
+unchanged when each folder still has the same time and inode, so no file was added, removed or renamed in
+it, and each file still has the same four numbers, so none was edited. Folders are never listed again on
+such a check. The change time (ctime) is what makes the check hard to fool: any write, and any setting of
+the modification time (`touch -d`, `touch -r`, `cp -p`), sets it to the clock's time, and no program can
+set it back; a file saved by replacing it (as editors and rsync do) is also a new inode. Only the modification
+time is judged too recent to trust (below): a change time is always recent after a copy or a `touch -d`,
+and a second same-size edit that also restores the modification time would have to land in the very
+clock tick of the first to keep the change time too.
 
 A folder's time changes when an entry is created, removed or renamed in it, but not when a file in it is
 written: that is why every file is still `stat`-ed. A time within RACY_SECONDS of the survey is not
@@ -28,11 +34,11 @@ BRIEF_SUFFIXES = (".yaml", ".yml")  # as library.BRIEF_SUFFIXES (imported there:
 
 
 class Survey:
-    """The brief files under a root (relative path -> (size, mtime_ns)) and the folders listed to find them."""
+    """The brief files under a root (relative path -> key(stat)) and the folders listed to find them."""
 
     __slots__ = ("root", "files", "folders", "started", "complete")
 
-    def __init__(self, root: str, files: dict[str, tuple[int, int]], folders: list[tuple[str, int, int]], started: int,
+    def __init__(self, root: str, files: dict[str, tuple[int, int, int, int]], folders: list[tuple[str, int, int]], started: int,
                  complete: bool = True):
         self.root, self.files, self.folders, self.started, self.complete = root, files, folders, started, complete
 
@@ -40,7 +46,7 @@ class Survey:
         """Whether a later check may rely on it alone (see the module's docstring)."""
         limit = self.started - RACY_SECONDS * 1_000_000_000
         return (self.complete and all(mtime < limit for _, mtime, _ in self.folders)
-                and all(mtime < limit for _, mtime in self.files.values()))
+                and all(mtime < limit for _, mtime, _, _ in self.files.values()))
 
     def encode(self) -> bytes:
         names = sorted(self.files)
@@ -48,6 +54,18 @@ class Survey:
         for name in names:
             stats.extend(self.files[name])
         return marshal.dumps((self.folders, names, stats.tobytes()))
+
+
+_SIGNED = 1 << 63  # inodes are unsigned 64-bit numbers; arrays and SQLite store signed ones
+
+
+def _inode(st) -> int:
+    return st.st_ino if st.st_ino < _SIGNED else st.st_ino - 2 * _SIGNED
+
+
+def key(st) -> tuple[int, int, int, int]:
+    """What a snapshot and the index's files table record of a brief file: size, mtime, ctime and inode."""
+    return st.st_size, st.st_mtime_ns, st.st_ctime_ns, _inode(st)
 
 
 def survey(root: str) -> Survey:
@@ -59,8 +77,8 @@ def survey(root: str) -> Survey:
     started = time.time_ns()
     if os.path.isfile(root):
         st = os.stat(root)
-        return Survey(root, {os.path.basename(root): (st.st_size, st.st_mtime_ns)}, [], started)
-    files: dict[str, tuple[int, int]] = {}
+        return Survey(root, {os.path.basename(root): key(st)}, [], started)
+    files: dict[str, tuple[int, int, int, int]] = {}
     folders: list[tuple[str, int, int]] = []
     complete = True
     stack = [(root, "")]
@@ -79,7 +97,7 @@ def survey(root: str) -> Survey:
                 if name.endswith(BRIEF_SUFFIXES) and name not in BRIEF_SUFFIXES:  # as Path.suffix: not ".yaml" alone
                     st = entry.stat()
                     if stat_module.S_ISREG(st.st_mode):
-                        files[prefix + name] = (st.st_size, st.st_mtime_ns)
+                        files[prefix + name] = key(st)
                         continue
                     complete = complete and entry.is_dir(follow_symlinks=False)  # a real folder is tracked
                 if entry.is_dir(follow_symlinks=False):
@@ -108,6 +126,5 @@ def unchanged(root: str, encoded: bytes) -> bool:
 def _stats(base: str, names: list[str]) -> bytes:
     stats = array("q")
     for st in map(os.stat, [base + name for name in names]):  # a tight loop: this is most of a warm search
-        stats.append(st.st_size)
-        stats.append(st.st_mtime_ns)
+        stats.extend((st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino if st.st_ino < _SIGNED else _inode(st)))
     return stats.tobytes()

@@ -2,31 +2,29 @@
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 from cybrief.brief.model import Brief, Delegate, Sector, Target
-from cybrief.errors import BriefError, NoMatch, Problem, UsageError, display_path
-from cybrief.library.location import brief_files, resolve_library_dir
+from cybrief.errors import NoMatch, UsageError
 from cybrief.search.names import fold_name, sector_index
 
 
 class DelegateRef:
-    """A delegate with the brief it belongs to."""
+    """A delegate with the brief it belongs to; `record`, its JSON record when the index already made it."""
 
-    __slots__ = ("brief", "delegate")
+    __slots__ = ("brief", "delegate", "record")
 
     def __init__(self, brief: Brief, delegate: Delegate):
-        self.brief, self.delegate = brief, delegate
+        self.brief, self.delegate, self.record = brief, delegate, None
 
 
 class TargetRef:
-    """A target with its brief and the delegate who gave it."""
+    """A target with its brief and the delegate who gave it; `record`, its JSON record when the index already made it."""
 
-    __slots__ = ("brief", "target", "delegate")
+    __slots__ = ("brief", "target", "delegate", "record")
 
     def __init__(self, brief: Brief, target: Target, delegate: Delegate):
-        self.brief, self.target, self.delegate = brief, target, delegate
+        self.brief, self.target, self.delegate, self.record = brief, target, delegate, None
 
 
 class Library:
@@ -35,6 +33,15 @@ class Library:
     def __init__(self, briefs: list[Brief], root: Path | None = None):
         self.briefs = briefs
         self.root = root
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    def close(self) -> None:
+        """Nothing to release (a library answered from its index closes it: see library/indexed.py)."""
 
     @property
     def sectors(self) -> list[Sector]:
@@ -102,26 +109,6 @@ class Library:
                     continue
                 result.append(TargetRef(brief, target, by_id[target.delegate]))
         return result
-
-
-def open_library(library: str | os.PathLike | None = None, brief: str | None = None) -> Library:
-    """Load every brief of a library (see resolve_library_dir); raise BriefError with all problems found."""
-    root = resolve_library_dir(library)
-    files = brief_files(root)
-    if not files:
-        raise UsageError(f"library {display_path(root)}: no brief files (*.yaml, *.yml) in it")
-    from cybrief.library.cache import load_briefs
-
-    briefs = load_briefs(root, files)
-    problems = []
-    first: dict[str, Brief] = {}
-    for b in briefs:
-        if b.id in first:
-            problems.append(Problem(display_path(Path(b.path)), None, None, "id", f"duplicate brief id {b.id!r} (also in {display_path(Path(first[b.id].path))})"))
-        first.setdefault(b.id, b)
-    if problems:
-        raise BriefError(problems)
-    return Library(briefs, root).only(brief)
 
 
 def _horizon_matches(horizon: str | None, wanted: str) -> bool:

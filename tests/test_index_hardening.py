@@ -22,7 +22,7 @@ from cybrief.search.normalize import normalize
 
 MINI_TEXT = MINI.read_text(encoding="utf-8")
 # Values of the small brief that an edit may change without breaking it: (the line's start, its value).
-EDITABLE = [("title: ", "测试简报"), ("  outlet: ", "测试日报"), ("    summary: ", "张三谈电网投资。"), ("    summary_en: ", "Zhang spoke on grid investment."),
+EDITABLE = [("title: ", "测试简报"), ("    summary: ", "张三谈电网投资。"), ("    summary_en: ", "Zhang spoke on grid investment."),
             ("    metric: ", "人工智能产业增长"), ("    role: ", "研究院院长")]
 HAN = st.characters(min_codepoint=0x4E00, max_codepoint=0x9FA5)
 LETTER = st.sampled_from("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")

@@ -34,39 +34,61 @@ class Malformed(ValueError):
 def from_plain(cls, data: tuple, texts: list[str] | None = None):
     """The record to_plain made `data` from; Malformed if `data` has another shape, or a value of another type.
 
-    With `texts`, a reference that to_plain put for a text (a `bytes` value) is that text again.
+    With `texts`, a reference that to_plain put for a text (a `bytes` value) is that text again. The object
+    is made field by field from a plan of its class (_plan), without the keyword checks of Record.__init__:
+    every field is checked here, and this is most of the time a large listing takes.
     """
-    if type(data) is not tuple or len(data) != len(cls.FIELDS):
+    plan = _PLANS.get(cls) or _plan(cls)
+    if type(data) is not tuple or len(data) != len(plan):
         raise Malformed(cls.__name__)
-    values = {}
-    for spec, value in zip(cls.FIELDS, data):
+    made = cls.__new__(cls)
+    for (name, kind, required, item, choices, spec), value in zip(plan, data):
         if value is None:
-            if spec.required:
-                raise Malformed(spec.name)
+            if required:
+                raise Malformed(name)
+            setattr(made, name, () if kind == "list" else None)
             continue
         if type(value) is bytes and texts is not None:
             value = _text(value, texts, spec)
-        kind = spec.kind
-        if kind == "object":
-            value = from_plain(spec.item, value, texts)
+        if kind in _TEXTS:
+            if type(value) is not str or (choices is not None and value not in choices):
+                raise Malformed(name)
+        elif kind == "integer":
+            if type(value) is not int:
+                raise Malformed(name)
+        elif kind == "object":
+            value = from_plain(item, value, texts)
         elif kind == "list":
             if type(value) is not tuple:
-                raise Malformed(spec.name)
-            if isinstance(spec.item, str):
+                raise Malformed(name)
+            if isinstance(item, str):
                 if texts is not None:
                     value = tuple(_text(v, texts, spec) if type(v) is bytes else v for v in value)
-                for item in value:
-                    _check_scalar(spec.item, spec, item)
+                for one in value:
+                    _check_scalar(item, spec, one)
             else:
-                value = tuple(from_plain(spec.item, v, texts) for v in value)
+                value = tuple(from_plain(item, v, texts) for v in value)
         elif kind == "number":
             value = parse_number(value) if type(value) is str else None
             if value is None:
-                raise Malformed(spec.name)
-        else:
-            _check_scalar(kind, spec, value)
-        values[spec.name] = value
-    return cls(**values)
+                raise Malformed(name)
+        else:  # pragma: no cover - a kind added to model.F without a case here
+            raise Malformed(name)
+        setattr(made, name, value)
+    if "path" in cls.__slots__:
+        made.path = ""  # as Brief.__init__ leaves it
+    return made
+
+
+_TEXTS = frozenset(("text", "id", "date", "choice"))
+_PLANS: dict[type, tuple] = {}
+
+
+def _plan(cls) -> tuple:
+    plan = tuple((f.name, f.kind, f.required, f.item, frozenset(f.choices) if f.kind == "choice" else None, f)
+                 for f in cls.FIELDS)
+    _PLANS[cls] = plan
+    return plan
 
 
 def _text(reference: bytes, texts: list[str], spec) -> str:

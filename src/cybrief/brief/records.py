@@ -31,6 +31,15 @@ def quantity(target: Target):
     return Quantity(q.text, q.value, q.unit or target.unit, q.qualifier, q.upper)
 
 
+def english_figure(target: Target) -> str | None:
+    """The figure in English, written from its parsed value; None for a qualitative one (shown as written)."""
+    if target.qualitative:
+        return None
+    from cybrief.figures.writing import english
+
+    return english(quantity(target))
+
+
 def _upper(target: Target):
     if target.qualitative or not any(mark in target.figure[1:] for mark in RANGE_MARKS):
         return None

@@ -27,14 +27,24 @@ def emit(fmt: Format, render) -> None:
     if concrete is Format.table:
         from rich.console import Console
 
-        Console(highlight=False, soft_wrap=False).print(output)
-    else:
+        console = Console(highlight=False, soft_wrap=False)
+        if not hasattr(output, "pieces"):
+            console.print(output)
+            return
+        for piece in output.pieces(console.width):  # a long table, written as it is laid out
+            if isinstance(piece, str):
+                sys.stdout.write(piece)
+            else:
+                console.print(piece)
+        sys.stdout.flush()
+        return
+    for piece in [output] if isinstance(output, str) else output:  # a long output comes in pieces, written as made
         if terminal and concrete is Format.csv:  # exact CSV in a file; on a terminal, controls made visible
             from cybrief.safety import visible_lines
 
-            output = visible_lines(output)
-        sys.stdout.write(output)
-        sys.stdout.flush()
+            piece = visible_lines(piece)
+        sys.stdout.write(piece)
+    sys.stdout.flush()
 
 
 class ProgressBar:

@@ -64,11 +64,12 @@ def delegates(
 
 
 def _delegates(lib, name, fmt, lang) -> None:
+    from cybrief import render
     from cybrief.render import views
 
     if name is None:
         listing = views.delegates_listing(lib.delegates(), lib, lang.value)
-        emit(fmt, lambda r: r.listing(listing))
+        emit(fmt, lambda r: render.listing(r, listing))  # a long one is written as it is made
         return
     try:
         refs = lib.find_delegates(name)
@@ -134,6 +135,7 @@ def targets(
 
 
 def _targets(lib, fmt, lang, filters, sort, reverse, group_by, facet) -> None:
+    from cybrief import render as rendering
     from cybrief.render import views
 
     refs, nothing = filtered_targets(lib, *filters)
@@ -154,7 +156,7 @@ def _targets(lib, fmt, lang, filters, sort, reverse, group_by, facet) -> None:
         render = lambda r: r.sections(sections)  # noqa: E731
     else:
         listing = views.targets_listing(refs, lib, lang.value)
-        render = lambda r: r.listing(listing)  # noqa: E731
+        render = lambda r: rendering.listing(r, listing)  # noqa: E731 - a long one is written as it is made
     if not refs:
         emit_empty(fmt, render)
         raise nothing

@@ -59,7 +59,7 @@ def rows(job: tuple[str, str, bytes]) -> tuple:
 
 def _stored(brief, fields: list) -> tuple:
     from cybrief.brief.plain import to_plain
-    from cybrief.brief.records import delegate_record, target_record
+    from cybrief.brief.records import delegate_record, english_figure, target_record
     from cybrief.brief.model import format_number
     from cybrief.index.stored import pack, references
     from cybrief.search.names import fold_name
@@ -80,7 +80,8 @@ def _stored(brief, fields: list) -> tuple:
     search = FIELD_END.join(norms)
     by_id = {d.id: d for d in brief.delegates}
     records = (
-        [(tuple(target_record(brief, t, by_id[t.delegate]).values()), format_number(t.value)) for t in brief.targets],
+        [(tuple(target_record(brief, t, by_id[t.delegate]).values()), format_number(t.value), english_figure(t))
+         for t in brief.targets],
         [tuple(delegate_record(brief, d).values()) for d in brief.delegates],
     )
     refs = references(texts)

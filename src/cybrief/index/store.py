@@ -42,8 +42,7 @@ CREATE TABLE briefs(no INTEGER PRIMARY KEY, id TEXT, date TEXT, path TEXT, key T
 CREATE INDEX briefs_id ON briefs(id);
 CREATE INDEX briefs_key ON briefs(key);
 CREATE TABLE bodies(no INTEGER PRIMARY KEY, blob BLOB);
-CREATE TABLE sectors(brief INTEGER, seq INTEGER, slug TEXT, zh TEXT, en TEXT, PRIMARY KEY(brief, seq));
-CREATE INDEX sectors_slug ON sectors(slug);
+CREATE TABLE sectors(brief INTEGER, seq INTEGER, slug TEXT, zh TEXT, en TEXT, PRIMARY KEY(brief, seq)) WITHOUT ROWID;
 CREATE TABLE delegates(brief INTEGER, id TEXT, name TEXT, name_en TEXT, keys TEXT);
 CREATE INDEX delegates_brief ON delegates(brief);
 CREATE TABLE readings(ch TEXT PRIMARY KEY, syllables TEXT) WITHOUT ROWID;
@@ -291,6 +290,9 @@ def _check_layout(connection: sqlite3.Connection, root: Path, clear: bool = Fals
     if not clear and connection.execute("PRAGMA user_version").fetchone()[0] == LAYOUT:
         if _matches(dict(connection.execute("SELECT key, value FROM meta").fetchall()), root):
             return
+    # A new file gives back the pages merges free (update.py runs incremental_vacuum after large writes); it
+    # must be asked for before the first table, and outside a transaction.
+    connection.execute("PRAGMA auto_vacuum = INCREMENTAL")
     connection.execute("BEGIN IMMEDIATE")
     try:
         if not clear and connection.execute("PRAGMA user_version").fetchone()[0] == LAYOUT:  # another process may have won

@@ -4,6 +4,7 @@ The blob is one zlib stream of four parts, read only as far as a use needs:
 
     texts     the text of each searchable field (search/fields.py), in field order, and the field ids
     records   the JSON records of its targets and delegates (brief/records.py), and each target's exact value
+              and its figure in English
     search    where each field starts in the normalized texts of the fields joined by FIELD_END (where a term
               is located exactly), the normalized text of the few fields it is not cheap to make again from
               the text (rows.joined_norms), and the facts of each record (search.fields.RecordInfo)
@@ -43,7 +44,7 @@ def pack(fids: list[int], texts: list[str], records: tuple, search: tuple, plain
     """One brief's blob (see the module's docstring); `fids` are the field ids without the brief's number,
     `plain` is to_plain(brief, refs) with refs = references(texts)."""
     targets, delegates = records
-    records = ([(tuple(_ref(v, refs) for v in record), value) for record, value in targets],
+    records = ([(tuple(_ref(v, refs) for v in record), value, figure) for record, value, figure in targets],
                [tuple(_ref(v, refs) for v in record) for record in delegates])
     parts = [
         marshal.dumps((array("q", fids).tobytes(), texts)),

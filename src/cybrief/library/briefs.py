@@ -19,12 +19,13 @@ class DelegateRef:
 
 
 class TargetRef:
-    """A target with its brief and the delegate who gave it; `record`, its JSON record when the index already made it."""
+    """A target with its brief and the delegate who gave it. `record` (its JSON record) and `figure_en` (its figure
+    in English) are set when the index already made them (library/indexed.py), else None."""
 
-    __slots__ = ("brief", "target", "delegate", "record")
+    __slots__ = ("brief", "target", "delegate", "record", "figure_en")
 
     def __init__(self, brief: Brief, target: Target, delegate: Delegate):
-        self.brief, self.target, self.delegate, self.record = brief, target, delegate, None
+        self.brief, self.target, self.delegate, self.record, self.figure_en = brief, target, delegate, None, None
 
 
 class Library:

@@ -167,7 +167,7 @@ class IndexedLibrary(Library):
             numbers = sorted({r[0] for r in self.db.execute("SELECT brief FROM sectors WHERE slug = ?", (slug,))})
         refs = []
         for number, table, targets, _ in self._records(numbers):
-            for position, (stored, value) in enumerate(targets):
+            for position, (stored, value, figure) in enumerate(targets):
                 record = tuple(map(table.get, stored, stored))  # a text kept once, as a reference: put back
                 if slug is not None and record[_T_SECTOR] != slug:
                     continue
@@ -177,7 +177,7 @@ class IndexedLibrary(Library):
                     continue
                 if wanted_horizon is not None and not _horizon_matches(record[_T_HORIZON], wanted_horizon):
                     continue
-                refs.append(StoredTargetRef(self, number, position, dict(zip(TARGET_COLUMNS, record)), value))
+                refs.append(StoredTargetRef(self, number, position, dict(zip(TARGET_COLUMNS, record)), value, figure))
         return refs
 
 
@@ -195,9 +195,9 @@ class StoredTargetRef(TargetRef):
 
     __slots__ = ("_library", "_number", "_position", "value", "unit")
 
-    def __init__(self, library: IndexedLibrary, number: int, position: int, record: dict, value: str):
+    def __init__(self, library: IndexedLibrary, number: int, position: int, record: dict, value: str, figure_en):
         self._library, self._number, self._position = library, number, position
-        self.record, self.value, self.unit = record, value, record["unit"]
+        self.record, self.value, self.unit, self.figure_en = record, value, record["unit"], figure_en
 
     @property
     def brief(self):

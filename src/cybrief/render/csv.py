@@ -22,14 +22,34 @@ def cell(value) -> object:
     return "'" + text if text.startswith(_FORMULA_START) else text
 
 
+def cells(values) -> list:
+    """[cell(v) for v in values], without a call for the values cell() leaves as they are (most of them):
+    a large table is written several times faster. tests/test_streaming.py keeps the two equal."""
+    return [v if (type(v) is str and not v.startswith(_FORMULA_START)) or type(v) is int else
+            "" if v is None else cell(v) for v in values]
+
+
 def table(records: list[dict], columns) -> str:
     """The records as CSV under a header of `columns`, also when there is no record."""
+    return "".join(stream(records, columns))
+
+
+CHUNK = 2000  # rows per piece of a streamed table
+
+
+def stream(records, columns):
+    """table(records, columns) in pieces of CHUNK rows, the first with the header: written as it is made."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(columns)
-    for record in records:
-        writer.writerow([cell(record.get(c)) for c in columns])
-    return out.getvalue()
+    row = writer.writerow
+    for index, record in enumerate(records, 1):
+        row(cells(map(record.get, columns)))
+        if index % CHUNK == 0:
+            yield out.getvalue()
+            out.seek(0)
+            out.truncate()
+    yield out.getvalue()
 
 
 class Renderer:
@@ -37,6 +57,10 @@ class Renderer:
 
     def listing(self, listing) -> str:
         return table(listing.records, listing.columns)
+
+    def listing_stream(self, listing):
+        """listing() in pieces, for a listing too long to make whole before the first line is written."""
+        return stream(listing.records, listing.columns)
 
     def details(self, details) -> str:
         from cybrief.render.views import (

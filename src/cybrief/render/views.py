@@ -76,12 +76,12 @@ def target_quantity(ref: TargetRef):
 
 def shown_figure(ref: TargetRef, lang: str) -> str:
     """The figure as written (zh), in English from its parsed value (en), or both on two lines (once if the same)."""
+    if ref.figure_en is not None:  # made by the index when it read the brief (see brief/records.py)
+        return ref.record["figure"] if lang == "zh" else pick(ref.record["figure"], ref.figure_en, lang)
     t = ref.target
     if t.qualitative or lang == "zh":
         return t.figure
-    from cybrief.figures.writing import english
-
-    return pick(t.figure, english(target_quantity(ref)), lang)
+    return pick(t.figure, records.english_figure(t), lang)
 
 
 def target_record(ref: TargetRef) -> dict:

@@ -173,6 +173,16 @@ def _chop(text: str, width: int) -> list[tuple[str, int]]:
     return pieces
 
 
+def highlight(text: str, spans) -> Text:
+    out, last = Text(), 0
+    for start, end in spans:
+        out.append(_shown(text[last:start]))
+        out.append(_shown(text[start:end]), style=MATCH_STYLE)
+        last = end
+    out.append(_shown(text[last:]))
+    return out
+
+
 class Renderer:
     def listing(self, listing):
         return table(listing.headers, listing.rows)

@@ -8,8 +8,17 @@ characters keep their frequencies), and each English word likewise by another of
 values, units, ids and dates are left alone, so that every copy still passes `cybrief validate`. The
 sectors of each copy are one of SECTOR_GROUPS renamings of the bundled ones (`energy` becomes `energy-7`),
 so that a sector filter selects about 1/SECTOR_GROUPS of the library, as in an archive of many topics.
-The terms the benchmarks search for are never altered: 特高压 and 电网 stay in every brief, and RARE is
-written into a delegate's summary in 1% of them. The same N and seed give the same bytes.
+Delegates' Chinese names get two numerals of NAME_GROUPS (刘勇 becomes 刘勇四二 in 1% of the copies), so that a
+person is found in 1% of the library. The terms the benchmarks search for are never altered: 特高压 and 电网
+stay in every brief, and RARE is written into a delegate's summary in 1% of them. The same N and seed give the
+same bytes.
+
+How much text varies decides how large a trigram index grows (each new trigram is a new entry): VARY = 0.25
+makes about 23% of a copy's distinct trigrams its own, against the 22 other copies; more than 0.1 would
+(11%), fewer than 22 real news reports have (80%, measured on the articles the authors draft from, which
+share little vocabulary at that size). A real archive of thousands of briefs shares more than 22 reports
+do, so where it lies against these copies is not known: measure your own with `cybrief index` and
+`cybrief cache size`.
 """
 
 from __future__ import annotations
@@ -22,10 +31,13 @@ ROOT = Path(__file__).resolve().parent.parent
 SOURCE = ROOT / "briefs" / "chongqing-2026-03-chengyu.yaml"
 SOURCE_ID = "chongqing-2026-03-chengyu"
 RARE = "氢能重卡走廊"
-KEPT = ("特高压", "电网", RARE)
 ANCHOR = "summary: 刘勇说，"
+KEPT = ("特高压", "电网", RARE, ANCHOR.split(": ")[1])
 VARY = 0.25
 SECTOR_GROUPS = 20
+NAME_GROUPS = 100
+_NUMERALS = "〇一二三四五六七八九"
+_NAME = re.compile(r"^(\s+name: )(\S+)$")
 
 _TEXT_KEYS = ("title", "title_en", "theme", "role", "role_en", "summary", "zh", "en", "metric", "metric_en", "note")
 _LINE = re.compile(r"^(\s*(?:- )?(?:" + "|".join(_TEXT_KEYS) + r"): )(.+)$")
@@ -69,17 +81,19 @@ def brief_text(number: int, template: str | None = None, seed: int = 0) -> str:
     rng = random.Random(seed * 1_000_003 + number)
     han, words = _pools(text)
     slugs = re.findall(r"- \{slug: ([a-z-]+),", text)
-    group = number % SECTOR_GROUPS
+    group, person = number % SECTOR_GROUPS, number % NAME_GROUPS
+    if number % 100 == 0:
+        text = text.replace(ANCHOR, f"{ANCHOR}{RARE}建设提速，", 1)
     out = []
     for line in text.split("\n"):
         match = _LINE.match(line)
         if match and not line.lstrip().startswith("id:"):
             line = match.group(1) + _vary_value(match.group(2), rng, han, words)
+        named = _NAME.match(line)
+        if named:
+            line = named.group(1) + named.group(2) + _NUMERALS[person // 10] + _NUMERALS[person % 10]
         out.append(_rename_sectors(line, slugs, group))
-    brief = "\n".join(out).replace(f"\nid: {SOURCE_ID}\n", f"\nid: copy-{number:05d}\n", 1)
-    if number % 100 == 0:
-        brief = brief.replace(ANCHOR, f"{ANCHOR}{RARE}建设提速，", 1)
-    return brief
+    return "\n".join(out).replace(f"\nid: {SOURCE_ID}\n", f"\nid: copy-{number:05d}\n", 1)
 
 
 def make_library(folder: Path, count: int, seed: int = 0) -> int:

@@ -104,6 +104,12 @@ def _big_library(folder, count: int) -> None:
                                                  encoding="utf-8")
 
 
+def _default_sigint() -> None:
+    """In the child: Ctrl-C as a terminal's foreground job has it (a job started in the background ignores it,
+    and the ignoring would be inherited)."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 def test_ctrl_c_during_an_index_build_exits_130_stops_its_workers_and_leaves_a_usable_index(tmp_path):
     """Ctrl-C reaches every process of the terminal's foreground group, the workers included (which ignore it);
     cybrief must stop them itself, exit 130, and leave an index that the next command uses or rebuilds."""
@@ -111,7 +117,8 @@ def test_ctrl_c_during_an_index_build_exits_130_stops_its_workers_and_leaves_a_u
     _big_library(folder, 2000)
     env = dict(os.environ, XDG_CACHE_HOME=str(tmp_path / "cache"))
     child = subprocess.Popen([sys.executable, "-m", "cybrief", "index", "--library", str(folder)], env=env,
-                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True)
+                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True,
+                             preexec_fn=_default_sigint)
     time.sleep(2)  # not a timing assertion: two seconds into the build, as a user would press Ctrl-C
     os.killpg(child.pid, signal.SIGINT)
     out, err = child.communicate(timeout=120)

@@ -312,9 +312,9 @@ def cache(
 
         cybrief cache path
 
-        cybrief cache size
+        cybrief cache size --format json
 
-        cybrief cache clear --library briefs
+        cybrief cache clear
     """
     from cybrief.index import caches
     from cybrief.index.store import cache_home

@@ -16,6 +16,7 @@ import sqlite3
 from array import array
 from bisect import bisect_right
 from collections import Counter
+from itertools import accumulate
 
 from cybrief.errors import NoMatch, UsageError
 from cybrief.search import fields as F
@@ -51,22 +52,21 @@ def _trigrams(needle: str) -> list[str]:
 
 
 class _Brief:
-    """One brief's stored search data: field ids, where each field starts in the joined normalized text, the
-    text itself, the original texts and the facts of its records."""
+    """One brief's stored search data: field ids, the normalized texts of its fields joined by FIELD_END and where
+    each starts, the original texts and the facts of its records."""
 
     __slots__ = ("number", "base", "fids", "starts", "search", "texts", "infos")
 
     def __init__(self, number: int, unpacked):
-        from cybrief.index.rows import joined_norms
+        from cybrief.index.rows import norms
+        from cybrief.search.normalize import FIELD_END
 
-        starts_bytes, exceptions, infos = unpacked.search
+        exceptions, infos = unpacked.search
         self.number, self.base = number, number << F.BRIEF_SHIFT
         self.fids, self.texts, self.infos = unpacked.fids, unpacked.texts, infos
-        self.search = joined_norms(self.texts, exceptions)
-        self.starts = array("I")
-        self.starts.frombytes(starts_bytes)
-        if len(self.starts) != len(self.fids):
-            raise sqlite3.DatabaseError("database disk image is malformed (a stored brief's fields do not match)")
+        normalized = norms(self.texts, exceptions)
+        self.search = FIELD_END.join(normalized)
+        self.starts = array("I", accumulate([len(n) + 1 for n in normalized[:-1]], initial=0))  # where each starts
 
     def fields_holding(self, needle: str) -> list[int]:
         """Positions (in field order) of the fields whose normalized text contains `needle`."""
@@ -147,7 +147,7 @@ class IndexSource:
                 if number in blobs:
                     try:
                         yield _Brief(number, read(blobs[number], "search"))
-                    except Damaged as exc:
+                    except (Damaged, TypeError, ValueError, AttributeError, KeyError, IndexError) as exc:
                         raise sqlite3.DatabaseError(f"database disk image is malformed ({exc})") from None
 
     def _all_numbers(self, brief_no: int | None) -> list[int]:
@@ -274,21 +274,45 @@ class IndexSource:
     def sectors(self) -> list[tuple[str, str, str]]:
         """(slug, zh, en) of every sector, first definition of a slug winning, in library order."""
         seen: dict[str, tuple[str, str, str]] = {}
-        for slug, zh, en in self.db.execute(
-            "SELECT s.slug, s.zh, s.en FROM sectors s JOIN briefs b ON b.no = s.brief ORDER BY b.key, s.seq"
-        ):
+        for _, slug, zh, en in sector_rows(self.db):
             seen.setdefault(slug, (slug, zh, en))
         return list(seen.values())
 
     def delegate_keys(self, name: str) -> set[tuple[int, str]]:
         """(brief number, delegate id) of the delegates called `name`; NoMatch if none."""
-        from cybrief.search.names import fold_name
+        return delegate_keys(self.db, name)
 
-        wanted = fold_name(name)
-        found = {(no, d) for no, d, keys in self.db.execute("SELECT brief, id, keys FROM delegates") if wanted in keys.split("\x00")}
-        if not found:
-            raise NoMatch(f"no delegate named {name!r}; try `cybrief delegates` for the list")
-        return found
+
+def sector_rows(db: sqlite3.Connection):
+    """(brief number, slug, zh, en) of every sector of every brief, in library order."""
+    for number, stored in db.execute("SELECT no, sectors FROM briefs ORDER BY key"):
+        for slug, zh, en in _facts(stored, 3):
+            yield number, slug, zh, en
+
+
+def delegate_keys(db: sqlite3.Connection, name: str) -> set[tuple[int, str]]:
+    """(brief number, delegate id) of the delegates called `name` (id, name or English name, folded); NoMatch if none."""
+    from cybrief.search.names import fold_name
+
+    wanted = fold_name(name)
+    found = {(number, d[0]) for number, stored in db.execute("SELECT no, delegates FROM briefs")
+             for d in _facts(stored, 4) if wanted in d[3].split("\x00")}
+    if not found:
+        raise NoMatch(f"no delegate named {name!r}; try `cybrief delegates` for the list")
+    return found
+
+
+def _facts(stored: bytes, width: int) -> list:
+    """A brief's stored list of sectors or delegates; a damaged one is the index's damage (it is rebuilt)."""
+    import marshal
+
+    try:
+        rows = marshal.loads(stored)
+        if type(rows) is list and all(type(r) is tuple and len(r) == width and all(type(v) is str for v in r) for r in rows):
+            return rows
+    except (ValueError, EOFError, TypeError):
+        pass
+    raise sqlite3.DatabaseError("database disk image is malformed (a brief's stored facts)")
 
 
 def _may_match(search: str, query: Query, matcher) -> bool:

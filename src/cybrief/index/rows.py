@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from array import array
-
 from cybrief.errors import BriefError
 from cybrief.search.fields import RECORD_SHIFT, TooLarge, brief_fields
 
@@ -26,13 +24,18 @@ def cheap_norm(text: str) -> str:
     return text.lower() if text.isascii() else text
 
 
+def norms(texts: list[str], exceptions: dict[int, str]) -> list[str]:
+    """The normalized texts of a brief's fields, from their texts and the stored exceptions."""
+    if not exceptions:
+        return [t.lower() if t.isascii() else t for t in texts]
+    return [exceptions[i] if i in exceptions else cheap_norm(t) for i, t in enumerate(texts)]
+
+
 def joined_norms(texts: list[str], exceptions: dict[int, str]) -> str:
-    """The normalized texts of a brief's fields joined by FIELD_END, from their texts and the stored exceptions."""
+    """The normalized texts of a brief's fields joined by FIELD_END (what the trigram index was given)."""
     from cybrief.search.normalize import FIELD_END
 
-    if not exceptions:
-        return FIELD_END.join([t.lower() if t.isascii() else t for t in texts])
-    return FIELD_END.join([exceptions[i] if i in exceptions else cheap_norm(t) for i, t in enumerate(texts)])
+    return FIELD_END.join(norms(texts, exceptions))
 
 
 def rows(job: tuple[str, str, bytes]) -> tuple:
@@ -65,19 +68,15 @@ def _stored(brief, fields: list) -> tuple:
     from cybrief.search.names import fold_name
     from cybrief.search.normalize import FIELD_END, normalize
 
-    fids, texts, norms, infos = [], [], [], {}
+    fids, texts, normalized, infos = [], [], [], {}
     for fid, info, text in fields:
         fids.append(fid)
         texts.append(text)
-        norms.append(normalize(text))
+        normalized.append(normalize(text))
         infos.setdefault(fid >> RECORD_SHIFT, info.as_row())
-    starts, at = array("I"), 0
-    for norm in norms:
-        starts.append(at)
-        at += len(norm) + 1
     # Most normalized texts are the text itself (Chinese) or its lower case (ASCII): only the others are stored
-    exceptions = {i: norm for i, (text, norm) in enumerate(zip(texts, norms)) if norm != cheap_norm(text)}
-    search = FIELD_END.join(norms)
+    exceptions = {i: norm for i, (text, norm) in enumerate(zip(texts, normalized)) if norm != cheap_norm(text)}
+    search = FIELD_END.join(normalized)
     by_id = {d.id: d for d in brief.delegates}
     records = (
         [(tuple(target_record(brief, t, by_id[t.delegate]).values()), format_number(t.value), english_figure(t))
@@ -85,8 +84,8 @@ def _stored(brief, fields: list) -> tuple:
         [tuple(delegate_record(brief, d).values()) for d in brief.delegates],
     )
     refs = references(texts)
-    blob = pack(fids, texts, records, (starts.tobytes(), exceptions, list(infos.items())), to_plain(brief, refs), refs)
-    sectors = [(seq, s.slug, s.zh, s.en) for seq, s in enumerate(brief.sectors)]
+    blob = pack(fids, texts, records, (exceptions, list(infos.items())), to_plain(brief, refs), refs)
+    sectors = [(s.slug, s.zh, s.en) for s in brief.sectors]
     delegates = [(d.id, d.name, d.name_en, "\x00".join(sorted({fold_name(d.id), fold_name(d.name), fold_name(d.name_en)})))
                  for d in brief.delegates]
     characters = "".join(sorted(ch for ch in set(search) if ch > "\x7f"))

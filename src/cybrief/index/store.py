@@ -38,18 +38,18 @@ SCHEMA = """
 CREATE TABLE meta(key TEXT PRIMARY KEY, value);
 CREATE TABLE files(path TEXT PRIMARY KEY, size INTEGER, mtime INTEGER, ctime INTEGER, inode INTEGER, digest BLOB,
                    brief INTEGER);
-CREATE TABLE briefs(no INTEGER PRIMARY KEY, id TEXT, date TEXT, path TEXT, key TEXT, fields INTEGER);
+CREATE TABLE briefs(no INTEGER PRIMARY KEY, id TEXT, date TEXT, path TEXT, key TEXT, fields INTEGER, sectors BLOB,
+                    delegates BLOB);
 CREATE INDEX briefs_id ON briefs(id);
 CREATE INDEX briefs_key ON briefs(key);
 CREATE TABLE bodies(no INTEGER PRIMARY KEY, blob BLOB);
-CREATE TABLE sectors(brief INTEGER, seq INTEGER, slug TEXT, zh TEXT, en TEXT, PRIMARY KEY(brief, seq)) WITHOUT ROWID;
-CREATE TABLE delegates(brief INTEGER, id TEXT, name TEXT, name_en TEXT, keys TEXT);
-CREATE INDEX delegates_brief ON delegates(brief);
 CREATE TABLE readings(ch TEXT PRIMARY KEY, syllables TEXT) WITHOUT ROWID;
 CREATE VIRTUAL TABLE grams USING fts5(norm, tokenize='trigram case_sensitive 1', content='', columnsize=0, detail=none);
 INSERT INTO grams(grams, rank) VALUES ('automerge', 8);
 INSERT INTO grams(grams, rank) VALUES ('hashsize', 16777216);
 """
+# A brief's sectors ((slug, zh, en) ...) and delegates ((id, name, name_en, names folded as searched) ...) are
+# marshal data in its row of briefs: filters read them all, and a table of a row each took 4% of the index.
 # One row of the trigram index per brief, holding which trigrams occur in it and nothing else (detail=none:
 # no positions, no columns, no copy of the text); a term's candidate briefs are those holding each of its
 # trigrams, and its exact place is then found in the brief's stored normalized text (stored.py). Measured

@@ -5,9 +5,8 @@ The blob is one zlib stream of four parts, read only as far as a use needs:
     texts     the text of each searchable field (search/fields.py), in field order, and the field ids
     records   the JSON records of its targets and delegates (brief/records.py), and each target's exact value
               and its figure in English
-    search    where each field starts in the normalized texts of the fields joined by FIELD_END (where a term
-              is located exactly), the normalized text of the few fields it is not cheap to make again from
-              the text (rows.joined_norms), and the facts of each record (search.fields.RecordInfo)
+    search    the normalized text of the few fields it is not cheap to make again from the text (rows.norms),
+              and the facts of each record (search.fields.RecordInfo)
     plain     the brief itself as plain data (library/cache.py's to_plain), to load it without its file
 
 A listing of every target reads the first two parts; a search, three; loading the brief, all four. Text
@@ -22,6 +21,7 @@ import marshal
 import struct
 import zlib
 from array import array
+from itertools import accumulate
 
 PARTS = ("texts", "records", "search", "plain")
 _HEAD = struct.Struct("<4I")
@@ -47,7 +47,7 @@ def pack(fids: list[int], texts: list[str], records: tuple, search: tuple, plain
     records = ([(tuple(_ref(v, refs) for v in record), value, figure) for record, value, figure in targets],
                [tuple(_ref(v, refs) for v in record) for record in delegates])
     parts = [
-        marshal.dumps((array("q", fids).tobytes(), texts)),
+        marshal.dumps((array("q", [b - a for a, b in zip([0, *fids], fids)]).tobytes(), texts)),  # ids as steps: they compress
         marshal.dumps(records),
         marshal.dumps(search),
         marshal.dumps(plain),
@@ -91,8 +91,8 @@ def read(blob: bytes, upto: str) -> Unpacked:
             value = marshal.loads(data[start:start + sizes[index]])
             start += sizes[index]
             if index == 0:
-                fids, out.texts = value
-                out.fids = array("q", fids)
+                steps, out.texts = value
+                out.fids = array("q", accumulate(array("q", steps)))
                 if len(out.fids) != len(out.texts):
                     raise Damaged("a stored brief's fields do not match its texts")
             elif index == 1:
@@ -121,6 +121,11 @@ def brief(unpacked: Unpacked, path: str):
     return loaded
 
 
+_KEYS: list[bytes] = []  # the references of the first texts, made once
+
+
 def lookup(texts: list[str]) -> dict:
     """reference -> text, to put the texts back into a stored record: map(table.get, values, values)."""
-    return {index.to_bytes(4, "little"): text for index, text in enumerate(texts)}
+    while len(_KEYS) < len(texts):
+        _KEYS.append(len(_KEYS).to_bytes(4, "little"))
+    return dict(zip(_KEYS, texts))

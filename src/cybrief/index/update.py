@@ -16,6 +16,7 @@ rows, batch by batch, in file order.
 
 from __future__ import annotations
 
+import marshal
 import os
 import sqlite3
 import time
@@ -259,21 +260,20 @@ class Updater:
         if body is not None:
             try:
                 stored = read(body[0], "search")
-                text = indexed_text(joined_norms(stored.texts, stored.search[1]))
+                text = indexed_text(joined_norms(stored.texts, stored.search[0]))
             except Damaged as exc:  # its trigrams cannot be taken out: the index must be built again
                 raise sqlite3.DatabaseError(f"database disk image is malformed ({exc})") from None
             self.db.execute("INSERT INTO grams(grams, rowid, norm) VALUES ('delete', ?, ?)", (number, text))
-        for table, column in (("briefs", "no"), ("bodies", "no"), ("sectors", "brief"), ("delegates", "brief")):
-            self.db.execute(f"DELETE FROM {table} WHERE {column} = ?", (number,))
+        self.db.execute("DELETE FROM briefs WHERE no = ?", (number,))
+        self.db.execute("DELETE FROM bodies WHERE no = ?", (number,))
 
     def _insert(self, number: int, relative: str, parsed: tuple) -> None:
         """Insert what rows.rows made of a brief under its number."""
         brief_id, date, path, text, blob, fields, sectors, delegates, characters = parsed
-        self.db.execute("INSERT INTO briefs VALUES (?, ?, ?, ?, ?, ?)", (number, brief_id, date, path, sort_key(relative), fields))
+        self.db.execute("INSERT INTO briefs VALUES (?, ?, ?, ?, ?, ?, ?, ?)", (number, brief_id, date, path, sort_key(relative),
+                        fields, marshal.dumps(sectors), marshal.dumps(delegates)))
         self.db.execute("INSERT INTO bodies VALUES (?, ?)", (number, blob))
         self.db.execute("INSERT INTO grams(rowid, norm) VALUES (?, ?)", (number, text))
-        self.db.executemany("INSERT INTO sectors VALUES (?, ?, ?, ?, ?)", [(number, *s) for s in sectors])
-        self.db.executemany("INSERT INTO delegates VALUES (?, ?, ?, ?, ?)", [(number, *d) for d in delegates])
         self._readings(characters)
 
     def _readings(self, characters: str) -> None:

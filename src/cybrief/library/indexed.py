@@ -76,10 +76,11 @@ class IndexedLibrary(Library):
     @property
     def sectors(self) -> list[Sector]:
         if self._sectors is None:
+            from cybrief.index.query import sector_rows
+
             seen: dict[str, Sector] = {}
-            sql = "SELECT s.brief, s.slug, s.zh, s.en FROM sectors s JOIN briefs b ON b.no = s.brief ORDER BY b.key, s.seq"
             wanted = set(self._numbers) if self._numbers is not None else None
-            for number, slug, zh, en in self.db.execute(sql):
+            for number, slug, zh, en in sector_rows(self.db):
                 if wanted is None or number in wanted:
                     seen.setdefault(slug, Sector(slug=slug, zh=zh, en=en))
             self._sectors = list(seen.values())
@@ -129,10 +130,9 @@ class IndexedLibrary(Library):
         return refs
 
     def _delegate_keys(self, name: str) -> set[tuple[int, str]]:
-        from cybrief.search.names import fold_name
+        from cybrief.index.query import delegate_keys
 
-        wanted = fold_name(name)
-        found = {(no, d) for no, d, keys in self.db.execute("SELECT brief, id, keys FROM delegates") if wanted in keys.split("\x00")}
+        found = delegate_keys(self.db, name)
         if self._numbers is not None:
             found = {key for key in found if key[0] in self._numbers}
         if not found:
@@ -164,11 +164,17 @@ class IndexedLibrary(Library):
         if keys is not None:
             numbers = sorted({number for number, _ in keys})
         elif slug is not None:  # only briefs that define the sector can have a target in it
-            numbers = sorted({r[0] for r in self.db.execute("SELECT brief FROM sectors WHERE slug = ?", (slug,))})
+            from cybrief.index.query import sector_rows
+
+            numbers = sorted({number for number, defined, _, _ in sector_rows(self.db) if defined == slug})
         refs = []
+        filtered = slug is not None or keys is not None or kind is not None or wanted_horizon is not None
         for number, table, targets, _ in self._records(numbers):
             for position, (stored, value, figure) in enumerate(targets):
                 record = tuple(map(table.get, stored, stored))  # a text kept once, as a reference: put back
+                if not filtered:
+                    refs.append(StoredTargetRef(self, number, position, dict(zip(TARGET_COLUMNS, record)), value, figure))
+                    continue
                 if slug is not None and record[_T_SECTOR] != slug:
                     continue
                 if keys is not None and (number, record[_T_DELEGATE]) not in keys:

@@ -137,14 +137,14 @@ def _reshaped(blob: bytes, part: int, change) -> bytes:
 
     from cybrief.index.stored import _HEAD
 
-    raw = zlib.decompress(blob)
-    sizes = list(_HEAD.unpack(raw[:_HEAD.size]))
-    parts, at = [], _HEAD.size
+    sizes = list(_HEAD.unpack_from(blob))
+    raw = zlib.decompress(blob[_HEAD.size:])
+    parts, at = [], 0
     for size in sizes:
         parts.append(raw[at:at + size])
         at += size
     parts[part] = marshal.dumps(change(marshal.loads(parts[part])))
-    return zlib.compress(_HEAD.pack(*map(len, parts)) + b"".join(parts))
+    return _HEAD.pack(*map(len, parts)) + zlib.compress(b"".join(parts))
 
 
 @pytest.mark.parametrize(
@@ -156,11 +156,13 @@ def _reshaped(blob: bytes, part: int, change) -> bytes:
         lambda blob: _reshaped(blob, 3, lambda plain: (12345,) + plain[1:]),  # an id that is a number
         lambda blob: _reshaped(blob, 3, lambda plain: plain[:-1] + (("not", "a", "target"),)),
         lambda blob: _reshaped(blob, 3, lambda plain: plain[:1] + ((9999).to_bytes(4, "little"),) + plain[2:]),
-        lambda blob: _reshaped(blob, 1, lambda records: "not records"),
-        lambda blob: _reshaped(blob, 0, lambda texts: (texts[0], texts[1][:-1])),  # a text fewer than fields
+        lambda blob: _reshaped(blob, 2, lambda records: "not records"),
+        lambda blob: _reshaped(blob, 2, lambda records: records[:2] + ([(9999, records[2][0][1])],)),  # facts of no record
+        lambda blob: _reshaped(blob, 1, lambda exceptions: ["not", "a", "mapping"]),
+        lambda blob: _reshaped(blob, 0, lambda texts: (texts[0], texts[1].rpartition("\x03")[0])),  # a text fewer than fields
     ],
     ids=["garbage", "truncated", "brief-too-short", "id-a-number", "target-not-a-target", "reference-out-of-range",
-         "records-not-records", "texts-fewer-than-fields"],
+         "records-not-records", "facts-of-no-record", "normalized-not-a-mapping", "texts-fewer-than-fields"],
 )
 def test_a_stored_brief_of_the_wrong_shape_never_changes_results(tmp_path, damage):
     """zlib's checksum proves the bytes are what was written, not that this version wrote them: a stored brief

@@ -204,3 +204,20 @@ def test_a_full_disk_during_a_build_says_so_leaves_no_journal_and_searches_read_
     assert "rollback" not in error and "Traceback" not in error and len(error.splitlines()) == 1
     assert "-journal" not in done.stdout
     assert json.loads((tmp_path / "out").read_text())["total"] == 3 * 150
+
+
+def test_a_text_holding_the_index_field_end_finds_what_the_files_find(tmp_path, monkeypatch):
+    """FIELD_END (U+0003) separates fields in the index's stored text; a YAML escape can put it in a value."""
+    folder = tmp_path / "lib"
+    folder.mkdir()
+    (folder / "mini.yaml").write_text(MINI_TEXT.replace("    summary: 张三谈电网投资。", '    summary: "张三谈\\x03电网投资。"'),
+                                      encoding="utf-8")
+    queries = [["电网投资"], ["网投"], ["谈"], ["\x03"], ["张三谈电网", "--count"], ["dwtz"], ["电网", "--any", "张三"]]
+    files = []
+    monkeypatch.setenv("CYBRIEF_NO_CACHE", "1")
+    for query in queries:
+        files.append(run("search", *query, "--format", "json", library=folder).stdout)
+    monkeypatch.delenv("CYBRIEF_NO_CACHE")
+    for _ in range(2):  # built, then answered from it
+        assert [run("search", *query, "--format", "json", library=folder).stdout for query in queries] == files
+    assert "\\u0003" in files[0]

@@ -44,7 +44,8 @@ def _contents(folder) -> dict:
     stored = []
     for number, blob in connection.execute("SELECT no, blob FROM bodies ORDER BY no"):
         unpacked = read(blob, "plain")
-        stored.append((number, list(unpacked.fids), unpacked.texts, unpacked.records, unpacked.search, unpacked.plain))
+        stored.append((number, list(unpacked.fids), unpacked.texts, unpacked.records, unpacked.exceptions, unpacked.infos,
+                       unpacked.plain))
     found["bodies"] = stored
     for term in ('"人工智"', '"电网,"', '"测试简"'):
         found[term] = connection.execute("SELECT rowid FROM grams WHERE grams MATCH ?", (term,)).fetchall()

@@ -12,11 +12,9 @@ give the matcher every field (pinyin only of the briefs whose text its pattern m
 
 from __future__ import annotations
 
+import re
 import sqlite3
-from array import array
-from bisect import bisect_right
 from collections import Counter
-from itertools import accumulate
 
 from cybrief.errors import NoMatch, UsageError
 from cybrief.search import fields as F
@@ -51,34 +49,75 @@ def _trigrams(needle: str) -> list[str]:
     return grams
 
 
+_END = "\x03"  # search.normalize.FIELD_END, between the fields of a brief's joined text
+_IDEOGRAPHS = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
+
+
 class _Brief:
-    """One brief's stored search data: field ids, the normalized texts of its fields joined by FIELD_END and where
-    each starts, the original texts and the facts of its records."""
+    """One brief's stored search data: field ids, the original texts, the normalized texts of its fields joined
+    by FIELD_END (made when first needed), and the facts of its records."""
 
-    __slots__ = ("number", "base", "fids", "starts", "search", "texts", "infos")
+    __slots__ = ("number", "base", "fids", "unpacked", "exceptions", "blob", "_infos", "_lowered", "_raw")
 
-    def __init__(self, number: int, unpacked):
-        from cybrief.index.rows import norms
-        from cybrief.search.normalize import FIELD_END
-
-        exceptions, infos = unpacked.search
+    def __init__(self, number: int, unpacked, blob: bytes):
+        self.exceptions = unpacked.exceptions
         self.number, self.base = number, number << F.BRIEF_SHIFT
-        self.fids, self.texts, self.infos = unpacked.fids, unpacked.texts, infos
-        normalized = norms(self.texts, exceptions)
-        self.search = FIELD_END.join(normalized)
-        self.starts = array("I", accumulate([len(n) + 1 for n in normalized[:-1]], initial=0))  # where each starts
+        self.fids, self.unpacked, self.blob = unpacked.fids, unpacked, blob
+        self._infos = self._lowered = self._raw = None
+
+    @property
+    def infos(self) -> list:
+        """(record, RecordInfo row) of each record: read again from the blob, for the few briefs with hits."""
+        if self._infos is None:
+            from cybrief.index.stored import Damaged, read
+
+            try:
+                self._infos = read(self.blob, "records").infos
+            except Damaged as exc:
+                raise sqlite3.DatabaseError(f"database disk image is malformed ({exc})") from None
+        return self._infos
+
+    @property
+    def texts(self) -> list[str]:
+        return self.unpacked.texts
+
+    @property
+    def search(self) -> str:
+        """The normalized text of every field, joined by FIELD_END."""
+        if self._lowered is None:
+            from cybrief.index.rows import joined_norms
+
+            self._lowered = joined_norms(self.unpacked.joined, self.exceptions, self.unpacked.listed)
+        return self._lowered
+
+    def _text_for(self, needle: str) -> str:
+        """Where to look for a normalized needle: the normalized text, or for a needle of Chinese characters only,
+        the texts as written with the normalized text of the fields that normalization changes otherwise than by
+        lower case (a traditional character, a full-width form). Lower case changes no Chinese character and
+        makes none, so the two give the same fields, and the second spares lowering the whole brief."""
+        if self._lowered is not None or not _IDEOGRAPHS.fullmatch(needle) or self.unpacked.listed is not None:
+            return self.search
+        if self._raw is None:
+            if not self.exceptions:
+                self._raw = self.unpacked.joined
+            else:
+                parts = self.unpacked.joined.split(_END)
+                for position, norm in self.exceptions.items():
+                    parts[position] = norm
+                self._raw = _END.join(parts)
+        return self._raw
 
     def fields_holding(self, needle: str) -> list[int]:
-        """Positions (in field order) of the fields whose normalized text contains `needle`."""
-        found, search, starts = [], self.search, self.starts
-        at = search.find(needle)
-        while at != -1:
-            field = bisect_right(starts, at) - 1
-            found.append(field)
-            if field + 1 == len(starts):
-                break
-            at = search.find(needle, starts[field + 1])
-        return found
+        """Positions (in field order) of the fields whose normalized text contains `needle` (never FIELD_END)."""
+        return _fields(self._text_for(needle), needle.__class__.find, needle)
+
+    def fields_matching(self, pattern) -> list[int]:
+        """Positions of the fields where a pattern that never spans a field end (pinyin's) matches."""
+        def find(text: str, _, start: int = 0) -> int:
+            match = pattern.search(text, start)
+            return -1 if match is None else match.start()
+
+        return _fields(self.search, find, None)
 
     def fid(self, position: int) -> int:
         return self.base | self.fids[position]
@@ -89,6 +128,22 @@ class _Brief:
             if record == local:
                 return RecordInfo.from_row(row)
         raise sqlite3.DatabaseError("database disk image is malformed (a record without its facts)")
+
+
+def _fields(text: str, find, needle) -> list[int]:
+    """Positions of the fields of a FIELD_END-joined text where find(text, needle, start) finds something: the
+    field of a find is the number of field ends before it (counted in C, from the previous find on)."""
+    found, field, done = [], 0, 0
+    at = find(text, needle)
+    while at != -1:
+        field += text.count(_END, done, at)
+        found.append(field)
+        end = text.find(_END, at)
+        if end == -1:
+            break
+        done, field = end + 1, field + 1
+        at = find(text, needle, done)
+    return found
 
 
 class IndexSource:
@@ -146,7 +201,7 @@ class IndexSource:
             for number in chunk:
                 if number in blobs:
                     try:
-                        yield _Brief(number, read(blobs[number], "search"))
+                        yield _Brief(number, read(blobs[number], "search"), blobs[number])
                     except (Damaged, TypeError, ValueError, AttributeError, KeyError, IndexError) as exc:
                         raise sqlite3.DatabaseError(f"database disk image is malformed ({exc})") from None
 
@@ -171,8 +226,11 @@ class IndexSource:
         for brief in self._stored(numbers):
             if literal:
                 positions = sorted({p for needle in query.needles + query.exclude_needles for p in brief.fields_holding(needle)})
-            elif not query.regex and not _may_match(brief.search, query, matcher):
-                continue
+            elif not query.regex:  # pinyin: its patterns, classes of Chinese characters, find their fields too
+                if not _may_match(brief.search, query, matcher):
+                    continue
+                positions = sorted({p for needle in query.needles + query.exclude_needles for p in brief.fields_holding(needle)}
+                                   | {p for pattern in matcher.pinyin.values() for p in brief.fields_matching(pattern)})
             else:
                 positions = range(len(brief.fids))
             rows = [(brief.fid(p), brief.texts[p]) for p in positions if F.wanted(brief.fids[p], query.lang)]

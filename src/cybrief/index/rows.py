@@ -18,24 +18,29 @@ def indexed_text(search: str) -> str:
     return search + FIELD_END + FIELD_END
 
 
-def cheap_norm(text: str) -> str:
-    """What search.normalize gives for most texts, at a fraction of its cost: the lower case of ASCII text, and
-    any other text as it is. The index stores the normalized text only of the fields where this is wrong."""
-    return text.lower() if text.isascii() else text
+def lowered(joined: str, listed: list[str] | None = None) -> list[str]:
+    """The fields' texts, joined by FIELD_END, in lower case and apart again: what search.normalize gives for most
+    texts (Chinese as it is, English in lower case), at a fraction of its cost, in two calls for all the fields.
+    The index stores the normalized text only of the fields where this is not it (rows._stored). `listed`:
+    the texts, when one of them holds FIELD_END (stored.pack then keeps them as a list)."""
+    from cybrief.search.normalize import FIELD_END
+
+    return joined.lower().split(FIELD_END) if listed is None else [t.lower() for t in listed]
 
 
-def norms(texts: list[str], exceptions: dict[int, str]) -> list[str]:
-    """The normalized texts of a brief's fields, from their texts and the stored exceptions."""
-    if not exceptions:
-        return [t.lower() if t.isascii() else t for t in texts]
-    return [exceptions[i] if i in exceptions else cheap_norm(t) for i, t in enumerate(texts)]
+def norms(joined: str, exceptions: dict[int, str], listed: list[str] | None = None) -> list[str]:
+    """The normalized texts of a brief's fields, from their texts joined by FIELD_END and the stored exceptions."""
+    parts = lowered(joined, listed)
+    for position, norm in exceptions.items():
+        parts[position] = norm
+    return parts
 
 
-def joined_norms(texts: list[str], exceptions: dict[int, str]) -> str:
+def joined_norms(joined: str, exceptions: dict[int, str], listed: list[str] | None = None) -> str:
     """The normalized texts of a brief's fields joined by FIELD_END (what the trigram index was given)."""
     from cybrief.search.normalize import FIELD_END
 
-    return FIELD_END.join(norms(texts, exceptions))
+    return FIELD_END.join(norms(joined, exceptions, listed)) if exceptions else joined.lower()
 
 
 def rows(job: tuple[str, str, bytes]) -> tuple:
@@ -74,8 +79,10 @@ def _stored(brief, fields: list) -> tuple:
         texts.append(text)
         normalized.append(normalize(text))
         infos.setdefault(fid >> RECORD_SHIFT, info.as_row())
-    # Most normalized texts are the text itself (Chinese) or its lower case (ASCII): only the others are stored
-    exceptions = {i: norm for i, (text, norm) in enumerate(zip(texts, normalized)) if norm != cheap_norm(text)}
+    # Most normalized texts are the text in lower case (English), or as it is (Chinese): only the others are kept
+    joined = FIELD_END.join(texts)
+    listed = texts if joined.count(FIELD_END) != len(texts) - 1 else None  # as stored.pack keeps them
+    exceptions = {i: norm for i, (cheap, norm) in enumerate(zip(lowered(joined, listed), normalized)) if norm != cheap}
     search = FIELD_END.join(normalized)
     by_id = {d.id: d for d in brief.delegates}
     records = (
@@ -84,7 +91,7 @@ def _stored(brief, fields: list) -> tuple:
         [tuple(delegate_record(brief, d).values()) for d in brief.delegates],
     )
     refs = references(texts)
-    blob = pack(fids, texts, records, (exceptions, list(infos.items())), to_plain(brief, refs), refs)
+    blob = pack(fids, texts, records, exceptions, list(infos.items()), to_plain(brief, refs), refs)
     sectors = [(s.slug, s.zh, s.en) for s in brief.sectors]
     delegates = [(d.id, d.name, d.name_en, "\x00".join(sorted({fold_name(d.id), fold_name(d.name), fold_name(d.name_en)})))
                  for d in brief.delegates]

@@ -3,13 +3,12 @@
 The blob is one zlib stream of four parts, read only as far as a use needs:
 
     texts     the text of each searchable field (search/fields.py), in field order, and the field ids
-    records   the JSON records of its targets and delegates (brief/records.py), and each target's exact value
-              and its figure in English
-    search    the normalized text of the few fields it is not cheap to make again from the text (rows.norms),
-              and the facts of each record (search.fields.RecordInfo)
+    search    the normalized text of the few fields it is not cheap to make again from the text (rows.norms)
+    records   the JSON records of its targets and delegates (brief/records.py), each target's exact value and
+              its figure in English; and the facts of each record that a search hit shows (search.fields.RecordInfo)
     plain     the brief itself as plain data (library/cache.py's to_plain), to load it without its file
 
-A listing of every target reads the first two parts; a search, three; loading the brief, all four. Text
+A search reads the first two parts; a listing of every target, three; loading the brief, all four. Text
 is stored once: a string of the records or of the plain data that is also a field's text is kept as a
 reference to that field (a `bytes` value, which neither ever holds). Together the four parts take
 about half the bytes of the YAML file (docs/search.md gives the measured figures).
@@ -23,8 +22,9 @@ import zlib
 from array import array
 from itertools import accumulate
 
-PARTS = ("texts", "records", "search", "plain")
-_HEAD = struct.Struct("<4I")
+PARTS = ("texts", "search", "records", "plain")
+_HEAD = struct.Struct("<4I")  # the sizes of the parts, before the zlib stream: read with no call to zlib
+_FIELD_END = "\x03"  # search.normalize.FIELD_END: never in a normalized text, nor (but by a YAML escape) in a brief
 LEVEL = 5  # measured on these blobs: level 6 (the default) saves 0.8% for a third more time; 9, 0.4% more for 3x
 
 
@@ -40,19 +40,21 @@ def references(texts: list[str]) -> dict[str, bytes]:
     return refs
 
 
-def pack(fids: list[int], texts: list[str], records: tuple, search: tuple, plain: tuple, refs: dict) -> bytes:
-    """One brief's blob (see the module's docstring); `fids` are the field ids without the brief's number,
-    `plain` is to_plain(brief, refs) with refs = references(texts)."""
+def pack(fids: list[int], texts: list[str], records: tuple, exceptions: dict, infos: list, plain: tuple,
+         refs: dict) -> bytes:
+    """One brief's blob (see the module's docstring). `fids` are the field ids without the brief's number,
+    `records` (target records, delegate records), `exceptions` {field position: normalized text}, `infos` the
+    (record, RecordInfo.as_row()) pairs, `plain` is to_plain(brief, refs) with refs = references(texts)."""
     targets, delegates = records
     records = ([(tuple(_ref(v, refs) for v in record), value, figure) for record, value, figure in targets],
-               [tuple(_ref(v, refs) for v in record) for record in delegates])
-    parts = [
-        marshal.dumps((array("q", [b - a for a, b in zip([0, *fids], fids)]).tobytes(), texts)),  # ids as steps: they compress
-        marshal.dumps(records),
-        marshal.dumps(search),
-        marshal.dumps(plain),
-    ]
-    return zlib.compress(_HEAD.pack(*map(len, parts)) + b"".join(parts), LEVEL)
+               [tuple(_ref(v, refs) for v in record) for record in delegates], infos)
+    joined = _FIELD_END.join(texts)  # one string: read back several times faster than a list of them
+    if joined.count(_FIELD_END) != len(texts) - 1:  # a text holding FIELD_END (a YAML escape): kept as a list
+        joined = texts
+    steps = array("q", [b - a for a, b in zip([0, *fids], fids)])  # the ids as steps: they compress
+    parts = [marshal.dumps((steps.tobytes(), joined)), marshal.dumps(exceptions), marshal.dumps(records),
+             marshal.dumps(plain)]
+    return _HEAD.pack(*map(len, parts)) + zlib.compress(b"".join(parts), LEVEL)
 
 
 def _ref(value, refs: dict):
@@ -64,25 +66,30 @@ def _ref(value, refs: dict):
 
 
 class Unpacked:
-    """The parts of one blob, decompressed as far as asked (see read)."""
+    """The parts of one blob, decompressed as far as asked (see read). `joined` is the fields' texts joined by
+    FIELD_END, `texts` the list of them (made on first use); `listed` the list when a text holds FIELD_END."""
 
-    __slots__ = ("fids", "texts", "records", "search", "plain")
+    __slots__ = ("fids", "joined", "_texts", "listed", "exceptions", "records", "infos", "plain")
 
     def __init__(self):
-        self.fids = self.texts = self.records = self.search = self.plain = None
+        self.fids = self.joined = self._texts = self.listed = self.exceptions = None
+        self.records = self.infos = self.plain = None
+
+    @property
+    def texts(self) -> list[str]:
+        if self._texts is None:
+            self._texts = self.joined.split(_FIELD_END)
+        return self._texts
 
 
 def read(blob: bytes, upto: str) -> Unpacked:
     """The parts of a blob up to and including `upto` (one of PARTS); Damaged if it is not a blob of pack()."""
     last = PARTS.index(upto)
     try:
-        stream = zlib.decompressobj()
-        head = stream.decompress(blob, _HEAD.size)
-        sizes = _HEAD.unpack(head)
+        sizes = _HEAD.unpack_from(blob)
         wanted = sum(sizes[: last + 1])
-        data = stream.decompress(stream.unconsumed_tail, wanted)
-        while len(data) < wanted and stream.unconsumed_tail:
-            data += stream.decompress(stream.unconsumed_tail, wanted - len(data))
+        stream = zlib.decompressobj()
+        data = stream.decompress(memoryview(blob)[_HEAD.size:], wanted)
         if len(data) != wanted:
             raise Damaged("a stored brief ends early")
         out = Unpacked()
@@ -91,14 +98,14 @@ def read(blob: bytes, upto: str) -> Unpacked:
             value = marshal.loads(data[start:start + sizes[index]])
             start += sizes[index]
             if index == 0:
-                steps, out.texts = value
-                out.fids = array("q", accumulate(array("q", steps)))
-                if len(out.fids) != len(out.texts):
-                    raise Damaged("a stored brief's fields do not match its texts")
+                _texts(out, value)
             elif index == 1:
-                out.records = value
+                if type(value) is not dict:
+                    raise Damaged("a stored brief's normalized texts are not a mapping")
+                out.exceptions = value
             elif index == 2:
-                out.search = value
+                targets, delegates, out.infos = value
+                out.records = (targets, delegates)
             else:
                 out.plain = value
         return out
@@ -106,6 +113,20 @@ def read(blob: bytes, upto: str) -> Unpacked:
         if isinstance(exc, Damaged):
             raise
         raise Damaged(f"a stored brief cannot be read: {exc}") from None
+
+
+def _texts(out: Unpacked, value) -> None:
+    steps, texts = value
+    out.fids = array("q", accumulate(array("q", steps)))
+    if type(texts) is list:  # a text holds FIELD_END: see pack
+        out._texts = out.listed = texts
+        out.joined = _FIELD_END.join(texts)
+        fields = len(texts)
+    else:
+        out.joined = texts
+        fields = texts.count(_FIELD_END) + 1 if type(texts) is str else -1
+    if fields != len(out.fids) or not all(type(t) is str for t in (out.listed or ())):
+        raise Damaged("a stored brief's fields do not match its texts")
 
 
 def brief(unpacked: Unpacked, path: str):

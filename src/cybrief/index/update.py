@@ -260,7 +260,7 @@ class Updater:
         if body is not None:
             try:
                 stored = read(body[0], "search")
-                text = indexed_text(joined_norms(stored.texts, stored.search[0]))
+                text = indexed_text(joined_norms(stored.joined, stored.exceptions, stored.listed))
             except Damaged as exc:  # its trigrams cannot be taken out: the index must be built again
                 raise sqlite3.DatabaseError(f"database disk image is malformed ({exc})") from None
             self.db.execute("INSERT INTO grams(grams, rowid, norm) VALUES ('delete', ?, ?)", (number, text))

@@ -135,16 +135,16 @@ def _reshaped(blob: bytes, part: int, change) -> bytes:
     """The blob with one of its parts (stored.PARTS) unmarshalled, changed and put back, under a valid checksum."""
     import marshal
 
-    from cybrief.index.stored import _HEAD
+    from cybrief.index.stored import HEAD, head, sizes_of
 
-    sizes = list(_HEAD.unpack_from(blob))
-    raw = zlib.decompress(blob[_HEAD.size:])
+    sizes = sizes_of(blob)
+    raw = zlib.decompress(blob[HEAD:])
     parts, at = [], 0
     for size in sizes:
         parts.append(raw[at:at + size])
         at += size
     parts[part] = marshal.dumps(change(marshal.loads(parts[part])))
-    return _HEAD.pack(*map(len, parts)) + zlib.compress(b"".join(parts))
+    return head([len(p) for p in parts]) + zlib.compress(b"".join(parts))
 
 
 @pytest.mark.parametrize(

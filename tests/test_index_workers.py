@@ -17,7 +17,7 @@ from cybrief.index.store import index_path, open_index
 
 OLD = 1_600_000_000_000_000_000
 TABLES = {
-    "files": "path, size, mtime, ctime, inode, digest, brief", "briefs": "no, id, date, path, key, fields, sectors",
+    "files": "path, size, mtime, ctime, inode, digest, brief", "briefs": "no, id, date, path, key, fields", "sectors": "*",
     "readings": "*",
 }
 

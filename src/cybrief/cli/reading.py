@@ -317,7 +317,7 @@ def cache(
         cybrief cache clear
     """
     from cybrief.index import caches
-    from cybrief.index.store import cache_home
+    from cybrief.index import cache_home
     from cybrief.library import resolve_library_dir
 
     if action is CacheAction.path:

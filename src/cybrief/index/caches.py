@@ -12,18 +12,13 @@ import os
 import re
 
 from cybrief.errors import UsageError
+from cybrief.index import cache_home
 
 CAP_ENV = "CYBRIEF_CACHE_MAX"
 DEFAULT_CAP = 2 * 1024**3
 _UNITS = {"": 1, "K": 1024, "M": 1024**2, "G": 1024**3, "T": 1024**4}
 _NAMES = re.compile(r"^(index-[0-9a-f]{8}\.sqlite|briefs-[0-9a-f]{8}\.bin)$")
 _SIDE = ("-journal", "-wal", "-shm")
-
-
-def cache_home() -> str:
-    """$XDG_CACHE_HOME/cybrief (default ~/.cache/cybrief): library.cache.cache_dir, without importing it."""
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    return os.path.join(base, "cybrief")
 
 
 class Entry:

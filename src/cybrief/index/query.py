@@ -16,7 +16,7 @@ import re
 import sqlite3
 from collections import Counter
 
-from cybrief.errors import NoMatch, UsageError
+from cybrief.errors import UsageError
 from cybrief.search import fields as F
 from cybrief.search.fields import RecordInfo
 from cybrief.search.query import Query
@@ -312,8 +312,14 @@ class IndexSource:
 
     def ordered_ids(self, numbers) -> list[tuple[int, str]]:
         """(brief number, id) of the given briefs, in library order."""
-        wanted = set(numbers)
-        return [(no, i) for no, i in self.db.execute("SELECT no, id FROM briefs ORDER BY key") if no in wanted]
+        wanted = sorted(set(numbers))
+        if len(wanted) > _CHUNK:
+            keep = set(wanted)
+            return [(no, i) for no, i in self.db.execute("SELECT no, id FROM briefs ORDER BY key") if no in keep]
+        rows = []
+        for chunk in _chunks(wanted):
+            rows += self.db.execute(f"SELECT key, no, id FROM briefs WHERE no IN ({','.join('?' * len(chunk))})", chunk)
+        return [(no, i) for _, no, i in sorted(rows)]
 
     def briefs(self, numbers) -> dict[int, tuple[str, str, str]]:
         """{brief number: (id, date, order key)}"""
@@ -331,46 +337,15 @@ class IndexSource:
 
     def sectors(self) -> list[tuple[str, str, str]]:
         """(slug, zh, en) of every sector, first definition of a slug winning, in library order."""
-        seen: dict[str, tuple[str, str, str]] = {}
-        for _, slug, zh, en in sector_rows(self.db):
-            seen.setdefault(slug, (slug, zh, en))
-        return list(seen.values())
+        from cybrief.index.facts import first_sectors
+
+        return first_sectors(self.db)
 
     def delegate_keys(self, name: str) -> set[tuple[int, str]]:
         """(brief number, delegate id) of the delegates called `name`; NoMatch if none."""
+        from cybrief.index.facts import delegate_keys
+
         return delegate_keys(self.db, name)
-
-
-def sector_rows(db: sqlite3.Connection):
-    """(brief number, slug, zh, en) of every sector of every brief, in library order."""
-    for number, stored in db.execute("SELECT no, sectors FROM briefs ORDER BY key"):
-        for slug, zh, en in _facts(stored, 3):
-            yield number, slug, zh, en
-
-
-def delegate_keys(db: sqlite3.Connection, name: str) -> set[tuple[int, str]]:
-    """(brief number, delegate id) of the delegates called `name` (id, name or English name, folded); NoMatch if none."""
-    from cybrief.search.names import fold_name
-
-    wanted = fold_name(name)
-    found = {(number, d[0]) for number, stored in db.execute("SELECT no, delegates FROM briefs")
-             for d in _facts(stored, 4) if wanted in d[3].split("\x00")}
-    if not found:
-        raise NoMatch(f"no delegate named {name!r}; try `cybrief delegates` for the list")
-    return found
-
-
-def _facts(stored: bytes, width: int) -> list:
-    """A brief's stored list of sectors or delegates; a damaged one is the index's damage (it is rebuilt)."""
-    import marshal
-
-    try:
-        rows = marshal.loads(stored)
-        if type(rows) is list and all(type(r) is tuple and len(r) == width and all(type(v) is str for v in r) for r in rows):
-            return rows
-    except (ValueError, EOFError, TypeError):
-        pass
-    raise sqlite3.DatabaseError("database disk image is malformed (a brief's stored facts)")
 
 
 def _may_match(search: str, query: Query, matcher) -> bool:

@@ -24,7 +24,7 @@ import zlib
 
 from cybrief import __version__
 from cybrief.errors import Unavailable  # noqa: F401 - raised here, and imported from here by callers
-from cybrief.index.caches import cache_home
+from cybrief.index import cache_home
 from cybrief.index.snapshot import survey, unchanged
 
 TYPE_CHECKING = False  # not typing.TYPE_CHECKING: importing typing costs a search start-up time
@@ -38,8 +38,9 @@ SCHEMA = """
 CREATE TABLE meta(key TEXT PRIMARY KEY, value);
 CREATE TABLE files(path TEXT PRIMARY KEY, size INTEGER, mtime INTEGER, ctime INTEGER, inode INTEGER, digest BLOB,
                    brief INTEGER);
-CREATE TABLE briefs(no INTEGER PRIMARY KEY, id TEXT, date TEXT, path TEXT, key TEXT, fields INTEGER, sectors BLOB,
-                    delegates BLOB);
+CREATE TABLE briefs(no INTEGER PRIMARY KEY, id TEXT, date TEXT, path TEXT, key TEXT, fields INTEGER);
+CREATE TABLE facts(no INTEGER PRIMARY KEY, delegates BLOB);
+CREATE TABLE sectors(slug TEXT, brief INTEGER, seq INTEGER, zh TEXT, en TEXT, PRIMARY KEY(slug, brief, seq)) WITHOUT ROWID;
 CREATE INDEX briefs_id ON briefs(id);
 CREATE INDEX briefs_key ON briefs(key);
 CREATE TABLE bodies(no INTEGER PRIMARY KEY, blob BLOB);
@@ -48,8 +49,10 @@ CREATE VIRTUAL TABLE grams USING fts5(norm, tokenize='trigram case_sensitive 1',
 INSERT INTO grams(grams, rank) VALUES ('automerge', 8);
 INSERT INTO grams(grams, rank) VALUES ('hashsize', 16777216);
 """
-# A brief's sectors ((slug, zh, en) ...) and delegates ((id, name, name_en, names folded as searched) ...) are
-# marshal data in its row of briefs: filters read them all, and a table of a row each took 4% of the index.
+# A brief's delegates ((id, name, name_en, names folded as searched) ...) are marshal data in its row of facts
+# (a table of a row each took 2% of the index), apart from briefs, which queries scan in library order and which
+# stays small. Sectors have a row each, by slug: a --sector filter finds its briefs, and the library's sectors
+# (the first definition of each slug) come from one grouped query.
 # One row of the trigram index per brief, holding which trigrams occur in it and nothing else (detail=none:
 # no positions, no columns, no copy of the text); a term's candidate briefs are those holding each of its
 # trigrams, and its exact place is then found in the brief's stored normalized text (stored.py). Measured
@@ -91,7 +94,11 @@ def connect(path: Path) -> sqlite3.Connection:
 
 
 def _corrupt(exc: sqlite3.Error) -> bool:
-    return getattr(exc, "sqlite_errorname", "") in ("SQLITE_CORRUPT", "SQLITE_NOTADB") or "malformed" in str(exc)
+    """Whether an error says the index is damaged, or is not what this version writes (a table or column it
+    lacks: edited by hand, or written by a build of another layout under the same number)."""
+    text = str(exc)
+    return (getattr(exc, "sqlite_errorname", "") in ("SQLITE_CORRUPT", "SQLITE_NOTADB") or "malformed" in text
+            or text.startswith(("no such table", "no such column")))
 
 
 def _remove(path: Path) -> None:
@@ -179,10 +186,14 @@ def open_index(root: Path, progress=None, rebuild: bool = False, snapshot: bool 
     in a transaction, never by deleting the file under other processes. progress(done, total) is called
     while briefs are read.
     """
-    from cybrief.search.fields import TooLarge
-
     root = root.resolve()
     path = index_path(root)
+    if snapshot and not rebuild:
+        current = _opened_current(path, root)  # the usual case, in a few queries: the index is current
+        if current is not None:
+            return current
+    from cybrief.search.fields import TooLarge
+
     created = not path.exists()
     for attempt in (1, 2):
         connection = None
@@ -233,6 +244,27 @@ def _settle(path: Path) -> None:
             connection.close()
     except sqlite3.Error:
         pass
+
+
+def _opened_current(path: Path, root: Path) -> sqlite3.Connection | None:
+    """A connection to the index inside a read transaction, if the index is current then; else None (nothing
+    written, nothing raised: open_index then takes the long way, which also deals with every failure)."""
+    if not path.is_file():
+        return None
+    connection = None
+    try:
+        connection = connect(path)
+        connection.execute("BEGIN")  # the check and every later query see the same index
+        if connection.execute("PRAGMA user_version").fetchone()[0] == LAYOUT:
+            stored = dict(connection.execute("SELECT key, value FROM meta").fetchall())
+            snapshot = stored.get("snapshot")
+            if _matches(stored, root) and snapshot is not None and unchanged(str(root), snapshot):
+                return connection
+    except sqlite3.Error:
+        pass
+    if connection is not None:
+        connection.close()
+    return None
 
 
 def _made(connection: sqlite3.Connection, path: Path, created: bool) -> sqlite3.Connection:

@@ -29,8 +29,9 @@ class IndexedLibrary(Library):
     def __init__(self, connection: sqlite3.Connection, root, numbers: list[int] | None = None):
         self.db, self.root = connection, root
         self._numbers = numbers  # None: every brief of the index
-        self._loaded: dict[int, object] = {}
+        self._loaded: dict = {}  # briefs, their blobs and parts already made, by number (and part)
         self._sectors: list[Sector] | None = None
+        self._rows: list[tuple[int, str]] | None = None
 
     def __enter__(self):
         return self
@@ -47,26 +48,61 @@ class IndexedLibrary(Library):
     # --- briefs ----------------------------------------------------------------------------------------
 
     def _order(self) -> list[tuple[int, str]]:
-        """(number, id) of the briefs, in library order."""
-        rows = self.db.execute("SELECT no, id FROM briefs ORDER BY key").fetchall()
-        if self._numbers is not None:
-            wanted = set(self._numbers)
-            rows = [r for r in rows if r[0] in wanted]
-        return rows
+        """(number, id) of the briefs, in library order (read once)."""
+        if self._rows is None:
+            if self._numbers is None:
+                self._rows = self.db.execute("SELECT no, id FROM briefs ORDER BY key").fetchall()
+            else:
+                marks = ",".join("?" * len(self._numbers))
+                rows = self.db.execute(f"SELECT key, no, id FROM briefs WHERE no IN ({marks})", self._numbers).fetchall()
+                self._rows = [(no, i) for _, no, i in sorted(rows)]
+        return self._rows
+
+    def _plain(self, number: int):
+        """The stored brief's blob read whole (path, Unpacked), once."""
+        found = self._loaded.get(("plain", number))
+        if found is None:
+            from cybrief.index.stored import Damaged, read
+
+            row = self.db.execute("SELECT b.path, d.blob FROM briefs b JOIN bodies d ON d.no = b.no WHERE b.no = ?",
+                                  (number,)).fetchone()
+            try:
+                found = (row[0], read(row[1], "plain"))
+            except (Damaged, TypeError) as exc:
+                raise sqlite3.DatabaseError(f"database disk image is malformed ({exc})") from None
+            self._loaded[("plain", number)] = found
+        return found
 
     def brief(self, number: int):
         """The brief stored under `number`, loaded once."""
         found = self._loaded.get(number)
         if found is None:
-            from cybrief.index.stored import Damaged, brief, read
+            from cybrief.index.stored import Damaged, brief
 
-            row = self.db.execute("SELECT b.path, d.blob FROM briefs b JOIN bodies d ON d.no = b.no WHERE b.no = ?",
-                                  (number,)).fetchone()
+            path, unpacked = self._plain(number)
             try:
-                found = brief(read(row[1], "plain"), row[0])
-            except (Damaged, TypeError) as exc:
+                found = brief(unpacked, path)
+            except Damaged as exc:
                 raise sqlite3.DatabaseError(f"database disk image is malformed ({exc})") from None
             self._loaded[number] = found
+        return found
+
+    def part(self, number: int, cls, position: int | None = None, record_id: str | None = None):
+        """One target or delegate (cls) of a stored brief, by position or id, made alone, once: sorting or grouping
+        many targets needs them and their delegates, not the whole of every brief."""
+        key = (cls.__name__, number, position, record_id)
+        found = self._loaded.get(key)
+        if found is None:
+            from cybrief.brief.plain import Malformed, from_plain
+
+            _, unpacked = self._plain(number)
+            try:
+                items = unpacked.plain[_FIELD_INDEX[cls.__name__]] or ()
+                plain = items[position] if position is not None else next(p for p in items if p[0] == record_id)
+                found = from_plain(cls, plain, unpacked.texts)
+            except (Malformed, TypeError, IndexError, StopIteration) as exc:
+                raise sqlite3.DatabaseError(f"database disk image is malformed ({exc!r})") from None
+            self._loaded[key] = found
         return found
 
     @property
@@ -76,20 +112,16 @@ class IndexedLibrary(Library):
     @property
     def sectors(self) -> list[Sector]:
         if self._sectors is None:
-            from cybrief.index.query import sector_rows
+            from cybrief.index.facts import first_sectors
 
-            seen: dict[str, Sector] = {}
-            wanted = set(self._numbers) if self._numbers is not None else None
-            for number, slug, zh, en in sector_rows(self.db):
-                if wanted is None or number in wanted:
-                    seen.setdefault(slug, Sector(slug=slug, zh=zh, en=en))
-            self._sectors = list(seen.values())
+            self._sectors = [Sector(slug=slug, zh=zh, en=en) for slug, zh, en in first_sectors(self.db, self._numbers)]
         return self._sectors
 
     def only(self, brief_id: str | None) -> Library:
         if brief_id is None:
             return self
-        chosen = [number for number, i in self._order() if i == brief_id][:1]
+        row = self.db.execute("SELECT no FROM briefs WHERE id = ? ORDER BY key LIMIT 1", (brief_id,)).fetchone()
+        chosen = [row[0]] if row is not None and (self._numbers is None or row[0] in self._numbers) else []
         if not chosen:
             known = ", ".join(i for _, i in self._order()) or "none"
             raise UsageError(f"unknown brief {brief_id!r}; briefs in the library: {known}")
@@ -130,11 +162,12 @@ class IndexedLibrary(Library):
         return refs
 
     def _delegate_keys(self, name: str) -> set[tuple[int, str]]:
-        from cybrief.index.query import delegate_keys
+        from cybrief.index.facts import delegate_keys
 
-        found = delegate_keys(self.db, name)
-        if self._numbers is not None:
-            found = {key for key in found if key[0] in self._numbers}
+        try:
+            found = delegate_keys(self.db, name, self._numbers)
+        except NoMatch:
+            found = set()
         if not found:
             raise NoMatch(f"no delegate named {name!r}; try `cybrief delegates` for the list")
         return found
@@ -147,7 +180,7 @@ class IndexedLibrary(Library):
     @staticmethod
     def _with(library: IndexedLibrary, numbers: list[int]) -> IndexedLibrary:
         narrowed = IndexedLibrary(library.db, library.root, numbers)
-        narrowed._loaded, narrowed._sectors = library._loaded, library._sectors
+        narrowed._loaded = library._loaded
         return narrowed
 
     # --- targets ---------------------------------------------------------------------------------------
@@ -164,17 +197,18 @@ class IndexedLibrary(Library):
         if keys is not None:
             numbers = sorted({number for number, _ in keys})
         elif slug is not None:  # only briefs that define the sector can have a target in it
-            from cybrief.index.query import sector_rows
+            from cybrief.index.facts import briefs_defining
 
-            numbers = sorted({number for number, defined, _, _ in sector_rows(self.db) if defined == slug})
+            numbers = briefs_defining(self.db, slug)
         refs = []
         filtered = slug is not None or keys is not None or kind is not None or wanted_horizon is not None
         for number, table, targets, _ in self._records(numbers):
+            if not filtered:  # every target: the records as they are (a text kept once, as a reference, put back)
+                refs += [StoredTargetRef(self, number, position, dict(zip(TARGET_COLUMNS, map(table.get, stored, stored))),
+                                         value, figure) for position, (stored, value, figure) in enumerate(targets)]
+                continue
             for position, (stored, value, figure) in enumerate(targets):
-                record = tuple(map(table.get, stored, stored))  # a text kept once, as a reference: put back
-                if not filtered:
-                    refs.append(StoredTargetRef(self, number, position, dict(zip(TARGET_COLUMNS, record)), value, figure))
-                    continue
+                record = tuple(map(table.get, stored, stored))
                 if slug is not None and record[_T_SECTOR] != slug:
                     continue
                 if keys is not None and (number, record[_T_DELEGATE]) not in keys:
@@ -211,11 +245,15 @@ class StoredTargetRef(TargetRef):
 
     @property
     def target(self):
-        return self.brief.targets[self._position]
+        from cybrief.brief.model import Target
+
+        return self._library.part(self._number, Target, position=self._position)
 
     @property
     def delegate(self):
-        return _delegate(self.brief, self.target.delegate)
+        from cybrief.brief.model import Delegate
+
+        return self._library.part(self._number, Delegate, record_id=self.record["delegate"])
 
 
 class StoredDelegateRef(DelegateRef):
@@ -232,14 +270,19 @@ class StoredDelegateRef(DelegateRef):
 
     @property
     def delegate(self):
-        return self.brief.delegates[self._position]
+        from cybrief.brief.model import Delegate
+
+        return self._library.part(self._number, Delegate, position=self._position)
 
 
-def _delegate(brief, delegate_id: str):
-    found = brief.delegate(delegate_id)
-    if found is None:
-        raise sqlite3.DatabaseError("database disk image is malformed (a target's delegate is missing)")
-    return found
+def _field_index() -> dict[str, int]:
+    from cybrief.brief.model import Brief
+
+    names = [f.name for f in Brief.FIELDS]
+    return {"Target": names.index("targets"), "Delegate": names.index("delegates")}
+
+
+_FIELD_INDEX = _field_index()  # where a stored brief keeps its targets and its delegates
 
 
 class _Figure:

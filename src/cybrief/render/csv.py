@@ -25,8 +25,7 @@ def cell(value) -> object:
 def cells(values) -> list:
     """[cell(v) for v in values], without a call for the values cell() leaves as they are (most of them):
     a large table is written several times faster. tests/test_streaming.py keeps the two equal."""
-    return [v if (type(v) is str and not v.startswith(_FORMULA_START)) or type(v) is int else
-            "" if v is None else cell(v) for v in values]
+    return [v if type(v) is str and not v.startswith(_FORMULA_START) else cell(v) for v in values]
 
 
 def table(records: list[dict], columns) -> str:

@@ -270,12 +270,13 @@ def index(
         cybrief index --library ~/archive --rebuild
     """
     from cybrief.errors import display_path
-    from cybrief.index.store import describe, open_index
+    from cybrief.index.store import describe, index_path, open_index
     from cybrief.library import brief_files, resolve_library_dir
 
     root = resolve_library_dir(library)
-    if not brief_files(root):  # as every command that reads a library says it
-        raise UsageError(f"library {display_path(root)}: no brief files (*.yaml, *.yml) in it")
+    empty = UsageError(f"library {display_path(root)}: no brief files (*.yaml, *.yml) in it")  # as every command says
+    if not index_path(root.resolve()).exists() and not brief_files(root):  # listed once: an index knows its files
+        raise empty
     bar = ProgressBar() if sys.stderr.isatty() else None  # on a terminal: a log gets only the summary line
     try:
         connection = open_index(root, bar, rebuild=rebuild, snapshot=False)  # only counted, not searched
@@ -283,6 +284,9 @@ def index(
         if bar is not None:
             bar.close()
     try:
+        if connection.execute("SELECT 1 FROM files LIMIT 1").fetchone() is None:
+            brief_files(root)  # its error first: not a folder
+            raise empty
         note(describe(connection))
     finally:
         connection.close()

@@ -83,7 +83,7 @@ class Renderer:
 
     def listing_stream(self, listing):
         """listing() in pieces, for a listing too long to make whole before the first line is written."""
-        return table_stream(listing.headers, listing.rows)
+        return table_stream(listing.headers, listing.rows_as_made())
 
     def details(self, details) -> str:
         blocks = []

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 import re
+from itertools import chain, islice
 
 from rich import box
 from rich.cells import cell_len, get_character_cell_size
@@ -100,17 +101,19 @@ class StreamedTable:
     folded to its column's width like any other. Rich lays out about a thousand rows a second; this is made
     for tens of thousands. pieces(width) yields the header as a Rich Text, then plain lines."""
 
-    def __init__(self, headers: list[str], rows: list[list[str]]):
-        self.headers, self.rows = headers, rows
+    def __init__(self, headers: list[str], rows):
+        self.headers, self.rows = headers, rows  # rows: any iterable, read once (the first SAMPLE, then the rest)
 
     def pieces(self, max_width: int, chunk: int = 500):
-        widths = FittedTable(self.headers, self.rows[:SAMPLE]).widths(max_width)
+        rows = iter(self.rows)
+        sample = list(islice(rows, SAMPLE))
+        widths = FittedTable(self.headers, sample).widths(max_width)
         lines = _row_lines(self.headers, widths)
         yield Text("\n".join(lines), style=HEADER_STYLE)
         rule = "─" * (sum(widths) + 2 * (len(widths) - 1))
         blank = " " * len(rule)
         out = [rule]
-        for index, row in enumerate(self.rows):
+        for index, row in enumerate(chain(sample, rows)):
             if index:
                 out.append(blank)
             out += _row_lines(row, widths)
@@ -189,7 +192,7 @@ class Renderer:
 
     def listing_stream(self, listing):
         """A listing too long to lay out whole: a StreamedTable (see cli/output.py's emit)."""
-        return StreamedTable(listing.headers, listing.rows)
+        return StreamedTable(listing.headers, listing.rows_as_made())
 
     def details(self, details):
         parts = []

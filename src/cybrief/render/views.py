@@ -40,14 +40,18 @@ class Listing:
     __slots__ = ("kind", "records", "columns", "headers", "_rows")
 
     def __init__(self, kind: str, records: list[dict], headers: list[str], rows, columns: tuple[str, ...]):
-        # rows: a list, or a function that makes it when first needed (JSON and CSV never need it)
+        # rows: a list, or a function that makes them when first needed (JSON and CSV never need them)
         self.kind, self.records, self.headers, self._rows, self.columns = kind, records, headers, rows, columns
 
     @property
     def rows(self) -> list[list[str]]:
         if callable(self._rows):
-            self._rows = self._rows()
+            self._rows = list(self._rows())
         return self._rows
+
+    def rows_as_made(self):
+        """The rows one by one as they are made, for output written as it is made (a long listing)."""
+        return iter(self._rows()) if callable(self._rows) else iter(self._rows)
 
 
 class DelegateDetail:
@@ -100,22 +104,18 @@ def targets_listing(refs: list[TargetRef], library: Library, lang: str) -> Listi
         header("类型", "Kind", lang),
     ]
     def rows():  # the figure in English needs the parser: made only for people
-        out = []
         for ref in refs:
             t = ref.target
             sector = ref.brief.sector(t.sector) or library.sector(t.sector)
-            out.append(
-                [
-                    pick(ref.delegate.name, ref.delegate.name_en, lang),
-                    pick(sector.zh, sector.en, lang) if sector else t.sector,
-                    t.region,
-                    pick(t.metric, t.metric_en, lang),
-                    shown_figure(ref, lang),
-                    t.horizon or "—",
-                    pick(*TARGET_KIND_LABELS[t.kind], lang),
-                ]
-            )
-        return out
+            yield [
+                pick(ref.delegate.name, ref.delegate.name_en, lang),
+                pick(sector.zh, sector.en, lang) if sector else t.sector,
+                t.region,
+                pick(t.metric, t.metric_en, lang),
+                shown_figure(ref, lang),
+                t.horizon or "—",
+                pick(*TARGET_KIND_LABELS[t.kind], lang),
+            ]
 
     return Listing("targets", [target_record(r) for r in refs], headers, rows, TARGET_COLUMNS)
 
@@ -167,16 +167,14 @@ def delegates_listing(refs: list[DelegateRef], library: Library, lang: str) -> L
         header("摘要", "Summary", lang),
     ]
     def rows():  # made only for people: JSON and CSV take the records, which the index may have made already
-        return [
-            [
+        for r in refs:
+            yield [
                 pick(r.delegate.name, r.delegate.name_en, lang),
                 _role_cell(r, lang),
                 _event_cell(r.brief, r.delegate.event, lang),
                 _sectors_cell(r, library, lang),
                 _summary_cell(r, lang),
             ]
-            for r in refs
-        ]
 
     return Listing("delegates", [delegate_record(r) for r in refs], headers, rows, DELEGATE_COLUMNS)
 

@@ -1,20 +1,23 @@
-"""Search at the scale of an archive: cybrief with its index, without it, and ripgrep, on N generated briefs.
+"""Search and the index at the scale of an archive: build, size, one-brief updates and search, against ripgrep.
 
-Usage: python benchmarks/search_scale.py [N ...] [--runs R] [--slow-runs S] [--work DIR] [--keep-index]
+Usage: python benchmarks/search_scale.py [N ...] [--runs R] [--work DIR] [--keep]
 
-For each N (default 100 1000 10000) it writes a library of N briefs: copies of the bundled brief, each
-with its own id, in folders of 1,000, with a rare term written into a delegate's summary in 1% of them.
-It builds the index once (`cybrief index`, timed, and its size read), then runs side by side, round
-after round: a warm `cybrief search TERM --count`, the same with `--no-cache`, and `rg -F -c TERM` over
-the same folder, for a term found in every brief (特高压, three fields in each), one in 1% of them, and
-a two-character term in every brief (电网, which takes the index's path for short terms). Printed: the
-median wall time of each, the median of the round-by-round ratios to ripgrep, and the peak memory
-(largest resident set) of a run. `--no-cache` parses every file, so it runs only in the first S rounds.
+For each N (default 1000 10000 30000) it writes a library of N briefs (benchmarks/_library.py: copies of
+the bundled brief with their own text), then:
 
-`--work DIR` keeps the libraries (and indexes) for the next run; with `--keep-index` an index already in
-DIR is brought up to date and used instead of being built again (its build time is then not measured).
+- builds the index (`cybrief index`) and prints its wall time, the CPU time of cybrief and its worker
+  processes (CPU / wall says how many cores were busy), and the index's bytes against the library's;
+- times side by side, round after round, `cybrief search TERM --count` and ripgrep's `rg -F -c TERM` over
+  the same files, for a term in 1% of the briefs (RARE), one in every brief (特高压) and a two-character one
+  in every brief (电网), with pinyin (`tegaoya`) for reference; prints medians, the median round-by-round
+  ratio to ripgrep and the peak memory of a run;
+- edits one brief and runs `cybrief index` again, alternating with a run that finds nothing changed, and
+  prints both and their difference (the work of the update itself).
 
-Needs ripgrep (`rg`) on PATH. Not a test: nothing here asserts a time.
+At the end, how each grew from the smallest N to the largest. ripgrep is the yardstick: install it with
+`apt-get install ripgrep` (Debian, Ubuntu) or your system's package manager if `rg` is not on PATH. Libraries
+and indexes go to a temporary folder (or --work DIR), deleted at the end unless --keep. Run it with `nice`
+on a shared machine. Not a test: nothing here asserts a time.
 """
 
 from __future__ import annotations
@@ -29,111 +32,125 @@ import tempfile
 import time
 from pathlib import Path
 
+from _library import RARE, library_bytes, make_library
 from _timing import bytecode_env, cybrief_command
 
-ROOT = Path(__file__).resolve().parent.parent
-SOURCE = ROOT / "briefs" / "chongqing-2026-03-chengyu.yaml"
-RARE = "氢能重卡走廊"
-TERMS = {"every brief": "特高压", "1% of briefs": RARE, "every brief, 2 chars": "电网"}
-ANCHOR = "刘勇发言时说，"  # the start of a delegate's summary in the bundled brief
+TERMS = {"1% of briefs": RARE, "every brief": "特高压", "every brief, 2 chars": "电网", "pinyin, every brief": "tegaoya"}
+BUILD_GOAL = 25.0  # seconds for 10,000 briefs
+UPDATE_GOAL = 0.2  # seconds for one edited brief
 
 
-def make_library(folder: Path, count: int) -> None:
-    text = SOURCE.read_text(encoding="utf-8")
-    assert ANCHOR in text and "\nid: chongqing-2026-03-chengyu\n" in text
-    for number in range(count):
-        brief = text.replace("\nid: chongqing-2026-03-chengyu\n", f"\nid: chongqing-copy-{number:05d}\n", 1)
-        if number % 100 == 0:
-            brief = brief.replace(ANCHOR, f"{ANCHOR}{RARE}建设提速，", 1)
-        sub = folder / f"part-{number // 1000:02d}"
-        sub.mkdir(parents=True, exist_ok=True)
-        (sub / f"copy-{number:05d}.yaml").write_text(brief, encoding="utf-8")
-
-
-def run(argv: list[str], env) -> tuple[float, float, int]:
-    """(wall seconds, peak resident MiB, exit code) of one run, output thrown away."""
+def run(argv: list[str], env) -> tuple[float, float, float, int]:
+    """(wall seconds, CPU seconds of the process and its children, peak resident MiB, exit code); output dropped."""
     start = time.perf_counter()
     process = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env)
     _, status, usage = os.wait4(process.pid, 0)
     elapsed = time.perf_counter() - start
-    process.returncode = os.waitstatus_to_exitcode(status)
-    return elapsed, usage.ru_maxrss / 1024, process.returncode
+    return elapsed, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024, os.waitstatus_to_exitcode(status)
+
+
+def checked(argv, env) -> tuple[float, float, float]:
+    elapsed, cpu, peak, code = run(argv, env)
+    if code != 0:
+        sys.exit(f"{' '.join(argv)} exited {code}")
+    return elapsed, cpu, peak
 
 
 def median(values: list[float]) -> float:
     return statistics.median(values) if values else float("nan")
 
 
-def bench(count: int, work: Path, runs: int, slow_runs: int, keep_index: bool = False) -> None:
+def edit_one(library: Path, round_: int) -> None:
+    """Change the text of one brief (its title), as an editor saves it."""
+    path = sorted(library.glob("part-00/*.yaml"))[len(list(library.glob("part-00/*.yaml"))) // 2]
+    text = path.read_text(encoding="utf-8")
+    head, _, rest = text.partition("\ntitle: ")
+    title, _, tail = rest.partition("\n")
+    path.write_text(f"{head}\ntitle: {title.rstrip('0123456789')}{round_}\n{tail}", encoding="utf-8")
+
+
+def bench(count: int, work: Path, runs: int) -> dict:
     library = work / f"library-{count}"
-    env = dict(os.environ, XDG_CACHE_HOME=str(work / f"cache-{count}"))
+    cache = work / f"cache-{count}"
+    env = bytecode_env(dict(os.environ, XDG_CACHE_HOME=str(cache)))
     env.pop("CYBRIEF_NO_CACHE", None)
-    env = bytecode_env(env)  # an installed package runs from bytecode: let the first run write it
     if not library.exists():
         make_library(library, count)
-    kept = keep_index and any((work / f"cache-{count}" / "cybrief").glob("index-*.sqlite"))
-    if not kept:
-        shutil.rmtree(work / f"cache-{count}", ignore_errors=True)
+    shutil.rmtree(cache, ignore_errors=True)
     cybrief = cybrief_command()
-    seconds, peak, code = run(cybrief + ["index", "--library", str(library)], env)
-    if code != 0:
-        sys.exit(f"cybrief index failed with exit code {code}")
-    [index_file] = (work / f"cache-{count}" / "cybrief").glob("index-*.sqlite")
-    library_mb = sum(p.stat().st_size for p in library.rglob("*.yaml")) / 1e6
-    built = "index kept (brought up to date" if kept else "index built"
-    print(f"\nN = {count}: library {library_mb:.1f} MB; {built} in {seconds:.1f} s "
-          f"(peak {peak:.0f} MiB){')' if kept else ''}, {index_file.stat().st_size / 1e6:.1f} MB")
-    print(f"  {'term':<22} {'warm':>9} {'no-cache':>10} {'rg':>8} {'warm/rg':>8} {'no-cache/rg':>12} "
-          f"{'peak warm':>10} {'peak no-cache':>14} {'peak rg':>8}")
+    index = cybrief + ["index", "--library", str(library)]
+    wall, cpu, peak = checked(index, env)
+    [index_file] = (cache / "cybrief").glob("index-*.sqlite")
+    size, lib_size = index_file.stat().st_size, library_bytes(library)
+    out = {"build": wall, "cpu": cpu, "size": size, "library": lib_size}
+    print(f"\nN = {count}: library {lib_size / 1e6:.1f} MB in {count} files")
+    print(f"  index built in {wall:.1f} s, {cpu:.1f} s of CPU ({cpu / wall:.2f} cores busy), peak {peak:.0f} MiB; "
+          f"{size / 1e6:.1f} MB = {size / lib_size:.2f}x the library (goal <= 1.0x)")
+    if count == 10000:
+        print(f"  build / goal ({BUILD_GOAL:.0f} s at 10,000): {wall / BUILD_GOAL:.2f}")
+    print(f"  {'term':<34} {'cybrief':>9} {'rg':>9} {'cybrief/rg':>11} {'peak':>9}")
     for label, term in TERMS.items():
-        commands = {
-            "warm": cybrief + ["search", term, "--count", "--library", str(library)],
-            "cold": cybrief + ["search", term, "--count", "--no-cache", "--library", str(library)],
-            "rg": ["rg", "-F", "-c", term, str(library)],
-        }
+        commands = {"cybrief": cybrief + ["search", term, "--count", "--library", str(library)],
+                    "rg": ["rg", "-F", "-c", term, str(library)]}
+        checked(commands["cybrief"], env)  # the index is current: this only warms the caches
         times = {name: [] for name in commands}
-        peaks = {name: [] for name in commands}
-        for name, argv in commands.items():  # warm-up, and a check that each finds the term
-            if name == "cold":
-                continue  # slow at scale; its first timed run is checked below
-            _, _, code = run(argv, env)
-            if code != 0:
-                sys.exit(f"{' '.join(argv)} exited {code}")
-        for round_ in range(runs):
+        peaks = []
+        for _ in range(runs if "pinyin" not in label else max(3, runs // 3)):  # pinyin reads every brief: slow
             for name, argv in commands.items():
-                if name == "cold" and round_ >= slow_runs:
-                    continue
-                elapsed, peak, code = run(argv, env)
-                if code != 0:
+                elapsed, _, peak, code = run(argv, env)
+                if name == "cybrief" and code != 0:
                     sys.exit(f"{' '.join(argv)} exited {code}")
                 times[name].append(elapsed)
-                peaks[name].append(peak)
-        warm_ratio = median([w / r for w, r in zip(times["warm"], times["rg"])])
-        cold_ratio = median([c / r for c, r in zip(times["cold"], times["rg"])])
-        print(f"  {label + ' ' + term:<22} {median(times['warm']) * 1000:7.1f}ms {median(times['cold']) * 1000:8.0f}ms "
-              f"{median(times['rg']) * 1000:6.1f}ms {warm_ratio:7.2f}x {cold_ratio:11.1f}x "
-              f"{max(peaks['warm']):7.1f}MiB {max(peaks['cold']):11.1f}MiB {max(peaks['rg']):5.1f}MiB")
+                if name == "cybrief":
+                    peaks.append(peak)
+        ratio = median([a / b for a, b in zip(times["cybrief"], times["rg"])])
+        out[label] = median(times["cybrief"])
+        shown = f"{label} {term}"
+        print(f"  {shown:<34} {median(times['cybrief']) * 1000:7.1f}ms {median(times['rg']) * 1000:7.1f}ms "
+              f"{ratio:10.2f}x {max(peaks):6.1f}MiB")
+    same, updated = [], []
+    checked(index, env)
+    for round_ in range(max(3, runs // 3)):
+        same.append(checked(index, env)[0])
+        edit_one(library, round_)
+        time.sleep(0.01)
+        updated.append(checked(index, env)[0])
+    out["update"] = median(updated) - median(same)
+    print(f"  `cybrief index` after one edited brief {median(updated) * 1000:.0f} ms, with nothing changed "
+          f"{median(same) * 1000:.0f} ms: the update itself {out['update'] * 1000:.0f} ms (goal <= {UPDATE_GOAL * 1000:.0f} ms)")
+    return out
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("sizes", nargs="*", type=int, default=[100, 1000, 10000])
-    parser.add_argument("--runs", type=int, default=15, help="rounds per term (default 15)")
-    parser.add_argument("--slow-runs", type=int, default=3, help="rounds that include --no-cache (default 3)")
-    parser.add_argument("--work", type=Path, help="folder for the libraries and caches (kept); default: a temporary one")
-    parser.add_argument("--keep-index", action="store_true", help="use an index already in the work folder, not a new one")
+    parser.add_argument("sizes", nargs="*", type=int, default=[1000, 10000, 30000])
+    parser.add_argument("--runs", type=int, default=9, help="rounds per term (default 9; pinyin a third)")
+    parser.add_argument("--work", type=Path, help="folder for the libraries and caches; default: a temporary one")
+    parser.add_argument("--keep", action="store_true", help="keep the libraries and indexes afterwards")
     args = parser.parse_args()
     if shutil.which("rg") is None:
-        sys.exit("ripgrep (rg) is needed on PATH for the comparison")
+        sys.exit("ripgrep (rg) is needed on PATH for the comparison: apt-get install ripgrep")
     work = args.work or Path(tempfile.mkdtemp(prefix="cybrief-scale-"))
     work.mkdir(parents=True, exist_ok=True)
-    print(f"search at scale: {args.runs} alternating rounds per term (--no-cache in {args.slow_runs}); work folder {work}")
+    print(f"search at scale: {args.runs} alternating rounds per term; work folder {work}")
+    results = {}
     try:
         for count in args.sizes:
-            bench(count, work, args.runs, args.slow_runs, args.keep_index)
+            results[count] = bench(count, work, args.runs)
+            if not args.keep:
+                shutil.rmtree(work / f"library-{count}", ignore_errors=True)
+                shutil.rmtree(work / f"cache-{count}", ignore_errors=True)
     finally:
-        if args.work is None:
+        if not args.keep:
             shutil.rmtree(work, ignore_errors=True)
+    if len(results) > 1:
+        small, large = min(results), max(results)
+        a, b = results[small], results[large]
+        print(f"\ngrowth from {small} to {large} briefs ({large / small:.0f}x the briefs):")
+        print(f"  index size {b['size'] / a['size']:.1f}x, build time {b['build'] / a['build']:.1f}x")
+        for label in TERMS:
+            print(f"  search, {label}: {b[label] / a[label]:.2f}x")
+        print(f"  rare term at {large} / at {small}: {b['1% of briefs'] / a['1% of briefs']:.2f} (goal <= 2)")
 
 
 if __name__ == "__main__":

@@ -1,16 +1,19 @@
-"""Cache tests: cached and uncached loads agree, and a changed, touched, corrupt or unwritable cache is safe."""
+"""Cache tests: briefs loaded through the index and from the files agree, and a changed, touched, same-size-edited,
+corrupt or unwritable cache is safe."""
 
 from __future__ import annotations
 
 import os
 import shutil
+import sqlite3
+import zlib
 
 import pytest
 
-from conftest import BUNDLED, MINI, run
+from conftest import BUNDLED, MINI, OLD, run
 from cybrief.library import cache
 from cybrief.library import open_library
-from cybrief.brief.model import Brief, Target
+from cybrief.brief.model import Brief
 
 
 def _outputs(library, monkeypatch, *, cached: bool):
@@ -20,16 +23,17 @@ def _outputs(library, monkeypatch, *, cached: bool):
         monkeypatch.setenv("CYBRIEF_NO_CACHE", "1")
     return [run(*args, library=library).stdout for args in (
         ("targets", "--format", "json"), ("delegates", "--format", "json"), ("search", "电网", "--format", "json"),
-        ("briefs", "--format", "json"),
+        ("briefs", "--format", "json"), ("report",),
     )]
 
 
 def test_cached_and_uncached_give_identical_results(monkeypatch):
     uncached = _outputs(BUNDLED, monkeypatch, cached=False)
+    assert not cache.cache_dir().exists()
     cold = _outputs(BUNDLED, monkeypatch, cached=True)
     warm = _outputs(BUNDLED, monkeypatch, cached=True)
     assert uncached == cold == warm
-    assert list(cache.cache_dir().glob("briefs-*.bin"))
+    assert [p.name[:6] for p in cache.cache_dir().iterdir()] == ["index-"]  # one cache file: the index
 
 
 def test_round_trip_through_plain_data_is_exact():
@@ -64,6 +68,18 @@ def test_same_size_same_mtime_edit_is_caught_when_the_file_was_recent(tmp_path):
     assert open_library(folder).briefs[0].source.outlet == "测试晚报"
 
 
+def test_a_same_size_edit_with_an_old_mtime_restored_is_seen(tmp_path):
+    """`sed -i` then `touch -d` (or `touch -r`): size and mtime as before, only the change time tells."""
+    folder = _library(tmp_path)
+    path = folder / "mini.yaml"
+    os.utime(path, ns=(OLD, OLD))
+    assert open_library(folder).briefs[0].source.outlet == "测试日报"  # cached with a trusted, old mtime
+    path.write_text(path.read_text(encoding="utf-8").replace("测试日报", "测试晚报"), encoding="utf-8")
+    os.utime(path, ns=(OLD, OLD))
+    assert open_library(folder).briefs[0].source.outlet == "测试晚报"
+    assert "测试晚报" in run("briefs", "--format", "json", library=folder).stdout
+
+
 def test_deleted_file_disappears(tmp_path):
     folder = _library(tmp_path)
     shutil.copy(BUNDLED / "chongqing-2026-03-chengyu.yaml", folder / "cq.yaml")
@@ -72,14 +88,15 @@ def test_deleted_file_disappears(tmp_path):
     assert [b.id for b in open_library(folder).briefs] == ["mini"]
 
 
-def test_corrupt_cache_is_ignored(tmp_path):
+@pytest.mark.parametrize("damage", [b"", b"garbage" * 100, None])
+def test_corrupt_cache_is_ignored(tmp_path, damage):
     folder = _library(tmp_path)
-    open_library(folder)
-    [store] = cache.cache_dir().glob("briefs-*.bin")
-    store.write_bytes(store.read_bytes()[:40] + b"garbage")
+    expected = run("targets", "--format", "json", library=folder).stdout
+    [store] = cache.cache_dir().glob("index-*.sqlite")
+    data = store.read_bytes()
+    store.write_bytes(damage if damage is not None else data[:4096] + b"\x00" * 4096 + data[8192:])
     assert open_library(folder).briefs[0].id == "mini"
-    store.write_bytes(b"")
-    assert open_library(folder).briefs[0].id == "mini"
+    assert run("targets", "--format", "json", library=folder).stdout == expected
 
 
 def test_unwritable_cache_still_works(tmp_path, monkeypatch):
@@ -87,6 +104,7 @@ def test_unwritable_cache_still_works(tmp_path, monkeypatch):
     blocker.write_text("x")
     monkeypatch.setenv("XDG_CACHE_HOME", str(blocker))
     assert open_library(_library(tmp_path)).briefs[0].id == "mini"
+    assert run("targets", "--format", "json", library=tmp_path / "lib").exit_code == 0
 
 
 def test_a_broken_file_is_never_cached(tmp_path):
@@ -98,55 +116,69 @@ def test_a_broken_file_is_never_cached(tmp_path):
         assert result.exit_code == 2 and "targets[2].value" in result.stderr
 
 
-def _reshaped(plain: tuple, path: tuple[int, ...], value) -> tuple:
-    """`plain` with the item at `path` (indexes into nested tuples) replaced by `value`."""
-    if not path:
-        return value
-    items = list(plain)
-    items[path[0]] = _reshaped(items[path[0]], path[1:], value)
-    return tuple(items)
+def _stored_blob(folder) -> tuple[str, bytes]:
+    [store] = cache.cache_dir().glob("index-*.sqlite")
+    db = sqlite3.connect(store)
+    [(blob,)] = db.execute("SELECT blob FROM bodies").fetchall()
+    db.close()
+    return str(store), blob
 
 
-def _field(cls, name: str) -> int:
-    return [f.name for f in cls.FIELDS].index(name)
+def _replace_blob(store: str, blob: bytes) -> None:
+    db = sqlite3.connect(store)
+    db.execute("UPDATE bodies SET blob = ?", (blob,))
+    db.commit()
+    db.close()
 
 
-def _damaged(*path: tuple[type, str | int], value):
-    """A damage that puts `value` at a field path of the cached brief, e.g. (Brief, "targets"), 0, (Target, "value")."""
-    indexes = tuple(step if isinstance(step, int) else _field(*step) for step in path)
-    return lambda entry: entry[:3] + (_reshaped(entry[3], indexes, value),)
+def _reshaped(blob: bytes, part: int, change) -> bytes:
+    """The blob with one of its parts (stored.PARTS) unmarshalled, changed and put back, under a valid checksum."""
+    import marshal
+
+    from cybrief.index.stored import HEAD, head, sizes_of
+
+    sizes = sizes_of(blob)
+    raw = zlib.decompress(blob[HEAD:])
+    parts, at = [], 0
+    for size in sizes:
+        parts.append(raw[at:at + size])
+        at += size
+    parts[part] = marshal.dumps(change(marshal.loads(parts[part])))
+    return head([len(p) for p in parts]) + zlib.compress(b"".join(parts))
 
 
 @pytest.mark.parametrize(
     "damage",
     [
-        lambda entry: "not an entry",
-        lambda entry: entry[:3],
-        lambda entry: (str(entry[0]),) + entry[1:],
-        lambda entry: entry[:3] + (("not", "a", "brief"),),
-        _damaged((Brief, "title"), value=12345),
-        _damaged((Brief, "language"), value="english"),
-        _damaged((Brief, "source"), value="a text"),
-        _damaged((Brief, "delegates"), value=["a list"]),
-        _damaged((Brief, "targets"), 0, (Target, "value"), value="abc"),
-        _damaged((Brief, "targets"), 0, (Target, "paragraph"), value="3"),
-        _damaged((Brief, "targets"), 0, (Target, "review"), value=("not-a-field",)),
-        _damaged((Brief, "targets"), 0, (Target, "metric"), value=None),
+        lambda blob: b"not a blob",
+        lambda blob: blob[: len(blob) // 2],
+        lambda blob: _reshaped(blob, 3, lambda plain: plain[:3]),  # a brief too short
+        lambda blob: _reshaped(blob, 3, lambda plain: (12345,) + plain[1:]),  # an id that is a number
+        lambda blob: _reshaped(blob, 3, lambda plain: plain[:-1] + (("not", "a", "target"),)),
+        lambda blob: _reshaped(blob, 3, lambda plain: plain[:1] + ((9999).to_bytes(4, "little"),) + plain[2:]),
+        lambda blob: _reshaped(blob, 2, lambda records: "not records"),
+        lambda blob: _reshaped(blob, 2, lambda records: records[:2] + ([(9999, records[2][0][1])],)),  # facts of no record
+        lambda blob: _reshaped(blob, 1, lambda exceptions: ["not", "a", "mapping"]),
+        lambda blob: _reshaped(blob, 0, lambda texts: (texts[0], texts[1].rpartition("\x03")[0])),  # a text fewer than fields
     ],
-    ids=["text", "short", "size-as-text", "brief-too-short", "title-a-number", "unknown-language", "source-as-text",
-         "list-not-tuple", "bad-value", "paragraph-as-text", "unknown-review-field", "required-missing"],
+    ids=["garbage", "truncated", "brief-too-short", "id-a-number", "target-not-a-target", "reference-out-of-range",
+         "records-not-records", "facts-of-no-record", "normalized-not-a-mapping", "texts-fewer-than-fields"],
 )
-def test_a_cache_entry_of_the_wrong_shape_is_a_miss(tmp_path, damage):
-    """A checksum proves the bytes are what was written, not that this version wrote them: read the file again."""
+def test_a_stored_brief_of_the_wrong_shape_never_changes_results(tmp_path, damage):
+    """zlib's checksum proves the bytes are what was written, not that this version wrote them: a stored brief
+    that is not what the index writes makes it be built again from the files, with the same output."""
     folder = _library(tmp_path)
-    os.utime(folder / "mini.yaml", ns=(1, 1))  # an old mtime, trusted: the entry is used without a check of the bytes
-    expected = run("targets", "--format", "json", library=folder)
-    [store] = cache.cache_dir().glob("briefs-*.bin")
-    key = str(folder.resolve())
-    entries = cache._read(store, key)
-    [(name, entry)] = entries.items()
-    cache._write(store, key, {name: damage(entry)})
-    assert cache._read(store, key) == {name: damage(entry)}, "the checksum is valid"
-    again = run("targets", "--format", "json", library=folder)
-    assert (again.exit_code, again.stdout, again.stderr) == (0, expected.stdout, "")
-    assert cache._read(store, key) == entries, "the entry is written again as this version makes it"
+    os.utime(folder / "mini.yaml", ns=(OLD, OLD))  # an old mtime, trusted: the index is current, its blob used
+    commands = [("targets", "--format", "json"), ("delegates", "--format", "json"), ("briefs", "--format", "json"),
+                ("targets", "--format", "table"), ("search", "测试", "--format", "json")]
+    expected = [run(*args, library=folder) for args in commands]
+    for args, before in zip(commands, expected):
+        run("index", library=folder)  # an index again (a command that met the damage may have removed it)
+        store, blob = _stored_blob(folder)
+        _replace_blob(store, damage(blob))
+        again = run(*args, library=folder)
+        assert (again.exit_code, again.stdout, again.stderr) == (before.exit_code, before.stdout, before.stderr), args
+    for _ in range(2):  # a damage the first command did not need to read is met by a later one
+        assert run("targets", "--format", "markdown", library=folder).exit_code == 0
+    assert _stored_blob(folder)[1] != damage(blob), "the index is written again as this version makes it"
+    assert isinstance(open_library(folder).briefs[0], Brief)

@@ -10,7 +10,7 @@ import pytest
 from conftest import BUNDLED, FIXTURES, MINI, ROOT, run
 from cybrief.cli import app
 
-COMMANDS = ["delegates", "targets", "search", "briefs", "index", "figure", "chart", "export", "report", "validate", "schema", "draft"]
+COMMANDS = ["delegates", "targets", "search", "briefs", "index", "cache", "figure", "chart", "export", "report", "validate", "schema", "draft"]
 
 
 @pytest.mark.parametrize("command", COMMANDS)

@@ -546,8 +546,14 @@ def test_concurrent_processes_share_the_cache_without_harm(tmp_path, monkeypatch
     assert [child.returncode for child in children] == [0] * 4
     assert results == [expected] * 4, "every process, every round, saw what an uncached load sees"
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
-    [store] = cache.cache_dir().glob("briefs-*.bin")
-    entries = cache._read(store, str(folder.resolve()))
-    assert len(entries) == 9, "the cache left behind is whole and current"
-    assert not [p for p in cache.cache_dir().iterdir() if p.suffix == ".tmp"]
+    [store] = cache.cache_dir().glob("index-*.sqlite")
+    import sqlite3
+
+    db = sqlite3.connect(store)
+    try:
+        assert db.execute("PRAGMA integrity_check").fetchall() == [("ok",)]
+        assert db.execute("SELECT count(*), count(DISTINCT id) FROM briefs").fetchone() == (9, 9), "whole and current"
+    finally:
+        db.close()
+    assert [p.name for p in cache.cache_dir().iterdir()] == [store.name], "no journal or temporary file left"
     assert len(json.loads(expected)) == 1

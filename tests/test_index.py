@@ -210,23 +210,29 @@ def test_two_processes_building_at_once_agree(tmp_path):
     assert third.stdout == outputs[0][0]
 
 
-def test_a_search_loads_no_pinyin_tables_unless_it_tries_pinyin(tmp_path):
+def test_a_search_from_the_index_never_loads_pypinyin_and_one_from_the_files_only_for_pinyin(tmp_path):
+    """The index stores the readings its pinyin searches need (read with pypinyin when it is built): a search it
+    answers never loads pypinyin's tables, pinyin included; without the index, only a pinyin search does."""
     probe = (
         "import sys, json\n"
         "from cybrief.search.query import Query\n"
         "from cybrief.library.searching import LibrarySearch\n"
-        "LibrarySearch(sys.argv[1]).search(Query([sys.argv[2]]))\n"
-        "print(json.dumps(sorted(m for m in sys.modules if m.startswith(('pypinyin', 'rich')))))\n"
+        "found = LibrarySearch(sys.argv[1], use_index=sys.argv[3] == 'index').search(Query([sys.argv[2]]))\n"
+        "print(json.dumps([len(found.hits), sorted(m for m in sys.modules if m.startswith(('pypinyin', 'rich')))]))\n"
     )
     env = dict(os.environ, XDG_CACHE_HOME=str(tmp_path / "cache"))
 
-    def loaded(term):
-        done = subprocess.run([sys.executable, "-c", probe, str(BUNDLED), term], capture_output=True, text=True, env=env, check=True)
-        return json.loads(done.stdout)
+    def loaded(term, source="index"):
+        done = subprocess.run([sys.executable, "-c", probe, str(BUNDLED), term, source], capture_output=True, text=True, env=env, check=True)
+        hits, modules = json.loads(done.stdout)
+        assert hits > 0
+        return modules
 
-    assert loaded("特高压") == []
-    assert loaded("UHV") == []  # Latin, but it matches literally
-    assert any(m.startswith("pypinyin") for m in loaded("tegaoya"))
+    subprocess.run([sys.executable, "-m", "cybrief", "index", "--library", str(BUNDLED)], env=env, check=True, capture_output=True)
+    for term in ("特高压", "UHV", "tegaoya", "tgy"):
+        assert loaded(term) == []
+    assert loaded("特高压", "files") == [] and loaded("UHV", "files") == []
+    assert any(m.startswith("pypinyin") for m in loaded("tegaoya", "files"))
 
 
 def test_a_rebuild_that_empties_the_index_meanwhile_is_never_taken_for_current(tmp_path, monkeypatch):
@@ -299,9 +305,9 @@ def test_an_index_damaged_after_it_was_built_gives_the_same_results_and_is_rebui
     path = index_path(folder.resolve())
     db = sqlite3.connect(path)
     page_size = db.execute("PRAGMA page_size").fetchone()[0]
-    root = db.execute("SELECT rootpage FROM sqlite_master WHERE name = 'fields'").fetchone()[0]
+    root = db.execute("SELECT rootpage FROM sqlite_master WHERE name = 'bodies'").fetchone()[0]
     db.close()
-    with open(path, "r+b") as handle:  # the fields table's first page overwritten: its text cannot be read
+    with open(path, "r+b") as handle:  # the first page of the stored briefs overwritten: their text cannot be read
         handle.seek((root - 1) * page_size)
         handle.write(b"\xff" * page_size)
     result = run("search", "电网", "--format", "json", library=folder)

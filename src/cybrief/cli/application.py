@@ -46,7 +46,7 @@ class _Group(TyperGroup):
             code = super().main(args, *rest, standalone_mode=False, **kwargs)
         except typer.TyperException as exc:  # the option parser's usage errors (public base of its exceptions)
             if type(exc).__name__ == "NoArgsIsHelpError":  # `cybrief` alone: the help, and exit 2
-                sys.stdout.write(exc.format_message() + "\n")
+                sys.stdout.write(exc.format_message().rstrip("\n") + "\n")
             else:
                 sys.stderr.write(f"cybrief: error: {_usage_message(exc)}\n")
             sys.exit(exc.exit_code)

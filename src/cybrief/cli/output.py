@@ -8,39 +8,60 @@ from pathlib import Path
 from cybrief.render import Format
 
 
+_WRITTEN = [0]  # outputs emitted so far (see written)
+
+
+def written() -> int:
+    """How many outputs emit has begun to write: a command that must start over knows whether it still can."""
+    return _WRITTEN[0]
+
+
 def emit(fmt: Format, render) -> None:
-    """Render with the renderer for `fmt` and write to stdout (through the pager when it is taller than the terminal)."""
+    """Render with the renderer for `fmt` and write to stdout: a long output piece by piece as it is made, or, on a
+    terminal with a pager, whole, through the pager when it is taller than the terminal."""
+    from cybrief.cli import pager
     from cybrief.cli.failure import stdout_writable, to_stdout
-    from cybrief.cli.pager import write
     from cybrief.render import renderer, resolve
 
     stdout_writable()
     terminal = sys.stdout.isatty()
     concrete = resolve(fmt, terminal)
     output = render(renderer(concrete))
-    text = shown(concrete, output, terminal)
-    to_stdout(lambda: write(text))
+    _WRITTEN[0] += 1
+    if terminal and not pager.disabled and pager.pager_command() is not None:  # it needs the whole text, to know
+        # whether it fits the screen
+        text = "".join(shown(concrete, output, terminal))
+        to_stdout(lambda: pager.write(text))
+    else:
+        to_stdout(lambda: sys.stdout.writelines(shown(concrete, output, terminal)))
 
 
-def shown(concrete: Format, output, terminal: bool) -> str:
-    """A renderer's output as the text to write: a table laid out by a Rich console for this terminal; CSV on a
-    terminal with its control characters made visible (exact in a file)."""
+def shown(concrete: Format, output, terminal: bool):
+    """A renderer's output as the pieces of text to write, made one by one: a table laid out by a Rich console for
+    this terminal; CSV with a byte-order mark under --bom, and on a terminal with its control characters made
+    visible (exact in a file)."""
     if concrete is Format.table:
         from rich.console import Console
 
         console = Console(highlight=False, soft_wrap=False)
-        with console.capture() as captured:
-            console.print(output)
-        return captured.get()
-    if terminal and concrete is Format.csv:
-        from cybrief.safety import visible_lines
-
-        output = visible_lines(output)
+        for piece in output.pieces(console.width) if hasattr(output, "pieces") else [output]:
+            if isinstance(piece, str):  # already laid out
+                yield piece
+                continue
+            with console.capture() as captured:
+                console.print(piece)
+            yield captured.get()
+        return
     if BOM and concrete is Format.csv:
         from cybrief.render.csv import BYTE_ORDER_MARK
 
-        output = BYTE_ORDER_MARK + output
-    return output
+        yield BYTE_ORDER_MARK
+    for piece in [output] if isinstance(output, str) else output:
+        if terminal and concrete is Format.csv:
+            from cybrief.safety import visible_lines
+
+            piece = visible_lines(piece)
+        yield piece
 
 
 BOM = False  # --bom: CSV starts with a byte-order mark (options.BomOpt)

@@ -249,7 +249,7 @@ def _answer(fmt, render, unmatched: str | None, note: str | None = None):
             if concrete is Format.table:
                 from cybrief.cli.output import shown  # as emit lays a table out
 
-                text = shown(concrete, output, terminal)
+                text = "".join(shown(concrete, output, terminal))
             else:
                 text = output
             to_stdout(lambda: out(text))

@@ -1,4 +1,4 @@
-"""The commands that read a library: delegates, targets, search, index and briefs."""
+"""The commands that read a library: delegates, targets, search and briefs."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ import typer
 
 from cybrief.cli import search_options as S
 from cybrief.cli.application import app
-from cybrief.cli.lookup import filtered_targets, open_library_of
+from cybrief.cli.lookup import filtered_targets, listed, open_library_of
 from cybrief.cli.options import (
     BomOpt,
     BriefOpt,
@@ -33,7 +33,7 @@ from cybrief.cli.options import (
     UnitOpt,
     complete_delegate,
 )
-from cybrief.cli.output import ProgressBar, emit, emit_empty, note, progress_if_terminal, skipped
+from cybrief.cli.output import emit, emit_empty, note, progress_if_terminal, skipped
 from cybrief.errors import BriefError, CybriefError, NoMatch, UsageError
 from cybrief.render import Format
 
@@ -65,12 +65,16 @@ def delegates(
 
         cybrief delegates --format json | jq '.[].name'
     """
+    listed(library, brief, lambda lib: _delegates(lib, name, fmt, lang), strict, drafts)
+
+
+def _delegates(lib, name, fmt, lang) -> None:
+    from cybrief import render
     from cybrief.render import views
 
-    lib = open_library_of(library, brief, strict, drafts)
     if name is None:
         listing = views.delegates_listing(lib.delegates(), lib, lang.value)
-        emit(fmt, lambda r: r.listing(listing))
+        emit(fmt, lambda r: render.listing(r, listing))  # a long one is written as it is made
         return
     try:
         refs = lib.find_delegates(name)
@@ -132,12 +136,17 @@ def targets(
 
         cybrief targets --format csv > targets.csv
     """
-    from cybrief.render import views
-
     if facet and group_by:
         raise UsageError("--facet and --group-by do not combine; use one")
-    lib = open_library_of(library, brief, strict, drafts)
-    refs, nothing = filtered_targets(lib, sector, delegate, kind, horizon, unit, least, most)
+    filters = (sector, delegate, kind, horizon, unit, least, most)
+    listed(library, brief, lambda lib: _targets(lib, fmt, lang, filters, sort, reverse, group_by, facet), strict, drafts)
+
+
+def _targets(lib, fmt, lang, filters, sort, reverse, group_by, facet) -> None:
+    from cybrief import render as rendering
+    from cybrief.render import views
+
+    refs, nothing = filtered_targets(lib, *filters)
     if sort is not None or facet or group_by is not None:
         from cybrief.figures import (
             compare,  # only when asked for: it loads the figure parser
@@ -155,7 +164,7 @@ def targets(
         render = lambda r: r.sections(sections)  # noqa: E731
     else:
         listing = views.targets_listing(refs, lib, lang.value)
-        render = lambda r: r.listing(listing)  # noqa: E731
+        render = lambda r: rendering.listing(r, listing)  # noqa: E731 - a long one is written as it is made
     if not refs:
         emit_empty(fmt, render)
         raise nothing
@@ -276,41 +285,6 @@ def search(
     emit(fmt, lambda r: r.search(result))
     if result.more:
         note(f"showing {len(result.hits)} of {result.total} hits; {result.more} more (raise --limit to see them)")
-
-
-@app.command(short_help="Build or update the search index of a library now.")
-def index(
-    rebuild: Annotated[bool, typer.Option("--rebuild", help="Start from an empty index.")] = False,
-    library: LibraryOpt = None,
-) -> None:
-    """Build or update the search index of a library now (search does it when needed), with progress on a terminal.
-
-    The index lives in $XDG_CACHE_HOME/cybrief (default ~/.cache/cybrief); only brief files that changed
-    since the last run are read again.
-
-    Example:
-
-        cybrief index
-
-        cybrief index --library briefs --rebuild
-    """
-    from cybrief.errors import display_path
-    from cybrief.index.store import describe, open_index
-    from cybrief.library import brief_files, resolve_library_dir
-
-    root = resolve_library_dir(library)
-    if not brief_files(root):  # as every command that reads a library says it
-        raise UsageError(f"library {display_path(root)}: no brief files (*.yaml, *.yml) in it")
-    bar = ProgressBar() if sys.stderr.isatty() else None  # on a terminal: a log gets only the summary line
-    try:
-        connection = open_index(root, bar, rebuild=rebuild, snapshot=False)  # only counted, not searched
-    finally:
-        if bar is not None:
-            bar.close()
-    try:
-        note(describe(connection))
-    finally:
-        connection.close()
 
 
 @app.command(short_help="The briefs in the library, and which library it is.")

@@ -127,7 +127,7 @@ def is_caption_like(text: str) -> bool:
 _CJK = "\u4e00-\u9fff\u3400-\u4dbf\u3000-\u303f\uff00-\uffef“”‘’「」『』《》"
 _ASCII_MARKS = {",": "，", ":": "：", ";": "；", "?": "？", "!": "！"}
 _WIDEN = re.compile(rf"(?<=[{_CJK}])\s*([,:;?!])|([,:;?!])(?=\s*[{_CJK}])")
-_PARENS = re.compile(rf"\(([^()]{{0,80}})\)")
+_PARENS = re.compile(r"\(([^()]{0,80})\)")
 
 
 def widen_punctuation(line: str) -> str:

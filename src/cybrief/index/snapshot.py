@@ -1,9 +1,15 @@
 """Whether a library's files are exactly as the index last saw them, told by one `stat` per file and folder.
 
 A snapshot records every folder the index listed (its modification time and inode, taken before listing
-it) and every brief file (its path, size and modification time). The library is unchanged when each
-folder still has the same time and inode, so no file was added, removed or renamed in it, and each file
-still has the same size and time, so none was edited. Folders are never listed again on such a check.
+it) and every brief file (its path, size, modification time, change time and inode). The library is
+unchanged when each folder still has the same time and inode, so no file was added, removed or renamed in
+it, and each file still has the same four numbers, so none was edited. Folders are never listed again on
+such a check. The change time (ctime) is what makes the check hard to fool: any write, and any setting of
+the modification time (`touch -d`, `touch -r`, `cp -p`), sets it to the clock's time, and no program can
+set it back; a file saved by replacing it (as editors and rsync do) is also a new inode. Only the modification
+time is judged too recent to trust (below): a change time is always recent after a copy or a `touch -d`,
+and a second same-size edit that also restores the modification time would have to land in the very
+clock tick of the first to keep the change time too.
 
 A folder's time changes when an entry is created, removed or renamed in it, but not when a file in it is
 written: that is why every file is still `stat`-ed. A time within RACY_SECONDS of the survey is not
@@ -28,11 +34,11 @@ BRIEF_SUFFIXES = (".yaml", ".yml")  # as library.BRIEF_SUFFIXES (imported there:
 
 
 class Survey:
-    """The brief files under a root (relative path -> (size, mtime_ns)) and the folders listed to find them."""
+    """The brief files under a root (relative path -> key(stat)) and the folders listed to find them."""
 
     __slots__ = ("root", "files", "folders", "started", "complete")
 
-    def __init__(self, root: str, files: dict[str, tuple[int, int]], folders: list[tuple[str, int, int]], started: int,
+    def __init__(self, root: str, files: dict[str, tuple[int, int, int, int]], folders: list[tuple[str, int, int]], started: int,
                  complete: bool = True):
         self.root, self.files, self.folders, self.started, self.complete = root, files, folders, started, complete
 
@@ -40,14 +46,31 @@ class Survey:
         """Whether a later check may rely on it alone (see the module's docstring)."""
         limit = self.started - RACY_SECONDS * 1_000_000_000
         return (self.complete and all(mtime < limit for _, mtime, _ in self.folders)
-                and all(mtime < limit for _, mtime in self.files.values()))
+                and all(mtime < limit for _, mtime, _, _ in self.files.values()))
 
     def encode(self) -> bytes:
-        names = sorted(self.files)
+        """The snapshot: the folders, and the files grouped by folder ((folder, names) ...) with their numbers."""
+        groups: dict[str, list[str]] = {}
+        for name in sorted(self.files):
+            folder, _, leaf = name.rpartition("/")
+            groups.setdefault(folder, []).append(leaf)
         stats = array("q")
-        for name in names:
-            stats.extend(self.files[name])
-        return marshal.dumps((self.folders, names, stats.tobytes()))
+        for folder, leaves in groups.items():
+            for leaf in leaves:
+                stats.extend(self.files[f"{folder}/{leaf}" if folder else leaf])
+        return marshal.dumps((self.folders, list(groups.items()), stats.tobytes()))
+
+
+_SIGNED = 1 << 63  # inodes are unsigned 64-bit numbers; arrays and SQLite store signed ones
+
+
+def _inode(st) -> int:
+    return st.st_ino if st.st_ino < _SIGNED else st.st_ino - 2 * _SIGNED
+
+
+def key(st) -> tuple[int, int, int, int]:
+    """What a snapshot and the index's files table record of a brief file: size, mtime, ctime and inode."""
+    return st.st_size, st.st_mtime_ns, st.st_ctime_ns, _inode(st)
 
 
 def survey(root: str, problems: list | None = None) -> Survey:
@@ -64,8 +87,8 @@ def survey(root: str, problems: list | None = None) -> Survey:
     started = time.time_ns()
     if os.path.isfile(root):
         st = os.stat(root)
-        return Survey(root, {os.path.basename(root): (st.st_size, st.st_mtime_ns)}, [], started)
-    files: dict[str, tuple[int, int]] = {}
+        return Survey(root, {os.path.basename(root): key(st)}, [], started)
+    files: dict[str, tuple[int, int, int, int]] = {}
     folders: list[tuple[str, int, int]] = []
     complete = True
     found_problems: list[tuple[str, str]] = []
@@ -92,7 +115,7 @@ def survey(root: str, problems: list | None = None) -> Survey:
                     if stat_module.S_ISREG(st.st_mode):
                         if not _is_text(prefix + name):
                             found_problems.append((entry.path, "the path is not UTF-8 text; rename it"))
-                        files[prefix + name] = (st.st_size, st.st_mtime_ns)
+                        files[prefix + name] = key(st)
                         continue
                     complete = complete and entry.is_dir(follow_symlinks=False)  # a real folder is tracked
                 if entry.is_dir(follow_symlinks=False):
@@ -128,22 +151,35 @@ def _is_text(path: str) -> bool:
 def unchanged(root: str, encoded: bytes) -> bool:
     """Whether the files under root are exactly those of a stored snapshot (Survey.encode), untouched."""
     try:
-        folders, names, expected = marshal.loads(encoded)
+        folders, groups, expected = marshal.loads(encoded)
         if not folders:  # a library of one file
-            return len(names) == 1 and os.path.isfile(root) and _stats(root, [""]) == expected
+            st = os.stat(root)
+            return len(groups) == 1 and os.path.isfile(root) and array("q", key(st)).tobytes() == expected
         base = root.rstrip("/") + "/"
         for prefix, mtime, inode in folders:
             st = os.stat(base + prefix)
             if st.st_mtime_ns != mtime or st.st_ino != inode:
                 return False
-        return _stats(base, names) == expected
+        return _stats(base, groups) == expected
     except (OSError, ValueError, EOFError, TypeError):
         return False
 
 
-def _stats(base: str, names: list[str]) -> bytes:
+def _stats(base: str, groups: list[tuple[str, list[str]]]) -> bytes:
+    """The numbers of each file, `stat`-ed by its name in its folder (opened once): a shorter path to resolve
+    for each file, and this tight loop is most of a warm search of a large library."""
     stats = array("q")
-    for st in map(os.stat, [base + name for name in names]):  # a tight loop: this is most of a warm search
-        stats.append(st.st_size)
-        stats.append(st.st_mtime_ns)
+    if os.stat not in os.supports_dir_fd:  # pragma: no cover - not on Linux or macOS
+        for folder, leaves in groups:
+            for leaf in leaves:
+                stats.extend(key(os.stat(f"{base}{folder}/{leaf}" if folder else base + leaf)))
+        return stats.tobytes()
+    flags = os.O_RDONLY | getattr(os, "O_DIRECTORY", 0)
+    for folder, leaves in groups:
+        fd = os.open(base + folder if folder else base, flags)
+        try:
+            for st in [os.stat(leaf, dir_fd=fd) for leaf in leaves]:
+                stats.extend((st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino if st.st_ino < _SIGNED else _inode(st)))
+        finally:
+            os.close(fd)
     return stats.tobytes()

@@ -29,9 +29,15 @@ _BOOT = "import sys; sys.path.insert(0, sys.argv[1]); from cybrief.index.workers
 
 
 def parsed(jobs, workers: int, task: int):
-    """rows.rows(job) for every job, in order, computed by `workers` child processes."""
-    pool = [_Worker() for _ in range(workers)]
+    """rows.rows(job) for every job, in order, computed by `workers` child processes.
+
+    Closed before the end (an error, Ctrl-C, the caller stopping), it kills the workers at once: one may be
+    blocked writing a result nobody will read, and would never see its input end.
+    """
+    pool: list[_Worker] = []
+    finished = False
     try:
+        pool += [_Worker() for _ in range(workers)]
         jobs = iter(jobs)
         sent: deque = deque()  # (worker, number of jobs) in the order sent
         turn = 0
@@ -44,6 +50,7 @@ def parsed(jobs, workers: int, task: int):
                 sent.append((pool[turn], len(chunk)))
                 turn = (turn + 1) % workers
             if not sent:
+                finished = True
                 return
             worker, count = sent.popleft()
             results = worker.receive()
@@ -52,7 +59,7 @@ def parsed(jobs, workers: int, task: int):
             yield from results
     finally:
         for worker in pool:
-            worker.close()
+            worker.close(kill=not finished)
 
 
 class _Worker:
@@ -92,8 +99,11 @@ class _Worker:
             raise RuntimeError(f"an index worker failed: {value}")
         return value
 
-    def close(self) -> None:
-        self.tasks.put(None)  # the writer closes stdin: the worker sees the end and exits
+    def close(self, kill: bool = False) -> None:
+        """Let the worker finish (the writer closes its stdin: it sees the end and exits), or kill it."""
+        self.tasks.put(None)
+        if kill:
+            self.process.kill()
         try:
             self.process.wait(timeout=10)
         except subprocess.TimeoutExpired:  # pragma: no cover - a stuck worker

@@ -2,31 +2,32 @@
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
-from cybrief.brief.model import Brief, Delegate, Record, Sector, Target
-from cybrief.errors import BriefError, NoMatch, Problem, Several, UsageError, display_path
-from cybrief.library.location import Location, brief_files, locate_library
+from cybrief.brief.model import Brief, Delegate, Sector, Target
+from cybrief.brief.review import is_draft
+from cybrief.errors import BriefError, NoMatch, Problem, Several, UsageError
+from cybrief.library.location import Location
 from cybrief.search.names import fold_name, sector_index
 
 
 class DelegateRef:
-    """A delegate with the brief it belongs to."""
+    """A delegate with the brief it belongs to; `record`, its JSON record when the index already made it."""
 
-    __slots__ = ("brief", "delegate")
+    __slots__ = ("brief", "delegate", "record")
 
     def __init__(self, brief: Brief, delegate: Delegate):
-        self.brief, self.delegate = brief, delegate
+        self.brief, self.delegate, self.record = brief, delegate, None
 
 
 class TargetRef:
-    """A target with its brief and the delegate who gave it."""
+    """A target with its brief and the delegate who gave it. `record` (its JSON record) and `figure_en` (its figure
+    in English) are set when the index already made them (library/indexed.py), else None."""
 
-    __slots__ = ("brief", "target", "delegate")
+    __slots__ = ("brief", "target", "delegate", "record", "figure_en")
 
     def __init__(self, brief: Brief, target: Target, delegate: Delegate):
-        self.brief, self.target, self.delegate = brief, target, delegate
+        self.brief, self.target, self.delegate, self.record, self.figure_en = brief, target, delegate, None, None
 
 
 class Library:
@@ -56,6 +57,15 @@ class Library:
 
     def without_drafts(self) -> Library:
         return self._like([b for b in self.briefs if b.id not in self.drafts], self.skipped)
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    def close(self) -> None:
+        """Nothing to release (a library answered from its index closes it: see library/indexed.py)."""
 
     @property
     def sectors(self) -> list[Sector]:
@@ -125,51 +135,6 @@ class Library:
                     continue
                 result.append(TargetRef(brief, target, by_id[target.delegate]))
         return result
-
-
-def open_library(library: str | os.PathLike | None = None, brief: str | None = None, *, strict: bool = False,
-                 drafts: bool = True) -> Library:
-    """Load the briefs of a library (see locate_library): every brief that loads is used, and the problems of
-    the files that do not (or that repeat an id) are kept in `skipped`. `brief` keeps one brief (which alone
-    must load); `strict` raises BriefError with every problem instead; `drafts=False` leaves drafts out."""
-    location = locate_library(library)
-    root = location.path
-    files = brief_files(root)
-    if not files:
-        raise UsageError(f"library {display_path(root)}: no brief files (*.yaml, *.yml) in it")
-    from cybrief.library.cache import load_briefs
-
-    skipped: list[Problem] | None = None if strict else []
-    briefs = load_briefs(root, files, skipped)
-    problems, kept = [], []
-    first: dict[str, Brief] = {}
-    for b in briefs:
-        if b.id in first:
-            problems.append(Problem(display_path(Path(b.path)), None, None, "id", f"duplicate brief id {b.id!r} (also in {display_path(Path(first[b.id].path))})"))
-        else:
-            kept.append(b)
-        first.setdefault(b.id, b)
-    if problems and strict or not kept:  # not one brief to show: every problem, as --strict gives them
-        raise BriefError((skipped or []) + problems)
-    lib = Library(kept, root, (skipped or []) + problems, location)
-    if not drafts:
-        lib = lib.without_drafts()
-    return lib.only(brief)
-
-
-def is_draft(record: Record) -> bool:
-    """Whether a brief (or any record) has a field still marked for review, at any depth."""
-    if getattr(record, "review", None):
-        return True
-    for spec in record.FIELDS:
-        value = getattr(record, spec.name, None)
-        if value is None or isinstance(spec.item, str) or spec.item is None:
-            continue
-        if spec.kind == "object" and is_draft(value):
-            return True
-        if spec.kind == "list" and any(is_draft(item) for item in value):
-            return True
-    return False
 
 
 def _horizon_matches(horizon: str | None, wanted: str) -> bool:

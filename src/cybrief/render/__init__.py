@@ -36,3 +36,13 @@ def resolve(fmt: Format, stdout_is_terminal: bool) -> Format:
 def renderer(fmt: Format):
     """The renderer for a concrete format: an object with listing(), details() and search() methods."""
     return import_module(RENDERER_MODULES[fmt]).Renderer()
+
+
+STREAM_ROWS = 2000  # a listing of more rows is written piece by piece as it is made (renderers' listing_stream)
+
+
+def listing(made, listing):
+    """made.listing(listing), or for a long listing its pieces (made.listing_stream), so that output starts at once."""
+    if len(listing.records) > STREAM_ROWS and hasattr(made, "listing_stream"):
+        return made.listing_stream(listing)
+    return made.listing(listing)

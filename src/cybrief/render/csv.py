@@ -14,6 +14,7 @@ BYTE_ORDER_MARK = "\ufeff"
 # whitespace that a spreadsheet trims on import (spaces, line ends, NBSP, the ideographic space), and in
 # its full-width forms (＝ ＋ － ＠), which some spreadsheets read as the ASCII ones.
 _FORMULA = re.compile(r"[\s\u00a0\u3000]*[=+\-@\uff1d\uff0b\uff0d\uff20]|[\t\r]")
+_FORMULA_FIRST = "=+-@\uff1d\uff0b\uff0d\uff20\u00a0\u3000"  # a cell starting otherwise, and not with whitespace, is safe
 
 
 def cell(value) -> object:
@@ -29,14 +30,33 @@ def cell(value) -> object:
     return "'" + text if _FORMULA.match(text) else text
 
 
+def cells(values) -> list:
+    """[cell(v) for v in values], without a call for the values cell() leaves as they are (most of them):
+    a large table is written several times faster. tests/test_streaming.py keeps the two equal."""
+    return [v if type(v) is str and v[:1] not in _FORMULA_FIRST and not v[:1].isspace() else cell(v) for v in values]
+
+
 def table(records: list[dict], columns) -> str:
     """The records as CSV under a header of `columns`, also when there is no record."""
+    return "".join(stream(records, columns))
+
+
+CHUNK = 2000  # rows per piece of a streamed table
+
+
+def stream(records, columns):
+    """table(records, columns) in pieces of CHUNK rows, the first with the header: written as it is made."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(columns)
-    for record in records:
-        writer.writerow([cell(record.get(c)) for c in columns])
-    return out.getvalue()
+    row = writer.writerow
+    for index, record in enumerate(records, 1):
+        row(cells(map(record.get, columns)))
+        if index % CHUNK == 0:
+            yield out.getvalue()
+            out.seek(0)
+            out.truncate()
+    yield out.getvalue()
 
 
 class Renderer:
@@ -44,6 +64,10 @@ class Renderer:
 
     def listing(self, listing) -> str:
         return table(listing.records, listing.columns)
+
+    def listing_stream(self, listing):
+        """listing() in pieces, for a listing too long to make whole before the first line is written."""
+        return stream(listing.records, listing.columns)
 
     def details(self, details) -> str:
         from cybrief.render.views import (

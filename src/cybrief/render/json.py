@@ -10,14 +10,39 @@ import re
 _RAW = re.compile("[\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029]")
 
 
+def _escaped(text: str) -> str:
+    return _RAW.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+
+
 def dumps(data) -> str:
-    text = json.dumps(data, ensure_ascii=False, indent=2)
-    return _RAW.sub(lambda m: f"\\u{ord(m.group()):04x}", text) + "\n"
+    return _escaped(json.dumps(data, ensure_ascii=False, indent=2)) + "\n"
+
+
+CHUNK = 500  # items per piece of a streamed array
+
+
+def stream(items: list):
+    """dumps(items) for a list, in pieces of CHUNK items: the same bytes, written as they are made."""
+    if not items:
+        yield "[]\n"
+        return
+    parts = []
+    for index, item in enumerate(items):
+        parts.append(("[\n  " if index == 0 else ",\n  ") + json.dumps(item, ensure_ascii=False, indent=2).replace("\n", "\n  "))
+        if len(parts) == CHUNK:
+            yield _escaped("".join(parts))
+            parts = []
+    parts.append("\n]\n")
+    yield _escaped("".join(parts))
 
 
 class Renderer:
     def listing(self, listing) -> str:
         return dumps(listing.records)
+
+    def listing_stream(self, listing):
+        """listing() in pieces, for a listing too long to make whole before the first line is written."""
+        return stream(listing.records)
 
     def details(self, details) -> str:
         return dumps([d.record for d in details])

@@ -58,9 +58,22 @@ def escape_block(text: str) -> str:
 
 
 def table(headers: list[str], rows: list[list[str]]) -> str:
+    return "".join(table_stream(headers, rows))
+
+
+CHUNK = 2000  # rows per piece of a streamed table
+
+
+def table_stream(headers: list[str], rows):
+    """table(headers, rows) in pieces of CHUNK rows: the same text, written as it is made."""
     lines = ["| " + " | ".join(escape(h.replace("\n", " ")) for h in headers) + " |", "|" + " --- |" * len(headers)]
-    lines += ["| " + " | ".join(escape(c) for c in row) + " |" for row in rows]
-    return "\n".join(lines) + "\n"
+    for row in rows:
+        lines.append("| " + " | ".join(escape(c) for c in row) + " |")
+        if len(lines) >= CHUNK:
+            yield "\n".join(lines) + "\n"
+            lines = []
+    if lines:
+        yield "\n".join(lines) + "\n"
 
 
 def highlight(text: str, spans) -> str:
@@ -81,6 +94,10 @@ def notes(lines) -> str:
 class Renderer:
     def listing(self, listing) -> str:
         return table(listing.headers, listing.rows) + notes(listing.notes)
+
+    def listing_stream(self, listing):
+        """listing() in pieces, for a listing too long to make whole before the first line is written."""
+        return table_stream(listing.headers, listing.rows_as_made())
 
     def details(self, details) -> str:
         blocks = []

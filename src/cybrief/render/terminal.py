@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import math
 import re
+from itertools import chain, islice
 
 from rich import box
-from rich.cells import cell_len
+from rich.cells import cell_len, get_character_cell_size
 from rich.console import Group
 from rich.padding import Padding
 from rich.table import Table
@@ -158,6 +159,90 @@ def table(headers: list[str], rows: list[list[str]]) -> FittedTable:
     return FittedTable(headers, rows)
 
 
+SAMPLE = 1000  # rows a streamed table measures its columns on
+
+
+class StreamedTable:
+    """A table too long to lay out whole, written a piece at a time in the look of FittedTable: a header, a rule,
+    a blank line between rows. Column widths come from its first SAMPLE rows; a longer cell further down is
+    folded to its column's width like any other. Rich lays out about a thousand rows a second; this is made
+    for tens of thousands. pieces(width) yields the header as a Rich Text, then plain lines."""
+
+    def __init__(self, headers: list[str], rows):
+        self.headers, self.rows = headers, rows  # rows: any iterable, read once (the first SAMPLE, then the rest)
+
+    def pieces(self, max_width: int, chunk: int = 500):
+        rows = iter(self.rows)
+        sample = list(islice(rows, SAMPLE))
+        widths = FittedTable(self.headers, sample).widths(max_width)
+        lines = _row_lines(self.headers, widths)
+        yield Text("\n".join(lines), style=HEADER_STYLE)
+        rule = "─" * (sum(widths) + 2 * (len(widths) - 1))
+        blank = " " * len(rule)
+        out = [rule]
+        for index, row in enumerate(chain(sample, rows)):
+            if index:
+                out.append(blank)
+            out += _row_lines(row, widths)
+            if len(out) >= chunk:
+                yield "\n".join(out) + "\n"
+                out = []
+        if out:
+            yield "\n".join(out) + "\n"
+
+
+def _row_lines(cells: list[str], widths: list[int]) -> list[str]:
+    """The lines of one row: each cell folded to its width and padded, the cells two spaces apart."""
+    columns = [_fold(_shown(cell), width) for cell, width in zip(cells, widths)]
+    height = max(map(len, columns))
+    return ["  ".join(column[i][0] + " " * (width - column[i][1]) if i < len(column) else " " * width
+                      for column, width in zip(columns, widths)) for i in range(height)]
+
+
+_WORDS = re.compile(r"\S+\s*|\s+")
+
+
+def _cells(text: str) -> int:
+    return len(text) if text.isascii() else cell_len(text)  # printable ASCII is one cell a character
+
+
+def _fold(text: str, width: int) -> list[tuple[str, int]]:
+    """A cell's lines at most `width` cells wide, with their widths: broken between words, a longer word cut."""
+    out = []
+    for line in text.split("\n"):
+        size = _cells(line)
+        if size <= width:
+            out.append((line, size))
+        elif " " not in line:  # Chinese: cut anywhere
+            out += _chop(line, width)
+        else:
+            current = ""
+            for word in _WORDS.findall(line):
+                if current and _cells(current + word.rstrip()) > width:
+                    out.append((current.rstrip(), _cells(current.rstrip())))
+                    current = ""
+                if _cells(word.rstrip()) > width:
+                    *whole, (current, _) = _chop(word, width)
+                    out += whole
+                else:
+                    current += word
+            out.append((current.rstrip(), _cells(current.rstrip())))
+    return out
+
+
+def _chop(text: str, width: int) -> list[tuple[str, int]]:
+    """text cut into pieces of at most `width` cells (a wide character is two), with their widths."""
+    pieces, start, used = [], 0, 0
+    for index, ch in enumerate(text):
+        size = 1 if ch < "\x7f" else get_character_cell_size(ch)
+        if used + size > width and used:
+            pieces.append((text[start:index], used))
+            start, used = index, 0
+        used += size
+    pieces.append((text[start:], used))
+    return pieces
+
+
 def highlight(text: str, spans) -> Text:
     out, last = Text(), 0
     for start, end in spans:
@@ -231,6 +316,10 @@ class Renderer:
         else:
             shown = table(listing.headers, listing.rows)
         return Group(shown, *_notes(listing.notes)) if listing.notes else shown
+
+    def listing_stream(self, listing):
+        """A listing too long to lay out whole: a StreamedTable (see cli/output.py's emit)."""
+        return StreamedTable(listing.headers, listing.rows_as_made())
 
     def details(self, details):
         parts = []

@@ -9,8 +9,9 @@ from cybrief.brief.model import (
     Brief,
     Delegate,
     Event,
-    json_number,
 )
+from cybrief.brief import records
+from cybrief.brief.records import DELEGATE_COLUMNS, RANGE_MARKS, TARGET_COLUMNS  # noqa: F401 - re-exported
 from cybrief.library import DelegateRef, Library, TargetRef
 from cybrief.render.wording import (  # noqa: F401 - re-exported
     BASIS_LEGEND,
@@ -32,14 +33,6 @@ from cybrief.search.hits import (  # noqa: F401 - re-exported
     who,
 )
 
-# The keys of each kind of record, in order: the JSON contract, the CSV header (also of an empty result),
-# and the columns of the exported tables. A test checks that every record has exactly these keys.
-TARGET_COLUMNS = ("id", "brief", "delegate", "delegate_name", "sector", "region", "metric", "metric_en", "figure",
-                  "value", "unit", "qualifier", "kind", "horizon", "paragraph", "note", "upper", "qualitative",
-                  "region_en", "basis", "basis_note")
-DELEGATE_COLUMNS = ("id", "brief", "name", "name_en", "role", "role_en", "organization", "organization_en", "event",
-                    "event_kind", "event_title", "date", "sectors", "summary", "summary_en", "points", "points_en",
-                    "terms", "points_basis", "points_basis_note")
 BRIEF_COLUMNS = ("id", "title", "title_en", "language", "date", "outlet", "outlet_en", "reporter", "reporter_en",
                  "published", "url", "events", "delegates", "targets", "path")
 # Review markers are for the people finishing a brief (`cybrief validate --strict`), not data: no record has them.
@@ -58,15 +51,19 @@ class Listing:
 
     def __init__(self, kind: str, records: list[dict], headers: list[str], rows, columns: tuple[str, ...],
                  notes: tuple[str, ...] = ()):
-        # rows: a list, or a function that makes it when first needed (JSON and CSV never need it)
+        # rows: a list, or a function that makes them when first needed (JSON and CSV never need them)
         self.kind, self.records, self.headers, self._rows, self.columns = kind, records, headers, rows, columns
         self.notes = notes
 
     @property
     def rows(self) -> list[list[str]]:
         if callable(self._rows):
-            self._rows = self._rows()
+            self._rows = list(self._rows())
         return self._rows
+
+    def rows_as_made(self):
+        """The rows one by one as they are made, for output written as it is made (a long listing)."""
+        return iter(self._rows()) if callable(self._rows) else iter(self._rows)
 
 
 class DelegateDetail:
@@ -100,66 +97,22 @@ def delegate_name(delegate: Delegate, lang: str) -> str:
 
 def target_quantity(ref: TargetRef):
     """The target's figure as a Quantity: parsed from the figure, or for a qualitative one the author's reading."""
-    from cybrief.figures.quantity import Quantity, parse_figure
-
-    t = ref.target
-    if t.qualitative:
-        return Quantity(t.figure, t.value, t.unit, t.qualifier)
-    q = parse_figure(t.figure)
-    # The loader checked value and qualifier; a figure that states no unit takes the target's (the sentence's).
-    return Quantity(q.text, q.value, q.unit or t.unit, q.qualifier, q.upper)
+    return records.quantity(ref.target)
 
 
 def shown_figure(ref: TargetRef, lang: str) -> str:
     """The figure as written (zh), in English from its parsed value (en), or both on two lines (once if the same)."""
+    if ref.figure_en is not None:  # made by the index when it read the brief (see brief/records.py)
+        return ref.record["figure"] if lang == "zh" else pick(ref.record["figure"], ref.figure_en, lang)
     t = ref.target
     if lang == "zh":
         return t.figure
-    from cybrief.figures.writing import english, english_qualitative
-
-    if t.qualitative:
-        return pick(t.figure, english_qualitative(t.figure, target_quantity(ref)), lang)
-    return pick(t.figure, english(target_quantity(ref)), lang)
-
-
-# The range separators of quantity.RANGE_SEPARATORS: only a figure holding one is parsed for its upper bound,
-# so that JSON and CSV output do not load the parser (a test keeps the two lists equal).
-RANGE_MARKS = ("至", "到", "~", "～", "-", "－", "–", "—", "〜")
-
-
-def _upper(ref: TargetRef):
-    t = ref.target
-    if t.qualitative or not any(mark in t.figure[1:] for mark in RANGE_MARKS):
-        return None
-    return target_quantity(ref).upper
+    return pick(t.figure, records.english_figure(t), lang)
 
 
 def target_record(ref: TargetRef) -> dict:
-    t, b = ref.target, ref.brief
-    upper = _upper(ref)
-    return {  # TARGET_COLUMNS
-        "id": t.id,
-        "brief": b.id,
-        "delegate": t.delegate,
-        "delegate_name": ref.delegate.name,
-        "sector": t.sector,
-        "region": t.region,
-        "metric": t.metric,
-        "metric_en": t.metric_en,
-        "figure": t.figure,
-        "value": json_number(t.value),
-        "unit": t.unit,
-        "qualifier": t.qualifier,
-        "kind": t.kind,
-        "horizon": t.horizon,
-        "paragraph": t.paragraph,
-        "note": t.note,
-        "upper": json_number(upper) if upper is not None else None,
-        "qualitative": t.qualitative,
-        "region_en": region_en(t),
-        "basis": t.basis,
-        "basis_note": t.basis_note,
-    }
+    stored = ref.record  # made when the index read the brief (see library.indexed), else made here
+    return dict(stored) if stored is not None else records.target_record(ref.brief, ref.target, ref.delegate)
 
 
 def targets_listing(refs: list[TargetRef], library: Library, lang: str) -> Listing:
@@ -173,54 +126,28 @@ def targets_listing(refs: list[TargetRef], library: Library, lang: str) -> Listi
         header("类型", "Kind", lang),
     ]
     def rows():  # the figure in English needs the parser: made only for people
-        out = []
         for ref in refs:
             t = ref.target
             sector = ref.brief.sector(t.sector) or library.sector(t.sector)
-            out.append(
-                [
-                    marked(drafted(pick(ref.delegate.name, ref.delegate.name_en, lang), ref.brief, library, lang), t.basis),
-                    pick(sector.zh, sector.en, lang) if sector else t.sector,
-                    shown_place(t.region, t.region_en, lang),
-                    pick(t.metric, t.metric_en, lang),
-                    shown_figure(ref, lang),
-                    shown_horizon(t.horizon, lang),
-                    pick(*TARGET_KIND_LABELS[t.kind], lang),
-                ]
-            )
-        return out
+            yield [
+                marked(drafted(pick(ref.delegate.name, ref.delegate.name_en, lang), ref.brief, library, lang), t.basis),
+                pick(sector.zh, sector.en, lang) if sector else t.sector,
+                shown_place(t.region, t.region_en, lang),
+                pick(t.metric, t.metric_en, lang),
+                shown_figure(ref, lang),
+                shown_horizon(t.horizon, lang),
+                pick(*TARGET_KIND_LABELS[t.kind], lang),
+            ]
 
-    notes = basis_notes({r.target.basis for r in refs}, lang)
-    return Listing("targets", [target_record(r) for r in refs], headers, rows, TARGET_COLUMNS, notes)
+    made = [target_record(r) for r in refs]
+    return Listing("targets", made, headers, rows, TARGET_COLUMNS, basis_notes({m["basis"] for m in made}, lang))
 
 
 # --- delegates -------------------------------------------------------------------------------------------
 
 def delegate_record(ref: DelegateRef) -> dict:
-    d, b = ref.delegate, ref.brief
-    event = b.event(d.event)
-    return {  # DELEGATE_COLUMNS
-        "id": d.id,
-        "brief": b.id,
-        "name": d.name,
-        "name_en": d.name_en,
-        "role": d.role,
-        "role_en": d.role_en,
-        "organization": d.organization,
-        "organization_en": d.organization_en,
-        "event": d.event,
-        "event_kind": event.kind,
-        "event_title": event.title,
-        "date": event.date,
-        "sectors": list(d.sectors),
-        "summary": d.summary,
-        "summary_en": d.summary_en,
-        "points": [p.zh for p in d.points],
-        "points_en": [p.en or "" for p in d.points],
-        "terms": list(d.terms),
-        "points_basis": [p.basis or "" for p in d.points],
-        "points_basis_note": [p.basis_note or "" for p in d.points],
-    }
+    stored = ref.record
+    return dict(stored) if stored is not None else records.delegate_record(ref.brief, ref.delegate)
 
 
 def _role_cell(ref: DelegateRef, lang: str) -> str:
@@ -262,16 +189,16 @@ def delegates_listing(refs: list[DelegateRef], library: Library, lang: str) -> L
         header("领域", "Sectors", lang),
         header("摘要", "Summary", lang),
     ]
-    rows = [
-        [
-            drafted(pick(r.delegate.name, r.delegate.name_en, lang), r.brief, library, lang),
-            _role_cell(r, lang),
-            _event_cell(r.brief, r.delegate.event, lang),
-            _sectors_cell(r, library, lang),
-            _summary_cell(r, lang),
-        ]
-        for r in refs
-    ]
+    def rows():  # made only for people: JSON and CSV take the records, which the index may have made already
+        for r in refs:
+            yield [
+                drafted(pick(r.delegate.name, r.delegate.name_en, lang), r.brief, library, lang),
+                _role_cell(r, lang),
+                _event_cell(r.brief, r.delegate.event, lang),
+                _sectors_cell(r, library, lang),
+                _summary_cell(r, lang),
+            ]
+
     return Listing("delegates", [delegate_record(r) for r in refs], headers, rows, DELEGATE_COLUMNS)
 
 
@@ -347,3 +274,20 @@ def event_record(b: Brief, event: Event) -> dict:
 
 def sector_records(b: Brief) -> list[dict]:
     return [{"brief": b.id, "slug": s.slug, "zh": s.zh, "en": s.en} for s in b.sectors]  # SECTOR_COLUMNS
+
+
+# --- the cache folder ------------------------------------------------------------------------------------
+
+CACHE_COLUMNS = ("path", "bytes", "library")
+
+
+def caches_listing(entries, lang: str) -> Listing:
+    """The files of the cache folder (index.caches.Entry): path, bytes and the library each is for."""
+    records = [e.as_dict() for e in entries]
+    headers = [header("文件", "File", lang), header("大小", "Size", lang), header("简报库", "Library", lang)]
+    rows = [[r["path"], megabytes(r["bytes"]), r["library"] or "—"] for r in records]
+    return Listing("caches", records, headers, rows, CACHE_COLUMNS)
+
+
+def megabytes(size: int) -> str:
+    return f"{size / 1e6:.1f} MB"

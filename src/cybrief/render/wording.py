@@ -6,6 +6,7 @@ legend line under the table says so.
 
 from __future__ import annotations
 
+from cybrief.brief.english import region_en  # noqa: F401 - re-exported
 from cybrief.brief.labels import label, pick
 
 # --- stated or inferred ------------------------------------------------------------------------------------
@@ -54,15 +55,6 @@ def shown_place(place: str | None, place_en: str | None, lang: str) -> str:
 
         place_en = english_region(place)
     return pick(place, place_en, lang)
-
-
-def region_en(target) -> str | None:
-    """A target's region in English: the brief's region_en, else the registry's form, else None."""
-    if target.region_en:
-        return target.region_en
-    from cybrief.brief.english import english_region
-
-    return english_region(target.region)
 
 
 def shown_unit(unit: str | None, lang: str) -> str:

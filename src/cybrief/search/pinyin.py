@@ -5,7 +5,12 @@ then one read ya" (特高压); `tgy` becomes "characters whose readings start wi
 a character counts (重 is zhong and chong), so 重庆 is found by `chongqing`.
 
 The readings come from pypinyin's table of about 42,000 characters, which costs a few hundred
-milliseconds to load: this module is imported only by a search that tries pinyin.
+milliseconds and some 50 MB to load. So the search index stores, when it reads the briefs, the readings
+of the characters its library uses (readings(), and the list of every syllable, syllables()), and a
+search answered from the index builds its pattern from those (Readings) without loading pypinyin. Both
+give the same matches: a character the library does not use cannot match, and the cuts of a query into
+syllables are made from every syllable either way. This module is imported only by a search that tries
+pinyin.
 """
 
 from __future__ import annotations
@@ -38,6 +43,7 @@ def is_pinyin(term: str) -> bool:
     return _letters(term) is not None
 
 
+@lru_cache(maxsize=None)  # some 1,500 toned syllables, read 48,000 times by _tables
 def _toneless(reading: str) -> str:
     text = unicodedata.normalize("NFKD", reading).replace("u\u0308", "v")
     return "".join(ch for ch in text if not unicodedata.combining(ch) and ch.isascii() and ch.isalpha())
@@ -67,6 +73,46 @@ def _tables() -> tuple[dict[str, str], dict[str, str]]:
             by_initial.setdefault(initial, []).append(ch)
     return ({k: "".join(sorted(v)) for k, v in by_syllable.items()},
             {k: "".join(sorted(v)) for k, v in by_initial.items()})
+
+
+def readings(characters) -> list[tuple[str, str]]:
+    """(character, its toneless syllables joined by spaces) for each character; "" for one with none, or that
+    normalization changes (text is matched in its normalized form)."""
+    from pypinyin.pinyin_dict import pinyin_dict
+
+    from cybrief.search.normalize import normalize_char
+
+    out = []
+    for ch in characters:
+        found = pinyin_dict.get(ord(ch)) if len(ch) == 1 and normalize_char(ch) == ch else None
+        syllables = sorted({_toneless(r) for r in found.split(",")} - {""}) if found else []
+        out.append((ch, " ".join(syllables)))
+    return out
+
+
+def syllables() -> list[str]:
+    """Every toneless syllable pypinyin knows."""
+    return sorted(_tables()[0])
+
+
+class Readings:
+    """Pinyin tables for one library, as its index stores them: the readings of the characters it uses, and
+    every syllable (for cutting a query into syllables exactly as with pypinyin's whole table)."""
+
+    __slots__ = ("by_syllable", "by_initial", "syllables")
+
+    def __init__(self, rows, syllables: list[str]):
+        by_syllable: dict[str, list[str]] = {}
+        by_initial: dict[str, list[str]] = {}
+        for ch, read in rows:
+            spelled = read.split()
+            for syllable in spelled:
+                by_syllable.setdefault(syllable, []).append(ch)
+            for initial in {s[0] for s in spelled}:
+                by_initial.setdefault(initial, []).append(ch)
+        self.by_syllable = {k: "".join(sorted(v)) for k, v in by_syllable.items()}
+        self.by_initial = {k: "".join(sorted(v)) for k, v in by_initial.items()}
+        self.syllables = frozenset(syllables)
 
 
 def _segmentations(letters: str, syllables) -> list[list[str]]:
@@ -109,8 +155,26 @@ def pattern(term: str):
     if letters is None:
         return None
     by_syllable, by_initial = _tables()
-    alternatives = ["".join(_klass(by_syllable[s]) for s in cut) for cut in _segmentations(letters, by_syllable)]
-    if len(letters) <= MAX_INITIALS and all(c in by_initial for c in letters):
+    return _compiled(letters, by_syllable, by_initial, by_syllable.keys(), by_initial.keys())
+
+
+def pattern_from(term: str, tables: Readings) -> re.Pattern | None:
+    """pattern(term) from a library's stored readings instead of pypinyin's table: the same matches in it."""
+    letters = _letters(term)
+    if letters is None or not tables.syllables:
+        return None
+    initials = {s[0] for s in tables.syllables}
+    return _compiled(letters, tables.by_syllable, tables.by_initial, tables.syllables, initials)
+
+
+def _compiled(letters: str, by_syllable: dict, by_initial: dict, syllables, initials) -> re.Pattern | None:
+    """Alternatives for every cut of the letters into syllables, and for the letters as initials; an alternative
+    with a syllable or an initial that no known character reads is left out (it could match nothing)."""
+    alternatives = []
+    for cut in _segmentations(letters, syllables):
+        if all(s in by_syllable for s in cut):
+            alternatives.append("".join(_klass(by_syllable[s]) for s in cut))
+    if len(letters) <= MAX_INITIALS and all(c in initials for c in letters) and all(c in by_initial for c in letters):
         alternatives.append("".join(_klass(by_initial[c]) for c in letters))
     if not alternatives:
         return None

@@ -95,6 +95,9 @@ class BriefsSource:
     def fast_counts(self, query: Query):
         return None
 
+    def pinyin_tables(self):
+        return None  # briefs read from their files: pypinyin's own table
+
     def sql_counts(self, query: Query):
         return None
 
@@ -114,9 +117,9 @@ def run(source, query: Query, *, limit: int | None = None, context: int = DEFAUL
 
 def _hits(source, query: Query) -> list[tuple[int, Hit]]:
     """(brief number, hit) pairs, best first; pinyin tried when asked for, or when nothing matched literally."""
-    ranked = _ranked(source, query, {} if query.pinyin is None else _pinyin(query))
+    ranked = _ranked(source, query, {} if query.pinyin is None else _pinyin(query, source))
     if not ranked and query.pinyin is None:
-        patterns = _pinyin(query)
+        patterns = _pinyin(query, source)
         if patterns:
             ranked = _ranked(source, query, patterns)
     return ranked
@@ -129,19 +132,21 @@ def count(source, query: Query) -> SearchCounts:
     if rows is None:
         counted = source.fast_counts(query)
         rows = None if counted is None else [(brief_id, counted[n]) for n, brief_id in source.ordered_ids(counted)]
-    if rows is not None and (rows or query.pinyin is False or not _pinyin(query)):
+    if rows is not None and (rows or query.pinyin is False or not _pinyin(query, source)):
         return SearchCounts(text, rows, query.lang)
     counted = Counter(number for number, _ in _hits(source, query))  # pinyin, regex or record filters
     return SearchCounts(text, [(brief_id, counted[n]) for n, brief_id in source.ordered_ids(counted)], query.lang)
 
 
-def _pinyin(query: Query) -> dict:
+def _pinyin(query: Query, source=None) -> dict:
+    """Pinyin patterns of the query's Latin terms: from the readings a source stores (the index), else from pypinyin."""
     terms = query.pinyin_terms()
     if not terms:
         return {}
-    from cybrief.search.pinyin import pattern
+    from cybrief.search.pinyin import pattern, pattern_from
 
-    compiled = {i: pattern(query.terms[i]) for i in terms}
+    tables = source.pinyin_tables() if source is not None else None
+    compiled = {i: pattern(query.terms[i]) if tables is None else pattern_from(query.terms[i], tables) for i in terms}
     return {i: p for i, p in compiled.items() if p is not None}
 
 

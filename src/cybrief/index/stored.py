@@ -1,0 +1,162 @@
+"""A brief as the index keeps it: one compressed blob holding its field texts, records, search text and plain data.
+
+The blob is one zlib stream of four parts, read only as far as a use needs:
+
+    texts     the text of each searchable field (search/fields.py), in field order, and the field ids
+    search    the normalized text of the few fields it is not cheap to make again from the text (rows.norms)
+    records   the JSON records of its targets and delegates (brief/records.py), each target's exact value and
+              its figure in English; and the facts of each record that a search hit shows (search.fields.RecordInfo)
+    plain     the brief itself as plain data (library/cache.py's to_plain), to load it without its file
+
+A search reads the first two parts; a listing of every target, three; loading the brief, all four. Text
+is stored once: a string of the records or of the plain data that is also a field's text is kept as a
+reference to that field (a `bytes` value, which neither ever holds). Together the four parts take
+about half the bytes of the YAML file (docs/search.md gives the measured figures).
+"""
+
+from __future__ import annotations
+
+import marshal
+import zlib
+from array import array
+from itertools import accumulate
+
+PARTS = ("texts", "search", "records", "plain")
+HEAD = 16  # bytes before the zlib stream: the size of each part (4 bytes, little-endian), read with no call to zlib
+_FIELD_END = "\x03"  # search.normalize.FIELD_END: never in a normalized text, nor (but by a YAML escape) in a brief
+LEVEL = 5  # measured on these blobs: level 6 (the default) saves 0.8% for a third more time; 9, 0.4% more for 3x
+
+
+class Damaged(ValueError):
+    """A blob that is not what pack() makes (a damaged or foreign index): the index is then rebuilt."""
+
+
+def references(texts: list[str]) -> dict[str, bytes]:
+    """Each text's reference (its first position among the texts), as pack and brief.plain.to_plain put it."""
+    refs: dict[str, bytes] = {}
+    for index, text in enumerate(texts):
+        refs.setdefault(text, index.to_bytes(4, "little"))
+    return refs
+
+
+def pack(fids: list[int], texts: list[str], records: tuple, exceptions: dict, infos: list, plain: tuple,
+         refs: dict) -> bytes:
+    """One brief's blob (see the module's docstring). `fids` are the field ids without the brief's number,
+    `records` (target records, delegate records), `exceptions` {field position: normalized text}, `infos` the
+    (record, RecordInfo.as_row()) pairs, `plain` is to_plain(brief, refs) with refs = references(texts)."""
+    targets, delegates = records
+    records = ([(tuple(_ref(v, refs) for v in record), value, figure) for record, value, figure in targets],
+               [tuple(_ref(v, refs) for v in record) for record in delegates], infos)
+    joined = _FIELD_END.join(texts)  # one string: read back several times faster than a list of them
+    if joined.count(_FIELD_END) != len(texts) - 1:  # a text holding FIELD_END (a YAML escape): kept as a list
+        joined = texts
+    steps = array("q", [b - a for a, b in zip([0, *fids], fids)])  # the ids as steps: they compress
+    parts = [marshal.dumps((steps.tobytes(), joined)), marshal.dumps(exceptions), marshal.dumps(records),
+             marshal.dumps(plain)]
+    return head([len(p) for p in parts]) + zlib.compress(b"".join(parts), LEVEL)
+
+
+def head(sizes: list[int]) -> bytes:
+    return b"".join(size.to_bytes(4, "little") for size in sizes)
+
+
+def sizes_of(blob: bytes) -> list[int]:
+    """The sizes of a blob's parts; Damaged if it is too short to say."""
+    if len(blob) < HEAD:
+        raise Damaged("a stored brief ends early")
+    return [int.from_bytes(blob[at:at + 4], "little") for at in range(0, HEAD, 4)]
+
+
+def _ref(value, refs: dict):
+    if type(value) is str:
+        return refs.get(value, value)
+    if type(value) is list:
+        return [refs.get(v, v) if type(v) is str else v for v in value]
+    return value
+
+
+class Unpacked:
+    """The parts of one blob, decompressed as far as asked (see read). `joined` is the fields' texts joined by
+    FIELD_END, `texts` the list of them (made on first use); `listed` the list when a text holds FIELD_END."""
+
+    __slots__ = ("fids", "joined", "_texts", "listed", "exceptions", "records", "infos", "plain")
+
+    def __init__(self):
+        self.fids = self.joined = self._texts = self.listed = self.exceptions = None
+        self.records = self.infos = self.plain = None
+
+    @property
+    def texts(self) -> list[str]:
+        if self._texts is None:
+            self._texts = self.joined.split(_FIELD_END)
+        return self._texts
+
+
+def read(blob: bytes, upto: str) -> Unpacked:
+    """The parts of a blob up to and including `upto` (one of PARTS); Damaged if it is not a blob of pack()."""
+    last = PARTS.index(upto)
+    try:
+        sizes = sizes_of(blob)
+        wanted = sum(sizes[: last + 1])
+        stream = zlib.decompressobj()
+        data = stream.decompress(memoryview(blob)[HEAD:], wanted)
+        if len(data) != wanted:
+            raise Damaged("a stored brief ends early")
+        out = Unpacked()
+        start = 0
+        for index in range(last + 1):
+            value = marshal.loads(data[start:start + sizes[index]])
+            start += sizes[index]
+            if index == 0:
+                _texts(out, value)
+            elif index == 1:
+                if type(value) is not dict:
+                    raise Damaged("a stored brief's normalized texts are not a mapping")
+                out.exceptions = value
+            elif index == 2:
+                targets, delegates, out.infos = value
+                out.records = (targets, delegates)
+            else:
+                out.plain = value
+        return out
+    except (zlib.error, ValueError, EOFError, TypeError) as exc:
+        if isinstance(exc, Damaged):
+            raise
+        raise Damaged(f"a stored brief cannot be read: {exc}") from None
+
+
+def _texts(out: Unpacked, value) -> None:
+    steps, texts = value
+    out.fids = array("q", accumulate(array("q", steps)))
+    if type(texts) is list:  # a text holds FIELD_END: see pack
+        out._texts = out.listed = texts
+        out.joined = _FIELD_END.join(texts)
+        fields = len(texts)
+    else:
+        out.joined = texts
+        fields = texts.count(_FIELD_END) + 1 if type(texts) is str else -1
+    if fields != len(out.fids) or not all(type(t) is str for t in (out.listed or ())):
+        raise Damaged("a stored brief's fields do not match its texts")
+
+
+def brief(unpacked: Unpacked, path: str):
+    """The Brief stored in a blob read up to "plain"; Damaged if its plain data is not a brief's."""
+    from cybrief.brief.model import Brief
+    from cybrief.brief.plain import Malformed, from_plain
+
+    try:
+        loaded = from_plain(Brief, unpacked.plain, unpacked.texts)
+    except (Malformed, TypeError) as exc:
+        raise Damaged(f"a stored brief is not a brief ({exc})") from None
+    loaded.path = path
+    return loaded
+
+
+_KEYS: list[bytes] = []  # the references of the first texts, made once
+
+
+def lookup(texts: list[str]) -> dict:
+    """reference -> text, to put the texts back into a stored record: map(table.get, values, values)."""
+    while len(_KEYS) < len(texts):
+        _KEYS.append(len(_KEYS).to_bytes(4, "little"))
+    return dict(zip(_KEYS, texts))

@@ -1,0 +1,329 @@
+"""A library answered from its index: listings of targets and delegates without loading a brief, briefs loaded on use.
+
+The index stores, for each brief, the JSON records of its targets and delegates (brief/records.py) beside
+the brief itself (index/stored.py). IndexedLibrary filters those records and hands out references whose
+`record` is already made: JSON and CSV output, which need nothing else, never load a brief. Anything that
+needs the objects (a table's columns, sorting, facets, a delegate's detail) gets them on first use, one
+brief at a time, from the index; the output is the same as a Library loaded from the files gives
+(tests/test_listings.py compares every byte).
+
+The connection holds a read transaction for as long as the library is open, so that one command sees
+one state of the index: close it (or use it in a `with`) when the output is written.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+
+from cybrief.brief.model import Sector
+from cybrief.errors import BriefError, NoMatch, Several, UsageError
+from cybrief.library.briefs import DelegateRef, Library, TargetRef, _horizon_matches
+
+# Positions in the records of brief/records.py (TARGET_COLUMNS, DELEGATE_COLUMNS) that filters read.
+_T_DELEGATE, _T_SECTOR, _T_UNIT, _T_KIND, _T_HORIZON = 2, 4, 10, 12, 13
+
+
+class IndexedLibrary(Library):
+    """A Library whose briefs stay in the index until used (see the module's docstring)."""
+
+    def __init__(self, connection: sqlite3.Connection, root, numbers: list[int] | None = None):
+        self.db, self.root = connection, root
+        self.skipped, self.location, self._drafts = [], None, None  # as Library's; open_listing sets the first two
+        self._numbers = numbers  # None: every brief of the index
+        self._loaded: dict = {}  # briefs, their blobs and parts already made, by number (and part)
+        self._sectors: list[Sector] | None = None
+        self._rows: list[tuple[int, str]] | None = None
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    def close(self) -> None:
+        self.db.close()
+
+    def is_empty(self) -> bool:
+        return self.db.execute("SELECT 1 FROM briefs LIMIT 1").fetchone() is None
+
+    # --- briefs ----------------------------------------------------------------------------------------
+
+    def _order(self) -> list[tuple[int, str]]:
+        """(number, id) of the briefs, in library order (read once)."""
+        if self._rows is None:
+            if self._numbers is None:
+                self._rows = self.db.execute("SELECT no, id FROM briefs ORDER BY key").fetchall()
+            else:
+                marks = ",".join("?" * len(self._numbers))
+                rows = self.db.execute(f"SELECT key, no, id FROM briefs WHERE no IN ({marks})", self._numbers).fetchall()
+                self._rows = [(no, i) for _, no, i in sorted(rows)]
+        return self._rows
+
+    def _plain(self, number: int):
+        """The stored brief's blob read whole (path, Unpacked), once."""
+        found = self._loaded.get(("plain", number))
+        if found is None:
+            from cybrief.index.stored import Damaged, read
+
+            row = self.db.execute("SELECT b.path, d.blob FROM briefs b JOIN bodies d ON d.no = b.no WHERE b.no = ?",
+                                  (number,)).fetchone()
+            try:
+                found = (row[0], read(row[1], "plain"))
+            except (Damaged, TypeError) as exc:
+                raise sqlite3.DatabaseError(f"database disk image is malformed ({exc})") from None
+            self._loaded[("plain", number)] = found
+        return found
+
+    def brief(self, number: int):
+        """The brief stored under `number`, loaded once."""
+        found = self._loaded.get(number)
+        if found is None:
+            from cybrief.index.stored import Damaged, brief
+
+            path, unpacked = self._plain(number)
+            try:
+                found = brief(unpacked, path)
+            except Damaged as exc:
+                raise sqlite3.DatabaseError(f"database disk image is malformed ({exc})") from None
+            self._loaded[number] = found
+        return found
+
+    def part(self, number: int, cls, position: int | None = None, record_id: str | None = None):
+        """One target or delegate (cls) of a stored brief, by position or id, made alone, once: sorting or grouping
+        many targets needs them and their delegates, not the whole of every brief."""
+        key = (cls.__name__, number, position, record_id)
+        found = self._loaded.get(key)
+        if found is None:
+            from cybrief.brief.plain import Malformed, from_plain
+
+            _, unpacked = self._plain(number)
+            try:
+                items = unpacked.plain[_FIELD_INDEX[cls.__name__]] or ()
+                plain = items[position] if position is not None else next(p for p in items if p[0] == record_id)
+                found = from_plain(cls, plain, unpacked.texts)
+            except (Malformed, TypeError, IndexError, StopIteration) as exc:
+                raise sqlite3.DatabaseError(f"database disk image is malformed ({exc!r})") from None
+            self._loaded[key] = found
+        return found
+
+    @property
+    def briefs(self) -> list:
+        return [self.brief(number) for number, _ in self._order()]
+
+    @property
+    def sectors(self) -> list[Sector]:
+        if self._sectors is None:
+            from cybrief.index.facts import first_sectors
+
+            self._sectors = [Sector(slug=slug, zh=zh, en=en) for slug, zh, en in first_sectors(self.db, self._numbers)]
+        return self._sectors
+
+    def only(self, brief_id: str | None) -> Library:
+        if brief_id is None:
+            return self
+        row = self.db.execute("SELECT no FROM briefs WHERE id = ? ORDER BY key LIMIT 1", (brief_id,)).fetchone()
+        chosen = [row[0]] if row is not None and (self._numbers is None or row[0] in self._numbers) else []
+        if not chosen:
+            known = ", ".join(i for _, i in self._order()) or "none"
+            unknown = UsageError(f"unknown brief {brief_id!r}; briefs in the library: {known}")
+            raise Several([unknown, BriefError(self.skipped)]) if self.skipped else unknown
+        narrowed = IndexedLibrary._with(self, chosen)
+        narrowed.skipped = []
+        return narrowed
+
+    def _draft_numbers(self) -> set[int]:
+        return {row[0] for row in self.db.execute("SELECT no FROM briefs WHERE draft")}
+
+    @property
+    def drafts(self) -> set[str]:
+        """Ids of the briefs that are drafts, as the index noted when it read them."""
+        if self._drafts is None:
+            marked = self._draft_numbers()
+            self._drafts = {brief_id for number, brief_id in self._order() if number in marked}
+        return self._drafts
+
+    def without_drafts(self) -> Library:
+        marked = self._draft_numbers()
+        return IndexedLibrary._with(self, [number for number, _ in self._order() if number not in marked])
+
+    def _records(self, numbers: list[int] | None = None):
+        """(number, texts lookup, target records, delegate records) of each brief, in library order."""
+        from cybrief.index.stored import Damaged, lookup, read
+
+        order = self._order()
+        if numbers is not None:
+            keep = set(numbers)
+            order = [row for row in order if row[0] in keep]
+        for start in range(0, len(order), 200):
+            chunk = [number for number, _ in order[start:start + 200]]
+            marks = ",".join("?" * len(chunk))
+            blobs = dict(self.db.execute(f"SELECT no, blob FROM bodies WHERE no IN ({marks})", chunk).fetchall())
+            for number in chunk:
+                try:
+                    unpacked = read(blobs[number], "records")
+                    targets, delegates = unpacked.records
+                except (Damaged, KeyError, TypeError, ValueError) as exc:
+                    raise sqlite3.DatabaseError(f"database disk image is malformed ({exc})") from None
+                yield number, lookup(unpacked.texts), targets, delegates
+
+    # --- delegates -------------------------------------------------------------------------------------
+
+    def delegates(self) -> list[DelegateRef]:
+        from cybrief.brief.records import DELEGATE_COLUMNS
+
+        refs = []
+        for number, table, _, delegates in self._records():
+            for position, record in enumerate(delegates):
+                values = [table.get(v, v) if type(v) is bytes else _texts_in(v, table) for v in record]
+                refs.append(StoredDelegateRef(self, number, position, dict(zip(DELEGATE_COLUMNS, values))))
+        return refs
+
+    def _delegate_keys(self, name: str) -> set[tuple[int, str]]:
+        from cybrief.index.facts import delegate_keys
+
+        try:
+            found = delegate_keys(self.db, name, self._numbers)
+        except NoMatch:
+            found = set()
+        if not found:
+            raise NoMatch(f"no delegate named {name!r}; try `cybrief delegates` for the list")
+        return found
+
+    def find_delegates(self, name: str) -> list[DelegateRef]:
+        keys = self._delegate_keys(name)
+        numbers = {number for number, _ in keys}
+        return [ref for ref in IndexedLibrary._with(self, sorted(numbers)).delegates() if (ref._number, ref.record["id"]) in keys]
+
+    @staticmethod
+    def _with(library: IndexedLibrary, numbers: list[int]) -> IndexedLibrary:
+        narrowed = IndexedLibrary(library.db, library.root, numbers)
+        narrowed._loaded, narrowed.skipped, narrowed.location = library._loaded, library.skipped, library.location
+        return narrowed
+
+    # --- targets ---------------------------------------------------------------------------------------
+
+    def targets(self, *, sector: str | None = None, delegate: str | None = None, kind: str | None = None,
+                horizon: str | None = None) -> list[TargetRef]:
+        """As Library.targets, from the stored records; briefs are loaded only when a reference is used."""
+        from cybrief.brief.records import TARGET_COLUMNS
+
+        slug = self.resolve_sector(sector).slug if sector is not None else None
+        keys = self._delegate_keys(delegate) if delegate is not None else None
+        wanted_horizon = horizon.strip() if horizon is not None else None
+        numbers = None
+        if keys is not None:
+            numbers = sorted({number for number, _ in keys})
+        elif slug is not None:  # only briefs that define the sector can have a target in it
+            from cybrief.index.facts import briefs_defining
+
+            numbers = briefs_defining(self.db, slug)
+        refs = []
+        filtered = slug is not None or keys is not None or kind is not None or wanted_horizon is not None
+        for number, table, targets, _ in self._records(numbers):
+            if not filtered:  # every target: the records as they are (a text kept once, as a reference, put back)
+                refs += [StoredTargetRef(self, number, position, dict(zip(TARGET_COLUMNS, map(table.get, stored, stored))),
+                                         value, figure) for position, (stored, value, figure) in enumerate(targets)]
+                continue
+            for position, (stored, value, figure) in enumerate(targets):
+                record = tuple(map(table.get, stored, stored))
+                if slug is not None and record[_T_SECTOR] != slug:
+                    continue
+                if keys is not None and (number, record[_T_DELEGATE]) not in keys:
+                    continue
+                if kind is not None and record[_T_KIND] != kind:
+                    continue
+                if wanted_horizon is not None and not _horizon_matches(record[_T_HORIZON], wanted_horizon):
+                    continue
+                refs.append(StoredTargetRef(self, number, position, dict(zip(TARGET_COLUMNS, record)), value, figure))
+        return refs
+
+
+def _texts_in(value, table: dict):
+    if type(value) is list:
+        return [table.get(v, v) if type(v) is bytes else v for v in value]
+    return value
+
+
+class StoredTargetRef(TargetRef):
+    """A target of an IndexedLibrary: its record at once, its brief, target and delegate when first used.
+
+    `value` is the target's exact value as text, for --min and --max without loading the brief.
+    """
+
+    __slots__ = ("_library", "_number", "_position", "value", "unit")
+
+    def __init__(self, library: IndexedLibrary, number: int, position: int, record: dict, value: str, figure_en):
+        self._library, self._number, self._position = library, number, position
+        self.record, self.value, self.unit, self.figure_en = record, value, record["unit"], figure_en
+
+    @property
+    def brief(self):
+        return self._library.brief(self._number)
+
+    @property
+    def target(self):
+        from cybrief.brief.model import Target
+
+        return self._library.part(self._number, Target, position=self._position)
+
+    @property
+    def delegate(self):
+        from cybrief.brief.model import Delegate
+
+        return self._library.part(self._number, Delegate, record_id=self.record["delegate"])
+
+
+class StoredDelegateRef(DelegateRef):
+    """A delegate of an IndexedLibrary: its record at once, its brief and delegate when first used."""
+
+    __slots__ = ("_library", "_number", "_position")
+
+    def __init__(self, library: IndexedLibrary, number: int, position: int, record: dict):
+        self._library, self._number, self._position, self.record = library, number, position, record
+
+    @property
+    def brief(self):
+        return self._library.brief(self._number)
+
+    @property
+    def delegate(self):
+        from cybrief.brief.model import Delegate
+
+        return self._library.part(self._number, Delegate, position=self._position)
+
+
+def _field_index() -> dict[str, int]:
+    from cybrief.brief.model import Brief
+
+    names = [f.name for f in Brief.FIELDS]
+    return {"Target": names.index("targets"), "Delegate": names.index("delegates")}
+
+
+_FIELD_INDEX = _field_index()  # where a stored brief keeps its targets and its delegates
+
+
+class _Figure:
+    """What compare.filter_values reads of a target: its unit and exact value."""
+
+    __slots__ = ("unit", "value")
+
+    def __init__(self, unit: str, value):
+        self.unit, self.value = unit, value
+
+
+class _ValueOnly:
+    __slots__ = ("target", "ref")
+
+    def __init__(self, ref: StoredTargetRef):
+        from cybrief.brief.model import parse_number
+
+        self.ref, self.target = ref, _Figure(ref.unit, parse_number(ref.value))
+
+
+def filter_values(refs: list, *, unit: str | None = None, low: str | None = None, high: str | None = None) -> list:
+    """compare.filter_values, without loading the briefs of stored targets (their unit and value are stored)."""
+    from cybrief.figures import compare
+
+    if not refs or not all(isinstance(r, StoredTargetRef) for r in refs):
+        return compare.filter_values(refs, unit=unit, low=low, high=high)
+    return [v.ref for v in compare.filter_values([_ValueOnly(r) for r in refs], unit=unit, low=low, high=high)]

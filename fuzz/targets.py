@@ -165,3 +165,17 @@ def terms(data: bytes) -> None:
     matcher = Matcher(query)
     matcher._present = None  # every term looked for in every field: the result must not change
     assert got == [(h.fid, h.spans) for h in matcher.hits(fields)], data
+
+
+@target("draft", seeds=["tests/fixtures/articles/*.txt"], lines=True)
+def draft(data: bytes) -> None:
+    """An article, a line of one or (for an input of odd length) the line repeated into one paragraph of 16 KB with no
+    line break: a draft that loads as it was written, or a CybriefError. The long line is where drafting once went
+    quadratic; linear work keeps every input here well under a second (a hang is what this target would find)."""
+    from cybrief.brief.load import loads_brief
+    from cybrief.draft import draft_bytes
+
+    if len(data) % 2 and data.strip():
+        data = (data.replace(b"\n", b"") * (16384 // len(data) + 1))[:16384]
+    result = draft_bytes(data, "fuzz.txt", year=2026)
+    assert loads_brief(result.yaml) == result.brief, data[:200]

@@ -268,3 +268,41 @@ def test_force_color_colours_a_table_even_into_a_pipe():
     plain = subprocess.run(argv, env=env, capture_output=True, timeout=60)
     forced = subprocess.run(argv, env=dict(env, FORCE_COLOR="1"), capture_output=True, timeout=60)
     assert b"\x1b[" not in plain.stdout and b"\x1b[1;36m" in forced.stdout
+
+
+@pty
+def test_a_pager_that_is_not_found_leaves_the_whole_output_on_the_terminal(tmp_path):
+    env = terminal_env(XDG_CACHE_HOME=str(tmp_path / "c"))
+    code, plain = run_in_pty(CYBRIEF + ["delegates", "--no-pager"], env, columns=80)
+    missing_code, shown = run_in_pty(CYBRIEF + ["delegates"], dict(env, CYBRIEF_PAGER="no-such-pager-here"), columns=80)
+    assert code == missing_code == 0 and shown.count(b"Wang Zhijie") == plain.count(b"Wang Zhijie") > 0
+    assert shown.rstrip().endswith(plain.rstrip()[-200:])
+
+
+_STREAMED = """
+import os, sys, time
+from cybrief.cli import pager
+out = sys.argv[1]
+
+def pieces():
+    for n in range(200):
+        yield f"line {n}\\n"
+    for _ in range(600):  # the pager already has the first lines before the rest is made
+        if os.path.exists(out) and b"line 199" in open(out, "rb").read():
+            break
+        time.sleep(0.05)
+    else:
+        raise SystemExit("the pager had nothing before the output ended")
+    yield "the end\\n"
+
+pager.write_all(pieces())
+"""
+
+
+@pty
+def test_a_long_output_reaches_the_pager_as_it_is_made(tmp_path):
+    out = tmp_path / "paged.txt"
+    code, shown = run_in_pty([sys.executable, "-c", _STREAMED, str(out)], terminal_env(CYBRIEF_PAGER=f"cat > '{out}'"),
+                             columns=80)
+    assert code == 0, shown
+    assert out.read_text().splitlines()[-1] == "the end" and len(out.read_text().splitlines()) == 201

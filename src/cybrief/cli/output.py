@@ -17,8 +17,8 @@ def written() -> int:
 
 
 def emit(fmt: Format, render) -> None:
-    """Render with the renderer for `fmt` and write to stdout: a long output piece by piece as it is made, or, on a
-    terminal with a pager, whole, through the pager when it is taller than the terminal."""
+    """Render with the renderer for `fmt` and write to stdout piece by piece as it is made (a long output starts at
+    once), on a terminal through the pager when it is taller than the terminal."""
     from cybrief.cli import pager
     from cybrief.cli.failure import stdout_writable, to_stdout
     from cybrief.render import renderer, resolve
@@ -28,12 +28,7 @@ def emit(fmt: Format, render) -> None:
     concrete = resolve(fmt, terminal)
     output = render(renderer(concrete))
     _WRITTEN[0] += 1
-    if terminal and not pager.disabled and pager.pager_command() is not None:  # it needs the whole text, to know
-        # whether it fits the screen
-        text = "".join(shown(concrete, output, terminal))
-        to_stdout(lambda: pager.write(text))
-    else:
-        to_stdout(lambda: sys.stdout.writelines(shown(concrete, output, terminal)))
+    to_stdout(lambda: pager.write_all(shown(concrete, output, terminal)))
 
 
 def shown(concrete: Format, output, terminal: bool):

@@ -44,19 +44,36 @@ def screen_lines(text: str, columns: int) -> int:
 
 def write(text: str) -> None:
     """Write text to stdout: through the pager when stdout is a terminal the text does not fit in."""
-    if not disabled and text and sys.stdout.isatty():
+    write_all([text])
+
+
+def write_all(pieces) -> None:
+    """Write the pieces of a text to stdout as they come: on a terminal, through the pager once they are taller
+    than it (so a long output starts at once in the pager too, and a short one never starts it)."""
+    import itertools
+
+    pieces = iter(pieces)
+    held: list[str] = []
+    if not disabled and sys.stdout.isatty():
         import shutil
 
         size = shutil.get_terminal_size()
-        command = pager_command() if screen_lines(text, size.columns) > size.lines else None
-        if command is not None and _page(command, text):
-            return
-    sys.stdout.write(text)
+        for piece in pieces:
+            held.append(piece)
+            if screen_lines("".join(held), size.columns) > size.lines:
+                command = pager_command()
+                if command is not None and _page(command, held, pieces):
+                    return
+                break
+    for piece in itertools.chain(held, pieces):
+        sys.stdout.write(piece)
     sys.stdout.flush()
 
 
-def _page(command: str, text: str) -> bool:
-    """Run the pager on the text; False if it cannot be started (the text is then written as usual)."""
+def _page(command: str, held: list[str], rest) -> bool:
+    """Run the pager on the held pieces and the rest; False if it cannot be started, with every piece it was given
+    left in `held` (to be written as usual)."""
+    import itertools
     import signal
     import subprocess
 
@@ -71,7 +88,9 @@ def _page(command: str, text: str) -> bool:
     previous = signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the pager's to handle, as in git
     try:
         try:
-            process.stdin.write(text.encode("utf-8", "surrogateescape"))
+            for piece in itertools.chain(list(held), _kept(rest, held)):
+                process.stdin.write(piece.encode("utf-8", "surrogateescape"))
+                process.stdin.flush()  # the reader sees each piece as it is made
             process.stdin.close()
         except BrokenPipeError:  # the reader quit the pager before the end
             pass
@@ -79,3 +98,10 @@ def _page(command: str, text: str) -> bool:
     finally:
         signal.signal(signal.SIGINT, previous)
     return process.returncode != 127  # the shell found no such pager: the text is written instead
+
+
+def _kept(pieces, held: list[str]):
+    """The pieces, each also added to `held`: if the pager is not found, everything is written as usual."""
+    for piece in pieces:
+        held.append(piece)
+        yield piece

@@ -151,8 +151,3 @@ def _name(text: str) -> str | None:
     if 2 <= len(text) <= 4 and all(ch in _ABBREVIATIONS for ch in text):
         return "-".join(_ABBREVIATIONS[ch] for ch in text)
     return None
-
-
-def region_en(target) -> str | None:
-    """A target's region in English: the brief's region_en, else the registry's form, else None."""
-    return target.region_en or english_region(target.region)

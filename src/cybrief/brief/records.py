@@ -6,7 +6,6 @@ and a listing of every target of a large library is written without loading a br
 
 from __future__ import annotations
 
-from cybrief.brief.english import region_en
 from cybrief.brief.model import Brief, Delegate, Target, json_number
 
 # The keys of each kind of record, in order: the JSON contract, the CSV header (also of an empty result),
@@ -47,6 +46,15 @@ def _upper(target: Target):
     if target.qualitative or not any(mark in target.figure[1:] for mark in RANGE_MARKS):
         return None
     return quantity(target).upper
+
+
+def region_en(target: Target) -> str | None:
+    """A target's region in English: the brief's region_en, else the registry's form, else None."""
+    if target.region_en:
+        return target.region_en
+    from cybrief.brief.english import english_region  # only then: its registry takes a few milliseconds to load
+
+    return english_region(target.region)
 
 
 def target_record(brief: Brief, target: Target, delegate: Delegate) -> dict:

@@ -6,8 +6,8 @@ legend line under the table says so.
 
 from __future__ import annotations
 
-from cybrief.brief.english import region_en  # noqa: F401 - re-exported
 from cybrief.brief.labels import label, pick
+from cybrief.brief.records import region_en  # noqa: F401 - re-exported
 
 # --- stated or inferred ------------------------------------------------------------------------------------
 

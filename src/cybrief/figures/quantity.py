@@ -33,7 +33,7 @@ from cybrief.figures.qualifiers import QUALIFIERS
 # Qualifier words before the number, longest first so that 超过 wins over 超.
 PREFIXES = (
     ("将近", "nearly"), ("接近", "nearly"), ("近", "nearly"),
-    ("大约", "approx"), ("约", "approx"),
+    ("大约", "approx"), ("约", "approx"), ("大概", "approx"), ("大致", "approx"), ("差不多", "approx"),  # spoken: 大概1.3万亿元
     ("超过", "over"), ("超", "over"), ("逾", "over"),
     ("至少", "at_least"), ("不少于", "at_least"), ("不低于", "at_least"), ("最少", "at_least"),
     ("不足", "under"), ("不到", "under"),

@@ -68,6 +68,9 @@ GOLDEN = {
     "大约5年": (D(5), "年", "approx", None),
     "大概1.3万亿元": (D("1.3e12"), "元", "approx", None),
     "差不多300家": (D(300), "家", "approx", None),
+    # one unit per another, with a slash or 每 (written with the slash, so that the two share a unit)
+    "388.5公斤/亩": (D("388.5"), "公斤/亩", "exact", None),
+    "30.5微克每立方米": (D("30.5"), "微克/立方米", "exact", None),
     "15分钟左右": (D(15), "分钟", "approx", None),
     "3小时左右": (D(3), "小时", "approx", None),
     "100人上下": (D(100), "人", "approx", None),
@@ -212,6 +215,10 @@ ENGLISH = {
     "3小时以内": "at most 3 hours",
     "每消费2度电就有1度": "1/2",
     "2个百分点": "2 percentage points",
+    "388.5公斤/亩": "388.5 kg/mu",
+    "30.5微克每立方米": "30.5 µg/m³",
+    "3000元/吨": "CNY 3,000/tonne",
+    "大概1.3万亿元": "about CNY 1.3 tn",
 }
 
 

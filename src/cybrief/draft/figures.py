@@ -40,7 +40,7 @@ class Found:
 @lru_cache(maxsize=1)
 def _patterns() -> dict[str, re.Pattern]:
     units = "|".join(re.escape(u) for u in sorted(UNITS | {"％"}, key=len, reverse=True))
-    unit = rf"(?:{units})(?:/(?:{units}))?"  # 388.5公斤/亩
+    unit = rf"(?:{units})(?:[/每](?:{units}))?"  # 388.5公斤/亩, 30.5微克每立方米
     prefixes = "|".join(word for word, _ in PREFIXES)
     suffixes = "|".join(word for word, _ in SUFFIXES)
     return {

@@ -48,7 +48,7 @@ OVER_WORDS = "余多"  # between the number and the unit: 1500余家, 20余万�
 # Units kept as stated. Measure words and units of Chinese reports; Latin units as printed.
 UNITS = frozenset(
     "元 美元 欧元 港元 日元 英镑 人 名 位 人次 户 家 个 项 条 座 台 辆 架 艘 套 件 部 所 只 头 批 次 列 趟 张 份 本 篇 栋 层 间 床 例 片 颗 块 处 "
-    "吨 公斤 千克 克 斤 亩 公顷 平方米 平方公里 平方千米 立方米 米 千米 公里 度 瓦 千瓦 千瓦时 兆瓦 吉瓦 伏 千伏 "
+    "吨 公斤 千克 克 毫克 微克 斤 亩 公顷 平方米 平方公里 平方千米 立方米 米 千米 公里 厘米 毫米 度 瓦 千瓦 千瓦时 兆瓦 吉瓦 伏 千伏 "
     "秒 分钟 小时 个小时 天 日 周 个月 月 年 岁 倍 % ‰ 成 个百分点 百分点 标准箱 "
     "km m kg t W kW kWh MW GW TW kV TEU GB TB PB EB nm MHz GHz EFLOPS PFLOPS TFLOPS".split()
 )
@@ -194,6 +194,7 @@ def _parse(s: str):
         raise _Refused(f"two qualifiers that disagree: {words}")
     qualifier = names.pop() if names else "exact"
     value, unit, upper = _core(s)
+    unit = _per(unit)
     return value, BASE_UNITS.get(unit, unit), qualifier, upper
 
 
@@ -289,8 +290,14 @@ def _amount(s: str):
 def _known_unit(unit: str) -> bool:
     if unit in UNITS:
         return True
-    top, sep, bottom = unit.partition("/")
+    top, sep, bottom = _per(unit).partition("/")
     return bool(sep) and top in UNITS and bottom in UNITS
+
+
+def _per(unit: str) -> str:
+    """A unit of one thing per another written with 每 (微克每立方米) as the slash writes it (微克/立方米)."""
+    top, sep, bottom = unit.partition("每")
+    return f"{top}/{bottom}" if sep and top in UNITS and bottom in UNITS else unit
 
 
 def _range(s: str, separator: str):

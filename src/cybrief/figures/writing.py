@@ -76,6 +76,7 @@ _NOUNS = {
     "人次": ("visit", "visits"), "户": ("household", "households"), "亩": ("mu", "mu"), "公顷": ("ha", "ha"),
     "平方米": ("m²", "m²"), "平方公里": ("km²", "km²"), "平方千米": ("km²", "km²"), "立方米": ("m³", "m³"),
     "吨": ("tonne", "tonnes"), "公斤": ("kg", "kg"), "千克": ("kg", "kg"), "克": ("g", "g"), "斤": ("jin", "jin"),
+    "毫克": ("mg", "mg"), "微克": ("µg", "µg"), "厘米": ("cm", "cm"), "毫米": ("mm", "mm"),
     "米": ("m", "m"), "千米": ("km", "km"), "公里": ("km", "km"), "度": ("kWh", "kWh"), "千瓦时": ("kWh", "kWh"),
     "瓦": ("W", "W"), "千瓦": ("kW", "kW"), "兆瓦": ("MW", "MW"), "吉瓦": ("GW", "GW"), "伏": ("V", "V"),
     "千伏": ("kV", "kV"), "秒": ("second", "seconds"), "分钟": ("minute", "minutes"), "小时": ("hour", "hours"),
@@ -111,12 +112,22 @@ def _en_scale(value, money: bool):
 
 
 def unit_english(unit: str) -> str:
-    """A unit's English noun in the plural (vehicles, people, kWh) or currency code (CNY); "" for a measure word
-    that only counts (个, 家) or a unit this module has no English for."""
+    """A unit's English noun in the plural (vehicles, people, kWh) or currency code (CNY), one per another as
+    kg/mu; "" for a measure word that only counts (个, 家) or a unit this module has no English for."""
     if unit in _CURRENCY:
         return _CURRENCY[unit]
     if unit in _NOUNS:
         return _NOUNS[unit][1]
+    top, per, bottom = unit.partition("/")
+    if per and _per_english(bottom) and (unit_english(top) or top in COUNTERS):
+        return f"{unit_english(top) or 'count'}/{_per_english(bottom)}"
+    return unit if unit.isascii() else ""
+
+
+def _per_english(unit: str) -> str:
+    """The unit after a slash in English, in the singular (kg/mu, CNY/tonne, km/hour); "" if unknown."""
+    if unit in _NOUNS:
+        return _NOUNS[unit][0]
     return unit if unit.isascii() else ""
 
 
@@ -152,6 +163,11 @@ def _english(q: Quantity) -> str:
         singular, plural = _NOUNS[unit]
         noun = singular if value == 1 and upper is None and not word else plural
         return f"{qualifier}{number} {noun}"
+    top, per, bottom = unit.partition("/")
+    if per and _per_english(bottom):  # 388.5 kg/mu, CNY 3,000/tonne
+        if top in _CURRENCY:
+            return f"{qualifier}{_CURRENCY[top]} {number}/{_per_english(bottom)}"
+        return f"{qualifier}{number} {(unit_english(top) or english_unit(top)).strip()}/{_per_english(bottom)}"
     if unit and unit.isascii():
         return f"{qualifier}{number} {unit}"
     return f"{qualifier}{number}"
@@ -166,6 +182,8 @@ def english_unit(unit: str) -> str:
         return _NOUNS[unit][1]
     if unit in _UNIT_WORDS:
         return _UNIT_WORDS[unit]
+    if "/" in unit and unit_english(unit):
+        return unit_english(unit)
     return "count" if unit in COUNTERS else unit
 
 

@@ -177,6 +177,15 @@ def test_8_ascii_punctuation_traditional_text_and_page_chrome():
     assert got["1.2兆元"][1:3] == (1200000000000, "元") and got["超過3萬人"][1:4] == (30000, "人", "over")
 
 
+def test_8_pinyin_readings_copied_from_ruby_annotations_are_dropped():
+    from cybrief.draft.clean import normalize_line
+
+    assert normalize_line("工業(yè)和信息化部部長 金壯龍(lóng):") == "工業和信息化部部長 金壯龍:"
+    assert normalize_line("人工智能(AI)与算力(suanli)、网络（wǎng）") == "人工智能(AI)与算力(suanli)、网络"
+    [delegate] = draft_article("交通運(yùn)輸部部長 李明(míng)表示，今年將新建高速公路5000公里。", year=2024).brief.delegates
+    assert (delegate.name, delegate.role) == ("李明", "交通運輸部部長")
+
+
 # --- 9. the source's own terms -----------------------------------------------------------------------
 
 def test_9_quoted_expressions_and_names_become_the_speakers_terms():

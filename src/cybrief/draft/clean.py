@@ -83,9 +83,14 @@ class Article:
         return self.paragraphs[number - 1]
 
 
+# A reading in pinyin after a character, left behind when a page's ruby annotations were copied as text: 部(bù)
+_RUBY = re.compile(r"(?<=[\u4e00-\u9fff])[(（][a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]*[)）]")
+
+
 def normalize_line(line: str) -> str:
-    """Full-width and other wide spaces to one plain space, invisible characters dropped, ends trimmed."""
-    return _SPACES.sub(" ", _INVISIBLE.sub("", line)).strip()
+    """Full-width and other wide spaces to one plain space, invisible characters and pinyin readings copied from
+    ruby annotations dropped, ends trimmed."""
+    return _SPACES.sub(" ", _RUBY.sub("", _INVISIBLE.sub("", line))).strip()
 
 
 def ends_sentence(text: str) -> bool:

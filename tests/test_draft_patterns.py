@@ -186,6 +186,25 @@ def test_8_pinyin_readings_copied_from_ruby_annotations_are_dropped():
     assert (delegate.name, delegate.role) == ("李明", "交通運輸部部長")
 
 
+def test_8_html_left_in_the_text_and_an_agency_caption_are_set_aside():
+    from cybrief.draft.clean import normalize_line
+
+    assert normalize_line("他说，<b>今年</b>将新建5座电站。<a target='_blank' href='http://x.cn/'><p align=") == "他说，今年将新建5座电站。"
+    assert normalize_line("增速<5%的行业") == "增速<5%的行业"  # a comparison is not a tag
+    text = (
+        "文章来源：某某网 发布时间：2021-03-09 08:12 作者：某某\n"
+        "3月5日，十三届全国人大四次会议举行首场部长通道采访活动。图为某某部部长赵一接受采访。<a href='http://x.cn/'>\n"
+        "某某部部长钱二表示，今年将新建高速公路5000公里。\n"
+    )
+    article = clean(text)
+    assert [p[:4] for p in article.captions] == ["3月5日"] and len(article.paragraphs) == 1
+    result = draft_article(text)
+    assert [d.name for d in result.brief.delegates] == ["钱二"]  # the person in the photo is not a speaker
+    assert result.brief.source.published == "2021-03-09" and result.brief.source.outlet == "某某网"
+    without_the_page_line = draft_article(text.split("\n", 1)[1])
+    assert without_the_page_line.brief.events[0].date.startswith("2021-")  # the session named in the caption
+
+
 # --- 9. the source's own terms -----------------------------------------------------------------------
 
 def test_9_quoted_expressions_and_names_become_the_speakers_terms():

@@ -17,6 +17,10 @@ _IMAGE = re.compile(
     r"|(?:图为|图：|图:|图说[：:]|图/|▲|△|↑|图片来源|图片由|资料图|视频截图).*|[（(](?:图|资料图|图片)[^）)]*[）)])$",
     re.IGNORECASE,
 )
+# A caption in an agency's style: what happened, then 图为 and who is shown (3月5日，……举行。图为……接受采访。)
+_CAPTION_SENTENCE = re.compile(r"^[^。]{0,150}。图为[^。]{2,150}。?$")
+# HTML left in copied text: a tag, or one cut off at the end of a line (<a href='…'><p align=)
+_HTML = re.compile(r"<(?:/?[a-zA-Z][^<>]*>|[a-zA-Z][^<>]*$)")
 # A photo caption ends with its credit: 新华社记者 金立旺 摄, ……记者 约提克尔·尼加提摄, （中评社 徐梦溪摄）, 新华社发.
 _CREDIT = re.compile(
     r"(?:(?:记者|摄影师?|通讯员|供图)\s*[\u4e00-\u9fff·]{2,10}\s*/?\s*摄(?:影)?|/摄|[（(][^（）()]{2,24}?摄[）)]"
@@ -39,7 +43,7 @@ _TAIL_ARROWS = re.compile(r"[↓↑→►▼▲]+\s*$")
 _TAIL_LINK = re.compile(r"\s*详情\s*[》>]+\s*$")
 # Lines about the page rather than the report: source, editor, time stamps, the end mark.
 _META = re.compile(
-    r"^(?:[【\[（(]?(?:来源|稿源|编辑|责任编辑|责编|审核|校对|作者|发布时间|时间|日期|原标题)[：:].*"
+    r"^(?:[【\[（(]?(?:来源|文章来源|新闻来源|稿源|编辑|责任编辑|责编|审核|校对|作者|发布时间|时间|日期|原标题)[：:].*"
     r"|\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?(?:\s+来源[：:].*)?"
     r"|[（(]完[）)]|[【\[（(](?:责任)?编辑[：:]?[^】\]）)]*[】\]）)])$"
 )
@@ -88,9 +92,9 @@ _RUBY = re.compile(r"(?<=[\u4e00-\u9fff])[(（][a-zü]*[āáǎàēéěèīíǐì
 
 
 def normalize_line(line: str) -> str:
-    """Full-width and other wide spaces to one plain space, invisible characters and pinyin readings copied from
-    ruby annotations dropped, ends trimmed."""
-    return _SPACES.sub(" ", _RUBY.sub("", _INVISIBLE.sub("", line))).strip()
+    """Full-width and other wide spaces to one plain space, invisible characters, HTML tags and pinyin readings
+    copied from ruby annotations dropped, ends trimmed."""
+    return _SPACES.sub(" ", _RUBY.sub("", _HTML.sub("", _INVISIBLE.sub("", line)))).strip()
 
 
 def ends_sentence(text: str) -> bool:
@@ -195,7 +199,7 @@ def clean(text: str) -> Article:
             ended = True
             continue
         line = _TAIL_ARROWS.sub("", _TAIL_LINK.sub("", line))
-        if _IMAGE.match(plain) or _CREDIT.search(plain):
+        if _IMAGE.match(plain) or _CREDIT.search(plain) or _CAPTION_SENTENCE.match(plain):
             captions.append(line)
         elif _META.match(plain) or _is_chrome(line):
             meta.append(line)

@@ -87,7 +87,7 @@ def find_source(article: Article) -> Source:
     from cybrief.draft.names import simplified
 
     for line in map(simplified, article.meta):
-        outlet = re.match(r"^[【\[（(]?(?:来源|稿源)[：:]\s*(?P<outlet>[^\s】\]）)]+)", line)
+        outlet = re.match(r"^[【\[（(]?(?:来源|文章来源|新闻来源|稿源)[：:]\s*(?P<outlet>[^\s】\]）)]+)", line)
         if outlet and not source.outlet:
             source.outlet = outlet.group("outlet")
         stamp = _STAMP.search(line)
@@ -108,7 +108,7 @@ def find_year(article: Article, source: Source) -> tuple[int, str | None]:
             if match.group("year") and _event_kind(_sentence_at(paragraph, match.start())):
                 return int(match.group("year")), None
     text = "\n".join(paragraphs)
-    year = session_year(text)
+    year = session_year(text) or session_year("\n".join(simplified(c) for c in article.captions))  # 图为……会议开幕
     if year:
         return year, None
     lianghui = _LIANGHUI.search(text)

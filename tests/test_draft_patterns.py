@@ -63,6 +63,16 @@ def test_1_a_line_with_a_role_and_a_name_heads_the_first_person_text_after_it():
     assert "500公里" not in got
 
 
+def test_1_a_clause_between_the_name_and_the_verb_still_introduces_the_speaker():
+    text = ("某省省长赵明在发布会上介绍，全省旅游收入增长12%。"
+            "某市副市长钱海参加发布会时介绍，去年新增企业3000家。"
+            "某局局长孙立出席活动时表示，今年将新建公园20座。")
+    brief = draft_article(text, year=2024).brief
+    assert {d.name: d.role for d in brief.delegates} == {"赵明": "某省省长", "钱海": "某市副市长", "孙立": "某局局长"}
+    got = figures(brief)
+    assert (got["12%"][0], got["3000家"][0], got["20座"][0]) == ("赵明", "钱海", "孙立")
+
+
 # --- 2. several people in one introduction -------------------------------------------------------------
 
 def test_2_a_list_of_guests_gives_candidates_and_figures_go_to_who_speaks():
@@ -137,6 +147,13 @@ def test_6_an_article_without_a_year_is_drafted_with_the_year_guessed_and_marked
     monkeypatch.chdir(PATTERNS)
     done = run("draft", "6_events_no_year.txt", library=None)
     assert done.exit_code == 0 and "is a guess" in done.stderr
+
+
+def test_6_the_page_date_from_a_line_of_page_facts():
+    text = "发布日期：2023-04-26 14:43 浏览次数： 信息来源：某处\n某局局长赵一介绍，一季度全省生产总值增长4.7%。\n"
+    result = draft_article(text)
+    assert result.brief.source.published == "2023-04-26" and result.brief.events[0].date.startswith("2023-")
+    assert not [note for note in result.notes if "guess" in note]  # the year is the page's
 
 
 # --- 7. figures --------------------------------------------------------------------------------------

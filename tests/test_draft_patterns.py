@@ -130,6 +130,12 @@ def test_5_the_chain_is_split_into_role_and_organization_without_party_noise():
     assert "organization" in found["韩立群"].review
 
 
+def test_5_a_professional_rank_is_a_title_whole():
+    text = "某省农业科学院高级农艺师周立新代表说，每亩增收200元。某大学副教授林海委员表示，已建成实验室3个。"
+    found = delegates(draft_article(text, year=2024).brief)
+    assert found["周立新"].organization == "某省农业科学院" and found["林海"].organization == "某大学"
+
+
 # --- 6. events and dates -----------------------------------------------------------------------------
 
 def test_6_the_year_from_the_session_number_and_the_day_from_a_month_written_before():

@@ -155,6 +155,12 @@ def test_6_an_article_without_a_year_is_drafted_with_the_year_guessed_and_marked
     assert done.exit_code == 0 and "is a guess" in done.stderr
 
 
+def test_6_a_deadline_ahead_is_not_the_year_guessed():
+    text = "某省省长赵明介绍，2023年全省旅游收入增长12%，力争到2027年旅游收入突破万亿元，2035年前建成旅游强省。"
+    result = draft_article(text)
+    assert result.brief.events[0].date.startswith("2023-") and "2023" in result.notes[0]
+
+
 def test_6_the_page_date_from_a_line_of_page_facts():
     text = "发布日期：2023-04-26 14:43 浏览次数： 信息来源：某处\n某局局长赵一介绍，一季度全省生产总值增长4.7%。\n"
     result = draft_article(text)

@@ -21,7 +21,9 @@ _SESSION = re.compile(rf"第?{_CN_ORDINAL}届全国(?:人大|人民代表大会)
 _SESSION_CPPCC = re.compile(rf"(?:全国政协|中国人民政治协商会议)第?{_CN_ORDINAL}届(?:全国委员会)?第?(?P<session>[一二三四五])次会议")
 _CONGRESS = re.compile(rf"第{_CN_ORDINAL}次全国代表大会(?!后|以来|之后|闭幕后)")
 _LIANGHUI = re.compile(r"(?P<year>20\d\d)\s?年?(?:全国|[\u4e00-\u9fff]{2,3})?两会")
-_ANY_YEAR = re.compile(r"(?<![\d比较自从])(?P<year>(?:19|20)\d\d)\s?年(?!以来|相比|同期)")
+# A year the text writes, but not a comparison base (较2012年) nor a deadline ahead (到2027年, 2035年前): a guess
+# of the session's year takes the latest of them.
+_ANY_YEAR = re.compile(r"(?<![\d比较自从到至])(?P<year>(?:19|20)\d\d)\s?年(?!以来|相比|同期|前|底前|内)")
 _STAMP = re.compile(r"(?P<year>\d{4})[-/.年](?P<month>\d{1,2})[-/.月](?P<day>\d{1,2})")
 _THEME = re.compile(r"(?:围绕|以)“(?P<theme>[^”]{2,80})”(?:为)?主题|主题为“(?P<theme2>[^”]{2,80})”")
 _PLACE = re.compile(

@@ -1,10 +1,10 @@
 """A library of briefs: where it lives, loading it (through its index), checking it, searching it.
 
-location.py finds the folder and its files; briefs.py holds a Library and answers the lookups every
-command shares; opening.py opens one; cache.py loads its briefs through the library's index; indexed.py answers listings from
-the index without loading them; validate.py checks files; searching.py answers a search from the index
-or the files. May import: brief, figures, search, index and the shared modules
-(errors, files, safety); never render, draft or cli.
+location.py finds the folder and its files; briefs.py holds a Library and answers the lookups every command
+shares; opening.py opens one; cache.py loads its briefs through the library's index; indexed.py answers
+listings from the index without loading them; validate.py checks files; searching.py answers a search from the
+index or the files. May import: brief, figures, search, index and the shared modules (errors, files, safety);
+never render, draft or cli.
 """
 
 __all__ = [

@@ -83,7 +83,11 @@ DRAFT_MARK = ("草稿", "draft")  # beside the name of what comes from a draft (
 
 def drafted(text: str, brief: Brief, library: Library, lang: str) -> str:
     """Text (a name, a title) with the draft mark on a line of its own when the brief is a draft."""
-    if brief.id not in getattr(library, "drafts", ()):
+    return _drafted(text, brief.id, library, lang)
+
+
+def _drafted(text: str, brief_id: str, library: Library, lang: str) -> str:
+    if brief_id not in getattr(library, "drafts", ()):
         return text
     return f"{text}\n({label(*DRAFT_MARK, lang)})"
 
@@ -127,6 +131,9 @@ def targets_listing(refs: list[TargetRef], library: Library, lang: str) -> Listi
     ]
     def rows():  # the figure in English needs the parser: made only for people
         for ref in refs:
+            if ref.record is not None and hasattr(ref, "brief_sector"):  # from the index: no target made
+                yield _stored_target_row(ref, library, lang)
+                continue
             t = ref.target
             sector = ref.brief.sector(t.sector) or library.sector(t.sector)
             yield [
@@ -141,6 +148,25 @@ def targets_listing(refs: list[TargetRef], library: Library, lang: str) -> Listi
 
     made = [target_record(r) for r in refs]
     return Listing("targets", made, headers, rows, TARGET_COLUMNS, basis_notes({m["basis"] for m in made}, lang))
+
+
+def _stored_target_row(ref, library: Library, lang: str) -> list[str]:
+    """A row of targets_listing from what the index stored (library.indexed.StoredTargetRef): the same cells."""
+    r = ref.record
+    slug = r["sector"]
+    sector = ref.brief_sector(slug)
+    if sector is None:
+        found = library.sector(slug)
+        sector = (found.zh, found.en) if found else None
+    return [
+        marked(_drafted(pick(r["delegate_name"], ref.delegate_name_en, lang), r["brief"], library, lang), r["basis"]),
+        pick(*sector, lang) if sector else slug,
+        shown_place(r["region"], r["region_en"], lang),
+        pick(r["metric"], r["metric_en"], lang),
+        shown_figure(ref, lang),
+        shown_horizon(r["horizon"], lang),
+        pick(*TARGET_KIND_LABELS[r["kind"]], lang),
+    ]
 
 
 # --- delegates -------------------------------------------------------------------------------------------

@@ -160,24 +160,35 @@ class IndexedLibrary(Library):
         return IndexedLibrary._with(self, [number for number, _ in self._order() if number not in marked])
 
     def _records(self, numbers: list[int] | None = None):
-        """(number, texts lookup, target records, delegate records) of each brief, in library order."""
-        from cybrief.index.stored import Damaged, lookup, read
+        """(number, texts lookup, target records, delegate records) of each brief, in library order.
+
+        Many briefs are decompressed in another thread, a chunk ahead of the one being read: zlib lets Python's
+        lock go while it works, so a second core does it meanwhile."""
+        from cybrief.index.stored import Damaged, lookup, unpack
 
         order = self._order()
         if numbers is not None:
             keep = set(numbers)
             order = [row for row in order if row[0] in keep]
-        for start in range(0, len(order), 200):
-            chunk = [number for number, _ in order[start:start + 200]]
-            marks = ",".join("?" * len(chunk))
-            blobs = dict(self.db.execute(f"SELECT no, blob FROM bodies WHERE no IN ({marks})", chunk).fetchall())
-            for number in chunk:
+        chunks = (self._blobs([number for number, _ in order[start:start + _CHUNK]])
+                  for start in range(0, len(order), _CHUNK))
+        for chunk in _inflated(chunks, ahead=len(order) > _CHUNK):
+            for number, inflated in chunk:
                 try:
-                    unpacked = read(blobs[number], "records")
+                    unpacked = unpack(*inflated, skip=("search",))
                     targets, delegates = unpacked.records
                 except (Damaged, KeyError, TypeError, ValueError) as exc:
                     raise sqlite3.DatabaseError(f"database disk image is malformed ({exc})") from None
                 yield number, lookup(unpacked.texts), targets, delegates
+
+    def _blobs(self, chunk: list[int]) -> list[tuple[int, bytes]]:
+        """(number, stored blob) of the briefs of a chunk, in its order."""
+        marks = ",".join("?" * len(chunk))
+        blobs = dict(self.db.execute(f"SELECT no, blob FROM bodies WHERE no IN ({marks})", chunk).fetchall())
+        try:
+            return [(number, blobs[number]) for number in chunk]
+        except KeyError as exc:
+            raise sqlite3.DatabaseError(f"database disk image is malformed (no stored brief {exc})") from None
 
     # --- delegates -------------------------------------------------------------------------------------
 
@@ -263,6 +274,37 @@ def _english_names(delegates: list, table: dict) -> dict:
         value = record[_D_NAME_EN]
         names.setdefault(record[_D_ID], table.get(value, value) if type(value) is bytes else value)
     return names
+
+
+_CHUNK = 200  # briefs read from the index at a time
+
+
+def _inflate_chunk(chunk: list[tuple[int, bytes]]) -> list[tuple[int, tuple]]:
+    from cybrief.index.stored import Damaged, inflate
+
+    try:
+        return [(number, inflate(blob, "records")) for number, blob in chunk]
+    except Damaged as exc:
+        raise sqlite3.DatabaseError(f"database disk image is malformed ({exc})") from None
+
+
+def _inflated(chunks, ahead: bool):
+    """_inflate_chunk of each chunk of blobs, in order; with `ahead`, each made in another thread while the one
+    before it is used (the blobs are still read from SQLite in this thread: a connection stays in its own)."""
+    if not ahead:
+        yield from map(_inflate_chunk, chunks)
+        return
+    from concurrent.futures import ThreadPoolExecutor
+
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        pending = None
+        for chunk in chunks:
+            made = pool.submit(_inflate_chunk, chunk)
+            if pending is not None:
+                yield pending.result()
+            pending = made
+        if pending is not None:
+            yield pending.result()
 
 
 def _texts_in(value, table: dict):

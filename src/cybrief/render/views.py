@@ -114,9 +114,13 @@ def shown_figure(ref: TargetRef, lang: str) -> str:
     return pick(t.figure, records.english_figure(t), lang)
 
 
-def target_record(ref: TargetRef) -> dict:
-    stored = ref.record  # made when the index read the brief (see library.indexed), else made here
-    return dict(stored) if stored is not None else records.target_record(ref.brief, ref.target, ref.delegate)
+def target_record(ref: TargetRef, copy: bool = True) -> dict:
+    """The target's record: the one the index stored (see library.indexed), copied unless `copy` is false (for a
+    listing, which changes none of its records), else made here."""
+    stored = ref.record
+    if stored is not None:
+        return dict(stored) if copy else stored
+    return records.target_record(ref.brief, ref.target, ref.delegate)
 
 
 def targets_listing(refs: list[TargetRef], library: Library, lang: str) -> Listing:
@@ -146,7 +150,7 @@ def targets_listing(refs: list[TargetRef], library: Library, lang: str) -> Listi
                 pick(*TARGET_KIND_LABELS[t.kind], lang),
             ]
 
-    made = [target_record(r) for r in refs]
+    made = [target_record(r, copy=False) for r in refs]
     return Listing("targets", made, headers, rows, TARGET_COLUMNS, basis_notes({m["basis"] for m in made}, lang))
 
 
@@ -171,9 +175,12 @@ def _stored_target_row(ref, library: Library, lang: str) -> list[str]:
 
 # --- delegates -------------------------------------------------------------------------------------------
 
-def delegate_record(ref: DelegateRef) -> dict:
+def delegate_record(ref: DelegateRef, copy: bool = True) -> dict:
+    """As target_record, for a delegate (delegate_detail adds its targets to the copy)."""
     stored = ref.record
-    return dict(stored) if stored is not None else records.delegate_record(ref.brief, ref.delegate)
+    if stored is not None:
+        return dict(stored) if copy else stored
+    return records.delegate_record(ref.brief, ref.delegate)
 
 
 def _role_cell(ref: DelegateRef, lang: str) -> str:
@@ -225,7 +232,7 @@ def delegates_listing(refs: list[DelegateRef], library: Library, lang: str) -> L
                 _summary_cell(r, lang),
             ]
 
-    return Listing("delegates", [delegate_record(r) for r in refs], headers, rows, DELEGATE_COLUMNS)
+    return Listing("delegates", [delegate_record(r, copy=False) for r in refs], headers, rows, DELEGATE_COLUMNS)
 
 
 def delegate_detail(ref: DelegateRef, library: Library, lang: str) -> DelegateDetail:

@@ -277,6 +277,7 @@ def _english_names(delegates: list, table: dict) -> dict:
 
 
 _CHUNK = 200  # briefs read from the index at a time
+_THREADS = 2  # decompressing: it takes longer than the rest of the reading, so both cores do it while this one waits
 
 
 def _inflate_chunk(chunk: list[tuple[int, bytes]]) -> list[tuple[int, tuple]]:
@@ -296,15 +297,16 @@ def _inflated(chunks, ahead: bool):
         return
     from concurrent.futures import ThreadPoolExecutor
 
-    with ThreadPoolExecutor(max_workers=1) as pool:
-        pending = None
+    from collections import deque
+
+    with ThreadPoolExecutor(max_workers=_THREADS) as pool:
+        pending: deque = deque()
         for chunk in chunks:
-            made = pool.submit(_inflate_chunk, chunk)
-            if pending is not None:
-                yield pending.result()
-            pending = made
-        if pending is not None:
-            yield pending.result()
+            pending.append(pool.submit(_inflate_chunk, chunk))
+            if len(pending) > _THREADS:
+                yield pending.popleft().result()
+        while pending:
+            yield pending.popleft().result()
 
 
 def _texts_in(value, table: dict):

@@ -188,3 +188,31 @@ def lookup(texts: list[str]) -> dict:
     while len(_KEYS) < len(texts):
         _KEYS.append(len(_KEYS).to_bytes(4, "little"))
     return dict(zip(_KEYS, texts))
+
+
+CHUNK = 200  # blobs read from the index at a time
+THREADS = 2  # decompressing them takes longer than the rest of a listing's reading: both cores do it meanwhile
+
+
+def _inflate_chunk(chunk: list[tuple[int, bytes]], upto: str) -> list[tuple[int, tuple]]:
+    return [(number, inflate(blob, upto)) for number, blob in chunk]
+
+
+def inflated(chunks, upto: str, ahead: bool):
+    """For each chunk of (number, blob), [(number, inflate(blob, upto))], in order; with `ahead`, made in other threads
+    a few chunks before they are used (zlib lets Python's lock go while it works). The blobs are read from SQLite
+    by the caller: a connection stays in its own thread."""
+    if not ahead:
+        yield from (_inflate_chunk(chunk, upto) for chunk in chunks)
+        return
+    from collections import deque
+    from concurrent.futures import ThreadPoolExecutor
+
+    with ThreadPoolExecutor(max_workers=THREADS) as pool:
+        pending: deque = deque()
+        for chunk in chunks:
+            pending.append(pool.submit(_inflate_chunk, chunk, upto))
+            if len(pending) > THREADS:
+                yield pending.popleft().result()
+        while pending:
+            yield pending.popleft().result()

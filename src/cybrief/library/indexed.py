@@ -164,22 +164,21 @@ class IndexedLibrary(Library):
 
         Many briefs are decompressed in another thread, a chunk ahead of the one being read: zlib lets Python's
         lock go while it works, so a second core does it meanwhile."""
-        from cybrief.index.stored import Damaged, lookup, unpack
+        from cybrief.index.stored import CHUNK, Damaged, inflated, lookup, unpack
 
         order = self._order()
         if numbers is not None:
             keep = set(numbers)
             order = [row for row in order if row[0] in keep]
-        chunks = (self._blobs([number for number, _ in order[start:start + _CHUNK]])
-                  for start in range(0, len(order), _CHUNK))
-        for chunk in _inflated(chunks, ahead=len(order) > _CHUNK):
-            for number, inflated in chunk:
-                try:
-                    unpacked = unpack(*inflated, skip=("search",))
+        chunks = (self._blobs([number for number, _ in order[start:start + CHUNK]]) for start in range(0, len(order), CHUNK))
+        try:
+            for chunk in inflated(chunks, "records", ahead=len(order) > CHUNK):
+                for number, parts in chunk:
+                    unpacked = unpack(*parts, skip=("search",))
                     targets, delegates = unpacked.records
-                except (Damaged, KeyError, TypeError, ValueError) as exc:
-                    raise sqlite3.DatabaseError(f"database disk image is malformed ({exc})") from None
-                yield number, lookup(unpacked.texts), targets, delegates
+                    yield number, lookup(unpacked.texts), targets, delegates
+        except (Damaged, TypeError, ValueError) as exc:
+            raise sqlite3.DatabaseError(f"database disk image is malformed ({exc})") from None
 
     def _blobs(self, chunk: list[int]) -> list[tuple[int, bytes]]:
         """(number, stored blob) of the briefs of a chunk, in its order."""
@@ -274,39 +273,6 @@ def _english_names(delegates: list, table: dict) -> dict:
         value = record[_D_NAME_EN]
         names.setdefault(record[_D_ID], table.get(value, value) if type(value) is bytes else value)
     return names
-
-
-_CHUNK = 200  # briefs read from the index at a time
-_THREADS = 2  # decompressing: it takes longer than the rest of the reading, so both cores do it while this one waits
-
-
-def _inflate_chunk(chunk: list[tuple[int, bytes]]) -> list[tuple[int, tuple]]:
-    from cybrief.index.stored import Damaged, inflate
-
-    try:
-        return [(number, inflate(blob, "records")) for number, blob in chunk]
-    except Damaged as exc:
-        raise sqlite3.DatabaseError(f"database disk image is malformed ({exc})") from None
-
-
-def _inflated(chunks, ahead: bool):
-    """_inflate_chunk of each chunk of blobs, in order; with `ahead`, each made in another thread while the one
-    before it is used (the blobs are still read from SQLite in this thread: a connection stays in its own)."""
-    if not ahead:
-        yield from map(_inflate_chunk, chunks)
-        return
-    from concurrent.futures import ThreadPoolExecutor
-
-    from collections import deque
-
-    with ThreadPoolExecutor(max_workers=_THREADS) as pool:
-        pending: deque = deque()
-        for chunk in chunks:
-            pending.append(pool.submit(_inflate_chunk, chunk))
-            if len(pending) > _THREADS:
-                yield pending.popleft().result()
-        while pending:
-            yield pending.popleft().result()
 
 
 def _texts_in(value, table: dict):

@@ -28,6 +28,9 @@ def _escape(match: re.Match) -> str:
     return f"\\u{code:04x}" if code < 0x10000 else f"\\U{code:08x}"
 
 
+UNSAFE = _UNSAFE  # what visible() rewrites, for a scan that combines it with others (render/markdown.py)
+
+
 def visible(text: str) -> str:
     """Replace every unsafe character with a visible escape such as \\x1b, \\u202e, \\u200b or \\U000e0041."""
     return _UNSAFE.sub(_escape, text)

@@ -79,11 +79,18 @@ class Unpacked:
     """The parts of one blob, decompressed as far as asked (see read). `joined` is the fields' texts joined by
     FIELD_END, `texts` the list of them (made on first use); `listed` the list when a text holds FIELD_END."""
 
-    __slots__ = ("fids", "joined", "_texts", "listed", "exceptions", "records", "infos", "plain")
+    __slots__ = ("_steps", "_fids", "joined", "_texts", "listed", "exceptions", "records", "infos", "plain")
 
     def __init__(self):
-        self.fids = self.joined = self._texts = self.listed = self.exceptions = None
+        self._steps = self._fids = self.joined = self._texts = self.listed = self.exceptions = None
         self.records = self.infos = self.plain = None
+
+    @property
+    def fids(self) -> array:
+        """The field ids, made from their steps on first use (a listing never needs them)."""
+        if self._fids is None:
+            self._fids = array("q", accumulate(array("q", self._steps)))
+        return self._fids
 
     @property
     def texts(self) -> list[str]:
@@ -92,20 +99,39 @@ class Unpacked:
         return self._texts
 
 
-def read(blob: bytes, upto: str) -> Unpacked:
-    """The parts of a blob up to and including `upto` (one of PARTS); Damaged if it is not a blob of pack()."""
+def read(blob: bytes, upto: str, skip: tuple[str, ...] = ()) -> Unpacked:
+    """The parts of a blob up to and including `upto` (one of PARTS), but those in `skip` (left None); Damaged if it is
+    not a blob of pack()."""
+    return unpack(*inflate(blob, upto), skip)
+
+
+def inflate(blob: bytes, upto: str) -> tuple[list[int], bytes]:
+    """The sizes of a blob's parts and its bytes decompressed up to the end of `upto`: the part of read() that zlib
+    does without holding Python's lock (so another thread can run meanwhile)."""
     last = PARTS.index(upto)
     try:
         sizes = sizes_of(blob)
         wanted = sum(sizes[: last + 1])
-        stream = zlib.decompressobj()
-        data = stream.decompress(memoryview(blob)[HEAD:], wanted)
-        if len(data) != wanted:
-            raise Damaged("a stored brief ends early")
+        data = zlib.decompressobj().decompress(memoryview(blob)[HEAD:], wanted)
+    except (zlib.error, ValueError, TypeError) as exc:
+        if isinstance(exc, Damaged):
+            raise
+        raise Damaged(f"a stored brief cannot be read: {exc}") from None
+    if len(data) != wanted:
+        raise Damaged("a stored brief ends early")
+    return sizes[: last + 1], data
+
+
+def unpack(sizes: list[int], data: bytes, skip: tuple[str, ...] = ()) -> Unpacked:
+    """The parts of inflate()'s bytes, as read() gives them."""
+    try:
         out = Unpacked()
-        start = 0
-        for index in range(last + 1):
-            value = marshal.loads(data[start:start + sizes[index]])
+        start, view = 0, memoryview(data)  # parts read in place, not copied
+        for index in range(len(sizes)):
+            if PARTS[index] in skip:
+                start += sizes[index]
+                continue
+            value = marshal.loads(view[start:start + sizes[index]])
             start += sizes[index]
             if index == 0:
                 _texts(out, value)
@@ -127,7 +153,9 @@ def read(blob: bytes, upto: str) -> Unpacked:
 
 def _texts(out: Unpacked, value) -> None:
     steps, texts = value
-    out.fids = array("q", accumulate(array("q", steps)))
+    if type(steps) is not bytes or len(steps) % 8:
+        raise Damaged("a stored brief's field ids are not steps")
+    out._steps = steps
     if type(texts) is list:  # a text holds FIELD_END: see pack
         out._texts = out.listed = texts
         out.joined = _FIELD_END.join(texts)
@@ -135,7 +163,7 @@ def _texts(out: Unpacked, value) -> None:
     else:
         out.joined = texts
         fields = texts.count(_FIELD_END) + 1 if type(texts) is str else -1
-    if fields != len(out.fids) or not all(type(t) is str for t in (out.listed or ())):
+    if fields != len(steps) // 8 or not all(type(t) is str for t in (out.listed or ())):
         raise Damaged("a stored brief's fields do not match its texts")
 
 
@@ -160,3 +188,31 @@ def lookup(texts: list[str]) -> dict:
     while len(_KEYS) < len(texts):
         _KEYS.append(len(_KEYS).to_bytes(4, "little"))
     return dict(zip(_KEYS, texts))
+
+
+CHUNK = 200  # blobs read from the index at a time
+THREADS = 2  # decompressing them takes longer than the rest of a listing's reading: both cores do it meanwhile
+
+
+def _inflate_chunk(chunk: list[tuple[int, bytes]], upto: str) -> list[tuple[int, tuple]]:
+    return [(number, inflate(blob, upto)) for number, blob in chunk]
+
+
+def inflated(chunks, upto: str, ahead: bool):
+    """For each chunk of (number, blob), [(number, inflate(blob, upto))], in order; with `ahead`, made in other threads
+    a few chunks before they are used (zlib lets Python's lock go while it works). The blobs are read from SQLite
+    by the caller: a connection stays in its own thread."""
+    if not ahead:
+        yield from (_inflate_chunk(chunk, upto) for chunk in chunks)
+        return
+    from collections import deque
+    from concurrent.futures import ThreadPoolExecutor
+
+    with ThreadPoolExecutor(max_workers=THREADS) as pool:
+        pending: deque = deque()
+        for chunk in chunks:
+            pending.append(pool.submit(_inflate_chunk, chunk, upto))
+            if len(pending) > THREADS:
+                yield pending.popleft().result()
+        while pending:
+            yield pending.popleft().result()

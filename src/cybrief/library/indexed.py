@@ -33,6 +33,7 @@ class IndexedLibrary(Library):
         self._loaded: dict = {}  # briefs, their blobs and parts already made, by number (and part)
         self._sectors: list[Sector] | None = None
         self._rows: list[tuple[int, str]] | None = None
+        self._brief_sectors: dict | None = None  # {number: {slug: (zh, en)}}, read when first asked
 
     def __enter__(self):
         return self
@@ -118,6 +119,18 @@ class IndexedLibrary(Library):
             self._sectors = [Sector(slug=slug, zh=zh, en=en) for slug, zh, en in first_sectors(self.db, self._numbers)]
         return self._sectors
 
+    def brief_sector(self, number: int, slug: str) -> tuple[str, str] | None:
+        """(zh, en) of the sector `slug` as the brief stored under `number` defines it (its first definition), else None:
+        Brief.sector without loading the brief. The sectors of every brief are read at once, when first asked."""
+        if self._brief_sectors is None:
+            wanted = None if self._numbers is None else set(self._numbers)
+            found: dict = {}
+            for brief, seq, slug_, zh, en in sorted(self.db.execute("SELECT brief, seq, slug, zh, en FROM sectors")):
+                if wanted is None or brief in wanted:
+                    found.setdefault(brief, {}).setdefault(slug_, (zh, en))
+            self._brief_sectors = found
+        return self._brief_sectors.get(number, {}).get(slug)
+
     def only(self, brief_id: str | None) -> Library:
         if brief_id is None:
             return self
@@ -147,24 +160,34 @@ class IndexedLibrary(Library):
         return IndexedLibrary._with(self, [number for number, _ in self._order() if number not in marked])
 
     def _records(self, numbers: list[int] | None = None):
-        """(number, texts lookup, target records, delegate records) of each brief, in library order."""
-        from cybrief.index.stored import Damaged, lookup, read
+        """(number, texts lookup, target records, delegate records) of each brief, in library order.
+
+        Many briefs are decompressed in another thread, a chunk ahead of the one being read: zlib lets Python's
+        lock go while it works, so a second core does it meanwhile."""
+        from cybrief.index.stored import CHUNK, Damaged, inflated, lookup, unpack
 
         order = self._order()
         if numbers is not None:
             keep = set(numbers)
             order = [row for row in order if row[0] in keep]
-        for start in range(0, len(order), 200):
-            chunk = [number for number, _ in order[start:start + 200]]
-            marks = ",".join("?" * len(chunk))
-            blobs = dict(self.db.execute(f"SELECT no, blob FROM bodies WHERE no IN ({marks})", chunk).fetchall())
-            for number in chunk:
-                try:
-                    unpacked = read(blobs[number], "records")
+        chunks = (self._blobs([number for number, _ in order[start:start + CHUNK]]) for start in range(0, len(order), CHUNK))
+        try:
+            for chunk in inflated(chunks, "records", ahead=len(order) > CHUNK):
+                for number, parts in chunk:
+                    unpacked = unpack(*parts, skip=("search",))
                     targets, delegates = unpacked.records
-                except (Damaged, KeyError, TypeError, ValueError) as exc:
-                    raise sqlite3.DatabaseError(f"database disk image is malformed ({exc})") from None
-                yield number, lookup(unpacked.texts), targets, delegates
+                    yield number, lookup(unpacked.texts), targets, delegates
+        except (Damaged, TypeError, ValueError) as exc:
+            raise sqlite3.DatabaseError(f"database disk image is malformed ({exc})") from None
+
+    def _blobs(self, chunk: list[int]) -> list[tuple[int, bytes]]:
+        """(number, stored blob) of the briefs of a chunk, in its order."""
+        marks = ",".join("?" * len(chunk))
+        blobs = dict(self.db.execute(f"SELECT no, blob FROM bodies WHERE no IN ({marks})", chunk).fetchall())
+        try:
+            return [(number, blobs[number]) for number in chunk]
+        except KeyError as exc:
+            raise sqlite3.DatabaseError(f"database disk image is malformed (no stored brief {exc})") from None
 
     # --- delegates -------------------------------------------------------------------------------------
 
@@ -198,6 +221,7 @@ class IndexedLibrary(Library):
     def _with(library: IndexedLibrary, numbers: list[int]) -> IndexedLibrary:
         narrowed = IndexedLibrary(library.db, library.root, numbers)
         narrowed._loaded, narrowed.skipped, narrowed.location = library._loaded, library.skipped, library.location
+        narrowed._brief_sectors = library._brief_sectors
         return narrowed
 
     # --- targets ---------------------------------------------------------------------------------------
@@ -219,10 +243,11 @@ class IndexedLibrary(Library):
             numbers = briefs_defining(self.db, slug)
         refs = []
         filtered = slug is not None or keys is not None or kind is not None or wanted_horizon is not None
-        for number, table, targets, _ in self._records(numbers):
+        for number, table, targets, delegates in self._records(numbers):
+            names = _english_names(delegates, table)
             if not filtered:  # every target: the records as they are (a text kept once, as a reference, put back)
                 refs += [StoredTargetRef(self, number, position, dict(zip(TARGET_COLUMNS, map(table.get, stored, stored))),
-                                         value, figure) for position, (stored, value, figure) in enumerate(targets)]
+                                         value, figure, names) for position, (stored, value, figure) in enumerate(targets)]
                 continue
             for position, (stored, value, figure) in enumerate(targets):
                 record = tuple(map(table.get, stored, stored))
@@ -234,8 +259,20 @@ class IndexedLibrary(Library):
                     continue
                 if wanted_horizon is not None and not _horizon_matches(record[_T_HORIZON], wanted_horizon):
                     continue
-                refs.append(StoredTargetRef(self, number, position, dict(zip(TARGET_COLUMNS, record)), value, figure))
+                refs.append(StoredTargetRef(self, number, position, dict(zip(TARGET_COLUMNS, record)), value, figure, names))
         return refs
+
+
+_D_ID, _D_NAME_EN = 0, 3  # positions in a stored delegate record (DELEGATE_COLUMNS)
+
+
+def _english_names(delegates: list, table: dict) -> dict:
+    """{delegate id: English name} of a brief's stored delegate records, the first of an id winning (as Brief lookups)."""
+    names: dict = {}
+    for record in delegates:
+        value = record[_D_NAME_EN]
+        names.setdefault(record[_D_ID], table.get(value, value) if type(value) is bytes else value)
+    return names
 
 
 def _texts_in(value, table: dict):
@@ -250,11 +287,21 @@ class StoredTargetRef(TargetRef):
     `value` is the target's exact value as text, for --min and --max without loading the brief.
     """
 
-    __slots__ = ("_library", "_number", "_position", "value", "unit")
+    __slots__ = ("_library", "_number", "_position", "_names", "value", "unit")
 
-    def __init__(self, library: IndexedLibrary, number: int, position: int, record: dict, value: str, figure_en):
-        self._library, self._number, self._position = library, number, position
+    def __init__(self, library: IndexedLibrary, number: int, position: int, record: dict, value: str, figure_en,
+                 names: dict):
+        self._library, self._number, self._position, self._names = library, number, position, names
         self.record, self.value, self.unit, self.figure_en = record, value, record["unit"], figure_en
+
+    @property
+    def delegate_name_en(self) -> str | None:
+        """The English name of the target's delegate, from the stored records (the delegate is not made)."""
+        return self._names.get(self.record["delegate"])
+
+    def brief_sector(self, slug: str) -> tuple[str, str] | None:
+        """(zh, en) of a sector as the target's brief defines it, else None (the brief is not loaded)."""
+        return self._library.brief_sector(self._number, slug)
 
     @property
     def brief(self):

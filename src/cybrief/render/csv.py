@@ -25,15 +25,23 @@ def cell(value) -> object:
     if isinstance(value, (int, float)):
         return value
     if isinstance(value, (list, tuple)):
-        value = "; ".join("-".join(map(str, v)) if isinstance(v, (list, tuple)) else str(v) for v in value)
+        if all(type(v) is str for v in value):  # most lists (key points, sectors): joined at once
+            value = "; ".join(value)
+        else:
+            value = "; ".join("-".join(map(str, v)) if isinstance(v, (list, tuple)) else str(v) for v in value)
     text = str(value)
     return "'" + text if _FORMULA.match(text) else text
 
 
 def cells(values) -> list:
     """[cell(v) for v in values], without a call for the values cell() leaves as they are (most of them):
-    a large table is written several times faster. tests/test_streaming.py keeps the two equal."""
-    return [v if type(v) is str and v[:1] not in _FORMULA_FIRST and not v[:1].isspace() else cell(v) for v in values]
+    a large table is written several times faster. tests/test_streaming.py keeps the two equal.
+
+    A text is left as it is when its first character, compared without taking it out, lies in a range that holds
+    neither whitespace nor a character of _FORMULA_FIRST (Latin letters, CJK, most of the rest); other texts
+    (one starting with a digit, say) go through cell(), which decides them one by one."""
+    return [v if type(v) is str and ("A" <= v < "\x80" or "\u3001" <= v < "\uff0b" or v >= "\uff21") or type(v) is int
+            else cell(v) for v in values]
 
 
 def table(records: list[dict], columns) -> str:

@@ -202,8 +202,17 @@ def _row_lines(cells: list[str], widths: list[int]) -> list[str]:
 _WORDS = re.compile(r"\S+\s*|\s+")
 
 
+# Printable ASCII and the common CJK ideographs and punctuation, whose widths (1 and 2 cells: Rich's) follow from
+# their UTF-8 lengths (1 and 3 bytes); any other character is measured by Rich.
+_OTHER_WIDTHS = re.compile(r"[^\x20-\x7e\u3001-\u3029\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff01-\uff60]")
+
+
 def _cells(text: str) -> int:
-    return len(text) if text.isascii() else cell_len(text)  # printable ASCII is one cell a character
+    if text.isascii():
+        return len(text)  # printable ASCII is one cell a character
+    if _OTHER_WIDTHS.search(text) is None:
+        return (len(text.encode()) + len(text)) // 2  # a wide character is 3 bytes and 2 cells
+    return cell_len(text)
 
 
 def _fold(text: str, width: int) -> list[tuple[str, int]]:
@@ -216,16 +225,19 @@ def _fold(text: str, width: int) -> list[tuple[str, int]]:
         elif " " not in line:  # Chinese: cut anywhere
             out += _chop(line, width)
         else:
-            current = ""
+            current, used = "", 0  # the line being filled and its cells (widths add up character by character)
             for word in _WORDS.findall(line):
-                if current and _cells(current + word.rstrip()) > width:
+                stripped = word.rstrip()
+                size = _cells(stripped)
+                if current and used + size > width:
                     out.append((current.rstrip(), _cells(current.rstrip())))
-                    current = ""
-                if _cells(word.rstrip()) > width:
-                    *whole, (current, _) = _chop(word, width)
+                    current, used = "", 0
+                if size > width:
+                    *whole, (current, used) = _chop(word, width)
                     out += whole
                 else:
                     current += word
+                    used += size if len(stripped) == len(word) else size + _cells(word[len(stripped):])
             out.append((current.rstrip(), _cells(current.rstrip())))
     return out
 

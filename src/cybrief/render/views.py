@@ -83,7 +83,11 @@ DRAFT_MARK = ("草稿", "draft")  # beside the name of what comes from a draft (
 
 def drafted(text: str, brief: Brief, library: Library, lang: str) -> str:
     """Text (a name, a title) with the draft mark on a line of its own when the brief is a draft."""
-    if brief.id not in getattr(library, "drafts", ()):
+    return _drafted(text, brief.id, library, lang)
+
+
+def _drafted(text: str, brief_id: str, library: Library, lang: str) -> str:
+    if brief_id not in getattr(library, "drafts", ()):
         return text
     return f"{text}\n({label(*DRAFT_MARK, lang)})"
 
@@ -110,9 +114,13 @@ def shown_figure(ref: TargetRef, lang: str) -> str:
     return pick(t.figure, records.english_figure(t), lang)
 
 
-def target_record(ref: TargetRef) -> dict:
-    stored = ref.record  # made when the index read the brief (see library.indexed), else made here
-    return dict(stored) if stored is not None else records.target_record(ref.brief, ref.target, ref.delegate)
+def target_record(ref: TargetRef, copy: bool = True) -> dict:
+    """The target's record: the one the index stored (see library.indexed), copied unless `copy` is false (for a
+    listing, which changes none of its records), else made here."""
+    stored = ref.record
+    if stored is not None:
+        return dict(stored) if copy else stored
+    return records.target_record(ref.brief, ref.target, ref.delegate)
 
 
 def targets_listing(refs: list[TargetRef], library: Library, lang: str) -> Listing:
@@ -127,6 +135,9 @@ def targets_listing(refs: list[TargetRef], library: Library, lang: str) -> Listi
     ]
     def rows():  # the figure in English needs the parser: made only for people
         for ref in refs:
+            if ref.record is not None and hasattr(ref, "brief_sector"):  # from the index: no target made
+                yield _stored_target_row(ref, library, lang)
+                continue
             t = ref.target
             sector = ref.brief.sector(t.sector) or library.sector(t.sector)
             yield [
@@ -139,15 +150,37 @@ def targets_listing(refs: list[TargetRef], library: Library, lang: str) -> Listi
                 pick(*TARGET_KIND_LABELS[t.kind], lang),
             ]
 
-    made = [target_record(r) for r in refs]
+    made = [target_record(r, copy=False) for r in refs]
     return Listing("targets", made, headers, rows, TARGET_COLUMNS, basis_notes({m["basis"] for m in made}, lang))
+
+
+def _stored_target_row(ref, library: Library, lang: str) -> list[str]:
+    """A row of targets_listing from what the index stored (library.indexed.StoredTargetRef): the same cells."""
+    r = ref.record
+    slug = r["sector"]
+    sector = ref.brief_sector(slug)
+    if sector is None:
+        found = library.sector(slug)
+        sector = (found.zh, found.en) if found else None
+    return [
+        marked(_drafted(pick(r["delegate_name"], ref.delegate_name_en, lang), r["brief"], library, lang), r["basis"]),
+        pick(*sector, lang) if sector else slug,
+        shown_place(r["region"], r["region_en"], lang),
+        pick(r["metric"], r["metric_en"], lang),
+        shown_figure(ref, lang),
+        shown_horizon(r["horizon"], lang),
+        pick(*TARGET_KIND_LABELS[r["kind"]], lang),
+    ]
 
 
 # --- delegates -------------------------------------------------------------------------------------------
 
-def delegate_record(ref: DelegateRef) -> dict:
+def delegate_record(ref: DelegateRef, copy: bool = True) -> dict:
+    """As target_record, for a delegate (delegate_detail adds its targets to the copy)."""
     stored = ref.record
-    return dict(stored) if stored is not None else records.delegate_record(ref.brief, ref.delegate)
+    if stored is not None:
+        return dict(stored) if copy else stored
+    return records.delegate_record(ref.brief, ref.delegate)
 
 
 def _role_cell(ref: DelegateRef, lang: str) -> str:
@@ -199,7 +232,7 @@ def delegates_listing(refs: list[DelegateRef], library: Library, lang: str) -> L
                 _summary_cell(r, lang),
             ]
 
-    return Listing("delegates", [delegate_record(r) for r in refs], headers, rows, DELEGATE_COLUMNS)
+    return Listing("delegates", [delegate_record(r, copy=False) for r in refs], headers, rows, DELEGATE_COLUMNS)
 
 
 def delegate_detail(ref: DelegateRef, library: Library, lang: str) -> DelegateDetail:

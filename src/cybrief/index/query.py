@@ -25,6 +25,9 @@ _CHUNK = 500  # ids per IN (...) list
 MAX_TRIGRAMS = 12  # trigrams of a long term looked up (spread over it): enough to select, the text decides
 
 
+AHEAD_FROM = 256  # briefs: fewer are read at once sooner than threads start
+
+
 def _chunks(items: list, size: int = _CHUNK):
     for start in range(0, len(items), size):
         yield items[start:start + size]
@@ -192,18 +195,26 @@ class IndexSource:
         return sorted(chosen)
 
     def _stored(self, numbers):
-        """_Brief of each number, in the order given, read in chunks; a brief gone meanwhile is skipped."""
-        from cybrief.index.stored import Damaged, read
+        """_Brief of each number, in the order given, read in chunks; a brief gone meanwhile is skipped. Many briefs
+        (a term in most of them) are decompressed in other threads a few chunks ahead (index/stored.py)."""
+        from cybrief.index.stored import Damaged, inflated, unpack
 
-        for chunk in _chunks(list(numbers), 64):
-            marks = ",".join("?" * len(chunk))
-            blobs = dict(self.db.execute(f"SELECT no, blob FROM bodies WHERE no IN ({marks})", chunk).fetchall())
-            for number in chunk:
-                if number in blobs:
-                    try:
-                        yield _Brief(number, read(blobs[number], "search"), blobs[number])
-                    except (Damaged, TypeError, ValueError, AttributeError, KeyError, IndexError) as exc:
-                        raise sqlite3.DatabaseError(f"database disk image is malformed ({exc})") from None
+        numbers = list(numbers)
+        blobs: dict[int, bytes] = {}
+
+        def chunks():  # read here: a connection stays in its own thread
+            for chunk in _chunks(numbers, 64):
+                marks = ",".join("?" * len(chunk))
+                found = dict(self.db.execute(f"SELECT no, blob FROM bodies WHERE no IN ({marks})", chunk).fetchall())
+                blobs.update(found)
+                yield [(number, found[number]) for number in chunk if number in found]
+
+        try:
+            for chunk in inflated(chunks(), "search", ahead=len(numbers) > AHEAD_FROM):
+                for number, (sizes, data) in chunk:
+                    yield _Brief(number, unpack(sizes, data), blobs.pop(number))
+        except (Damaged, TypeError, ValueError, AttributeError, KeyError, IndexError) as exc:
+            raise sqlite3.DatabaseError(f"database disk image is malformed ({exc})") from None
 
     def _all_numbers(self, brief_no: int | None) -> list[int]:
         if brief_no is not None:

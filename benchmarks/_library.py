@@ -111,3 +111,20 @@ def make_library(folder: Path, count: int, seed: int = 0) -> int:
 
 def library_bytes(folder: Path) -> int:
     return sum(p.stat().st_size for p in folder.rglob("*.y*ml"))
+
+
+def with_empty_cache(work: Path, count: int) -> tuple[Path, Path, dict]:
+    """(library, cache folder, environment) for a benchmark of N briefs under `work`: the library made if it is not
+    there yet, its cache emptied, the environment pointing cybrief at that cache (and writing bytecode)."""
+    import os
+    import shutil
+
+    from _timing import bytecode_env
+
+    library, cache = work / f"library-{count}", work / f"cache-{count}"
+    env = bytecode_env(dict(os.environ, XDG_CACHE_HOME=str(cache)))
+    env.pop("CYBRIEF_NO_CACHE", None)
+    if not library.exists():
+        make_library(library, count)
+    shutil.rmtree(cache, ignore_errors=True)
+    return library, cache, env

@@ -29,7 +29,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from _library import make_library
+from _library import make_library, with_empty_cache
 from _timing import bytecode_env, cybrief_command
 
 FILTERED = {
@@ -77,12 +77,7 @@ def median(values) -> float:
 
 
 def listings(count: int, work: Path, runs: int) -> None:
-    library, cache = work / f"library-{count}", work / f"cache-{count}"
-    env = bytecode_env(dict(os.environ, XDG_CACHE_HOME=str(cache)))
-    env.pop("CYBRIEF_NO_CACHE", None)
-    if not library.exists():
-        make_library(library, count)
-    shutil.rmtree(cache, ignore_errors=True)
+    library, cache, env = with_empty_cache(work, count)
     cybrief = cybrief_command()
     lib = ["--library", str(library)]
     cold_wall, cold_cpu, _ = timed(cybrief + ["targets", "--format", "csv"] + lib, env)

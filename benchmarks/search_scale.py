@@ -32,8 +32,8 @@ import tempfile
 import time
 from pathlib import Path
 
-from _library import RARE, library_bytes, make_library
-from _timing import bytecode_env, cybrief_command
+from _library import RARE, library_bytes, with_empty_cache
+from _timing import cybrief_command
 
 TERMS = {"1% of briefs": RARE, "every brief": "特高压", "every brief, 2 chars": "电网", "pinyin, every brief": "tegaoya"}
 BUILD_GOAL = 25.0  # seconds for 10,000 briefs
@@ -70,13 +70,7 @@ def edit_one(library: Path, round_: int) -> None:
 
 
 def bench(count: int, work: Path, runs: int) -> dict:
-    library = work / f"library-{count}"
-    cache = work / f"cache-{count}"
-    env = bytecode_env(dict(os.environ, XDG_CACHE_HOME=str(cache)))
-    env.pop("CYBRIEF_NO_CACHE", None)
-    if not library.exists():
-        make_library(library, count)
-    shutil.rmtree(cache, ignore_errors=True)
+    library, cache, env = with_empty_cache(work, count)
     cybrief = cybrief_command()
     index = cybrief + ["index", "--library", str(library)]
     wall, cpu, peak = checked(index, env)

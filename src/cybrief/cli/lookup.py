@@ -66,7 +66,7 @@ def filtered_targets(lib, sector, delegate, kind, horizon, unit, least, most) ->
     except NoMatch as exc:
         return [], exc
     if unit is not None or least is not None or most is not None:
-        from cybrief.library.indexed import filter_values
+        from cybrief.figures.compare import filter_values
 
         refs = filter_values(refs, unit=unit, low=least, high=most)
     return refs, NoMatch("no target matches these filters")

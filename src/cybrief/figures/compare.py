@@ -69,15 +69,15 @@ def filter_values(refs: list, *, unit: str | None = None, low: str | None = None
             wanted = q.unit
     return [
         ref for ref in refs
-        if (wanted is None or ref.target.unit == wanted)
-        and (least is None or ref.target.value >= least.value)
-        and (most is None or ref.target.value <= most.value)
+        if (wanted is None or ref.facts.unit == wanted)
+        and (least is None or ref.facts.value >= least.value)
+        and (most is None or ref.facts.value <= most.value)
     ]
 
 
 def units_of(refs: list) -> list[str]:
     """The units of the targets, in order of first appearance."""
-    return list(dict.fromkeys(r.target.unit for r in refs))
+    return list(dict.fromkeys(r.facts.unit for r in refs))
 
 
 def sort_refs(refs: list, key: str, reverse: bool = False) -> tuple[list, str | None]:
@@ -90,26 +90,21 @@ def sort_refs(refs: list, key: str, reverse: bool = False) -> tuple[list, str | 
     if key == "value":
         units = units_of(refs)
         rank = {u: i for i, u in enumerate(units)}
-        ordered = sorted(refs, key=lambda r: Fraction(r.target.value), reverse=not reverse)
-        ordered.sort(key=lambda r: rank[r.target.unit])
+        ordered = sorted(refs, key=lambda r: Fraction(r.facts.value), reverse=not reverse)
+        ordered.sort(key=lambda r: rank[r.facts.unit])
         if len(units) > 1:
             note = (f"figures in {len(units)} units ({', '.join(u or 'none' for u in units)}) are sorted by value "
                     "within each unit; add --unit to compare one")
         return ordered, note
     if key == "date":
-        ordered = sorted(refs, key=lambda r: _date(r), reverse=not reverse)
+        ordered = sorted(refs, key=lambda r: r.date, reverse=not reverse)
     elif key == "sector":
-        ordered = sorted(refs, key=lambda r: r.target.sector, reverse=reverse)
+        ordered = sorted(refs, key=lambda r: r.facts.sector, reverse=reverse)
     elif key == "delegate":
-        ordered = sorted(refs, key=lambda r: r.delegate.name_en.casefold(), reverse=reverse)
+        ordered = sorted(refs, key=lambda r: r.delegate_names[1].casefold(), reverse=reverse)
     else:
         raise UsageError(f"unknown sort key {key!r}; choose one of {', '.join(SORT_KEYS)}")
     return ordered, note
-
-
-def _date(ref) -> str:
-    event = ref.brief.event(ref.delegate.event)
-    return event.date if event else ref.brief.date
 
 
 
@@ -168,7 +163,7 @@ def adds_up(refs: list) -> bool:
     figure of one period with one of another, a region's figure with a city's (which may be part of it);
     and a metric given twice (the same fact).
     """
-    targets = [r.target for r in refs]
+    targets = [r.facts for r in refs]
     if not targets or any(t.qualitative for t in targets) or any(measure(t) != "total" for t in targets):
         return False
     if len({(t.kind, t.horizon, t.region) for t in targets}) > 1:

@@ -29,6 +29,39 @@ class TargetRef:
     def __init__(self, brief: Brief, target: Target, delegate: Delegate):
         self.brief, self.target, self.delegate, self.record, self.figure_en = brief, target, delegate, None, None
 
+    # What sorting, grouping and faceting read of a target. A target of the index answers them from its stored
+    # record (library/indexed.py), so that ordering every target of a large library loads none of its briefs.
+
+    @property
+    def facts(self):
+        """The target's figure and labels (metric, figure, value, unit, qualifier, kind, horizon, region, sector,
+        qualitative): the Target itself."""
+        return self.target
+
+    @property
+    def brief_id(self) -> str:
+        return self.brief.id
+
+    @property
+    def delegate_id(self) -> str:
+        return self.delegate.id
+
+    @property
+    def delegate_names(self) -> tuple[str, str]:
+        """(name, English name) of the target's delegate."""
+        return self.delegate.name, self.delegate.name_en
+
+    @property
+    def date(self) -> str:
+        """The date of the event where the figure was given (the brief's date if the event is not known)."""
+        event = self.brief.event(self.delegate.event)
+        return event.date if event else self.brief.date
+
+    def brief_sector(self, slug: str) -> tuple[str, str] | None:
+        """(zh, en) of a sector as the target's brief defines it, else None."""
+        sector = self.brief.sector(slug)
+        return (sector.zh, sector.en) if sector else None
+
 
 class Library:
     """A set of loaded briefs and the queries over them.

@@ -33,7 +33,7 @@ class IndexedLibrary(Library):
         self._loaded: dict = {}  # briefs, their blobs and parts already made, by number (and part)
         self._sectors: list[Sector] | None = None
         self._rows: list[tuple[int, str]] | None = None
-        self._brief_sectors: dict | None = None  # {number: {slug: (zh, en)}}, read when first asked
+        self._brief_sectors: dict = {}  # {slug: {number: (zh, en)}}, each slug read when first asked
 
     def __enter__(self):
         return self
@@ -121,15 +121,16 @@ class IndexedLibrary(Library):
 
     def brief_sector(self, number: int, slug: str) -> tuple[str, str] | None:
         """(zh, en) of the sector `slug` as the brief stored under `number` defines it (its first definition), else None:
-        Brief.sector without loading the brief. The sectors of every brief are read at once, when first asked."""
-        if self._brief_sectors is None:
-            wanted = None if self._numbers is None else set(self._numbers)
-            found: dict = {}
-            for brief, seq, slug_, zh, en in sorted(self.db.execute("SELECT brief, seq, slug, zh, en FROM sectors")):
-                if wanted is None or brief in wanted:
-                    found.setdefault(brief, {}).setdefault(slug_, (zh, en))
-            self._brief_sectors = found
-        return self._brief_sectors.get(number, {}).get(slug)
+        Brief.sector without loading the brief. A sector's definitions in every brief are read at once, when first
+        asked (the table's key begins with the slug)."""
+        defined = self._brief_sectors.get(slug)
+        if defined is None:
+            defined = {}
+            for brief, zh, en in self.db.execute("SELECT brief, zh, en FROM sectors WHERE slug = ? ORDER BY brief, seq",
+                                                 (slug,)):
+                defined.setdefault(brief, (zh, en))
+            self._brief_sectors[slug] = defined
+        return defined.get(number)
 
     def only(self, brief_id: str | None) -> Library:
         if brief_id is None:
@@ -263,15 +264,17 @@ class IndexedLibrary(Library):
         return refs
 
 
-_D_ID, _D_NAME_EN = 0, 3  # positions in a stored delegate record (DELEGATE_COLUMNS)
+_D_ID, _D_NAME_EN, _D_DATE = 0, 3, 11  # positions in a stored delegate record (DELEGATE_COLUMNS)
 
 
 def _english_names(delegates: list, table: dict) -> dict:
-    """{delegate id: English name} of a brief's stored delegate records, the first of an id winning (as Brief lookups)."""
+    """{delegate id: (English name, date of the delegate's event)} of a brief's stored delegate records, the first of
+    an id winning (as Brief lookups)."""
     names: dict = {}
     for record in delegates:
-        value = record[_D_NAME_EN]
-        names.setdefault(record[_D_ID], table.get(value, value) if type(value) is bytes else value)
+        name, date = record[_D_NAME_EN], record[_D_DATE]
+        names.setdefault(record[_D_ID], (table.get(name, name) if type(name) is bytes else name,
+                                         table.get(date, date) if type(date) is bytes else date))
     return names
 
 
@@ -287,17 +290,42 @@ class StoredTargetRef(TargetRef):
     `value` is the target's exact value as text, for --min and --max without loading the brief.
     """
 
-    __slots__ = ("_library", "_number", "_position", "_names", "value", "unit")
+    __slots__ = ("_library", "_number", "_position", "_names", "_facts", "value", "unit")
 
     def __init__(self, library: IndexedLibrary, number: int, position: int, record: dict, value: str, figure_en,
                  names: dict):
         self._library, self._number, self._position, self._names = library, number, position, names
         self.record, self.value, self.unit, self.figure_en = record, value, record["unit"], figure_en
+        self._facts = None
+
+    @property
+    def facts(self) -> _Facts:
+        """The target's figure and labels, from its record: what sorting, grouping and faceting read."""
+        if self._facts is None:
+            self._facts = _Facts(self.record, self.value)
+        return self._facts
+
+    @property
+    def brief_id(self) -> str:
+        return self.record["brief"]
+
+    @property
+    def delegate_id(self) -> str:
+        return self.record["delegate"]
 
     @property
     def delegate_name_en(self) -> str | None:
         """The English name of the target's delegate, from the stored records (the delegate is not made)."""
-        return self._names.get(self.record["delegate"])
+        return self._names.get(self.record["delegate"], (None, None))[0]
+
+    @property
+    def delegate_names(self) -> tuple[str, str]:
+        return self.record["delegate_name"], self.delegate_name_en
+
+    @property
+    def date(self) -> str:
+        found = self._names.get(self.record["delegate"], (None, None))[1]
+        return found if found is not None else self.brief.date
 
     def brief_sector(self, slug: str) -> tuple[str, str] | None:
         """(zh, en) of a sector as the target's brief defines it, else None (the brief is not loaded)."""
@@ -349,28 +377,16 @@ def _field_index() -> dict[str, int]:
 _FIELD_INDEX = _field_index()  # where a stored brief keeps its targets and its delegates
 
 
-class _Figure:
-    """What compare.filter_values reads of a target: its unit and exact value."""
+class _Facts:
+    """A stored target's figure and labels, read from its record under the names a Target gives them."""
 
-    __slots__ = ("unit", "value")
+    __slots__ = ("metric", "metric_en", "figure", "value", "unit", "qualifier", "qualitative", "kind", "horizon",
+                 "region", "sector")
 
-    def __init__(self, unit: str, value):
-        self.unit, self.value = unit, value
-
-
-class _ValueOnly:
-    __slots__ = ("target", "ref")
-
-    def __init__(self, ref: StoredTargetRef):
+    def __init__(self, record: dict, value: str):
         from cybrief.brief.model import parse_number
 
-        self.ref, self.target = ref, _Figure(ref.unit, parse_number(ref.value))
-
-
-def filter_values(refs: list, *, unit: str | None = None, low: str | None = None, high: str | None = None) -> list:
-    """compare.filter_values, without loading the briefs of stored targets (their unit and value are stored)."""
-    from cybrief.figures import compare
-
-    if not refs or not all(isinstance(r, StoredTargetRef) for r in refs):
-        return compare.filter_values(refs, unit=unit, low=low, high=high)
-    return [v.ref for v in compare.filter_values([_ValueOnly(r) for r in refs], unit=unit, low=low, high=high)]
+        self.metric, self.metric_en, self.figure = record["metric"], record["metric_en"], record["figure"]
+        self.value, self.unit, self.qualifier = parse_number(value), record["unit"], record["qualifier"]
+        self.qualitative, self.kind, self.horizon = record["qualitative"], record["kind"], record["horizon"]
+        self.region, self.sector = record["region"], record["sector"]

@@ -11,7 +11,7 @@ from cybrief.figures.quantity import Quantity
 from cybrief.figures.writing import english, format_figure
 from cybrief.library import Library, TargetRef
 from cybrief.render.views import (
-    Listing, delegate_name, header, label, pick, shown_figure, shown_unit, target_quantity, target_record,
+    Listing, header, label, pick, shown_figure, shown_unit, target_quantity, target_record,
     targets_listing,
 )
 
@@ -34,18 +34,21 @@ class Section:
 
 
 def _key_and_label(ref: TargetRef, field: str, library: Library, lang: str):
-    t = ref.target
+    t = ref.facts
     if field == "sector":
-        s = ref.brief.sector(t.sector) or library.sector(t.sector)
-        return t.sector, (pick(s.zh, s.en, lang).replace("\n", " ") if s else t.sector)
+        s = ref.brief_sector(t.sector)
+        if s is None:
+            found = library.sector(t.sector)
+            s = (found.zh, found.en) if found else None
+        return t.sector, (pick(*s, lang).replace("\n", " ") if s else t.sector)
     if field == "delegate":
-        return ref.delegate.id, delegate_name(ref.delegate, lang)
+        return ref.delegate_id, label(*ref.delegate_names, lang)
     if field == "kind":
         return t.kind, pick(*TARGET_KIND_LABELS[t.kind], lang).replace("\n", " ")
     if field == "qualifier":
         return t.qualifier, pick(*QUALIFIER_LABELS[t.qualifier], lang).replace("\n", " ")
     if field == "brief":
-        return ref.brief.id, ref.brief.id
+        return ref.brief_id, ref.brief_id
     value = getattr(t, field)
     if value is None or value == "":
         return None, "—"
@@ -81,7 +84,7 @@ def facets(refs: list[TargetRef], fields: list[str], library: Library, lang: str
             buckets.setdefault(key, (shown, []))[1].append(ref)
         for key, (shown, members) in sorted(buckets.items(), key=lambda item: -len(item[1][1])):
             for index, unit in enumerate(units_of(members)):
-                in_unit = [r for r in members if r.target.unit == unit]
+                in_unit = [r for r in members if r.facts.unit == unit]
                 total = sum_of([target_quantity(r) for r in in_unit], unit) if adds_up(in_unit) else None
                 records.append({
                     "facet": field, "value": key, "label": shown, "count": len(members), "unit": unit,

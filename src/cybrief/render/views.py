@@ -101,7 +101,7 @@ def delegate_name(delegate: Delegate, lang: str) -> str:
 
 def target_quantity(ref: TargetRef):
     """The target's figure as a Quantity: parsed from the figure, or for a qualitative one the author's reading."""
-    return records.quantity(ref.target)
+    return records.quantity(ref.facts)
 
 
 def shown_figure(ref: TargetRef, lang: str) -> str:
@@ -135,7 +135,7 @@ def targets_listing(refs: list[TargetRef], library: Library, lang: str) -> Listi
     ]
     def rows():  # the figure in English needs the parser: made only for people
         for ref in refs:
-            if ref.record is not None and hasattr(ref, "brief_sector"):  # from the index: no target made
+            if ref.figure_en is not None:  # from the index: no target made
                 yield _stored_target_row(ref, library, lang)
                 continue
             t = ref.target

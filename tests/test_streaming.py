@@ -3,6 +3,7 @@ whose every line fits its columns."""
 
 from __future__ import annotations
 
+import csv
 import io
 import json
 
@@ -22,6 +23,14 @@ SCALARS = st.one_of(st.none(), st.booleans(), st.integers(), st.floats(allow_nan
 @given(st.lists(SCALARS, max_size=12))
 def test_csv_cells_are_cell_for_every_value(values):
     assert csv_render.cells(values) == [csv_render.cell(v) for v in values]
+
+
+@given(st.lists(SCALARS | st.text(alphabet=',"\r\n a中', max_size=6) | st.lists(st.text(max_size=3), max_size=3),
+                max_size=12))
+def test_a_csv_line_is_what_the_csv_writer_writes(values):
+    out = io.StringIO()
+    csv.writer(out, lineterminator="\r\n").writerow(csv_render.cells(values))
+    assert csv_render.line(values) == out.getvalue()
 
 
 @given(st.lists(st.dictionaries(st.sampled_from("abc"), SCALARS | st.lists(st.text(max_size=3), max_size=3)), max_size=40),

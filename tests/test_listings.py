@@ -83,3 +83,56 @@ def test_a_same_size_edit_with_its_old_mtime_is_seen_by_the_next_listing(tmp_pat
     assert path.stat().st_size == len(text.encode("utf-8"))
     after = run("delegates", "--format", fmt, library=folder).stdout
     assert "柳涌" in after
+
+
+def test_sorting_grouping_and_faceting_every_target_load_no_brief(tmp_path, monkeypatch):
+    """Their keys, labels and sums come from the stored records: no brief, target or delegate is made again."""
+    from cybrief.library import indexed
+
+    folder = mixed_library(tmp_path)
+    made = []
+    brief, part = indexed.IndexedLibrary.brief, indexed.IndexedLibrary.part
+    monkeypatch.setattr(indexed.IndexedLibrary, "brief", lambda self, *a, **k: made.append(a) or brief(self, *a, **k))
+    monkeypatch.setattr(indexed.IndexedLibrary, "part", lambda self, *a, **k: made.append(a) or part(self, *a, **k))
+    for args in (["--sort", "value"], ["--sort", "date", "--reverse"], ["--sort", "delegate"], ["--sort", "sector"],
+                 ["--facet", "sector", "--facet", "delegate", "--facet", "unit"], ["--group-by", "sector"],
+                 ["--group-by", "delegate", "--sector", "energy"]):
+        for fmt in ("json", "csv", "markdown"):
+            result = run("targets", *args, "--format", fmt, library=folder)
+            assert result.exit_code == 0 and result.stdout, (args, fmt)
+    assert made == []
+
+
+def test_every_target_and_delegate_as_csv_are_the_lines_the_index_wrote(tmp_path, monkeypatch):
+    """Every row as CSV is copied from the lines stored when each brief was indexed: no record is read."""
+    from cybrief.library import indexed
+
+    folder = mixed_library(tmp_path)
+    monkeypatch.delenv("CYBRIEF_NO_CACHE", raising=False)
+    assert run("index", library=folder).exit_code == 0
+
+    def unread(self, *args, **kwargs):
+        raise AssertionError("records read")
+
+    monkeypatch.setattr(indexed.IndexedLibrary, "_records", unread)
+    copied = [run(*args, "--format", "csv", library=folder) for args in (["targets"], ["delegates"])]
+    monkeypatch.undo()
+    monkeypatch.setenv("CYBRIEF_NO_CACHE", "1")
+    made = [run(*args, "--format", "csv", library=folder) for args in (["targets"], ["delegates"])]
+    assert [(r.exit_code, r.stdout) for r in copied] == [(r.exit_code, r.stdout) for r in made]
+    assert made[0].stdout.count("\n") > 20 and made[1].stdout.startswith("id,brief,name,")
+
+
+def test_damaged_csv_lines_give_the_listing_from_the_files(tmp_path, monkeypatch):
+    import sqlite3
+
+    from cybrief.index.store import index_path
+
+    folder = mixed_library(tmp_path)
+    monkeypatch.delenv("CYBRIEF_NO_CACHE", raising=False)
+    expected = run("targets", "--format", "csv", library=folder).stdout
+    with sqlite3.connect(index_path(folder.resolve())) as db:
+        db.execute("UPDATE lines SET targets = x'00ff'")
+    result = run("targets", "--format", "csv", library=folder)
+    assert result.exit_code == 0 and result.stdout == expected
+    assert not index_path(folder.resolve()).exists()  # removed: the next command builds it again

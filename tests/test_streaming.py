@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 
 from conftest import MINI, OLD, run
 from cybrief import render
+from cybrief.brief import csvrows
 from cybrief.render import csv as csv_render
 from cybrief.render import json as json_render
 from cybrief.render import markdown as markdown_render
@@ -22,15 +23,15 @@ SCALARS = st.one_of(st.none(), st.booleans(), st.integers(), st.floats(allow_nan
 
 @given(st.lists(SCALARS, max_size=12))
 def test_csv_cells_are_cell_for_every_value(values):
-    assert csv_render.cells(values) == [csv_render.cell(v) for v in values]
+    assert csvrows.cells(values) == [csvrows.cell(v) for v in values]
 
 
 @given(st.lists(SCALARS | st.text(alphabet=',"\r\n a中', max_size=6) | st.lists(st.text(max_size=3), max_size=3),
                 max_size=12))
 def test_a_csv_line_is_what_the_csv_writer_writes(values):
     out = io.StringIO()
-    csv.writer(out, lineterminator="\r\n").writerow(csv_render.cells(values))
-    assert csv_render.line(values) == out.getvalue()
+    csv.writer(out, lineterminator="\r\n").writerow(csvrows.cells(values))
+    assert csvrows.line(values) == out.getvalue()
 
 
 @given(st.lists(st.dictionaries(st.sampled_from("abc"), SCALARS | st.lists(st.text(max_size=3), max_size=3)), max_size=40),

@@ -31,6 +31,25 @@ def emit(fmt: Format, render) -> None:
     to_stdout(lambda: pager.write_all(shown(concrete, output, terminal)))
 
 
+def emit_rows(fmt: Format, lib, kind: str) -> bool:
+    """Every target or delegate (kind) of lib written as CSV from the lines the library has made already
+    (Library.csv_lines), when the output is CSV; False, and nothing written, otherwise or when there is none."""
+    from itertools import chain
+
+    from cybrief.brief.records import DELEGATE_COLUMNS, TARGET_COLUMNS
+    from cybrief.render import resolve
+
+    if resolve(fmt, sys.stdout.isatty()) is not Format.csv:
+        return False
+    lines = lib.csv_lines(kind)
+    first = next(lines, None)
+    if first is None:
+        return False
+    columns = TARGET_COLUMNS if kind == "targets" else DELEGATE_COLUMNS
+    emit(fmt, lambda r: r.lines(columns, chain([first], lines)))
+    return True
+
+
 def shown(concrete: Format, output, terminal: bool):
     """A renderer's output as the pieces of text to write, made one by one: a table laid out by a Rich console for
     this terminal; CSV with a byte-order mark under --bom, and on a terminal with its control characters made

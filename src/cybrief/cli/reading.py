@@ -33,7 +33,7 @@ from cybrief.cli.options import (
     UnitOpt,
     complete_delegate,
 )
-from cybrief.cli.output import emit, emit_empty, note, progress_if_terminal, skipped
+from cybrief.cli.output import emit, emit_empty, emit_rows, note, progress_if_terminal, skipped
 from cybrief.errors import BriefError, CybriefError, NoMatch, UsageError
 from cybrief.render import Format
 
@@ -73,6 +73,8 @@ def _delegates(lib, name, fmt, lang) -> None:
     from cybrief.render import views
 
     if name is None:
+        if emit_rows(fmt, lib, "delegates"):  # CSV: the lines as made when the briefs were indexed
+            return
         listing = views.delegates_listing(lib.delegates(), lib, lang.value)
         emit(fmt, lambda r: render.listing(r, listing))  # a long one is written as it is made
         return
@@ -146,6 +148,9 @@ def _targets(lib, fmt, lang, filters, sort, reverse, group_by, facet) -> None:
     from cybrief import render as rendering
     from cybrief.render import views
 
+    if not any(f is not None for f in filters) and sort is None and not facet and group_by is None:
+        if emit_rows(fmt, lib, "targets"):  # every target as CSV: the lines as made when the briefs were indexed
+            return
     refs, nothing = filtered_targets(lib, *filters)
     if sort is not None or facet or group_by is not None:
         from cybrief.figures import (

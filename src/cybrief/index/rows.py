@@ -46,7 +46,8 @@ def joined_norms(joined: str, exceptions: dict[int, str], listed: list[str] | No
 def rows(job: tuple[str, str, bytes]) -> tuple:
     """Parse one brief file into what the index stores, its brief number left out (the writer gives it).
 
-    Returns ("rows", (id, date, path, text for the trigram index, blob, fields, sectors, delegates, characters)),
+    Returns ("rows", (id, date, path, text for the trigram index, blob, fields, sectors, delegates, characters, draft,
+    (CSV lines of the targets, of the delegates))),
     ("broken", problems as tuples) or ("too large", message): plain values, cheap to send back from a worker.
     The blob is stored.pack's; characters are the distinct non-ASCII ones of the normalized text (their
     pinyin readings are stored once per index).
@@ -70,7 +71,8 @@ def _stored(brief, fields: list) -> tuple:
     from cybrief.brief.records import delegate_record, english_figure, target_record
     from cybrief.brief.review import is_draft
     from cybrief.brief.model import format_number
-    from cybrief.index.stored import pack, references
+    from cybrief.brief.csvrows import line
+    from cybrief.index.stored import pack, pack_lines, references
     from cybrief.search.names import fold_name
     from cybrief.search.normalize import FIELD_END, normalize
 
@@ -98,4 +100,6 @@ def _stored(brief, fields: list) -> tuple:
                  for d in brief.delegates]
     characters = "".join(sorted(ch for ch in set(search) if ch > "\x7f"))
     draft = int(is_draft(brief))
-    return brief.id, brief.date, brief.path, indexed_text(search), blob, len(fids), sectors, delegates, characters, draft
+    lines = tuple(pack_lines([line(record) for record in kind]) for kind in ([r for r, _, _ in records[0]], records[1]))
+    return (brief.id, brief.date, brief.path, indexed_text(search), blob, len(fids), sectors, delegates, characters,
+            draft, lines)

@@ -56,6 +56,23 @@ def pack(fids: list[int], texts: list[str], records: tuple, exceptions: dict, in
     return head([len(p) for p in parts]) + zlib.compress(b"".join(parts), LEVEL)
 
 
+def pack_lines(lines: list[str]) -> bytes:
+    """The CSV lines of a brief's targets or delegates (brief/csvrows.py), as the index keeps them beside its blob: a
+    listing of every row as CSV copies them instead of making each again (library/indexed.py)."""
+    return zlib.compress(marshal.dumps(lines), LEVEL)
+
+
+def unpack_lines(blob: bytes) -> list[str]:
+    """pack_lines's lines; Damaged if the blob is not what it makes."""
+    try:
+        lines = marshal.loads(zlib.decompress(blob))
+    except (zlib.error, ValueError, EOFError, TypeError) as exc:
+        raise Damaged(f"stored CSV lines cannot be read: {exc}") from None
+    if type(lines) is not list or not all(type(x) is str for x in lines):
+        raise Damaged("stored CSV lines are not texts")
+    return lines
+
+
 def head(sizes: list[int]) -> bytes:
     return b"".join(size.to_bytes(4, "little") for size in sizes)
 
@@ -202,8 +219,18 @@ def inflated(chunks, upto: str, ahead: bool):
     """For each chunk of (number, blob), [(number, inflate(blob, upto))], in order; with `ahead`, made in other threads
     a few chunks before they are used (zlib lets Python's lock go while it works). The blobs are read from SQLite
     by the caller: a connection stays in its own thread."""
+    return made_ahead(chunks, lambda chunk: _inflate_chunk(chunk, upto), ahead)
+
+
+def lines_ahead(chunks, ahead: bool):
+    """For each chunk of (number, pack_lines blob), [(number, lines)], as inflated() makes its chunks."""
+    return made_ahead(chunks, lambda chunk: [(number, unpack_lines(blob)) for number, blob in chunk], ahead)
+
+
+def made_ahead(chunks, work, ahead: bool):
+    """work(chunk) for each chunk, in order; with `ahead`, in THREADS other threads, a few chunks before it is used."""
     if not ahead:
-        yield from (_inflate_chunk(chunk, upto) for chunk in chunks)
+        yield from (work(chunk) for chunk in chunks)
         return
     from collections import deque
     from concurrent.futures import ThreadPoolExecutor
@@ -211,7 +238,7 @@ def inflated(chunks, upto: str, ahead: bool):
     with ThreadPoolExecutor(max_workers=THREADS) as pool:
         pending: deque = deque()
         for chunk in chunks:
-            pending.append(pool.submit(_inflate_chunk, chunk, upto))
+            pending.append(pool.submit(work, chunk))
             if len(pending) > THREADS:
                 yield pending.popleft().result()
         while pending:

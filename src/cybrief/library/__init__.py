@@ -2,8 +2,8 @@
 
 location.py finds the folder and its files; briefs.py holds a Library and answers the lookups every command
 shares; opening.py opens one; cache.py loads its briefs through the library's index; indexed.py answers
-listings from the index without loading them; validate.py checks files; searching.py answers a search from the
-index or the files. May import: brief, figures, search, index and the shared modules (errors, files, safety);
+listings from the index without loading them, with the targets and delegates of stored_refs.py; validate.py
+checks files; searching.py answers a search from the index or the files. May import: brief, figures, search, index and the shared modules (errors, files, safety);
 never render, draft or cli.
 """
 

@@ -88,6 +88,21 @@ class Library:
     def _like(self, briefs: list[Brief], skipped: list[Problem]) -> Library:
         return Library(briefs, self.root, skipped, self.location)
 
+    def csv_lines(self, kind: str):
+        """The CSV line of every target (kind "targets") or delegate ("delegates"), in library order: as the CSV of a
+        listing of them writes it (an index gives the lines it stored instead, library/indexed.py)."""
+        from cybrief.brief import records
+        from cybrief.brief.csvrows import line
+
+        if kind == "targets":
+            for ref in self.targets():
+                made = records.target_record(ref.brief, ref.target, ref.delegate)
+                yield line(map(made.get, records.TARGET_COLUMNS))
+        else:
+            for ref in self.delegates():
+                made = records.delegate_record(ref.brief, ref.delegate)
+                yield line(map(made.get, records.DELEGATE_COLUMNS))
+
     def without_drafts(self) -> Library:
         return self._like([b for b in self.briefs if b.id not in self.drafts], self.skipped)
 

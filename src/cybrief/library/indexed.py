@@ -18,6 +18,7 @@ import sqlite3
 from cybrief.brief.model import Sector
 from cybrief.errors import BriefError, NoMatch, Several, UsageError
 from cybrief.library.briefs import DelegateRef, Library, TargetRef, _horizon_matches
+from cybrief.library.stored_refs import StoredDelegateRef, StoredTargetRef, english_names, texts_in
 
 # Positions in the records of brief/records.py (TARGET_COLUMNS, DELEGATE_COLUMNS) that filters read.
 _T_DELEGATE, _T_SECTOR, _T_UNIT, _T_KIND, _T_HORIZON = 2, 4, 10, 12, 13
@@ -181,10 +182,26 @@ class IndexedLibrary(Library):
         except (Damaged, TypeError, ValueError) as exc:
             raise sqlite3.DatabaseError(f"database disk image is malformed ({exc})") from None
 
-    def _blobs(self, chunk: list[int]) -> list[tuple[int, bytes]]:
+    def csv_lines(self, kind: str):
+        """The CSV line of every target (kind "targets") or delegate ("delegates"), in library order: those the index
+        wrote when it read each brief (index/rows.py), copied, so that no record is made again."""
+        from cybrief.index.stored import CHUNK, Damaged, lines_ahead
+
+        order = self._order()
+        column = {"targets": "targets", "delegates": "delegates"}[kind]  # a column name, never the caller's text
+        chunks = (self._blobs([number for number, _ in order[start:start + CHUNK]], f"{column} FROM lines")
+                  for start in range(0, len(order), CHUNK))
+        try:
+            for chunk in lines_ahead(chunks, ahead=len(order) > CHUNK):
+                for _, lines in chunk:
+                    yield from lines
+        except Damaged as exc:
+            raise sqlite3.DatabaseError(f"database disk image is malformed ({exc})") from None
+
+    def _blobs(self, chunk: list[int], source: str = "blob FROM bodies") -> list[tuple[int, bytes]]:
         """(number, stored blob) of the briefs of a chunk, in its order."""
         marks = ",".join("?" * len(chunk))
-        blobs = dict(self.db.execute(f"SELECT no, blob FROM bodies WHERE no IN ({marks})", chunk).fetchall())
+        blobs = dict(self.db.execute(f"SELECT no, {source} WHERE no IN ({marks})", chunk).fetchall())
         try:
             return [(number, blobs[number]) for number in chunk]
         except KeyError as exc:
@@ -198,7 +215,7 @@ class IndexedLibrary(Library):
         refs = []
         for number, table, _, delegates in self._records():
             for position, record in enumerate(delegates):
-                values = [table.get(v, v) if type(v) is bytes else _texts_in(v, table) for v in record]
+                values = [table.get(v, v) if type(v) is bytes else texts_in(v, table) for v in record]
                 refs.append(StoredDelegateRef(self, number, position, dict(zip(DELEGATE_COLUMNS, values))))
         return refs
 
@@ -245,7 +262,7 @@ class IndexedLibrary(Library):
         refs = []
         filtered = slug is not None or keys is not None or kind is not None or wanted_horizon is not None
         for number, table, targets, delegates in self._records(numbers):
-            names = _english_names(delegates, table)
+            names = english_names(delegates, table)
             if not filtered:  # every target: the records as they are (a text kept once, as a reference, put back)
                 refs += [StoredTargetRef(self, number, position, dict(zip(TARGET_COLUMNS, map(table.get, stored, stored))),
                                          value, figure, names) for position, (stored, value, figure) in enumerate(targets)]
@@ -264,109 +281,6 @@ class IndexedLibrary(Library):
         return refs
 
 
-_D_ID, _D_NAME_EN, _D_DATE = 0, 3, 11  # positions in a stored delegate record (DELEGATE_COLUMNS)
-
-
-def _english_names(delegates: list, table: dict) -> dict:
-    """{delegate id: (English name, date of the delegate's event)} of a brief's stored delegate records, the first of
-    an id winning (as Brief lookups)."""
-    names: dict = {}
-    for record in delegates:
-        name, date = record[_D_NAME_EN], record[_D_DATE]
-        names.setdefault(record[_D_ID], (table.get(name, name) if type(name) is bytes else name,
-                                         table.get(date, date) if type(date) is bytes else date))
-    return names
-
-
-def _texts_in(value, table: dict):
-    if type(value) is list:
-        return [table.get(v, v) if type(v) is bytes else v for v in value]
-    return value
-
-
-class StoredTargetRef(TargetRef):
-    """A target of an IndexedLibrary: its record at once, its brief, target and delegate when first used.
-
-    `value` is the target's exact value as text, for --min and --max without loading the brief.
-    """
-
-    __slots__ = ("_library", "_number", "_position", "_names", "_facts", "value", "unit")
-
-    def __init__(self, library: IndexedLibrary, number: int, position: int, record: dict, value: str, figure_en,
-                 names: dict):
-        self._library, self._number, self._position, self._names = library, number, position, names
-        self.record, self.value, self.unit, self.figure_en = record, value, record["unit"], figure_en
-        self._facts = None
-
-    @property
-    def facts(self) -> _Facts:
-        """The target's figure and labels, from its record: what sorting, grouping and faceting read."""
-        if self._facts is None:
-            self._facts = _Facts(self.record, self.value)
-        return self._facts
-
-    @property
-    def brief_id(self) -> str:
-        return self.record["brief"]
-
-    @property
-    def delegate_id(self) -> str:
-        return self.record["delegate"]
-
-    @property
-    def delegate_name_en(self) -> str | None:
-        """The English name of the target's delegate, from the stored records (the delegate is not made)."""
-        return self._names.get(self.record["delegate"], (None, None))[0]
-
-    @property
-    def delegate_names(self) -> tuple[str, str]:
-        return self.record["delegate_name"], self.delegate_name_en
-
-    @property
-    def date(self) -> str:
-        found = self._names.get(self.record["delegate"], (None, None))[1]
-        return found if found is not None else self.brief.date
-
-    def brief_sector(self, slug: str) -> tuple[str, str] | None:
-        """(zh, en) of a sector as the target's brief defines it, else None (the brief is not loaded)."""
-        return self._library.brief_sector(self._number, slug)
-
-    @property
-    def brief(self):
-        return self._library.brief(self._number)
-
-    @property
-    def target(self):
-        from cybrief.brief.model import Target
-
-        return self._library.part(self._number, Target, position=self._position)
-
-    @property
-    def delegate(self):
-        from cybrief.brief.model import Delegate
-
-        return self._library.part(self._number, Delegate, record_id=self.record["delegate"])
-
-
-class StoredDelegateRef(DelegateRef):
-    """A delegate of an IndexedLibrary: its record at once, its brief and delegate when first used."""
-
-    __slots__ = ("_library", "_number", "_position")
-
-    def __init__(self, library: IndexedLibrary, number: int, position: int, record: dict):
-        self._library, self._number, self._position, self.record = library, number, position, record
-
-    @property
-    def brief(self):
-        return self._library.brief(self._number)
-
-    @property
-    def delegate(self):
-        from cybrief.brief.model import Delegate
-
-        return self._library.part(self._number, Delegate, position=self._position)
-
-
 def _field_index() -> dict[str, int]:
     from cybrief.brief.model import Brief
 
@@ -375,18 +289,3 @@ def _field_index() -> dict[str, int]:
 
 
 _FIELD_INDEX = _field_index()  # where a stored brief keeps its targets and its delegates
-
-
-class _Facts:
-    """A stored target's figure and labels, read from its record under the names a Target gives them."""
-
-    __slots__ = ("metric", "metric_en", "figure", "value", "unit", "qualifier", "qualitative", "kind", "horizon",
-                 "region", "sector")
-
-    def __init__(self, record: dict, value: str):
-        from cybrief.brief.model import parse_number
-
-        self.metric, self.metric_en, self.figure = record["metric"], record["metric_en"], record["figure"]
-        self.value, self.unit, self.qualifier = parse_number(value), record["unit"], record["qualifier"]
-        self.qualitative, self.kind, self.horizon = record["qualitative"], record["kind"], record["horizon"]
-        self.region, self.sector = record["region"], record["sector"]

@@ -155,7 +155,7 @@ def targets_listing(refs: list[TargetRef], library: Library, lang: str) -> Listi
 
 
 def _stored_target_row(ref, library: Library, lang: str) -> list[str]:
-    """A row of targets_listing from what the index stored (library.indexed.StoredTargetRef): the same cells."""
+    """A row of targets_listing from what the index stored (library.stored_refs.StoredTargetRef): the same cells."""
     r = ref.record
     slug = r["sector"]
     sector = ref.brief_sector(slug)

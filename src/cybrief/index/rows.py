@@ -47,7 +47,7 @@ def rows(job: tuple[str, str, bytes]) -> tuple:
     """Parse one brief file into what the index stores, its brief number left out (the writer gives it).
 
     Returns ("rows", (id, date, path, text for the trigram index, blob, fields, sectors, delegates, characters, draft,
-    (CSV lines of the targets, of the delegates))),
+    CSV lines of the targets)),
     ("broken", problems as tuples) or ("too large", message): plain values, cheap to send back from a worker.
     The blob is stored.pack's; characters are the distinct non-ASCII ones of the normalized text (their
     pinyin readings are stored once per index).
@@ -100,6 +100,6 @@ def _stored(brief, fields: list) -> tuple:
                  for d in brief.delegates]
     characters = "".join(sorted(ch for ch in set(search) if ch > "\x7f"))
     draft = int(is_draft(brief))
-    lines = tuple(pack_lines([line(record) for record in kind]) for kind in ([r for r, _, _ in records[0]], records[1]))
+    lines = pack_lines([line(record) for record, _, _ in records[0]])
     return (brief.id, brief.date, brief.path, indexed_text(search), blob, len(fids), sectors, delegates, characters,
             draft, lines)

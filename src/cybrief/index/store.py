@@ -44,7 +44,7 @@ CREATE TABLE sectors(slug TEXT, brief INTEGER, seq INTEGER, zh TEXT, en TEXT, PR
 CREATE INDEX briefs_id ON briefs(id);
 CREATE INDEX briefs_key ON briefs(key);
 CREATE TABLE bodies(no INTEGER PRIMARY KEY, blob BLOB);
-CREATE TABLE lines(no INTEGER PRIMARY KEY, targets BLOB, delegates BLOB);
+CREATE TABLE targets_csv(no INTEGER PRIMARY KEY, lines BLOB);
 CREATE TABLE readings(ch TEXT PRIMARY KEY, syllables TEXT) WITHOUT ROWID;
 CREATE VIRTUAL TABLE grams USING fts5(norm, tokenize='trigram case_sensitive 1', content='', columnsize=0, detail=none);
 INSERT INTO grams(grams, rank) VALUES ('automerge', 8);

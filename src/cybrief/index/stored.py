@@ -57,8 +57,8 @@ def pack(fids: list[int], texts: list[str], records: tuple, exceptions: dict, in
 
 
 def pack_lines(lines: list[str]) -> bytes:
-    """The CSV lines of a brief's targets or delegates (brief/csvrows.py), as the index keeps them beside its blob: a
-    listing of every row as CSV copies them instead of making each again (library/indexed.py)."""
+    """The CSV lines of a brief's targets (brief/csvrows.py), as the index keeps them beside its blob: a listing of
+    every target as CSV copies them instead of making each again (library/indexed.py)."""
     return zlib.compress(marshal.dumps(lines), LEVEL)
 
 

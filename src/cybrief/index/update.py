@@ -267,7 +267,7 @@ class Updater:
             except Damaged as exc:  # its trigrams cannot be taken out: the index must be built again
                 raise sqlite3.DatabaseError(f"database disk image is malformed ({exc})") from None
             self.db.execute("INSERT INTO grams(grams, rowid, norm) VALUES ('delete', ?, ?)", (number, text))
-        for table in ("briefs", "facts", "bodies", "lines"):
+        for table in ("briefs", "facts", "bodies", "targets_csv"):
             self.db.execute(f"DELETE FROM {table} WHERE no = ?", (number,))
         self.db.execute("DELETE FROM sectors WHERE brief = ?", (number,))
 
@@ -280,7 +280,7 @@ class Updater:
         self.db.executemany("INSERT OR IGNORE INTO sectors VALUES (?, ?, ?, ?, ?)",
                             [(slug, number, seq, zh, en) for seq, (slug, zh, en) in enumerate(sectors)])
         self.db.execute("INSERT INTO bodies VALUES (?, ?)", (number, blob))
-        self.db.execute("INSERT INTO lines VALUES (?, ?, ?)", (number, *lines))
+        self.db.execute("INSERT INTO targets_csv VALUES (?, ?)", (number, lines))
         self.db.execute("INSERT INTO grams(rowid, norm) VALUES (?, ?)", (number, text))
         self._readings(characters)
 

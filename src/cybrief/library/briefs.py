@@ -90,17 +90,17 @@ class Library:
 
     def csv_lines(self, kind: str):
         """The CSV line of every target (kind "targets") or delegate ("delegates"), in library order: as the CSV of a
-        listing of them writes it (an index gives the lines it stored instead, library/indexed.py)."""
+        listing of them writes it (an index gives the lines of targets it stored instead, library/indexed.py)."""
         from cybrief.brief import records
         from cybrief.brief.csvrows import line
 
         if kind == "targets":
             for ref in self.targets():
-                made = records.target_record(ref.brief, ref.target, ref.delegate)
+                made = ref.record or records.target_record(ref.brief, ref.target, ref.delegate)
                 yield line(map(made.get, records.TARGET_COLUMNS))
         else:
             for ref in self.delegates():
-                made = records.delegate_record(ref.brief, ref.delegate)
+                made = ref.record or records.delegate_record(ref.brief, ref.delegate)
                 yield line(map(made.get, records.DELEGATE_COLUMNS))
 
     def without_drafts(self) -> Library:

@@ -183,13 +183,16 @@ class IndexedLibrary(Library):
             raise sqlite3.DatabaseError(f"database disk image is malformed ({exc})") from None
 
     def csv_lines(self, kind: str):
-        """The CSV line of every target (kind "targets") or delegate ("delegates"), in library order: those the index
-        wrote when it read each brief (index/rows.py), copied, so that no record is made again."""
+        """The CSV line of every target (kind "targets"), in library order: those the index wrote when it read each
+        brief (index/rows.py), copied, so that no record is made again. Delegates' lines are made from their records
+        (Library.csv_lines): stored, their long texts would take a third of the index again."""
+        if kind != "targets":
+            yield from super().csv_lines(kind)
+            return
         from cybrief.index.stored import CHUNK, Damaged, lines_ahead
 
         order = self._order()
-        column = {"targets": "targets", "delegates": "delegates"}[kind]  # a column name, never the caller's text
-        chunks = (self._blobs([number for number, _ in order[start:start + CHUNK]], f"{column} FROM lines")
+        chunks = (self._blobs([number for number, _ in order[start:start + CHUNK]], "lines FROM targets_csv")
                   for start in range(0, len(order), CHUNK))
         try:
             for chunk in lines_ahead(chunks, ahead=len(order) > CHUNK):

@@ -23,9 +23,9 @@ def cell(value) -> object:
     if isinstance(value, (int, float)):
         return value
     if isinstance(value, (list, tuple)):
-        if all(type(v) is str for v in value):  # most lists (key points, sectors): joined at once
+        try:  # most lists (key points, sectors) hold texts only: joined at once
             value = "; ".join(value)
-        else:
+        except TypeError:
             value = "; ".join("-".join(map(str, v)) if isinstance(v, (list, tuple)) else str(v) for v in value)
     text = str(value)
     return "'" + text if _FORMULA.match(text) else text
@@ -63,4 +63,5 @@ def line(values) -> str:
         if text or len(made) != 1:  # no cell to quote: the row as it is
             return text + "\r\n"
         return '""\r\n'  # one empty cell, quoted as the writer does, so that it is not read back as no field
-    return ",".join([_field(v) for v in made]) + "\r\n"
+    return ",".join([v if type(v) is str and not ('"' in v or "," in v or "\n" in v or "\r" in v) else _field(v)
+                     for v in made]) + "\r\n"

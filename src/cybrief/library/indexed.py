@@ -184,10 +184,14 @@ class IndexedLibrary(Library):
 
     def csv_lines(self, kind: str):
         """The CSV line of every target (kind "targets"), in library order: those the index wrote when it read each
-        brief (index/rows.py), copied, so that no record is made again. Delegates' lines are made from their records
-        (Library.csv_lines): stored, their long texts would take a third of the index again."""
+        brief (index/rows.py), copied, so that no record is made again; of every delegate ("delegates"), made from
+        their stored records (stored lines of delegates, with their long texts, would make the index a third larger)."""
         if kind != "targets":
-            yield from super().csv_lines(kind)
+            from cybrief.brief.csvrows import line
+
+            for _, table, _, delegates in self._records():
+                for record in delegates:  # in DELEGATE_COLUMNS order, as line() wants them
+                    yield line([table.get(v, v) if type(v) is bytes else texts_in(v, table) for v in record])
             return
         from cybrief.index.stored import CHUNK, Damaged, lines_ahead
 

@@ -117,6 +117,14 @@ def test_4_where_a_name_ends_is_read_from_what_follows_it(text, name):
     assert name_at(text, 0) == name
 
 
+def test_4_a_name_with_no_family_name_is_read_after_a_delegates_role_chain():
+    text = ("全国人大代表、某自治区畜牧研究所所长扎西顿珠说，今年牧民增收8%。全国人大代表、某盟盟长朝克图在会上介绍，"
+            "已建成草场500万亩。某局局长表示，将继续推进。")
+    found = delegates(draft_article(text, year=2024).brief)
+    assert set(found) == {"扎西顿珠", "朝克图"}
+    assert found["朝克图"].role == "全国人大代表、某盟盟长"
+
+
 def test_4_words_that_begin_with_a_family_name_are_not_names():
     assert not looks_like_name("高质量") and not looks_like_name("全国") and looks_like_name("高建军")
 

@@ -124,6 +124,31 @@ def name_at(text: str, start: int, known: frozenset[str] = frozenset(), segmente
     return best
 
 
+_NOT_IN_NAME = set("的了是在和与及等团会们人大省市县区委部局厅")  # characters of the words that follow a title, never of a name
+
+
+def unsurnamed_at(text: str, start: int) -> str | None:
+    """A name whose first character is no family name the lexicon knows (向巴平措, 朝鲁孟, 普布: Tibetan and
+    Mongolian names have none) at `start`, for a place where the context already says a name comes (after a
+    delegate's role chain, see speakers.find_people): two to four characters, none of _NOT_IN_NAME, no title
+    inside, followed by a verb of saying, a title, punctuation or 在. Of the lengths that fit, the best followed;
+    the longest on a tie (a name of this kind is one word of four characters more often than two of two)."""
+    best, best_score = None, 0
+    titles = lexicon().titles + lexicon().memberships + lexicon().short_titles
+    for length in (4, 3, 2):
+        candidate = simplified(text[start:start + length])
+        if len(candidate) < length or not all("\u4e00" <= ch <= "\u9fff" for ch in candidate):
+            continue
+        if _NOT_IN_NAME & set(candidate) or _is_word(candidate) or any(t in candidate for t in titles):
+            continue
+        weight, _ = follows_name(text, start + length)
+        if weight < 2 and not simplified(text[start + length:start + length + 1]) == "在":
+            continue
+        if weight > best_score:
+            best, best_score = text[start:start + length], weight
+    return best
+
+
 def segmenter_names(paragraph: str) -> frozenset[str]:
     """Person names (tag nr) that jieba finds in a paragraph, when CYBRIEF_DRAFT_SEGMENTER=jieba and jieba is
     installed; else none. Kept as an option for measuring (benchmarks/draft_quality.py): see pyproject.toml."""

@@ -19,7 +19,7 @@ from functools import lru_cache
 from cybrief.draft.clean import Article, is_title_line
 from cybrief.draft.figures import Spans
 from cybrief.draft.lexicon import lexicon
-from cybrief.draft.names import is_dotted, looks_like_name, name_at, segmenter_names, simplified
+from cybrief.draft.names import is_dotted, looks_like_name, name_at, segmenter_names, simplified, unsurnamed_at
 
 MAX_ROLE = 80  # characters: a role chain is never longer, and looking further back would make long lines slow
 _STOPS = "，。；：！？“”「」『』（）《》\n"
@@ -125,8 +125,10 @@ def find_people(number: int, paragraph: str, plain: str, known: frozenset[str]) 
     for match in pat["title"].finditer(plain):
         at = match.end() + (plain[match.end():match.end() + 1] == " ")  # 工业和信息化部部长 金壮龙：
         name = name_at(paragraph, at, known, tagged)
+        found = role_before(paragraph, plain, match.end())
+        if not name and found and simplified(found[1]).startswith(tuple(lexicon().memberships)):
+            name = unsurnamed_at(paragraph, at)  # 全国人大代表、某市市长多吉次珠: a name with no family name
         if name:
-            found = role_before(paragraph, plain, match.end())
             if found:
                 start, role = found
                 people.setdefault(at, Person(number, start, at, at + len(name), name, role, "role"))

@@ -125,6 +125,13 @@ def test_4_a_name_with_no_family_name_is_read_after_a_delegates_role_chain():
     assert found["朝克图"].role == "全国人大代表、某盟盟长"
 
 
+@pytest.mark.parametrize("text", ["全国政协委员、某大学教授李红梅谈起经费时说，经费增长了15%。",
+                                  "全国人大代表、某县县长王建国被问到村道时说，今年新修村道120公里。"])
+def test_4_a_name_ends_before_a_passive_or_a_verb_of_talking_about(text):
+    found = delegates(draft_article(text, year=2025).brief)
+    assert set(found) in ({"李红梅"}, {"王建国"})
+
+
 def test_4_words_that_begin_with_a_family_name_are_not_names():
     assert not looks_like_name("高质量") and not looks_like_name("全国") and looks_like_name("高建军")
 
@@ -187,6 +194,13 @@ def test_7_qualifiers_ranges_shared_units_and_chinese_decimals():
     assert got["8.2"][1:3] == (Decimal("8.2"), "百分点")  # 8.2、5.0个百分点: the unit in its base form
     assert got["百分之二十三点六"][1:3] == (Decimal("23.6"), "%")
     assert got["突破三百亿元"][0] == "于海洋"
+
+
+def test_7_a_short_quoted_sentence_is_speech_not_a_name():
+    text = "全国人大代表、某县县长田野被问到修路的事，他给出答案：“今年修村道120公里。”他说，“百千工程”已推进。"
+    got = figures(draft_article(text, year=2025).brief)
+    assert got["120公里"][:3] == ("田野", 120, "公里")
+    assert not any("百千" in t for t in got)  # a quoted name with a number in it stays a name
 
 
 def test_7_what_is_not_a_speakers_figure_is_left_out():

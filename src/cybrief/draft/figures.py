@@ -18,7 +18,8 @@ _ORDER = re.compile(r"^[十百千万亿]+$")
 # Units that are dates or spans of years: 2025年, 3月7日, 这两年 are horizons and dates, not figures.
 SKIPPED_UNITS = frozenset(("年", "月", "日"))
 _SESSION_AFTER = ("会议", "全会", "大会", "届")
-_QUOTED = re.compile(r"“[^“”]{1,16}”|‘[^‘’]{1,16}’|《[^《》]*》|「[^「」]{1,16}」|『[^『』]{1,16}』")
+# A short quotation is a name (“千万工程”, “15分钟生活圈”); one holding a sentence's punctuation is speech (“今年修路120公里。”).
+_QUOTED = re.compile(r"“[^“”，。！？；]{1,16}”|‘[^‘’，。！？；]{1,16}’|《[^《》]*》|「[^「」，。！？；]{1,16}」|『[^『』，。！？；]{1,16}』")
 # Counts that only structure a list (三个方面, 等6项主要指标) and ranks (前5位, 排名第一) are not figures.
 _LIST_AFTER = re.compile(r"(?:个)?(?:方面|层面|部分|维度|环节|步|阶段|大类|类|点|产业)|(?<=个)“")
 _RANK_BEFORE = ("前", "后", "第", "排名", "位列", "居")

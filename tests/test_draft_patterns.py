@@ -73,7 +73,14 @@ def test_1_a_clause_between_the_name_and_the_verb_still_introduces_the_speaker()
     assert (got["12%"][0], got["3000家"][0], got["20座"][0]) == ("赵明", "钱海", "孙立")
 
 
-# --- 2. several people in one introduction -------------------------------------------------------------
+def test_1_a_paragraph_opening_with_a_name_that_tells_a_reporter_is_the_speakers():
+    text = ("全国人大代表、某县县长周平表示，全县新修道路80公里。\n"
+            "吴丽代表告诉记者：“我们村今年种了3000亩茶叶。”\n"
+            "记者：“茶叶卖得怎么样？去年卖了500万元吗？”")
+    brief = draft_article(text, year=2024).brief
+    assert {d.name for d in brief.delegates} == {"周平", "吴丽"}
+    got = figures(brief)
+    assert got["3000亩"][0] == "吴丽" and "500万元" not in got  # the reporter's question stays a question
 
 def test_2_a_list_of_guests_gives_candidates_and_figures_go_to_who_speaks():
     brief = draft("2_several", year=2026).brief

@@ -166,6 +166,8 @@ def label_of(paragraph: str, plain: str, number: int, known: frozenset[str]) -> 
     label = match.group("label").strip()
     start = match.start("label")
     if _QUESTION_LABEL.search(label) and not looks_like_name(label):
+        if simplified(label).endswith(tuple(lexicon().verbs)):
+            return None  # 张明代表告诉记者：a speaker introduced, not a reporter's label
         return "question", None
     text = paragraph[start:start + len(label)]
     if looks_like_name(text) or text in known:

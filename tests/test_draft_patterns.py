@@ -210,6 +210,12 @@ def test_7_a_short_quoted_sentence_is_speech_not_a_name():
     assert not any("百千" in t for t in got)  # a quoted name with a number in it stays a name
 
 
+def test_7_the_count_of_the_points_that_follow_is_not_a_figure():
+    text = "某省省长高远说，办法主要是两条，一是稳就业，二是兴产业，今年新增就业60万人。"
+    got = figures(draft_article(text, year=2025).brief)
+    assert set(got) == {"60万人"}
+
+
 def test_7_what_is_not_a_speakers_figure_is_left_out():
     brief = draft("7_figures", year=2026).brief
     texts = set(figures(brief))

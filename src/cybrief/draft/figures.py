@@ -23,6 +23,7 @@ _QUOTED = re.compile(r"“[^“”，。！？；]{1,16}”|‘[^‘’，。！
 # Counts that only structure a list (三个方面, 等6项主要指标) and ranks (前5位, 排名第一) are not figures.
 _LIST_AFTER = re.compile(r"(?:个)?(?:方面|层面|部分|维度|环节|步|阶段|大类|类|点|产业)|(?<=个)“")
 _RANK_BEFORE = ("前", "后", "第", "排名", "位列", "居")
+_POINTS_AFTER = re.compile(r"[，：]\s*(?:一是|一方面|其一|首先|第一[，、是])")
 _LISTED = re.compile(r"(?<![\d.])(?P<n>\d+(?:\.\d+)?)(?=、\d)")
 _CONVERSION = re.compile(r"[（(](?:约合|折合|合|约|相当于)(?:人民币|新台币|美元|港元|欧元)?$")
 # A qualifier a few words before the number: 约占全球1/3, 近占三成.
@@ -175,6 +176,8 @@ def _left_out(plain: str, start: int, end: int, quoted: Spans, name: str = "amou
         return True  # （约合42亿美元）: the reporter's conversion, not the speaker's figure
     if plain.startswith(_SESSION_AFTER, end) or _LIST_AFTER.match(plain, end):
         return True
+    if name == "amount" and _POINTS_AFTER.match(plain, end):
+        return True  # 主要是两条，一是……: the count of the points that follow
     if name == "amount" and plain[end - 1: end] == "周" and plain[end: end + 1] == "年":
         return True  # 20周年, an anniversary
     if name == "order" and re.search(r"[\d一二两三四五六七八九十][个家座]$", plain[max(0, start - 2):start]):

@@ -108,6 +108,15 @@ def test_3_pronouns_numbered_points_and_sections_carry_the_speaker_as_inferred_u
     assert "他/她" in notes["300公顷"] and "numbered point" in notes["8条"] and "section headed by 吴建平" in notes["96%"]
 
 
+def test_3_a_paragraph_that_tells_of_the_speaker_by_name_is_narration():
+    text = ("某市市长林川说，今年全市新建学校12所。\n"
+            "发布会上，林川只用了不到10分钟念完讲稿，其余时间留给记者。\n"
+            "全市新增学位8000个。")
+    got = figures(draft_article(text, year=2025).brief)
+    assert got["12所"][0] == "林川"
+    assert "不到10分钟" not in got and "8000个" not in got  # the narration, and what follows it, are not his words
+
+
 # --- 4. names ----------------------------------------------------------------------------------------
 
 def test_4_compound_surnames_dotted_names_rare_surnames_and_names_glued_to_the_next_word():

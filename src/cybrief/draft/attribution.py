@@ -17,6 +17,7 @@ import bisect
 import re
 
 from cybrief.draft.clean import Article, is_section_break
+from cybrief.draft.names import simplified
 from cybrief.draft.speakers import Person, Speaker, find_speakers, narration_starts
 
 _NUMBERED = re.compile(r"^(?:[一二三四五六七八九十]是|首先|其次|再次|最后|此外|另外|同时|第[一二三四五六七八九十]+[，、：是]|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)])")
@@ -101,6 +102,9 @@ def attribute(article: Article, session_paragraphs: frozenset[int] = frozenset()
         elif number in title_lines:
             continue
         elif number == 1 or number in session_paragraphs or _GROUP.match(plain) or narration_starts(plain):
+            current = None
+            continue
+        elif current and simplified(current[0]) in plain:  # 张明只用了10分钟……: the report tells of them, they do not speak
             current = None
             continue
         elif _PRONOUN.search(plain[:40]) and (current or section):

@@ -73,6 +73,12 @@ def test_1_a_clause_between_the_name_and_the_verb_still_introduces_the_speaker()
     assert (got["12%"][0], got["3000家"][0], got["20座"][0]) == ("赵明", "钱海", "孙立")
 
 
+def test_1_a_colon_right_after_saying_introduces_the_speaker_without_quote_marks():
+    text = "某研究所所长孙哲代表立刻给出答案：收购价其实是浮动的，今年提高了5%。"
+    brief = draft_article(text, year=2024).brief
+    assert [d.name for d in brief.delegates] == ["孙哲"] and figures(brief)["5%"][0] == "孙哲"
+
+
 def test_1_a_paragraph_opening_with_a_name_that_tells_a_reporter_is_the_speakers():
     text = ("全国人大代表、某县县长周平表示，全县新修道路80公里。\n"
             "吴丽代表告诉记者：“我们村今年种了3000亩茶叶。”\n"
@@ -139,6 +145,13 @@ def test_4_a_name_with_no_family_name_is_read_after_a_delegates_role_chain():
     found = delegates(draft_article(text, year=2024).brief)
     assert set(found) == {"扎西顿珠", "朝克图"}
     assert found["朝克图"].role == "全国人大代表、某盟盟长"
+
+
+def test_4_a_name_with_no_family_name_right_after_a_membership():
+    text = ("五位全国人大代表走上通道，回答提问。\n“我带来了3份建议。”来自牧区的全国人大代表其木格用蒙古语告诉记者。\n"
+            "全国人大代表都认为，要抓好落实。")
+    found = delegates(draft_article(text, year=2024).brief)
+    assert set(found) == {"其木格"}  # never 走上通道 after a count of delegates, nor 都认 of 代表都认为
 
 
 @pytest.mark.parametrize("text", ["全国政协委员、某大学教授李红梅谈起经费时说，经费增长了15%。",

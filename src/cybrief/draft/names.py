@@ -124,15 +124,16 @@ def name_at(text: str, start: int, known: frozenset[str] = frozenset(), segmente
     return best
 
 
+_ADVERBS = set("都也还又就则将已曾均皆亦再更便才正")  # a phrase after a membership that opens with one holds no name
 _NOT_IN_NAME = set("的了是在和与及等团会们人大省市县区委部局厅")  # characters of the words that follow a title, never of a name
 
 
 def unsurnamed_at(text: str, start: int) -> str | None:
     """A name whose first character is no family name the lexicon knows (向巴平措, 朝鲁孟, 普布: Tibetan and
     Mongolian names have none) at `start`, for a place where the context already says a name comes (after a
-    delegate's role chain, see speakers.find_people): two to four characters, none of _NOT_IN_NAME, no title
-    inside, followed by a verb of saying, a title, punctuation or 在. Of the lengths that fit, the best followed;
-    the longest on a tie (a name of this kind is one word of four characters more often than two of two)."""
+    delegate's membership, see speakers.find_people): two to four characters, none of _NOT_IN_NAME, no title
+    inside, not beginning with a verb, a title, an adverb or a word of those that follow names, and followed by one. Of the lengths that fit, the best
+    followed; the longest on a tie (a name of this kind is one word of four characters more often than two of two)."""
     best, best_score = None, 0
     titles = lexicon().titles + lexicon().memberships + lexicon().short_titles
     for length in (4, 3, 2):
@@ -142,8 +143,10 @@ def unsurnamed_at(text: str, start: int) -> str | None:
         if _NOT_IN_NAME & set(candidate) or _is_word(candidate) or any(t in candidate for t in titles):
             continue
         weight, _ = follows_name(text, start + length)
-        if weight < 2 and not simplified(text[start + length:start + length + 1]) == "在":
-            continue
+        opening, size = follows_name(text, start)
+        if weight == 0 or opening == 3 or opening and size > 1 or candidate[0] in _ADVERBS:
+            continue  # not followed by what follows a name, or itself a verb, a title, an adverb (代表都认为) or a
+            # word that follows names (代表走上通道)
         if weight > best_score:
             best, best_score = text[start:start + length], weight
     return best

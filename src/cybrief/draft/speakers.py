@@ -69,6 +69,8 @@ def _patterns() -> dict[str, re.Pattern]:
         "after_title": re.compile(rf"(?:{short})"),
         "speaks": re.compile(rf"^(?:副?(?:{short}))?{_FILLER}[，,]?(?:{verbs})"),
         "colon_quote": re.compile(r"^[^。！？；“”]{0,40}?：\s*“"),
+        # 蔡昉代表立刻给出答案：…, 张明回答道：… (no quote marks): a colon right after saying
+        "colon_said": re.compile(rf"^(?:副?(?:{short}))?[^。！？；“”：]{{0,16}}?(?:{verbs}|答案|道)："),
         "pronoun": re.compile(rf"^[^。！？]{{0,60}}?[，,。；](?:{_FILLER})?(?:他|她)(?:{_FILLER})?(?:{verbs})"),
         "list": re.compile(r"(?P<names>[\u4e00-\u9fff·・]{2,10}(?:、[\u4e00-\u9fff·・]{2,10})+)等?(?P<count>[\d一二两三四五六七八九十]{1,3})(?:位|名)(?P<role>[^，。；：“”、]{2,16})"),
         "verb_start": re.compile(rf"^(?:{verbs})"),
@@ -110,6 +112,15 @@ def role_before(paragraph: str, plain: str, end: int) -> tuple[int, str] | None:
     return end - len(paragraph[start:end].lstrip("、，, ■□●◆◇▲")), role
 
 
+def _membership_in(role: str) -> bool:
+    """Whether a role chain opens or ends with a membership (全国人大代表、某市市长; 蒙古族全国人大代表): a delegate's,
+    so that a name follows it."""
+    memberships = tuple(lexicon().memberships)
+    if re.search(r"[\d一二两三四五六七八九十几多]+[位名]", role):
+        return False  # 五位全国人大代表: a count of delegates, not one of them
+    return role.startswith(memberships) or role.endswith(memberships)
+
+
 def _ends_with_name(text: str) -> bool:
     return any(looks_like_name(text[-n:]) and ends_with_title(text[:-n]) for n in (2, 3, 4) if len(text) > n)
 
@@ -127,7 +138,7 @@ def find_people(number: int, paragraph: str, plain: str, known: frozenset[str]) 
         at = match.end() + (plain[match.end():match.end() + 1] == " ")  # 工业和信息化部部长 金壮龙：
         name = name_at(paragraph, at, known, tagged)
         found = role_before(paragraph, plain, match.end())
-        if not name and found and simplified(found[1]).startswith(tuple(lexicon().memberships)):
+        if not name and found and _membership_in(simplified(found[1])):
             name = unsurnamed_at(paragraph, at)  # 全国人大代表、某市市长多吉次珠: a name with no family name
         if name:
             if found:
@@ -202,7 +213,7 @@ def speaks_at(paragraph: str, plain: str, person: Person) -> bool:
     if "邀请" in clause[max(clause.rfind("，"), clause.rfind("。")) + 1:]:
         return False  # 邀请甲、乙、丙介绍: guests invited to speak, each a candidate until they speak
     after = plain[person.end: person.end + 120]
-    if pat["speaks"].match(after) or pat["colon_quote"].match(after) or pat["pronoun"].match(after):
+    if pat["speaks"].match(after) or pat["colon_quote"].match(after) or pat["colon_said"].match(after) or pat["pronoun"].match(after):
         return True
     opening = re.match(r"^“[^”]{0,300}”", plain)
     return bool(opening) and 0 <= person.start - opening.end() <= 30 and "。" not in plain[opening.end(): person.start]

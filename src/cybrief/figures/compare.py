@@ -90,7 +90,8 @@ def sort_refs(refs: list, key: str, reverse: bool = False) -> tuple[list, str | 
     if key == "value":
         units = units_of(refs)
         rank = {u: i for i, u in enumerate(units)}
-        ordered = sorted(refs, key=lambda r: Fraction(r.facts.value), reverse=not reverse)
+        # values are Decimals, or Fractions where no decimal is exact (1/3): the two compare exactly with each other
+        ordered = sorted(refs, key=lambda r: r.facts.value, reverse=not reverse)
         ordered.sort(key=lambda r: rank[r.facts.unit])
         if len(units) > 1:
             note = (f"figures in {len(units)} units ({', '.join(u or 'none' for u in units)}) are sorted by value "

@@ -4,8 +4,9 @@ Usage: python benchmarks/listings.py [--briefs N] [--stream-briefs M] [--runs R]
 
 On a library of N briefs (default 10,000; benchmarks/_library.py) with a current index, it times, median of
 R runs (default 5), filtered `targets` queries (a sector: 1/20 of the library; with --kind and --sort; a
-facet; groups), `delegates` of one person (1% of the library) and every row of `targets` and `delegates` as
-CSV, each against its budget (0.5 s filtered, 2 s for every row) and against `python -c pass` timed in the
+facet; groups), `delegates` of one person (1% of the library), every row of `targets` and `delegates` as
+CSV, and every target sorted, faceted and grouped, each against its budget (0.5 s filtered, 2 s for every row)
+and against `python -c pass` timed in the
 same rounds. It then times one cold `targets` (no index yet: the library is parsed by worker processes on
 every core, as the CPU / wall figure shows), and checks on a sample of queries that the index and the
 files (CYBRIEF_NO_CACHE=1) give the same bytes.
@@ -44,6 +45,9 @@ FILTERED = {
 EVERY_ROW = {
     "targets --format csv (every row)": ["targets", "--format", "csv"],
     "delegates --format csv (every row)": ["delegates", "--format", "csv"],
+    "targets --sort value --format csv": ["targets", "--sort", "value", "--format", "csv"],
+    "targets --facet sector --format json": ["targets", "--facet", "sector", "--format", "json"],
+    "targets --group-by sector --format csv": ["targets", "--group-by", "sector", "--format", "csv"],
 }
 FILTERED_GOAL, EVERY_ROW_GOAL, STREAM_GOAL = 0.5, 2.0, 3.0
 
@@ -106,7 +110,8 @@ def same_bytes(work: Path) -> None:
     files_env = dict(env, CYBRIEF_NO_CACHE="1")
     cybrief = cybrief_command()
     differ = []
-    samples = [v for v in FILTERED.values()] + [["targets", "--format", fmt] for fmt in ("csv", "json", "markdown", "table")] + \
+    samples = [v for v in FILTERED.values()] + [v for v in EVERY_ROW.values()] + \
+              [["targets", "--format", fmt] for fmt in ("csv", "json", "markdown", "table")] + \
               [["delegates", "--format", fmt] for fmt in ("csv", "json", "markdown", "table")]
     for argv in samples:
         command = cybrief + argv + ["--library", str(library)]

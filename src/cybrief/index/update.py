@@ -11,7 +11,7 @@ files, their snapshot is stored, so that the next search only has to `stat` them
 
 Parsing a brief is most of the cost of building an index, and it needs no database: when many files
 changed, worker processes parse them (rows.py) while this process reads the files and writes the
-rows, one by one as they come, in file order, a transaction per batch.
+rows, batch by batch, in file order.
 """
 
 from __future__ import annotations
@@ -21,7 +21,6 @@ import os
 import sqlite3
 import time
 from collections import deque
-from itertools import islice
 from pathlib import Path
 
 from cybrief.errors import BriefError, Problem, display_path
@@ -88,29 +87,18 @@ class Updater:
         gone = [p for p in stored if p not in on_disk]
         if todo or gone:
             todo.sort(key=sort_key)
-            total = len(todo)
+            total, done = len(todo), []
             if self.progress:
                 self.progress(0, total)
             items = self._parsed(todo, on_disk, stored)
-            written = 0
-
-            def batch():
-                # Each brief is written as soon as it is parsed, BATCH to a transaction: the workers parse
-                # the next ones meanwhile (written a batch at a time, they waited while it was written).
-                nonlocal written
-                self._begin()
-                for item in islice(items, BATCH):
-                    self._store(*item)
-                    written += 1
-                    if self.progress and (written % SHOWN == 0 or written == total):
-                        self.progress(written, total)
-
             try:
-                while written < total:
-                    before = written
-                    self._write(batch)
-                    if written == before:  # pragma: no cover - the files ran out early
-                        break
+                for index, item in enumerate(items, 1):
+                    done.append(item)
+                    if len(done) == BATCH or index == total:
+                        self._write(lambda: self._store(done))
+                        done = []
+                    if self.progress and (index % SHOWN == 0 or index == total):
+                        self.progress(index, total)
             finally:
                 items.close()  # now, not when collected: on Ctrl-C or an error the workers are stopped at once
             if gone:
@@ -173,8 +161,8 @@ class Updater:
         """(relative path, (size, mtime, ctime, inode, digest) or None if unreadable or broken, rows or TOUCHED or
         None), in order.
 
-        Files are read here; they are parsed by worker processes when there are many (workers.py), here
-        otherwise.
+        Files are read here, outside any transaction; they are parsed by worker processes when there are
+        many (workers.py), here otherwise.
         """
         reads = (self._read(relative, on_disk, stored) for relative in todo)
         workers = _workers(len(todo))
@@ -192,7 +180,7 @@ class Updater:
                 if isinstance(read[2], tuple):
                     yield read[2]
 
-        results = parsed(jobs(), workers, TASK)
+        results = parsed(jobs(), workers, TASK, ahead=BATCH // (workers * TASK) + 2)  # parsing while a batch is written
         try:
             for result in results:
                 while not isinstance(waiting[0][2], tuple):  # touched or unreadable files need no parse
@@ -237,29 +225,27 @@ class Updater:
             raise TooLarge(value)
         return entry, value
 
-    def _begin(self) -> None:
-        """Start writing a batch of parsed files (the transaction just begun)."""
+    def _store(self, done: list) -> None:
+        """Write a batch of parsed files (inside a transaction)."""
         self._forget()
         self.known = None  # read again in this transaction: another process may have rebuilt the index
-
-    def _store(self, relative: str, entry, parsed) -> None:
-        """Write one parsed file (inside a transaction that _begin started)."""
-        row = self.db.execute("SELECT size, digest, brief FROM files WHERE path = ?", (relative,)).fetchone()
-        if entry is None:
+        for relative, entry, parsed in done:
+            row = self.db.execute("SELECT size, digest, brief FROM files WHERE path = ?", (relative,)).fetchone()
+            if entry is None:
+                if row is not None:
+                    self._drop(relative)
+                continue
+            if row is not None and row[0] == entry[0] and row[1] == entry[4]:
+                # touched, or indexed by another process meanwhile: only the numbers of `stat` are new
+                self.db.execute("UPDATE files SET mtime = ?, ctime = ?, inode = ? WHERE path = ?", (*entry[1:4], relative))
+                continue
+            if parsed is TOUCHED:  # it was a touch when read, but another process changed the row since
+                continue
+            number = row[2] if row is not None else self._next_number()
             if row is not None:
                 self._drop(relative)
-            return
-        if row is not None and row[0] == entry[0] and row[1] == entry[4]:
-            # touched, or indexed by another process meanwhile: only the numbers of `stat` are new
-            self.db.execute("UPDATE files SET mtime = ?, ctime = ?, inode = ? WHERE path = ?", (*entry[1:4], relative))
-            return
-        if parsed is TOUCHED:  # it was a touch when read, but another process changed the row since
-            return
-        number = row[2] if row is not None else self._next_number()
-        if row is not None:
-            self._drop(relative)
-        self._insert(number, relative, parsed)
-        self.db.execute("INSERT INTO files VALUES (?, ?, ?, ?, ?, ?, ?)", (relative, *entry, number))
+            self._insert(number, relative, parsed)
+            self.db.execute("INSERT INTO files VALUES (?, ?, ?, ?, ?, ?, ?)", (relative, *entry, number))
 
     def _next_number(self) -> int:
         return (self.db.execute("SELECT max(no) FROM briefs").fetchone()[0] or 0) + 1

@@ -61,9 +61,6 @@ class _TooMany(Exception):
         self.node = node
 
 
-_KNOWN: dict[type, frozenset] = {}  # each model type's field names
-
-
 class _Builder:
     """Turns Nodes into model objects by the field specs in model.py, collecting every problem."""
 
@@ -81,20 +78,16 @@ class _Builder:
             self.problem(node, where, f"expected a mapping of {cls.__name__.lower()} fields, got {_describe(node)}")
             return None
         specs = cls.FIELDS
-        known = _KNOWN.get(cls)
-        if known is None:
-            known = _KNOWN[cls] = frozenset(f.name for f in specs)
-        mapping = node.value
-        if not known.issuperset(mapping):
-            for key, (key_node, _) in mapping.items():
-                if key not in known:
-                    self.problem(key_node, _join(where, key),
-                                 f"unknown field{_did_you_mean(key, known)} (expected one of: {', '.join(sorted(known))})")
+        known = {f.name for f in specs}
+        for key, (key_node, _) in node.value.items():
+            if key not in known:
+                self.problem(key_node, _join(where, key),
+                             f"unknown field{_did_you_mean(key, known)} (expected one of: {', '.join(sorted(known))})")
         values = {}
         ok = True
         for f in specs:
-            entry = mapping.get(f.name)
-            sub = f"{where}.{f.name}" if where else f.name
+            entry = node.value.get(f.name)
+            sub = _join(where, f.name)
             if entry is None or entry[1].is_null:
                 if f.required:
                     self.problem(entry[1] if entry else node, sub, "missing required field")

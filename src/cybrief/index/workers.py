@@ -74,7 +74,7 @@ class _Worker:
         self.results: queue.Queue = queue.Queue()
         self.writer = threading.Thread(target=self._write, daemon=True)
         self.writer.start()
-        self.reader = threading.Thread(target=self._read, daemon=True)
+        self.reader = threading.Thread(target=self._collect, daemon=True)
         self.reader.start()
 
     def send(self, jobs: list) -> None:
@@ -95,14 +95,14 @@ class _Worker:
             except OSError:
                 pass
 
-    def _read(self) -> None:
+    def _collect(self) -> None:
         """Read results until the worker's output ends (then None); unmarshalled here, beside the caller's work."""
         stream = self.process.stdout
         try:
             while (data := _read(stream)) is not None:
                 self.results.put(marshal.loads(data))
-        except (OSError, ValueError, EOFError):
-            pass  # the worker was stopped
+        except (OSError, ValueError, EOFError, TypeError):
+            pass  # the worker was stopped, or wrote what no worker writes: receive() says it stopped
         finally:
             self.results.put(None)
 

@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from cybrief.errors import CybriefError, FigureError
 from cybrief.figures.numerals import chinese_integer, read_numeral
-from cybrief.figures.quantity import BASE_UNITS, QUALIFIERS, UNITS, Quantity, parse_figure
+from cybrief.figures.quantity import BASE_UNITS, QUALIFIERS, UNITS, Quantity, parse_figure, remembered
 from cybrief.figures.writing import english, format_figure
 
 D = Decimal
@@ -348,3 +348,16 @@ def test_views_know_every_range_separator():
     # views spots a range without loading the parser; every mark it knows must normalize to a separator here
     assert {unicodedata.normalize("NFKC", m) for m in RANGE_MARKS} == set(RANGE_SEPARATORS)
     assert parse_figure("3～5个").upper == 5 and parse_figure("3－5个").upper == 5
+
+
+def test_figures_remembered_read_as_without_and_still_refuse():
+    texts = ["近400万辆", "3至5个", "23.6%", "近400万辆"]
+    with remembered():
+        inside = [parse_figure(t) for t in texts]
+        with pytest.raises(FigureError):
+            parse_figure("很多")
+        with pytest.raises(FigureError):
+            parse_figure("很多")  # a refusal is not remembered as an answer
+        assert inside[0] is inside[3]  # read once
+    assert inside == [parse_figure(t) for t in texts]
+    assert parse_figure("近400万辆") is not parse_figure("近400万辆")  # outside the block: read each time

@@ -5,9 +5,14 @@ from __future__ import annotations
 import json
 import shutil
 
+import unicodedata
+
 import pytest
+from hypothesis import example, given
+from hypothesis import strategies as st
 
 from conftest import BUNDLED, MINI, run
+from cybrief.t2s import SIMPLIFIED, TRADITIONAL
 from cybrief.search.normalize import normalize, normalize_with_origin, original_spans
 
 
@@ -26,6 +31,20 @@ def test_normalize_folds_width_case_and_traditional_characters():
     assert normalize("ＡＩ") == normalize("AI") == "ai"
     assert normalize("特高壓電網") == "特高压电网"
     assert normalize("Straße") == "strasse"
+
+
+def _normalized_by_hand(text: str) -> str:
+    """Each character alone: NFKC, case folding, traditional -> simplified (FIELD_END becomes U+FFFD)."""
+    table = str.maketrans(TRADITIONAL + "\x03", SIMPLIFIED + "\ufffd")
+    return "".join((unicodedata.normalize("NFKC", ch) or ch).casefold().translate(table) for ch in text)
+
+
+@given(st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=40)
+       | st.text(alphabet="特高壓电網ＡＩaiß，：（）e\u0301\u1100\u1161Ⅻ①ﬁ\x03 ", max_size=40))
+@example("ｅ\u0301，壓")  # a combining mark after a character NFKC changes: no composition across characters
+@example("\u1100\u1161")  # Hangul jamo that NFKC of the whole string would compose
+def test_normalize_is_character_by_character(text):
+    assert normalize(text) == normalize(text) == _normalized_by_hand(text)  # twice: the table it fills, then reads
 
 
 def test_spans_map_back_to_the_original_text_when_lengths_change():
@@ -54,6 +73,13 @@ def test_pinyin_hits_are_marked_and_literal_hits_are_not():
     assert "拼音 pinyin" in run("search", "tgy", "--format", "markdown").stdout
     assert "pinyin" in run("search", "tgy", "--format", "csv").stdout.splitlines()[1]
     assert "拼音 pinyin" in run("search", "tgy", "--format", "table").stdout
+
+
+def test_the_syllables_an_index_stores_are_those_of_the_full_tables():
+    from cybrief.search.pinyin import _tables, syllables
+
+    assert syllables() == sorted(_tables()[0])
+    assert {"te", "gao", "ya", "zhong", "chong", "lv"} <= set(syllables())
 
 
 def test_no_pinyin_turns_it_off_and_pinyin_forces_it():

@@ -112,8 +112,33 @@ MAX_DIGITS = 40
 PRECISION = 100
 
 
+_read: dict[str, Quantity] | None = None  # figures read so far, while `remembered` is on
+
+
+class remembered:
+    """`with remembered():` parse_figure reads each text once inside the block, giving the same Quantity again
+    (not to be changed): a brief's figures are read when it is checked, then again for its records."""
+
+    def __enter__(self):
+        global _read
+        _read = {}
+
+    def __exit__(self, *exc):
+        global _read
+        _read = None
+
+
 def parse_figure(text: str) -> Quantity:
     """Read a figure; raise FigureError when the text is not one (see the module docstring for the conventions)."""
+    if _read is not None and type(text) is str:
+        q = _read.get(text)
+        if q is None:
+            q = _read[text] = _parse_figure(text)
+        return q
+    return _parse_figure(text)
+
+
+def _parse_figure(text: str) -> Quantity:
     if not isinstance(text, str) or not text.strip():
         raise FigureError(text if isinstance(text, str) else repr(text), "empty")
     try:

@@ -53,17 +53,19 @@ def rows(job: tuple[str, str, bytes]) -> tuple:
     pinyin readings are stored once per index).
     """
     from cybrief.brief.load import loads_brief
+    from cybrief.figures.quantity import remembered
     from cybrief.files import decode_utf8
 
     shown, path, data = job
-    try:
-        brief = loads_brief(decode_utf8(data, shown), shown, path)
-        fields = list(brief_fields(brief, 0))
-    except BriefError as exc:
-        return "broken", [(p.path, p.line, p.column, p.field, p.message) for p in exc.problems]
-    except TooLarge as exc:
-        return "too large", str(exc)
-    return "rows", _stored(brief, fields)
+    with remembered():  # each figure is read by the loader's check, then again for the records
+        try:
+            brief = loads_brief(decode_utf8(data, shown), shown, path)
+            fields = list(brief_fields(brief, 0))
+        except BriefError as exc:
+            return "broken", [(p.path, p.line, p.column, p.field, p.message) for p in exc.problems]
+        except TooLarge as exc:
+            return "too large", str(exc)
+        return "rows", _stored(brief, fields)
 
 
 def _stored(brief, fields: list) -> tuple:
@@ -81,7 +83,8 @@ def _stored(brief, fields: list) -> tuple:
         fids.append(fid)
         texts.append(text)
         normalized.append(normalize(text))
-        infos.setdefault(fid >> RECORD_SHIFT, info.as_row())
+        if fid >> RECORD_SHIFT not in infos:  # a record's info once, not once per field
+            infos[fid >> RECORD_SHIFT] = info.as_row()
     # Most normalized texts are the text in lower case (English), or as it is (Chinese): only the others are kept
     joined = FIELD_END.join(texts)
     listed = texts if joined.count(FIELD_END) != len(texts) - 1 else None  # as stored.pack keeps them

@@ -162,7 +162,7 @@ class Updater:
         None), in order.
 
         Files are read here, outside any transaction; they are parsed by worker processes when there are
-        many (index_workers.py), here otherwise.
+        many (workers.py), here otherwise.
         """
         reads = (self._read(relative, on_disk, stored) for relative in todo)
         workers = _workers(len(todo))
@@ -180,7 +180,7 @@ class Updater:
                 if isinstance(read[2], tuple):
                     yield read[2]
 
-        results = parsed(jobs(), workers, TASK)
+        results = parsed(jobs(), workers, TASK, ahead=BATCH // (workers * TASK) + 2)  # parsing while a batch is written
         try:
             for result in results:
                 while not isinstance(waiting[0][2], tuple):  # touched or unreadable files need no parse
@@ -289,6 +289,8 @@ class Updater:
         then); pypinyin is loaded only when a brief brings a character never seen in this library."""
         if self.known is None:
             self.known = {row[0] for row in self.db.execute("SELECT ch FROM readings")}
+        if self.known.issuperset(characters):  # nearly every brief, once a library's characters are known
+            return
         new = [ch for ch in characters if ch not in self.known]
         if not new:
             return

@@ -6,9 +6,10 @@ data. Plain children, not multiprocessing: a multiprocessing child imports the c
 which breaks any script that calls cybrief without an `if __name__ == "__main__"` guard, and forking a
 process that holds threads and an open database is unsafe.
 
-The caller gets the results in the order of its jobs. Tasks go round the workers in turn, a few ahead of
-what the caller has consumed, each written by a thread of its own: a worker may block writing a result
-while the caller is busy, and the caller must never block writing the next task to it.
+The caller gets the results in the order of its jobs. Tasks go round the workers in turn, `ahead` of what the
+caller has consumed. Each worker has a thread that writes its tasks (the caller must never block writing
+the next task to it) and one that reads its results as they come, so that it goes on parsing while the
+caller is busy (writing a batch of briefs to the index, which takes a second or two).
 """
 
 from __future__ import annotations
@@ -22,14 +23,15 @@ import sys
 import threading
 from collections import deque
 
-AHEAD = 3  # tasks in flight per worker
+AHEAD = 3  # tasks in flight per worker, unless the caller asks for more
 _SIZE = struct.Struct("<Q")
 
 _BOOT = "import sys; sys.path.insert(0, sys.argv[1]); from cybrief.index.workers import serve; serve()"
 
 
-def parsed(jobs, workers: int, task: int):
-    """rows.rows(job) for every job, in order, computed by `workers` child processes.
+def parsed(jobs, workers: int, task: int, ahead: int = AHEAD):
+    """rows.rows(job) for every job, in order, computed by `workers` child processes, each given `ahead` tasks of
+    `task` jobs beyond those consumed (as many as it parses while the caller is busy).
 
     Closed before the end (an error, Ctrl-C, the caller stopping), it kills the workers at once: one may be
     blocked writing a result nobody will read, and would never see its input end.
@@ -42,7 +44,7 @@ def parsed(jobs, workers: int, task: int):
         sent: deque = deque()  # (worker, number of jobs) in the order sent
         turn = 0
         while True:
-            while len(sent) < workers * AHEAD:
+            while len(sent) < workers * ahead:
                 chunk = [job for _, job in zip(range(task), jobs)]
                 if not chunk:
                     break
@@ -69,8 +71,11 @@ class _Worker:
             [sys.executable, "-c", _BOOT, package_parent], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
         )
         self.tasks: queue.Queue = queue.Queue()
+        self.results: queue.Queue = queue.Queue()
         self.writer = threading.Thread(target=self._write, daemon=True)
         self.writer.start()
+        self.reader = threading.Thread(target=self._collect, daemon=True)
+        self.reader.start()
 
     def send(self, jobs: list) -> None:
         self.tasks.put(jobs)
@@ -90,11 +95,22 @@ class _Worker:
             except OSError:
                 pass
 
+    def _collect(self) -> None:
+        """Read results until the worker's output ends (then None); unmarshalled here, beside the caller's work."""
+        stream = self.process.stdout
+        try:
+            while (data := _read(stream)) is not None:
+                self.results.put(marshal.loads(data))
+        except (OSError, ValueError, EOFError, TypeError):
+            pass  # the worker was stopped, or wrote what no worker writes: receive() says it stopped
+        finally:
+            self.results.put(None)
+
     def receive(self) -> list:
-        data = _read(self.process.stdout)
-        if data is None:
+        answer = self.results.get()
+        if answer is None:
             raise OSError("an index worker stopped")
-        kind, value = marshal.loads(data)
+        kind, value = answer
         if kind == "error":
             raise RuntimeError(f"an index worker failed: {value}")
         return value
@@ -109,6 +125,7 @@ class _Worker:
         except subprocess.TimeoutExpired:  # pragma: no cover - a stuck worker
             self.process.kill()
             self.process.wait()
+        self.reader.join()  # its output ended with the process: closed only once nothing reads it
         self.process.stdout.close()
 
 

@@ -91,8 +91,17 @@ def readings(characters) -> list[tuple[str, str]]:
 
 
 def syllables() -> list[str]:
-    """Every toneless syllable pypinyin knows."""
-    return sorted(_tables()[0])
+    """Every toneless syllable pypinyin knows: the syllables of _tables, without building them (an index build
+    needs only these): each distinct list of readings is read once, from a character normalization keeps."""
+    from pypinyin.pinyin_dict import pinyin_dict
+
+    from cybrief.search.normalize import normalize_char
+
+    kept: set[str] = set()
+    for code, readings in pinyin_dict.items():
+        if readings not in kept and normalize_char(chr(code)) == chr(code):
+            kept.add(readings)
+    return sorted({_toneless(r) for readings in kept for r in readings.split(",")} - {""})
 
 
 class Readings:

@@ -25,10 +25,11 @@ PARTS = ("texts", "search", "records", "plain")
 HEAD = 16  # bytes before the zlib stream: the size of each part (4 bytes, little-endian), read with no call to zlib
 _FIELD_END = "\x03"  # search.normalize.FIELD_END: never in a normalized text, nor (but by a YAML escape) in a brief
 # Measured on these blobs (60 KB before, benchmarks/_library.py): level 3 compresses in two thirds of the time of
-# level 5 (0.65 ms against 0.95 ms a brief, a build's largest single step) for 5% more bytes (19.0 KB against
-# 18.1 KB; the whole index of 1,000 generated briefs 6% larger, its blobs' pages filled differently); level 6 (the
-# default) saves 0.8% more for a third more time than 5, and level 1 gives 14% more bytes.
-LEVEL = 3
+# level 5 (0.65 ms against 0.95 ms a brief, in the worker processes) for 5% more bytes (19.0 KB against 18.1 KB;
+# the whole index of 1,000 generated briefs 6% larger). Level 5 is kept: the 0.3 ms is about 2% of a build on two
+# cores, the bytes are every user's disk for as long as the index lives. Level 6 (the default) saves 0.8% more
+# for a third more time than 5, and level 1 gives 14% more bytes.
+LEVEL = 5
 
 
 class Damaged(ValueError):

@@ -18,7 +18,7 @@ import sqlite3
 from cybrief.brief.model import Sector
 from cybrief.errors import BriefError, NoMatch, Several, UsageError
 from cybrief.library.briefs import DelegateRef, Library, TargetRef, _horizon_matches
-from cybrief.library.stored_refs import StoredDelegateRef, StoredTargetRef, english_names, texts_in
+from cybrief.library.stored_refs import StoredDelegateRef, StoredTargetRef, names_and_dates, texts_in
 
 # Positions in the records of brief/records.py (TARGET_COLUMNS, DELEGATE_COLUMNS) that filters read.
 _T_DELEGATE, _T_SECTOR, _T_UNIT, _T_KIND, _T_HORIZON = 2, 4, 10, 12, 13
@@ -269,7 +269,7 @@ class IndexedLibrary(Library):
         refs = []
         filtered = slug is not None or keys is not None or kind is not None or wanted_horizon is not None
         for number, table, targets, delegates in self._records(numbers):
-            names = english_names(delegates, table)
+            names = names_and_dates(delegates, table)
             if not filtered:  # every target: the records as they are (a text kept once, as a reference, put back)
                 refs += [StoredTargetRef(self, number, position, dict(zip(TARGET_COLUMNS, map(table.get, stored, stored))),
                                          value, figure, names) for position, (stored, value, figure) in enumerate(targets)]

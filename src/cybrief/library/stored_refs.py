@@ -11,7 +11,7 @@ if TYPE_CHECKING:
 _D_ID, _D_NAME_EN, _D_DATE = 0, 3, 11  # positions in a stored delegate record (DELEGATE_COLUMNS)
 
 
-def english_names(delegates: list, table: dict) -> dict:
+def names_and_dates(delegates: list, table: dict) -> dict:
     """{delegate id: (English name, date of the delegate's event)} of a brief's stored delegate records, the first of
     an id winning (as Brief lookups)."""
     names: dict = {}

@@ -99,6 +99,35 @@ def test_2_a_list_of_guests_gives_candidates_and_figures_go_to_who_speaks():
     assert target.basis == "inferred" and "delegate" in target.review and "据介绍" in target.basis_note
 
 
+def test_2_people_listed_then_speaking_together_are_each_a_speaker_and_the_count_is_no_figure():
+    text = ("10月9日，新闻中心举行集体采访。\n"
+            "这3位发言人是：甲省委常委、秘书长王一平，乙省委常委、宣传部部长李秀娟，丙省委常委、常务副省长赵建峰。"
+            "他们表示，各地新建学校共120所。")
+    brief = draft_article(text, year=2024).brief
+    found = delegates(brief)
+    assert set(found) == {"王一平", "李秀娟", "赵建峰"}
+    assert [t.figure for t in brief.targets] == ["120所"]  # 3位发言人 counts who came
+    # named in a list but never speaking: candidates, not speakers
+    assert not draft_article(text.replace("他们表示，", "会上，"), year=2024).brief.delegates[0].name in found
+
+
+def test_2_a_speaker_smiling_or_turning_to_the_press_before_speaking():
+    text = ("3月3日，大会新闻发布会在人民大会堂举行。\n"
+            "下午3时，大会新闻发言人陈立新微笑走上发布台。陈立新向与会记者问好。他介绍，本次大会有3000多名记者报名。\n"
+            "谈到经济，陈立新向中外媒体表示，今年新增就业岗位1200万个。")
+    brief = draft_article(text, year=2026).brief
+    assert [d.name for d in brief.delegates] == ["陈立新"]
+    assert {t.figure for t in brief.targets} == {"3000多名", "1200万个"}
+
+
+def test_3_who_hosted_and_who_answered_ends_the_speakers_turn():
+    text = ("5月8日，某省举行中外记者见面会。副省长周文涛出席并介绍情况。\n"
+            "周文涛表示，全省去年新建5G基站3万个。\n"
+            "省政府新闻办负责同志主持见面会，省发展改革委等部门负责同志回答记者提问。")
+    brief = draft_article(text, year=2025).brief
+    assert brief.delegates[0].paragraphs[-1] == 2  # not the paragraph of who hosted and who answered
+
+
 # --- 3. continuation ---------------------------------------------------------------------------------
 
 def test_3_pronouns_numbered_points_and_sections_carry_the_speaker_as_inferred_until_narration():
@@ -180,6 +209,56 @@ def test_5_a_professional_rank_is_a_title_whole():
     assert found["周立新"].organization == "某省农业科学院" and found["林海"].organization == "某大学"
 
 
+def test_5_a_deputy_named_only_as_such_belongs_to_the_one_delegation_the_report_names():
+    text = ("3月7日，出席十四届全国人大四次会议的云南代表团在驻地审议政府工作报告。\n"
+            "李春华代表说：“我们县今年要新建冷库30座。”\n"
+            "来自山区的马文斌代表表示，村里的路已修通120公里。\n"
+            "某市副市长赵红梅代表认为，还要新增就业岗位2万个。")
+    found = delegates(draft_article(text).brief)
+    assert found["李春华"].organization == "云南代表团（十四届全国人大四次会议）"
+    assert (found["马文斌"].role, found["马文斌"].organization) == ("代表（来自山区）", "云南代表团（十四届全国人大四次会议）")
+    assert found["赵红梅"].organization == "某市"  # a body of their own is stated: not the delegation
+    assert "organization" in found["李春华"].review
+    # two delegations named: which one a deputy sits in is not stated, so it stays to be written
+    both = text.replace("审议政府工作报告。", "与四川代表团共同审议政府工作报告。")
+    assert delegates(draft_article(both).brief)["李春华"].organization == "（待补充）"
+
+
+@pytest.mark.parametrize(
+    "role, organization",
+    [
+        ("甲省委常委、宣传部部长", "甲省委宣传部"),  # a department of the committee
+        ("甲市委常委、秘书长", "甲市委"),
+        ("陕西省委常委、常务副省长", "陕西省"),  # a government post: the region
+        ("新疆维吾尔自治区党委副书记、自治区主席", "新疆维吾尔自治区"),
+        ("某省某市委副书记、市长", "某省某市"),
+        ("云南省委副书记", "云南省委"),  # the committee alone
+        ("西藏自治区党委常务副书记", "西藏自治区党委"),
+        ("某集团党委书记、董事长", "某集团"),  # a company's party committee: the company
+    ],
+)
+def test_5_a_seat_on_a_party_committee_gives_the_committee_its_department_or_its_region(role, organization):
+    from cybrief.draft.organizations import organization_of
+
+    assert organization_of(role) == organization
+
+
+def test_4_a_rare_family_name_between_a_title_and_a_verb_is_read_as_a_name():
+    text = "3月21日，某市召开新闻发布会。\n市委常委、副市长隽新阳介绍，全市已接种疫苗120万剂次。"
+    brief = draft_article(text, year=2022).brief
+    assert [d.name for d in brief.delegates] == ["隽新阳"]
+    # two characters there are more often an adverb than a name: no speaker is made of them
+    assert draft_article(text.replace("隽新阳", "亲自"), year=2022).brief.delegates[0].name == "（待补充）"
+
+
+def test_5_a_role_does_not_begin_with_the_words_that_invite_or_hear_the_speaker():
+    text = ("7月21日，省政府新闻办举行新闻发布会。\n"
+            "首先，请省统计局一级巡视员、新闻发言人林海涛先生介绍情况。\n"
+            "林海涛：上半年全省生产总值增长3.1%。")
+    found = delegates(draft_article(text, year=2020).brief)
+    assert (found["林海涛"].role, found["林海涛"].organization) == ("省统计局一级巡视员、新闻发言人", "省统计局")
+
+
 # --- 6. events and dates -----------------------------------------------------------------------------
 
 def test_6_the_year_from_the_session_number_and_the_day_from_a_month_written_before():
@@ -210,6 +289,13 @@ def test_6_the_page_date_from_a_line_of_page_facts():
     result = draft_article(text)
     assert result.brief.source.published == "2023-04-26" and result.brief.events[0].date.startswith("2023-")
     assert not [note for note in result.notes if "guess" in note]  # the year is the page's
+
+
+def test_6_a_reporting_trip_that_ends_at_a_press_meeting_is_that_meeting():
+    text = ("6月9日，某办组织30余名记者赴某省采访。副省长周文涛出席中外记者见面会并介绍情况。\n"
+            "周文涛表示，全省去年新建5G基站3万个。")
+    [event] = draft_article(text, year=2025).brief.events
+    assert (event.date, event.kind, event.title) == ("2025-06-09", "press_conference", "中外记者见面会")
 
 
 # --- 7. figures --------------------------------------------------------------------------------------

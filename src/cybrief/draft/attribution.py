@@ -6,7 +6,8 @@ goes on with a pronoun (他表示, 据她透露), a numbered point (一是, 二�
 words; and under a heading with a name (`张明：`, a name line and a line of titles, a Q&A answer), every
 paragraph until the next heading or question. All of that is inferred, with the reason. Attribution stops
 at a reporter's question, a session announcement, a subheading or caption after an inline speaker, and
-narration (数据显示, 据统计, 据某报报道, 代表们表示, another person's name opening the paragraph). Sentences of
+narration (数据显示, 据统计, 据某报报道, 代表们表示, who hosted or answered questions, another person's name
+opening the paragraph). Sentences of
 narration inside a speaker's paragraph (数据显示……, 据澎湃新闻报道……) are set aside: their figures are not
 the speaker's.
 """
@@ -23,6 +24,8 @@ from cybrief.draft.speakers import Person, Speaker, find_speakers, narration_sta
 _NUMBERED = re.compile(r"^(?:[一二三四五六七八九十]是|首先|其次|再次|最后|此外|另外|同时|第[一二三四五六七八九十]+[，、：是]|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)])")
 _PRONOUN = re.compile(r"(?:^|[，。；])(?:据|对此，?|同时，?)?(?:他|她)(?:还|也|进一步|特别|同时|随后|再次|坦言|指出|表示|说|介绍|认为|强调|透露|提到|谈到|称|直言|回应|建议)")
 _GROUP = re.compile(r"^(?:代表们|委员们|部长们|大家|与会|记者|主持人|网友|现场|会上，?(?:代表|委员)们)")
+# 某局负责同志主持见面会，各部门负责同志回答记者提问: who hosted and who answered, the report's account
+_PROCEEDINGS = re.compile(r"^[^。！？“”「」]{0,60}?(?:主持(?:会议|见面会|发布会|记者会|通气会)?[，,。；]|回答记者提问|答记者问)")
 _UNNAMED = re.compile(r"(?:^|(?<=[。；]))据(?:介绍|悉|了解)[，,]?")
 _NARRATION_SENTENCE = re.compile(r"(?:^|(?<=[。；！？]))(?:数据显示|据统计|资料显示|统计显示|据[^，。]{1,16}(?:报道|报导|消息))[^。；！？]*")
 
@@ -101,7 +104,8 @@ def attribute(article: Article, session_paragraphs: frozenset[int] = frozenset()
             current = (named[-1].name, number)
         elif number in title_lines:
             continue
-        elif number == 1 or number in session_paragraphs or _GROUP.match(plain) or narration_starts(plain):
+        elif number == 1 or number in session_paragraphs or _GROUP.match(plain) or narration_starts(plain) \
+                or _PROCEEDINGS.match(plain):
             current = None
             continue
         elif current and simplified(current[0]) in plain:  # 张明只用了10分钟……: the report tells of them, they do not speak

@@ -172,10 +172,17 @@ def _sessions_in(paragraphs: list[str], year: int, published: str | None, number
             if date is None or same is not None:
                 continue
             after = sentence[sentence.find(match.group()) + len(match.group()):]
+            title = _title(after, word)
+            if word == "采访":  # 组织记者赴某省采访……出席中外记者见面会: a reporting trip; the session is named next
+                rest = paragraph[paragraph.find(word, match.end()) + len(word):]
+                later = _event_kind(rest)
+                if later and later[0] != "interview":
+                    kind, word = later
+                    title = _title_near(rest, word)
             theme = _THEME.search(sentence)
             place = _PLACE.search(sentence)
             sessions.append(Session(
-                date, match.group("time"), kind, _title(after, word),
+                date, match.group("time"), kind, title,
                 (theme.group("theme") or theme.group("theme2")) if theme else None,
                 place.group("place") if place else None, number if numbered else None,
             ))
@@ -221,7 +228,7 @@ def _title(after: str, word: str) -> str:
         clause += after[end + len(word)]
     clause = re.split(r"[，。；]", clause)[-1] if end >= 0 else clause
     clause = _PLACE.sub("", clause)
-    clause = re.sub(r"^(?:出席|参加|在)", "", clause)
+    clause = re.sub(r"^(?:[^，。；]*?(?:出席|参加)|在)", "", clause)  # 某副省长出席中外记者见面会: the session
     clause = re.sub(r"(?<=会议)的", "", clause)
     clause = re.sub(r"(?:举行|召开|举办|开启|亮相|走上|迎来)", "", clause)
     return clause.strip() or word

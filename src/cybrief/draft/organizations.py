@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from cybrief.draft.lexicon import lexicon
 from cybrief.draft.names import simplified
@@ -13,6 +14,19 @@ _PARTY_ONLY = re.compile(r"^(?:省委|市委|县委|区委|州委|自治区党�
 _GOVERNMENT_POST = re.compile(r"(?:省长|市长|县长|区长|州长|主席)$")
 _MEMBERSHIP_BODY = re.compile(r"^(?P<body>[\u4e00-\u9fff]{0,6}(?:人大|政协))(?:常委|代表|委员)$")
 _RELATIVE = re.compile(r"^(?P<level>省|自治区)(?=[\u4e00-\u9fff])")
+# 代表, 全国人大代表, 代表（来自基层）: a deputy stated with no body of their own
+_DEPUTY_ONLY = re.compile(r"^(?:全国)?(?:人大)?代表(?:（[^）]*）)?$")
+# 四川省委常委, 云南省昭通市委副书记, 西藏自治区党委常务副书记: a seat on a party committee, with its place
+_COMMITTEE = re.compile(
+    r"^(?P<place>[\u4e00-\u9fff]{0,12}?)(?P<committee>省委|市委|县委|区委|州委|旗委|盟委|自治区党委|自治州党委)"
+    r"(?:常委|常务委员|委员|常务副书记|副书记|书记)$"
+)
+# The departments of a party committee whose heads sit on it: 宣传部部长, 组织部部长, 政法委书记, 秘书长
+_PARTY_DEPARTMENT = re.compile(r"^(?P<department>宣传部|组织部|统战部|政法委员会|政法委|纪委|办公厅|)(?:部长|书记|主任|秘书长)$")
+_OTHER_DELEGATIONS = ("香港", "澳门", "台湾省", "台湾", "解放军和武警部队", "解放军")
+_NPC_SESSION = re.compile(
+    r"第?(?:二十[一二三四五]?|十[一二三四五六七八九]?|[一二三四五六七八九])届全国(?:人大|人民代表大会)第?[一二三四五]次会议"
+)
 
 
 def organization_of(role: str, text: str = "", region: str | None = None) -> str | None:
@@ -21,6 +35,7 @@ def organization_of(role: str, text: str = "", region: str | None = None) -> str
     report writes relative to its province (省农业农村厅, 自治区政协) gets the province's name; a short form
     the report also writes in full (发改委, 国家发改委) its full form. None when the role is only titles."""
     lex = lexicon()
+    role = re.sub(r"[（(][^）)]*[）)]$", "", role)  # 代表（来自基层）: what the role adds in brackets is not a body
     plain = simplified(role)
     for membership in lex.memberships:
         if plain.startswith(membership) and len(plain) > len(membership) + 1 and plain[len(membership)] in "，、 ":
@@ -31,6 +46,9 @@ def organization_of(role: str, text: str = "", region: str | None = None) -> str
         return None
     body = _MEMBERSHIP_BODY.match(plain)
     first = segments[0]
+    committee = _COMMITTEE.match(first)
+    if committee and committee.group("place"):
+        return _with_prefix(_committee_organization(committee, role, plain, segments[1:]), text)
     # 自治区政协委员, 全国人大代表: a membership alone; the organization is the body the member sits in
     end = body.end("body") if body and len(segments) == 1 else len(_strip_titles(first))
     org_plain = first[:end]
@@ -46,12 +64,71 @@ def organization_of(role: str, text: str = "", region: str | None = None) -> str
     relative = _RELATIVE.match(org_plain)
     if relative and region in lex.region_full and lex.region_full[region].endswith(relative.group("level")):
         return lex.region_full[region] + org[len(relative.group("level")):]
-    plain_text = simplified(text)
+    return _with_prefix(org, text) if org else None
+
+
+def _with_prefix(org: str | None, text: str) -> str | None:
+    """The organization as the report also writes it in full (发改委 -> 国家发改委), else as it is."""
+    if not org:
+        return None
+    org_plain, plain_text = simplified(org), simplified(text)
     for prefix in ("国家", "中国", "中共", "中央"):
         if not org_plain.startswith(prefix) and prefix + org_plain in plain_text:
             at = plain_text.find(prefix + org_plain)
             return text[at: at + len(prefix) + len(org_plain)]
-    return org or None
+    return org
+
+
+def _committee_organization(committee: re.Match, role: str, plain: str, rest: list[str]) -> str | None:
+    """A role that opens with a seat on a party committee (四川省委常委、宣传部部长; 西藏自治区党委副书记): the
+    region for a government post after it (陕西省委常委、常务副省长 -> 陕西省), the committee's department
+    for a department's post (-> 四川省委宣传部; 秘书长 -> 重庆市委), else the committee (云南省委)."""
+    lex = lexicon()
+    place, place_plain = role[: committee.end("place")], committee.group("place")
+    written = role[: committee.end("committee")]
+    if not rest:
+        return written
+    if _GOVERNMENT_POST.search(rest[0]):
+        if place_plain in lex.region_full:
+            return lex.region_full[place_plain]
+        level = re.sub(r"党?委$", "", committee.group("committee"))  # 市委 -> 市, 自治区党委 -> 自治区
+        return place if place_plain.endswith(level) else place + level
+    department = _PARTY_DEPARTMENT.match(rest[0])
+    if department:
+        at = plain.find(rest[0], committee.end())
+        return written + role[at: at + len(department.group("department"))]
+    return written
+
+
+def delegation_of(role: str, text: str) -> str | None:
+    """The delegation of a deputy the report states no body for (晏平代表 at 参加十二届全国人大五次会议的广西代表团's
+    group review): the one delegation the report names, with the one session it names, as written
+    (广西代表团（十二届全国人大五次会议）). None when the role states more than a deputy, or the report names no
+    delegation or more than one."""
+    if not _DEPUTY_ONLY.match(simplified(role)):
+        return None
+    plain = simplified(text)
+    delegations = {}
+    for match in _delegations().finditer(plain):
+        delegations.setdefault(_region_key(match.group("region")), text[match.start():match.end()])
+    if len(delegations) != 1:
+        return None
+    [delegation] = delegations.values()
+    sessions = {plain[m.start():m.end()]: text[m.start():m.end()] for m in _NPC_SESSION.finditer(plain)}
+    return f"{delegation}（{sessions.popitem()[1]}）" if len(sessions) == 1 else delegation
+
+
+@cache
+def _delegations() -> re.Pattern[str]:
+    """广西代表团, 广西壮族自治区代表团, 香港特区代表团, 解放军和武警部队代表团: the delegations to the NPC."""
+    full = lexicon().region_full
+    regions = sorted({*full, *full.values(), *_OTHER_DELEGATIONS}, key=len, reverse=True)
+    return re.compile(rf"(?P<region>{'|'.join(regions)})(?:特别行政区|特区)?代表团")
+
+
+def _region_key(region: str) -> str:
+    full = lexicon().region_full
+    return next((short for short, name in full.items() if name == region), region).removesuffix("省")
 
 
 def _strip_titles(org: str) -> str:
@@ -59,7 +136,7 @@ def _strip_titles(org: str) -> str:
     titles = lex.titles + lex.memberships + lex.short_titles
     while True:
         before = org
-        org = re.sub(r"(?:常务副|副|常务)$", "", org.rstrip("、，, "))
+        org = re.sub(r"(?:常务副|副|常务|[一二三四]级)$", "", org.rstrip("、，, "))  # 一级巡视员: a rank
         for title in sorted(titles, key=len, reverse=True):
             if org.endswith(title) and len(org) >= len(title):
                 org = org[: -len(title)]

@@ -19,20 +19,22 @@ from functools import lru_cache
 from cybrief.draft.clean import Article, is_title_line
 from cybrief.draft.figures import Spans
 from cybrief.draft.lexicon import lexicon
-from cybrief.draft.names import is_dotted, looks_like_name, name_at, segmenter_names, simplified, unsurnamed_at
+from cybrief.draft.names import follows_name, is_dotted, looks_like_name, name_at, segmenter_names, simplified, unsurnamed_at
 
 MAX_ROLE = 80  # characters: a role chain is never longer, and looking further back would make long lines slow
 _STOPS = "，。；：！？“”「」『』（）《》\n"
 # Words that end the clause before a role chain: 第一位走上通道的是[role], 邀请了[role], 由[role].
-_CHAIN_OPENERS = re.compile(r"^.*(?:的是|邀请了|邀请|请到|身为|作为|担任|随着|经过|由于|根据|对于|关于|是|由|了|据|在)(?=[^的是了由据在]{2})")
+_CHAIN_OPENERS = re.compile(r"^.*(?:的是|邀请了|邀请|请到|有请|请|听到|听取|欢迎|感谢|身为|作为|担任|随着|经过|由于|根据|对于|关于|是|由|了|据|在)(?=[^的是了由据在]{2})")
 _FILLER = (
     r"(?:在[^，。；！？]{0,24}?(?:上|时|中|里|前|后)|(?:参加|出席|接受|做客|走上|登上)[^，。；！？]{0,20}?(?:时|上|中)|"
     r"(?:在?被)?(?:问到|问及|谈到|谈及|谈起|说起|提到|提及)[^，。；！？]{0,20}?时|会中|会上|于会上|今天|今日|日前|近日|当天|进一步|首先|还|也|则|同时|"
-    r"特别|随后|再次|又|接着|进而|坦诚|明确|专门|现场|对此|就此|对记者|向记者|面对记者|在接受[^，。]{0,12}?采访时)*"
+    r"特别|随后|再次|又|接着|进而|坦诚|明确|专门|现场|对此|就此|对记者|面对记者|向[^，。；！？“”]{1,12}?|在接受[^，。]{0,12}?采访时)*"
 )
 _QUESTION_LABEL = re.compile(r"(?:记者|主持人|提问|问|网友|读者|观众)$|(?:日报|晚报|报|社|网|台|电视台|频道|新闻|时报|周刊|客户端)$")
 _LABEL = re.compile(r"^[■●◆▲◇□\s]*(?:[^|｜]{0,20}[|｜])?(?P<label>[^：。！？“”]{1,60}?)：")
 _RELATIVE = re.compile(r"(?:身为|作为|担任)(?P<role>[^，。；：“”的]{2,30})的$")
+# 来自基层的罗朝阳代表: where the speaker comes from, stated before the name, is kept with the title after it
+_ORIGIN = re.compile(r"来自(?P<origin>[^，。；：“”的]{1,12})的$")
 _NARRATION = re.compile(
     r"^(?:数据显示|据统计|据了解|据悉|记者了解到|记者注意到|记者获悉|资料显示|统计显示|据[^，。]{1,16}报[道导]|据[^，。]{1,12}消息)"
 )
@@ -74,6 +76,7 @@ def _patterns() -> dict[str, re.Pattern]:
         "pronoun": re.compile(rf"^[^。！？]{{0,60}}?[，,。；](?:{_FILLER})?(?:他|她)(?:{_FILLER})?(?:{verbs})"),
         "list": re.compile(r"(?P<names>[\u4e00-\u9fff·・]{2,10}(?:、[\u4e00-\u9fff·・]{2,10})+)等?(?P<count>[\d一二两三四五六七八九十]{1,3})(?:位|名)(?P<role>[^，。；：“”、]{2,16})"),
         "verb_start": re.compile(rf"^(?:{verbs})"),
+        "together": re.compile(rf"[，,。；](?:{_FILLER})?(?:他们|她们|二人|两人|三人)(?:都|均|一致|也)?(?:{_FILLER})?(?:{verbs})"),
     }
 
 
@@ -138,8 +141,11 @@ def find_people(number: int, paragraph: str, plain: str, known: frozenset[str]) 
         at = match.end() + (plain[match.end():match.end() + 1] == " ")  # 工业和信息化部部长 金壮龙：
         name = name_at(paragraph, at, known, tagged)
         found = role_before(paragraph, plain, match.end())
-        if not name and found and _membership_in(simplified(found[1])):
+        if not name and found:
             name = unsurnamed_at(paragraph, at)  # 全国人大代表、某市市长多吉次珠: a name with no family name
+            if name and not _membership_in(simplified(found[1])) and not (
+                    len(name) == 3 and follows_name(paragraph, at + 3)[0] == 3):
+                name = None  # 副市长隽新阳介绍: a rare family name, three characters between a title and a verb
         if name:
             if found:
                 start, role = found
@@ -152,12 +158,17 @@ def find_people(number: int, paragraph: str, plain: str, known: frozenset[str]) 
             candidate = paragraph[max(0, at - length):at]
             if at - length < 0 or at - length in people:
                 continue
+            if plain[at - 1: at] == plain[at: at + 1]:
+                break  # 宣传部部长, 公安局局长: the body the title heads, not a name
             if (looks_like_name(candidate) if length <= 4 else is_dotted(candidate)) and _boundary_before(plain, at - length):
                 role, start = paragraph[at:match.end()], at - length
                 # 身为某委主任的张明代表: the relative clause states the role
                 clause = _RELATIVE.search(plain, 0, start)
                 if clause and ends_with_title(clause.group("role")):
                     role, start = paragraph[clause.start("role"):clause.end("role")], clause.start()
+                elif origin := _ORIGIN.search(plain, 0, start):
+                    role = f"{role}（来自{paragraph[origin.start('origin'):origin.end('origin')]}）"
+                    start = origin.start()
                 people.setdefault(at - length, Person(number, start, at - length, at, candidate, role, "title"))
                 break
     taken = Spans((p.name_start, p.end) for p in people.values())
@@ -273,11 +284,18 @@ def find_speakers(article: Article):
             found.append(label[1])
         if number in headings:
             found.append(headings[number])
-        for person in find_people(number, paragraph, plain, frozenset(known)):
+        named = find_people(number, paragraph, plain, frozenset(known))
+        for person in named:
             if any(f.name_start == person.name_start for f in found):
                 continue
             if person.name in known and speaks_at(paragraph, plain, person):
                 found.append(person)
+        # 这3位发言人是：甲，乙，丙。他们表示……: the people just named speak together
+        together = pat["together"].search(plain)
+        if together:
+            before = [p for p in named if p.end <= together.start() and p.name in known and p.how != "known"]
+            if len(before) >= 2:
+                found.extend(p for p in before if not any(f.name_start == p.name_start for f in found))
         # 王代表说, 韩部长表示: a surname and a title, for a speaker named in full before.
         for match in re.finditer(rf"(?P<surname>[\u4e00-\u9fff]{{1,2}}?)副?(?:{'|'.join(lex.short_titles)}){_FILLER}(?:{'|'.join(lex.verbs)})", plain):
             same = [n for n in known if simplified(n).startswith(match.group("surname")) and len(n) > len(match.group("surname"))]

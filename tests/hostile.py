@@ -574,7 +574,7 @@ CASES = [
     Case("every-problem", 7, fixture("every_problem.yaml"), errors=[
         "lib/every_problem.yaml:12:11: events[0].date: expected a date as YYYY-MM-DD, got '2026-3-7'",
         "lib/every_problem.yaml:13:11: events[0].kind: expected one of press_conference, open_delegation_meeting,"
-        " delegates_corridor, ministers_corridor, news_conference, plenary, group_deliberation, interview, other;"
+        " delegates_corridor, members_corridor, ministers_corridor, news_conference, plenary, group_deliberation, interview, other;"
         " got 'press conference'; did you mean 'press_conference'?",
         "lib/every_problem.yaml:23:5: delegates[0].age: unknown field (expected one of: event, id, name, name_en,"
         " organization, organization_en, paragraphs, points, review, role, role_en, sectors, summary, summary_en,"

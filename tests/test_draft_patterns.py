@@ -128,6 +128,24 @@ def test_3_who_hosted_and_who_answered_ends_the_speakers_turn():
     assert brief.delegates[0].paragraphs[-1] == 2  # not the paragraph of who hosted and who answered
 
 
+def test_1_a_clause_about_the_one_introduced_then_a_colon_gives_their_words():
+    text = ("3月9日，全国政协十四届三次会议举行小组会议。\n"
+            "全国政协委员、某保险（集团）公司总裁钱立民尤其关心住房：保障性住房要建成300万套。\n"
+            "全国政协委员、某研究所所长赵国强更是对交通深有感触：去年新修公路2000公里还不够。")
+    brief = draft_article(text).brief
+    found = delegates(brief)
+    assert set(found) == {"钱立民", "赵国强"}  # not 赵国强更: 更 follows names
+    assert found["钱立民"].organization == "某保险（集团）公司"  # a short name in brackets stays in the chain
+    assert {t.figure for t in brief.targets} == {"300万套", "2000公里"}
+    # a page's heading `栏目|某人：` names no one in the words before the bar
+    assert "通道" not in delegates(draft_article("3月9日，委员通道开启。\n委员通道|钱立民：今年新建学校12所。", year=2025).brief)
+
+
+def test_6_a_members_corridor_is_its_own_kind():
+    text = "3月4日，全国政协十四届二次会议首场“委员通道”开启。\n全国政协委员、某大学教授孙明远介绍，已建成实验室12个。"
+    assert [e.kind for e in draft_article(text).brief.events] == ["members_corridor"]
+
+
 # --- 3. continuation ---------------------------------------------------------------------------------
 
 def test_3_pronouns_numbered_points_and_sections_carry_the_speaker_as_inferred_until_narration():
@@ -263,7 +281,7 @@ def test_5_a_role_does_not_begin_with_the_words_that_invite_or_hear_the_speaker(
 
 def test_6_the_year_from_the_session_number_and_the_day_from_a_month_written_before():
     result = draft("6_events")
-    assert [(e.date, e.kind) for e in result.brief.events] == [("2025-03-04", "delegates_corridor"), ("2025-03-05", "delegates_corridor")]
+    assert [(e.date, e.kind) for e in result.brief.events] == [("2025-03-04", "members_corridor"), ("2025-03-05", "members_corridor")]
     assert not result.notes  # the year is stated (十四届三次会议), not guessed
     assert set(delegates(result.brief)) == {"潘志刚"}  # 宋春来 spoke at last year's corridor: mentioned only
     assert result.brief.delegates[0].event == result.brief.events[1].id

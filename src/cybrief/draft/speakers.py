@@ -71,6 +71,7 @@ def _patterns() -> dict[str, re.Pattern]:
         "after_title": re.compile(rf"(?:{short})"),
         "speaks": re.compile(rf"^(?:副?(?:{short}))?{_FILLER}[，,]?(?:{verbs})"),
         "colon_quote": re.compile(r"^[^。！？；“”]{0,40}?：\s*“"),
+        "colon_clause": re.compile(r"^[^，。！？；“”：|｜]{1,24}：(?!$)"),
         # 蔡昉代表立刻给出答案：…, 张明回答道：… (no quote marks): a colon right after saying
         "colon_said": re.compile(rf"^(?:副?(?:{short}))?[^。！？；“”：]{{0,16}}?(?:{verbs}|答案|道)："),
         "pronoun": re.compile(rf"^[^。！？]{{0,60}}?[，,。；](?:{_FILLER})?(?:他|她)(?:{_FILLER})?(?:{verbs})"),
@@ -90,7 +91,16 @@ def role_before(paragraph: str, plain: str, end: int) -> tuple[int, str] | None:
     """The role chain that ends at `end` (where a name begins): back to the clause boundary, and across one
     comma after a membership (全国人大代表，市经委主任). None when it does not end with a title word."""
     start = end
-    while start > 0 and plain[start - 1] not in _STOPS and end - start < MAX_ROLE:
+    while start > 0 and end - start < MAX_ROLE:
+        if plain[start - 1] == "）" and start > 2:
+            # 中央党校（国家行政学院）教授: a short name in brackets inside the chain belongs to it
+            opening = plain.rfind("（", max(0, start - 14), start - 1)
+            if opening > 0 and not any(ch in _STOPS for ch in plain[opening + 1:start - 1]) \
+                    and plain[opening - 1] not in _STOPS and "\u4e00" <= plain[opening - 1] <= "\u9fff":
+                start = opening
+                continue
+        if plain[start - 1] in _STOPS:
+            break
         start -= 1
     if start > 1 and plain[start - 1] == "，":
         lead = start - 1
@@ -224,6 +234,8 @@ def speaks_at(paragraph: str, plain: str, person: Person) -> bool:
     if "邀请" in clause[max(clause.rfind("，"), clause.rfind("。")) + 1:]:
         return False  # 邀请甲、乙、丙介绍: guests invited to speak, each a candidate until they speak
     after = plain[person.end: person.end + 120]
+    if person.how == "role" and pat["colon_clause"].match(after):
+        return True  # 全国政协委员、某集团总裁杨超尤其关心住房：…: a clause about the one introduced, then their words
     if pat["speaks"].match(after) or pat["colon_quote"].match(after) or pat["colon_said"].match(after) or pat["pronoun"].match(after):
         return True
     opening = re.match(r"^“[^”]{0,300}”", plain)

@@ -146,6 +146,24 @@ def test_6_a_members_corridor_is_its_own_kind():
     assert [e.kind for e in draft_article(text).brief.events] == ["members_corridor"]
 
 
+def test_1_a_minister_who_appears_then_speaks_and_one_who_answers():
+    text = ("某网 05.03.2018 09:04\n"
+            "某社北京3月3日电题：“部长通道”上的回应\n"
+            "此前，已有8位部长在3月1日、2日的“部长通道”先后亮相。\n"
+            "14时18分，某部部长陈立平出现在通道上。“这个问题一定能解决！”陈立平说。\n"
+            "“今天是节日，先向大家问好。”首位登场的某委主任刘思源送上祝福，她给出了四条具体举措。\n"
+            "今年会不会缺水？某部部长王海解答，今年前2个月降水偏少两成。")
+    brief = draft_article(text).brief
+    found = delegates(brief)
+    assert set(found) == {"陈立平", "刘思源", "王海"}  # not 王海解: 解答 is a verb
+    assert found["刘思源"].role == "某委主任"  # not 首位登场的某委主任
+    # the dateline's session, not the earlier ones (此前……3月1日), its title without the dateline's 电题：
+    assert [(e.date, e.kind, e.title) for e in brief.events] == [("2018-03-03", "ministers_corridor", "“部长通道”")]
+    assert brief.source.published == "2018-03-05"  # 05.03.2018: a page's date, day first
+    figures_found = {t.figure for t in brief.targets}
+    assert "四条" not in figures_found and "2个月" not in figures_found  # points made, a period
+
+
 # --- 3. continuation ---------------------------------------------------------------------------------
 
 def test_3_pronouns_numbered_points_and_sections_carry_the_speaker_as_inferred_until_narration():

@@ -35,7 +35,7 @@ _CHROME = re.compile(
 )
 # An ISO date at the start of a line or a short page line: 2022-10-16 09:00, date 2025-12-31 （…
 _STAMP_LINE = re.compile(r"^\s*(?:date\s*)?(?P<stamp>\d{4}-\d{1,2}-\d{1,2})(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?\s*")
-_STAMP_ANY = re.compile(r"\d{4}[-/.]\d{1,2}[-/.]\d{1,2}")
+_STAMP_ANY = re.compile(r"\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|(?<![\d.])\d{1,2}\.\d{1,2}\.\d{4}(?![\d.])")
 # The editor's line ends a report: what follows (related links, buttons) is the page, not the report.
 _EDITOR = re.compile(r"[【\[（(](?:责任)?编辑[：:][^】\]）)]{1,12}[】\]）)]\s*\d*$|^(?:责任编辑|编辑|责编)[：:].{1,12}$")
 _RELATED = re.compile(r"^[【\[]?(?:新闻推荐|相关新闻|相关阅读|延伸阅读|推荐阅读|相关报道|猜你喜欢|热门推荐)[】\]]?[：:]?$")

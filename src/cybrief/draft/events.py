@@ -25,6 +25,8 @@ _LIANGHUI = re.compile(r"(?P<year>20\d\d)\s?年?(?:全国|[\u4e00-\u9fff]{2,3})?
 # of the session's year takes the latest of them.
 _ANY_YEAR = re.compile(r"(?<![\d比较自从到至])(?P<year>(?:19|20)\d\d)\s?年(?!以来|相比|同期|前|底前|内)")
 _STAMP = re.compile(r"(?P<year>\d{4})[-/.年](?P<month>\d{1,2})[-/.月](?P<day>\d{1,2})")
+# 04.03.2017: a page's date written day first, as pages in Europe write it
+_STAMP_DAY_FIRST = re.compile(r"(?<![\d.])(?P<day>\d{1,2})\.(?P<month>\d{1,2})\.(?P<year>\d{4})(?![\d.])")
 _THEME = re.compile(r"(?:围绕|以)“(?P<theme>[^”]{2,80})”(?:为)?主题|主题为“(?P<theme2>[^”]{2,80})”")
 _PLACE = re.compile(
     r"在(?P<place>[\u4e00-\u9fff]{2,12}?(?:大会堂|会堂|新闻中心|宾馆|酒店|饭店|会议中心|驻地)(?:[\u4e00-\u9fff]{1,4}?(?:大厅|厅|室))?)"
@@ -92,7 +94,7 @@ def find_source(article: Article) -> Source:
         outlet = re.match(r"^[【\[（(]?(?:来源|文章来源|新闻来源|稿源)[：:]\s*(?P<outlet>[^\s】\]）)]+)", line)
         if outlet and not source.outlet:
             source.outlet = outlet.group("outlet")
-        stamp = _STAMP.search(line)
+        stamp = _STAMP.search(line) or _STAMP_DAY_FIRST.search(line)
         if stamp and not source.published:
             source.published = _iso(int(stamp.group("year")), int(stamp.group("month")), int(stamp.group("day")))
     return source
@@ -126,7 +128,7 @@ def find_year(article: Article, source: Source) -> tuple[int, str | None]:
     return date.today().year, "no year anywhere in the text; this year is a guess"
 
 
-_EARLIER = re.compile(r"(?:去年|前年|此前|上届|曾经?|当年|往年)[^，。；]{0,12}$")
+_EARLIER = re.compile(r"(?:去年|前年|此前[，,]?|上届|曾经?|当年|往年)[^，。；]{0,12}$")
 
 
 def find_sessions(article: Article, year: int, published: str | None = None) -> list[Session]:
@@ -227,6 +229,7 @@ def _title(after: str, word: str) -> str:
     if clause.endswith(word) and after[end + len(word): end + len(word) + 1] in ("”", "’"):
         clause += after[end + len(word)]
     clause = re.split(r"[，。；]", clause)[-1] if end >= 0 else clause
+    clause = re.sub(r"^(?:电\s*(?:题)?[：:]|的)", "", clause)  # 3日电题：…, 8日下午的“部长通道”
     clause = _PLACE.sub("", clause)
     clause = re.sub(r"^(?:[^，。；]*?(?:出席|参加)|在)", "", clause)  # 某副省长出席中外记者见面会: the session
     clause = re.sub(r"(?<=会议)的", "", clause)

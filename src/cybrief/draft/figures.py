@@ -161,8 +161,9 @@ def _left_out(plain: str, start: int, end: int, quoted: Spans, name: str = "amou
     before = plain[max(0, start - 2): start]
     if start > 0 and (plain[start - 1] == "第" or plain[start - 1].isascii() and plain[start - 1].isalnum()):
         return True
-    if name != "streak" and any(before.endswith(word) for word in _RANK_BEFORE) and not re.search(r"[年月日天周之以]前$", before):
-        return True  # 前5位, 第三; not 5年前不足7500元
+    if name != "streak" and any(before.endswith(word) for word in _RANK_BEFORE) \
+            and not re.search(r"(?:[\d一二两三四五六七八九十百千多几][年月日天周]|[之以])前$", plain[max(0, start - 3): start]):
+        return True  # 前5位, 第三, 今年前2个月 (a period); not 5年前不足7500元
     if plain[start - 1: start] == "等" and _restates_list(plain, start - 1, start, end):
         return True
     if plain[start - 1: start] != "等" and re.match(r"[\d一二两三四五六七八九十]+[个项家类座条大]", plain[start:end]) \
@@ -176,6 +177,9 @@ def _left_out(plain: str, start: int, end: int, quoted: Spans, name: str = "amou
         return True  # （约合42亿美元）: the reporter's conversion, not the speaker's figure
     if plain.startswith(_SESSION_AFTER, end) or _LIST_AFTER.match(plain, end):
         return True
+    if re.fullmatch(r"[一二两三四五六七八九十][条项点个]", plain[start:end]) and re.match(
+            r"[^，。；\d]{0,8}?(?:措施|举措|建议|意见|任务|要求|原则|原因|特点|做法|经验|打算|考虑)", plain[end:end + 14]):
+        return True  # 给出了四条具体举措: how many points the speaker makes, not a figure
     if name == "amount" and _POINTS_AFTER.match(plain, end):
         return True  # 主要是两条，一是……: the count of the points that follow
     if name == "amount" and plain[end - 1: end] == "周" and plain[end: end + 1] == "年":

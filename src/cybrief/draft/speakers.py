@@ -119,6 +119,9 @@ def role_before(paragraph: str, plain: str, end: int) -> tuple[int, str] | None:
     opener = _CHAIN_OPENERS.match(chain)
     if opener and not any(m in chain[: opener.end()] for m in lexicon().memberships):
         start += opener.end()
+    clause = plain.rfind("的", start, end)
+    if clause >= 0 and ends_with_title(plain[clause + 1:end]) and len(plain[clause + 1:end].strip("、，, ")) >= 2:
+        start = clause + 1  # 首位登场的国家卫计委主任李斌: the role is what follows the clause
     role = paragraph[start:end].strip("、，, ■□●◆◇▲")
     if len(role) < 2 or not ends_with_title(role):
         return None

@@ -164,6 +164,24 @@ def test_1_a_minister_who_appears_then_speaks_and_one_who_answers():
     assert "四条" not in figures_found and "2个月" not in figures_found  # points made, a period
 
 
+def test_1_a_name_before_a_word_no_list_knows_ends_where_the_report_writes_it_before_a_verb():
+    text = ("3月2日下午，全国政协十二届五次会议新闻发布会在人民大会堂举行。大会新闻发言人江宏伟做足功课。\n"
+            "谈到经济走势，江宏伟说，今年新增就业1100万人以上。")
+    found = delegates(draft_article(text).brief)
+    assert list(found) == ["江宏伟"]  # not 江宏 or 江宏伟做: 江宏伟说 says where the name ends
+    # the spokesperson of 大会 speaks for the one session the report names
+    assert found["江宏伟"].organization == "全国政协十二届五次会议"
+
+
+def test_1_a_transcript_speaker_in_brackets():
+    text = ("[傅海燕]大会的采访安排是这样的：报名采访的记者有3000多人。\n"
+            "我们将为记者做好服务。\n"
+            "【今日热点新闻推荐】")
+    brief = draft_article(text, year=2013).brief
+    assert [(d.name, d.paragraphs) for d in brief.delegates] == [("傅海燕", (1, 2))]  # not the related links
+    assert [t.figure for t in brief.targets] == ["3000多人"]
+
+
 # --- 3. continuation ---------------------------------------------------------------------------------
 
 def test_3_pronouns_numbered_points_and_sections_carry_the_speaker_as_inferred_until_narration():

@@ -53,6 +53,13 @@ class Source:
         self.outlet, self.reporter, self.place, self.published = outlet, reporter, place, published
 
 
+def session_phrases(plain: str, cppcc: bool = True) -> list[tuple[int, int]]:
+    """Where a simplified text names a session of the NPC (十四届全国人大四次会议) or, unless `cppcc` is
+    false, of the CPPCC (全国政协十二届五次会议): (start, end) of each."""
+    patterns = (_SESSION, _SESSION_CPPCC) if cppcc else (_SESSION,)
+    return [m.span() for pattern in patterns for m in pattern.finditer(plain)]
+
+
 def _chinese_number(text: str) -> int:
     if text.startswith("二十"):
         return 20 + (_CN_DIGITS[text[2]] if len(text) > 2 else 0)

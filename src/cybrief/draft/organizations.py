@@ -24,9 +24,6 @@ _COMMITTEE = re.compile(
 # The departments of a party committee whose heads sit on it: 宣传部部长, 组织部部长, 政法委书记, 秘书长
 _PARTY_DEPARTMENT = re.compile(r"^(?P<department>宣传部|组织部|统战部|政法委员会|政法委|纪委|办公厅|)(?:部长|书记|主任|秘书长)$")
 _OTHER_DELEGATIONS = ("香港", "澳门", "台湾省", "台湾", "解放军和武警部队", "解放军")
-_NPC_SESSION = re.compile(
-    r"第?(?:二十[一二三四五]?|十[一二三四五六七八九]?|[一二三四五六七八九])届全国(?:人大|人民代表大会)第?[一二三四五]次会议"
-)
 
 
 def organization_of(role: str, text: str = "", region: str | None = None) -> str | None:
@@ -64,7 +61,18 @@ def organization_of(role: str, text: str = "", region: str | None = None) -> str
     relative = _RELATIVE.match(org_plain)
     if relative and region in lex.region_full and lex.region_full[region].endswith(relative.group("level")):
         return lex.region_full[region] + org[len(relative.group("level")):]
+    if org_plain == "大会":  # 大会新闻发言人: the spokesperson of the one session the report names
+        return _session_named(text) or org
     return _with_prefix(org, text) if org else None
+
+
+def _session_named(text: str) -> str | None:
+    """The one session of the NPC or the CPPCC the report names, as written (全国政协十二届五次会议), or None."""
+    from cybrief.draft.events import session_phrases
+
+    plain = simplified(text)
+    found = {plain[a:b]: text[a:b] for a, b in session_phrases(plain)}
+    return found.popitem()[1] if len(found) == 1 else None
 
 
 def _with_prefix(org: str | None, text: str) -> str | None:
@@ -114,7 +122,9 @@ def delegation_of(role: str, text: str) -> str | None:
     if len(delegations) != 1:
         return None
     [delegation] = delegations.values()
-    sessions = {plain[m.start():m.end()]: text[m.start():m.end()] for m in _NPC_SESSION.finditer(plain)}
+    from cybrief.draft.events import session_phrases
+
+    sessions = {plain[a:b]: text[a:b] for a, b in session_phrases(plain, cppcc=False)}
     return f"{delegation}（{sessions.popitem()[1]}）" if len(sessions) == 1 else delegation
 
 

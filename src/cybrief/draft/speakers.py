@@ -19,7 +19,7 @@ from functools import lru_cache
 from cybrief.draft.clean import Article, is_title_line
 from cybrief.draft.figures import Spans
 from cybrief.draft.lexicon import lexicon
-from cybrief.draft.names import follows_name, is_dotted, looks_like_name, name_at, segmenter_names, simplified, unsurnamed_at
+from cybrief.draft.names import AFTER_NOT_IN, follows_name, is_dotted, looks_like_name, name_at, segmenter_names, simplified, unsurnamed_at
 
 MAX_ROLE = 80  # characters: a role chain is never longer, and looking further back would make long lines slow
 _STOPS = "，。；：！？“”「」『』（）《》\n"
@@ -32,6 +32,8 @@ _FILLER = (
 )
 _QUESTION_LABEL = re.compile(r"(?:记者|主持人|提问|问|网友|读者|观众)$|(?:日报|晚报|报|社|网|台|电视台|频道|新闻|时报|周刊|客户端)$")
 _LABEL = re.compile(r"^[■●◆▲◇□\s]*(?:[^|｜]{0,20}[|｜])?(?P<label>[^：。！？“”]{1,60}?)：")
+# [傅莹]大会的采访安排是这样的, 【某某】: a transcript's speaker in brackets opening the paragraph
+_BRACKET_LABEL = re.compile(r"^\s*[\[【〔](?P<label>[^\]】〕：:，。]{2,20})[\]】〕](?![\s]*$)")
 _RELATIVE = re.compile(r"(?:身为|作为|担任)(?P<role>[^，。；：“”的]{2,30})的$")
 # 来自基层的罗朝阳代表: where the speaker comes from, stated before the name, is kept with the title after it
 _ORIGIN = re.compile(r"来自(?P<origin>[^，。；：“”的]{1,12})的$")
@@ -77,6 +79,7 @@ def _patterns() -> dict[str, re.Pattern]:
         "pronoun": re.compile(rf"^[^。！？]{{0,60}}?[，,。；](?:{_FILLER})?(?:他|她)(?:{_FILLER})?(?:{verbs})"),
         "list": re.compile(r"(?P<names>[\u4e00-\u9fff·・]{2,10}(?:、[\u4e00-\u9fff·・]{2,10})+)等?(?P<count>[\d一二两三四五六七八九十]{1,3})(?:位|名)(?P<role>[^，。；：“”、]{2,16})"),
         "verb_start": re.compile(rf"^(?:{verbs})"),
+        "verb_anywhere": re.compile(rf"(?:{verbs})"),
         "together": re.compile(rf"[，,。；](?:{_FILLER})?(?:他们|她们|二人|两人|三人)(?:都|均|一致|也)?(?:{_FILLER})?(?:{verbs})"),
     }
 
@@ -145,10 +148,26 @@ def _boundary_before(plain: str, at: int) -> bool:
     return at == 0 or plain[at - 1] in _STOPS + "、的是由给与和及■●◆▲|｜ "
 
 
-def find_people(number: int, paragraph: str, plain: str, known: frozenset[str]) -> list[Person]:
+def name_echoes(plains: list[str]) -> frozenset[str]:
+    """Two and three characters that look like a name and stand right before a verb of saying somewhere in the
+    report (王国庆说): where the same name is introduced before a word no list knows (发言人王国庆做足功课),
+    they say where it ends."""
+    verb = _patterns()["verb_anywhere"]
+    echoes = set()
+    for plain in plains:
+        for match in verb.finditer(plain):
+            for length in (2, 3):
+                candidate = plain[max(0, match.start() - length): match.start()]
+                if len(candidate) == length and looks_like_name(candidate) and candidate[-1] not in AFTER_NOT_IN:
+                    echoes.add(candidate)  # not 赵明在 (赵明在发布会上): 在 follows names
+    return frozenset(echoes)
+
+
+def find_people(number: int, paragraph: str, plain: str, known: frozenset[str],
+                echoes: frozenset[str] = frozenset()) -> list[Person]:
     """Every person named in a paragraph: role + name, name + title, a label, and names already known."""
     pat = _patterns()
-    tagged = segmenter_names(paragraph)
+    tagged = segmenter_names(paragraph) | echoes
     people: dict[int, Person] = {}
     for match in pat["title"].finditer(plain):
         at = match.end() + (plain[match.end():match.end() + 1] == " ")  # 工业和信息化部部长 金壮龙：
@@ -195,7 +214,7 @@ def find_people(number: int, paragraph: str, plain: str, known: frozenset[str]) 
 
 def label_of(paragraph: str, plain: str, number: int, known: frozenset[str]) -> tuple[str, Person | None] | None:
     """A label opening the paragraph: ('question', None) for a reporter's, ('speaker', person) for a name's."""
-    match = _LABEL.match(plain)
+    match = _BRACKET_LABEL.match(plain) or _LABEL.match(plain)
     if not match:
         return None
     label = match.group("label").strip()
@@ -251,13 +270,14 @@ def find_speakers(article: Article):
     lex = lexicon()
     pat = _patterns()
     plains = [simplified(p) for p in article.paragraphs]
+    echoes = name_echoes(plains)
     known: set[str] = set()
     roles: dict[str, list[str]] = {}
     labels: dict[int, tuple[str, Person | None]] = {}
     headings: dict[int, Person] = {}
     # Introductions that make a name known: role chains, titles after names, labels, lists, name lines.
     for number, (paragraph, plain) in enumerate(zip(article.paragraphs, plains), 1):
-        for person in find_people(number, paragraph, plain, frozenset(known)):
+        for person in find_people(number, paragraph, plain, frozenset(known), echoes):
             if person.how in ("role", "title"):
                 known.add(person.name)
                 roles.setdefault(person.name, []).append(person.role)
@@ -299,7 +319,7 @@ def find_speakers(article: Article):
             found.append(label[1])
         if number in headings:
             found.append(headings[number])
-        named = find_people(number, paragraph, plain, frozenset(known))
+        named = find_people(number, paragraph, plain, frozenset(known), echoes)
         for person in named:
             if any(f.name_start == person.name_start for f in found):
                 continue

@@ -206,6 +206,14 @@ def test_3_a_paragraph_that_tells_of_the_speaker_by_name_is_narration():
     assert "不到10分钟" not in got and "8000个" not in got  # the narration, and what follows it, are not his words
 
 
+def test_3_a_time_clause_with_a_verb_of_saying_is_the_report_telling_of_them():
+    text = ("3月21日，某省举行新闻发布会。\n"
+            "省长张明远说，全省生产总值增长8%。\n"
+            "张明远答问时没有照稿念，发布会只用了不到40分钟。")
+    brief = draft_article(text, year=2012).brief
+    assert [t.figure for t in brief.targets] == ["8%"]
+
+
 # --- 4. names ----------------------------------------------------------------------------------------
 
 def test_4_compound_surnames_dotted_names_rare_surnames_and_names_glued_to_the_next_word():

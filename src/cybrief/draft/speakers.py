@@ -71,7 +71,8 @@ def _patterns() -> dict[str, re.Pattern]:
     return {
         "title": re.compile(rf"(?:{titles})"),
         "after_title": re.compile(rf"(?:{short})"),
-        "speaks": re.compile(rf"^(?:副?(?:{short}))?{_FILLER}[，,]?(?:{verbs})"),
+        # 娄勤俭答问时, 张明介绍时: a time clause, not the words themselves
+        "speaks": re.compile(rf"^(?:副?(?:{short}))?{_FILLER}[，,]?(?:{verbs})(?![问]?时)"),
         "colon_quote": re.compile(r"^[^。！？；“”]{0,40}?：\s*“"),
         "colon_clause": re.compile(r"^[^，。！？；“”：|｜]{1,24}：(?!$)"),
         # 蔡昉代表立刻给出答案：…, 张明回答道：… (no quote marks): a colon right after saying

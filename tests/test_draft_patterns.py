@@ -360,6 +360,15 @@ def test_6_a_reporting_trip_that_ends_at_a_press_meeting_is_that_meeting():
     assert (event.date, event.kind, event.title) == ("2025-06-09", "press_conference", "中外记者见面会")
 
 
+def test_6_a_delegation_open_day_and_the_count_of_delegations_that_held_one():
+    text = ("某社北京3月8日电 十二届全国人大五次会议代表团开放日观察\n"
+            "全国人大代表、某省委书记孙立国说，今年已建成监察委员会12个。\n"
+            "截至3月8日，已有26个代表团举办了开放日。")
+    brief = draft_article(text).brief
+    assert [(e.date, e.kind) for e in brief.events] == [("2017-03-08", "open_delegation_meeting")]
+    assert [t.figure for t in brief.targets] == ["12个"]
+
+
 # --- 7. figures --------------------------------------------------------------------------------------
 
 def test_7_qualifiers_ranges_shared_units_and_chinese_decimals():

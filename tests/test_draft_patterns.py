@@ -405,6 +405,13 @@ def test_7_what_is_not_a_speakers_figure_is_left_out():
     assert double.horizon is None  # 较2012年 is the base of the comparison, not its period
 
 
+def test_7_a_bare_number_where_a_change_from_a_figure_ends_takes_its_unit():
+    text = "3月5日，部长通道开启。\n某部部长周立新表示，十年间全市PM2.5浓度从60.2微克每立方米降到了31.4，年均增长不到5。"
+    found = figures(draft_article(text, year=2025).brief)
+    assert found["31.4"][1:3] == (Decimal("31.4"), "微克/立方米")
+    assert "5" not in found  # a bare number after no change from a figure stays out
+
+
 # --- 8. input as pasted ------------------------------------------------------------------------------
 
 def test_8_ascii_punctuation_traditional_text_and_page_chrome():

@@ -24,6 +24,9 @@ _QUOTED = re.compile(r"“[^“”，。！？；]{1,16}”|‘[^‘’，。！
 _LIST_AFTER = re.compile(r"(?:个)?(?:方面|层面|部分|维度|环节|步|阶段|大类|类|点|产业)|(?<=个)“")
 _RANK_BEFORE = ("前", "后", "第", "排名", "位列", "居")
 _POINTS_AFTER = re.compile(r"[，：]\s*(?:一是|一方面|其一|首先|第一[，、是])")
+# 从80.6微克每立方米降到了30.5: a number with no unit where a change from a figure ends
+CHANGE_TO = r"(?:下降|降低|减少|提高|提升|增加|增长|上升|扩大|缩小|缩短|降|减|升)(?:到|至)了?"
+_CHANGED_TO = re.compile(rf"{CHANGE_TO}(?P<n>\d+(?:\.\d+)?)(?![\d.%％万亿千百十])(?![\u4e00-\u9fff]{{0,3}}(?:元|个|人|米|吨|年|天|倍))")
 _LISTED = re.compile(r"(?<![\d.])(?P<n>\d+(?:\.\d+)?)(?=、\d)")
 _CONVERSION = re.compile(r"[（(](?:约合|折合|合|约|相当于)(?:人民币|新台币|美元|港元|欧元)?$")
 # A qualifier a few words before the number: 约占全球1/3, 近占三成.
@@ -92,6 +95,16 @@ def find_figures(paragraph: str, first_only: bool = False) -> list[Found]:
     for match in _LISTED.finditer(plain):  # 分别提高8.2、5.0个百分点: the unit after the last is everyone's
         start, end = match.span("n")
         if not taken.overlaps(start, end) and taken.overlaps(end + 1, end + 2):
+            try:
+                found.append(Found(start, end, paragraph[start:end], parse_figure(paragraph[start:end])))
+                taken.add(start, end)
+            except FigureError:
+                pass
+    for match in _CHANGED_TO.finditer(plain):  # 从80.6微克每立方米降到了30.5: the unit of where it came from
+        start, end = match.span("n")
+        before = [f for f in found if f.end <= match.start() and f.quantity.unit]
+        if before and not taken.overlaps(start, end) and re.search(r"从$", plain[max(0, before[-1].start - 1): before[-1].start]) \
+                and not re.search(r"[，。；：]", plain[before[-1].end: match.start()]):
             try:
                 found.append(Found(start, end, paragraph[start:end], parse_figure(paragraph[start:end])))
                 taken.add(start, end)

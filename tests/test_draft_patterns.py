@@ -455,6 +455,14 @@ def test_8_html_left_in_the_text_and_an_agency_caption_are_set_aside():
     assert without_the_page_line.brief.events[0].date.startswith("2021-")  # the session named in the caption
 
 
+def test_8_a_space_left_by_a_line_wrap_inside_a_role_is_dropped_and_a_title_keeps_only_the_session():
+    text = ("某社北京8月1日电(记者 某某)在8月1日举行的国家发展改革委新闻发布会上,国家发展改 革委某司司长周晨阳表示,"
+            "上半年GDP同比增长5.3%。")
+    brief = draft_article(text).brief
+    assert brief.delegates[0].role == "国家发展改革委某司司长"
+    assert [(e.date, e.title) for e in brief.events] == [(f"{brief.events[0].date[:4]}-08-01", "国家发展改革委新闻发布会")]
+
+
 # --- 9. the source's own terms -----------------------------------------------------------------------
 
 def test_9_quoted_expressions_and_names_become_the_speakers_terms():

@@ -355,7 +355,8 @@ def find_speakers(article: Article):
                 speakers[person.name].sentence = _sentence(article.paragraph(number), person.start)
     for name, speaker in speakers.items():
         stated = [r for r in roles.get(name, []) if r]
-        speaker.role = max(stated, key=len) if stated else None
+        # 国家发展改 革委: a space a page's line wrap left between two characters of one word is no part of it
+        speaker.role = re.sub(r"(?<=[\u4e00-\u9fff]) (?=[\u4e00-\u9fff])", "", max(stated, key=len)) if stated else None
     return plains, speakers, speaking, labels, headings
 
 

@@ -214,6 +214,18 @@ def test_3_a_time_clause_with_a_verb_of_saying_is_the_report_telling_of_them():
     assert [t.figure for t in brief.targets] == ["8%"]
 
 
+def test_3_a_line_that_signs_the_quote_above_it():
+    text = ("两会声音\n"
+            "3月6日，代表委员们在分组审议中畅所欲言。\n"
+            "“今年我们要新建5G基站1万个，让山区都能上网。”\n"
+            "——全国人大代表、某市市长张明远\n"
+            "“乡村振兴关键在人，我们培训了3000名新农人。”——全国政协委员、某农业大学教授李秀英")
+    brief = draft_article(text, year=2025).brief
+    found = delegates(brief)
+    assert (found["张明远"].role, found["张明远"].paragraphs) == ("全国人大代表、某市市长", (3, 4))
+    assert figures(brief)["1万个"][0] == "张明远" and figures(brief)["3000名"][0] == "李秀英"
+
+
 # --- 4. names ----------------------------------------------------------------------------------------
 
 def test_4_compound_surnames_dotted_names_rare_surnames_and_names_glued_to_the_next_word():

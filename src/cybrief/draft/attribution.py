@@ -4,7 +4,8 @@ A paragraph that names a speaker speaking is theirs from that name on (text befo
 quote a sentence then gives to them). A paragraph that names no one carries on the last speaker: when it
 goes on with a pronoun (他表示, 据她透露), a numbered point (一是, 二是), or plain text right after their
 words; and under a heading with a name (`张明：`, a name line and a line of titles, a Q&A answer), every
-paragraph until the next heading or question. All of that is inferred, with the reason. Attribution stops
+paragraph until the next heading or question. All of that is inferred, with the reason. A line that signs
+the quote above it (`——全国人大代表、某市市长张明`) gives it to them, as stated. Attribution stops
 at a reporter's question, a session announcement, a subheading or caption after an inline speaker, and
 narration (数据显示, 据统计, 据某报报道, 代表们表示, who hosted or answered questions, another person's name
 opening the paragraph). Sentences of
@@ -26,6 +27,7 @@ _PRONOUN = re.compile(r"(?:^|[，。；])(?:据|对此，?|同时，?)?(?:他|�
 _GROUP = re.compile(r"^(?:代表们|委员们|部长们|大家|与会|记者|主持人|网友|现场|会上，?(?:代表|委员)们)")
 # 某局负责同志主持见面会，各部门负责同志回答记者提问: who hosted and who answered, the report's account
 _PROCEEDINGS = re.compile(r"^[^。！？“”「」]{0,60}?(?:主持(?:会议|见面会|发布会|记者会|通气会)?[，,。；]|回答记者提问|答记者问)")
+_SIGNATURE = re.compile(r"^\s*(?:——|—|--)")
 _UNNAMED = re.compile(r"(?:^|(?<=[。；]))据(?:介绍|悉|了解)[，,]?")
 _NARRATION_SENTENCE = re.compile(r"(?:^|(?<=[。；！？]))(?:数据显示|据统计|资料显示|统计显示|据[^，。]{1,16}(?:报道|报导|消息))[^。；！？]*")
 
@@ -93,6 +95,14 @@ def attribute(article: Article, session_paragraphs: frozenset[int] = frozenset()
         if label and label[0] == "question":
             questions.add(number)
             section = current = None
+            continue
+        if named and named[0].how == "heading" and _SIGNATURE.match(plain):
+            # “……” / ——全国人大代表、某市市长张明: the line signs the quote above it
+            above = number - 1
+            if above >= 1 and plains[above - 1].startswith(("“", "「")) and above not in turns and above not in questions:
+                turns[above] = [Turn(0, named[0].name, "stated")]
+            turns[number] = [Turn(0, named[0].name, "stated")]
+            current = (named[0].name, number)
             continue
         if named:
             here = _named_turns(plain, named)

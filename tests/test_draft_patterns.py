@@ -182,6 +182,20 @@ def test_1_a_transcript_speaker_in_brackets():
     assert [t.figure for t in brief.targets] == ["3000多人"]
 
 
+def test_1_an_interview_of_one_person_answers_under_a_bare_answer_label():
+    text = ("专访全国人大代表、某市市长张明远\n"
+            "3月6日，本报记者专访了全国人大代表、某市市长张明远。\n"
+            "问：今年有何打算？有人说要新建30所学校。\n"
+            "答：我们将新建学校20所，新增学位3万个。")
+    brief = draft_article(text, year=2025).brief
+    found = delegates(brief)
+    assert (found["张明远"].role, found["张明远"].paragraphs) == ("全国人大代表、某市市长", (4,))  # not 专访……
+    assert set(figures(brief)) == {"20所", "3万个"}  # not the question's 30所
+    # two people introduced: whose answer it is is not said, so it is nobody's
+    two = text.replace("。\n问", "，同行的还有某县县长李秀英。\n问")
+    assert figures(draft_article(two, year=2025).brief).get("20所", ("",))[0] != "张明远"
+
+
 # --- 3. continuation ---------------------------------------------------------------------------------
 
 def test_3_pronouns_numbered_points_and_sections_carry_the_speaker_as_inferred_until_narration():

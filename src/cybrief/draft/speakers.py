@@ -24,7 +24,7 @@ from cybrief.draft.names import AFTER_NOT_IN, follows_name, is_dotted, looks_lik
 MAX_ROLE = 80  # characters: a role chain is never longer, and looking further back would make long lines slow
 _STOPS = "，。；：！？“”「」『』（）《》\n"
 # Words that end the clause before a role chain: 第一位走上通道的是[role], 邀请了[role], 由[role].
-_CHAIN_OPENERS = re.compile(r"^.*(?:的是|邀请了|邀请|请到|有请|请|听到|听取|欢迎|感谢|身为|作为|担任|随着|经过|由于|根据|对于|关于|是|由|了|据|在)(?=[^的是了由据在]{2})")
+_CHAIN_OPENERS = re.compile(r"^.*(?:的是|邀请了|邀请|请到|有请|请|听到|听取|欢迎|感谢|专访|采访|对话|访谈|身为|作为|担任|随着|经过|由于|根据|对于|关于|是|由|了|据|在)(?=[^的是了由据在]{2})")
 _FILLER = (
     r"(?:在[^，。；！？]{0,24}?(?:上|时|中|里|前|后)|(?:参加|出席|接受|做客|走上|登上)[^，。；！？]{0,20}?(?:时|上|中)|"
     r"(?:在?被)?(?:问到|问及|谈到|谈及|谈起|说起|提到|提及)[^，。；！？]{0,20}?时|会中|会上|于会上|今天|今日|日前|近日|当天|进一步|首先|还|也|则|同时|"
@@ -34,6 +34,7 @@ _QUESTION_LABEL = re.compile(r"(?:记者|主持人|提问|问|网友|读者|观�
 _LABEL = re.compile(r"^[■●◆▲◇□\s]*(?:[^|｜]{0,20}[|｜])?(?P<label>[^：。！？“”]{1,60}?)：")
 # [傅莹]大会的采访安排是这样的, 【某某】: a transcript's speaker in brackets opening the paragraph
 _BRACKET_LABEL = re.compile(r"^\s*[\[【〔](?P<label>[^\]】〕：:，。]{2,20})[\]】〕](?![\s]*$)")
+_ANSWER_LABEL = re.compile(r"^\s*(?:答|A)\s*[：:]")
 _RELATIVE = re.compile(r"(?:身为|作为|担任)(?P<role>[^，。；：“”的]{2,30})的$")
 # 来自基层的罗朝阳代表: where the speaker comes from, stated before the name, is kept with the title after it
 _ORIGIN = re.compile(r"来自(?P<origin>[^，。；：“”的]{1,12})的$")
@@ -300,7 +301,13 @@ def find_speakers(article: Article):
             headings[number] = Person(number, 0, 0, len(paragraph), paragraph, article.paragraph(number + 1), "heading")
             known.add(paragraph)
             roles.setdefault(paragraph, []).append(article.paragraph(number + 1))
+    # 问：…… / 答：……: in an interview of one person named with a role, the answers are theirs
+    interviewee = next(iter(roles)) if len(roles) == 1 else None
     for number, (paragraph, plain) in enumerate(zip(article.paragraphs, plains), 1):
+        answer = _ANSWER_LABEL.match(plain)
+        if answer and interviewee:
+            labels[number] = ("speaker", Person(number, 0, 0, answer.end(), interviewee, None, "label"))
+            continue
         label = label_of(paragraph, plain, number, frozenset(known))
         if label:
             labels[number] = label

@@ -196,6 +196,14 @@ def test_1_an_interview_of_one_person_answers_under_a_bare_answer_label():
     assert figures(draft_article(two, year=2025).brief).get("20所", ("",))[0] != "张明远"
 
 
+@pytest.mark.parametrize("sentence", ["在张明远看来，今年要新建学校20所。", "对于教育，张明远的回答是：今年新建学校20所。",
+                                      "张明远给出了一组数据：今年新建学校20所。"])
+def test_1_a_view_or_an_answer_given_to_someone_introduced_before(sentence):
+    text = f"3月6日，某省代表团开放。\n全国人大代表、某市市长张明远出席。\n{sentence}"
+    brief = draft_article(text, year=2025).brief
+    assert figures(brief)["20所"][0] == "张明远"
+
+
 # --- 3. continuation ---------------------------------------------------------------------------------
 
 def test_3_pronouns_numbered_points_and_sections_carry_the_speaker_as_inferred_until_narration():

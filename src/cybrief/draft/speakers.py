@@ -76,6 +76,8 @@ def _patterns() -> dict[str, re.Pattern]:
         "speaks": re.compile(rf"^(?:副?(?:{short}))?{_FILLER}[，,]?(?:{verbs})(?![问]?时)"),
         "colon_quote": re.compile(r"^[^。！？；“”]{0,40}?：\s*“"),
         "colon_clause": re.compile(r"^[^，。！？；“”：|｜]{1,24}：(?!$)"),
+        "view": re.compile(r"^的(?:回答|回应|建议|观点|看法|答案|说法|判断)(?:是|为)?[：，]"),
+        "in_view": re.compile(r"^(?:看来|眼中|眼里|心中)[，：]"),
         # 蔡昉代表立刻给出答案：…, 张明回答道：… (no quote marks): a colon right after saying
         "colon_said": re.compile(rf"^(?:副?(?:{short}))?[^。！？；“”：]{{0,16}}?(?:{verbs}|答案|道)："),
         "pronoun": re.compile(rf"^[^。！？]{{0,60}}?[，,。；](?:{_FILLER})?(?:他|她)(?:{_FILLER})?(?:{verbs})"),
@@ -258,8 +260,10 @@ def speaks_at(paragraph: str, plain: str, person: Person) -> bool:
     if "邀请" in clause[max(clause.rfind("，"), clause.rfind("。")) + 1:]:
         return False  # 邀请甲、乙、丙介绍: guests invited to speak, each a candidate until they speak
     after = plain[person.end: person.end + 120]
-    if person.how == "role" and pat["colon_clause"].match(after):
-        return True  # 全国政协委员、某集团总裁杨超尤其关心住房：…: a clause about the one introduced, then their words
+    if pat["colon_clause"].match(after):
+        return True  # 全国政协委员、某集团总裁杨超尤其关心住房：…: a clause about them, then their words
+    if pat["view"].match(after) or plain[person.start - 1: person.start] == "在" and pat["in_view"].match(after):
+        return True  # 张明的回答是：…, 在张明看来，…
     if pat["speaks"].match(after) or pat["colon_quote"].match(after) or pat["colon_said"].match(after) or pat["pronoun"].match(after):
         return True
     opening = re.match(r"^“[^”]{0,300}”", plain)

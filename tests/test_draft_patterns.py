@@ -446,6 +446,13 @@ def test_7_a_bare_number_where_a_change_from_a_figure_ends_takes_its_unit():
     assert "5" not in found  # a bare number after no change from a figure stays out
 
 
+def test_7_thousands_separators_and_a_threshold_broken():
+    text = "3月5日，部长通道开启。\n某部部长周立新表示，新增就业1,254万人，全年产值破万亿元，打破10项纪录。"
+    found = figures(draft_article(text, year=2025).brief)
+    assert found["1,254万人"][1:4] == (12540000, "人", "exact")
+    assert found["破万亿元"][1:4] == (10 ** 12, "元", "over") and found["10项"][3] == "exact"
+
+
 # --- 8. input as pasted ------------------------------------------------------------------------------
 
 def test_8_ascii_punctuation_traditional_text_and_page_chrome():

@@ -117,6 +117,9 @@ GOLDEN = {
     "5千至1万": (D(5000), "", "exact", D(10000)),
     "3万至2亿": (D(30000), "", "exact", D(200000000)),
     "约3至5个": (D(3), "个", "approx", D(5)),
+    # a threshold passed, thousands separated by commas
+    "破万亿元": (D(10) ** 12, "元", "over", None),
+    "1,254万人": (D(12540000), "人", "exact", None),
 }
 
 

@@ -12,7 +12,8 @@ from cybrief.figures.quantity import PREFIXES, SUFFIXES, UNITS, Quantity, parse_
 _DIGITS = "0-9０-９"
 _CN = "零〇一二两三四五六七八九十百千万亿兆"
 # A numeral; an Arabic one may stand a space away from its magnitude (512.3 亿斤, as pages print it).
-_NUMERAL = rf"[{_DIGITS}{_CN}](?:[{_DIGITS}{_CN}]|[.．](?=[{_DIGITS}])|点(?=[{_CN}])|\s(?=[万亿兆]))*"
+# 1,254万人: a comma between groups of three digits is a thousands separator
+_NUMERAL = rf"[{_DIGITS}{_CN}](?:[{_DIGITS}{_CN}]|[.．](?=[{_DIGITS}])|,(?=\d{{3}}(?!\d))|点(?=[{_CN}])|\s(?=[万亿兆]))*"
 _OVER = r"(?:[余多](?:万亿|亿|万)?)?"  # 1500余家, 两千余万亩
 _ORDER = re.compile(r"^[十百千万亿]+$")
 # Units that are dates or spans of years: 2025年, 3月7日, 这两年 are horizons and dates, not figures.
@@ -77,6 +78,8 @@ def find_figures(paragraph: str, first_only: bool = False) -> list[Found]:
     for name in ("ratio", "share", "slash", "streak", "order", "amount"):
         for match in pats[name].finditer(plain):
             start, end = match.span()
+            if plain.startswith("破", start) and plain[start - 1: start] in ("打", "冲", "攻"):
+                start += 1  # 打破10项纪录: ten records broken, not over ten
             if taken.overlaps(start, end) or _left_out(plain, start, end, quoted, name):
                 continue
             text = paragraph[start:end]

@@ -38,8 +38,8 @@ PREFIXES = (
     ("至少", "at_least"), ("不少于", "at_least"), ("不低于", "at_least"), ("最少", "at_least"),
     ("不足", "under"), ("不到", "under"),
     ("不超过", "at_most"), ("不高于", "at_most"), ("最多", "at_most"), ("至多", "at_most"),
-    # a threshold passed or held: 突破101万亿元, 首破1万亿, 迈上10万亿大关, 站稳5000亿元
-    ("突破", "over"), ("首破", "over"), ("迈上", "at_least"), ("站稳", "at_least"),
+    # a threshold passed or held: 突破101万亿元, 首破1万亿, 破万亿, 迈上10万亿大关, 站稳5000亿元
+    ("突破", "over"), ("首破", "over"), ("破", "over"), ("迈上", "at_least"), ("站稳", "at_least"),
 )
 PREFIXES = tuple(sorted(PREFIXES, key=lambda p: -len(p[0])))
 SUFFIXES = (("左右", "approx"), ("上下", "approx"), ("以上", "at_least"), ("以下", "at_most"), ("以内", "at_most"))

@@ -451,6 +451,8 @@ def test_7_thousands_separators_and_a_threshold_broken():
     found = figures(draft_article(text, year=2025).brief)
     assert found["1,254万人"][1:4] == (12540000, "人", "exact")
     assert found["破万亿元"][1:4] == (10 ** 12, "元", "over") and found["10项"][3] == "exact"
+    doubled = figures(draft_article(text.replace("打破10项纪录", "出口增长了一倍"), year=2025).brief)
+    assert doubled["一倍"][1:3] == (1, "倍")  # a multiple, not the indefinite 一 of 一批
 
 
 # --- 8. input as pasted ------------------------------------------------------------------------------

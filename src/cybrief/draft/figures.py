@@ -225,8 +225,8 @@ def _read(start: int, end: int, text: str, amount: bool, streak: bool = False) -
     digits = numeral.group() if numeral else ""
     if digits in ("零", "〇"):
         return None  # 零部件
-    if digits == "一" and quantity.unit != "fraction":
-        return None  # 一批, 一张, 一系列: the indefinite article
+    if digits == "一" and quantity.unit not in ("fraction", "倍"):
+        return None  # 一批, 一张, 一系列: the indefinite article; 增长了一倍 is a multiple
     if amount and _ORDER.match(digits) and core == text and digits != "十":
         return None  # 百姓, 万人: a bare order word needs a qualifier (近百个) to be a figure
     return Found(start, end, text, quantity)

@@ -17,7 +17,7 @@ from cybrief.draft.lexicon import lexicon
 from cybrief.draft.quality import Comparison
 from cybrief.draft.names import simplified
 from cybrief.draft.organizations import organization_of
-from cybrief.draft.speakers import find_people
+from cybrief.draft.introductions import find_people
 from cybrief.brief.load import load_brief, loads_brief
 from cybrief.brief.model import EVENT_KINDS
 

@@ -20,7 +20,8 @@ import re
 
 from cybrief.draft.clean import Article, is_section_break
 from cybrief.draft.names import simplified
-from cybrief.draft.speakers import Person, Speaker, find_speakers, narration_starts
+from cybrief.draft.introductions import Person
+from cybrief.draft.speakers import Speaker, find_speakers, narration_starts
 
 _NUMBERED = re.compile(r"^(?:[一二三四五六七八九十]是|首先|其次|再次|最后|此外|另外|同时|第[一二三四五六七八九十]+[，、：是]|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)])")
 _PRONOUN = re.compile(r"(?:^|[，。；])(?:据|对此，?|同时，?)?(?:他|她)(?:还|也|进一步|特别|同时|随后|再次|坦言|指出|表示|说|介绍|认为|强调|透露|提到|谈到|称|直言|回应|建议)")

@@ -1,14 +1,11 @@
-"""Who speaks: the people a report names, with their roles as stated, and where each of them is speaking.
+"""Who speaks, and where: of the people a report introduces (introductions.py), those whose words it gives.
 
-People are found where reports introduce them: a role chain before a name (全国人大代表、某集团董事长张明,
-身为某委主任的张明代表), a title after it (张明部长, 晏平代表), a label opening a paragraph (`张明：`,
-`■全国政协委员、某馆馆长张明：`, a Q&A answer), a name line followed by a line of titles, or a list of names
-and what they are (`甲、乙、丙三位自治区政协委员`). A person speaks where the name is followed by a verb of
-saying (allowing 在会上, 会中, 进一步 … between), by a colon and a quote, by `，他表示` in the same sentence,
-or right after a quote that opens the paragraph (`“……”张明说`, `“……”第一位走上通道的是……张明`). People
-named only (a moderator, a leader quoted in passing, a list of guests, a photographer) are not speakers.
-Every matching step runs on the text with traditional characters read as simplified; names and roles are
-kept as written.
+A person speaks where the name is followed by a verb of saying (allowing 在会上, 会中, 进一步 … between), by a
+colon and a quote, by a clause and a colon, by `，他表示` in the same sentence, or right after a quote that
+opens the paragraph (`“……”张明说`, `“……”第一位走上通道的是……张明`); under a label or a heading with their
+name; or together with others just listed (`……他们表示`). People named only (a moderator, a leader quoted in
+passing, a list of guests, a photographer) are not speakers. Every matching step runs on the text with
+traditional characters read as simplified; names and roles are kept as written.
 """
 
 from __future__ import annotations
@@ -17,27 +14,16 @@ import re
 from functools import lru_cache
 
 from cybrief.draft.clean import Article, is_title_line
-from cybrief.draft.figures import Spans
+from cybrief.draft.introductions import Person, ends_with_title, find_people, heading_person, label_of, name_echoes
 from cybrief.draft.lexicon import lexicon
-from cybrief.draft.names import AFTER_NOT_IN, follows_name, is_dotted, looks_like_name, name_at, segmenter_names, simplified, unsurnamed_at
+from cybrief.draft.names import looks_like_name, simplified
 
-MAX_ROLE = 80  # characters: a role chain is never longer, and looking further back would make long lines slow
-_STOPS = "，。；：！？“”「」『』（）《》\n"
-# Words that end the clause before a role chain: 第一位走上通道的是[role], 邀请了[role], 由[role].
-_CHAIN_OPENERS = re.compile(r"^.*(?:的是|邀请了|邀请|请到|有请|请|听到|听取|欢迎|感谢|专访|采访|对话|访谈|身为|作为|担任|随着|经过|由于|根据|对于|关于|是|由|了|据|在)(?=[^的是了由据在]{2})")
 _FILLER = (
     r"(?:在[^，。；！？]{0,24}?(?:上|时|中|里|前|后)|(?:参加|出席|接受|做客|走上|登上)[^，。；！？]{0,20}?(?:时|上|中)|"
     r"(?:在?被)?(?:问到|问及|谈到|谈及|谈起|说起|提到|提及)[^，。；！？]{0,20}?时|会中|会上|于会上|今天|今日|日前|近日|当天|进一步|首先|还|也|则|同时|"
     r"特别|随后|再次|又|接着|进而|坦诚|明确|专门|现场|对此|就此|对记者|面对记者|向[^，。；！？“”]{1,12}?|在接受[^，。]{0,12}?采访时)*"
 )
-_QUESTION_LABEL = re.compile(r"(?:记者|主持人|提问|问|网友|读者|观众)$|(?:日报|晚报|报|社|网|台|电视台|频道|新闻|时报|周刊|客户端)$")
-_LABEL = re.compile(r"^[■●◆▲◇□\s]*(?:[^|｜]{0,20}[|｜])?(?P<label>[^：。！？“”]{1,60}?)：")
-# [傅莹]大会的采访安排是这样的, 【某某】: a transcript's speaker in brackets opening the paragraph
-_BRACKET_LABEL = re.compile(r"^\s*[\[【〔](?P<label>[^\]】〕：:，。]{2,20})[\]】〕](?![\s]*$)")
 _ANSWER_LABEL = re.compile(r"^\s*(?:答|A)\s*[：:]")
-_RELATIVE = re.compile(r"(?:身为|作为|担任)(?P<role>[^，。；：“”的]{2,30})的$")
-# 来自基层的罗朝阳代表: where the speaker comes from, stated before the name, is kept with the title after it
-_ORIGIN = re.compile(r"来自(?P<origin>[^，。；：“”的]{1,12})的$")
 _NARRATION = re.compile(
     r"^(?:数据显示|据统计|据了解|据悉|记者了解到|记者注意到|记者获悉|资料显示|统计显示|据[^，。]{1,16}报[道导]|据[^，。]{1,12}消息)"
 )
@@ -53,25 +39,12 @@ class Speaker:
         self.organization: str | None = None
 
 
-class Person:
-    """A person named at a place in a paragraph, with the role written there (or None)."""
-
-    __slots__ = ("paragraph", "start", "name_start", "end", "name", "role", "how")
-
-    def __init__(self, paragraph: int, start: int, name_start: int, end: int, name: str, role: str | None, how: str):
-        self.paragraph, self.start, self.name_start, self.end = paragraph, start, name_start, end
-        self.name, self.role, self.how = name, role, how
-
-
 @lru_cache(maxsize=1)
 def _patterns() -> dict[str, re.Pattern]:
     lex = lexicon()
-    titles = "|".join(re.escape(t) for t in sorted(set(lex.titles + lex.memberships + lex.short_titles), key=len, reverse=True))
     short = "|".join(re.escape(t) for t in lex.short_titles)
     verbs = "|".join(sorted(lex.verbs, key=len, reverse=True))
     return {
-        "title": re.compile(rf"(?:{titles})"),
-        "after_title": re.compile(rf"(?:{short})"),
         # 娄勤俭答问时, 张明介绍时: a time clause, not the words themselves
         "speaks": re.compile(rf"^(?:副?(?:{short}))?{_FILLER}[，,]?(?:{verbs})(?![问]?时)"),
         "colon_quote": re.compile(r"^[^。！？；“”]{0,40}?：\s*“"),
@@ -82,174 +55,8 @@ def _patterns() -> dict[str, re.Pattern]:
         "colon_said": re.compile(rf"^(?:副?(?:{short}))?[^。！？；“”：]{{0,16}}?(?:{verbs}|答案|道)："),
         "pronoun": re.compile(rf"^[^。！？]{{0,60}}?[，,。；](?:{_FILLER})?(?:他|她)(?:{_FILLER})?(?:{verbs})"),
         "list": re.compile(r"(?P<names>[\u4e00-\u9fff·・]{2,10}(?:、[\u4e00-\u9fff·・]{2,10})+)等?(?P<count>[\d一二两三四五六七八九十]{1,3})(?:位|名)(?P<role>[^，。；：“”、]{2,16})"),
-        "verb_start": re.compile(rf"^(?:{verbs})"),
-        "verb_anywhere": re.compile(rf"(?:{verbs})"),
         "together": re.compile(rf"[，,。；](?:{_FILLER})?(?:他们|她们|二人|两人|三人)(?:都|均|一致|也)?(?:{_FILLER})?(?:{verbs})"),
     }
-
-
-def ends_with_title(role: str) -> bool:
-    plain = simplified(role)
-    lex = lexicon()
-    return any(plain.endswith(t) for t in lex.titles + lex.memberships + lex.short_titles)
-
-
-def role_before(paragraph: str, plain: str, end: int) -> tuple[int, str] | None:
-    """The role chain that ends at `end` (where a name begins): back to the clause boundary, and across one
-    comma after a membership (全国人大代表，市经委主任). None when it does not end with a title word."""
-    start = end
-    while start > 0 and end - start < MAX_ROLE:
-        if plain[start - 1] == "）" and start > 2:
-            # 中央党校（国家行政学院）教授: a short name in brackets inside the chain belongs to it
-            opening = plain.rfind("（", max(0, start - 14), start - 1)
-            if opening > 0 and not any(ch in _STOPS for ch in plain[opening + 1:start - 1]) \
-                    and plain[opening - 1] not in _STOPS and "\u4e00" <= plain[opening - 1] <= "\u9fff":
-                start = opening
-                continue
-        if plain[start - 1] in _STOPS:
-            break
-        start -= 1
-    if start > 1 and plain[start - 1] == "，":
-        lead = start - 1
-        while lead > 0 and plain[lead - 1] not in _STOPS:
-            lead -= 1
-        previous = plain[lead:start - 1].lstrip("■●◆▲ ")
-        if previous in lexicon().memberships:  # 全国人大代表，市经委主任: the membership opens the chain
-            start = start - 1 - len(previous)
-    # 邀请甲局副局长赵一、乙局局长钱二: a list of roles and names; the chain of 钱二 begins after 赵一
-    parts = plain[start:end].split("、")
-    keep = 1
-    while keep < len(parts) and ends_with_title(parts[-keep - 1]) and not _ends_with_name(parts[-keep - 1]):
-        keep += 1
-    start = end - len("、".join(parts[-keep:]))
-    chain = plain[start:end]
-    opener = _CHAIN_OPENERS.match(chain)
-    if opener and not any(m in chain[: opener.end()] for m in lexicon().memberships):
-        start += opener.end()
-    clause = plain.rfind("的", start, end)
-    if clause >= 0 and ends_with_title(plain[clause + 1:end]) and len(plain[clause + 1:end].strip("、，, ")) >= 2:
-        start = clause + 1  # 首位登场的国家卫计委主任李斌: the role is what follows the clause
-    role = paragraph[start:end].strip("、，, ■□●◆◇▲—-")  # ——全国人大代表、某市市长: a quote's signature
-    if len(role) < 2 or not ends_with_title(role):
-        return None
-    return end - len(paragraph[start:end].lstrip("、，, ■□●◆◇▲—-")), role
-
-
-def _membership_in(role: str) -> bool:
-    """Whether a role chain opens or ends with a membership (全国人大代表、某市市长; 蒙古族全国人大代表): a delegate's,
-    so that a name follows it."""
-    memberships = tuple(lexicon().memberships)
-    if re.search(r"[\d一二两三四五六七八九十几多]+[位名]", role):
-        return False  # 五位全国人大代表: a count of delegates, not one of them
-    return role.startswith(memberships) or role.endswith(memberships)
-
-
-def _ends_with_name(text: str) -> bool:
-    return any(looks_like_name(text[-n:]) and ends_with_title(text[:-n]) for n in (2, 3, 4) if len(text) > n)
-
-
-def _boundary_before(plain: str, at: int) -> bool:
-    return at == 0 or plain[at - 1] in _STOPS + "、的是由给与和及■●◆▲|｜ "
-
-
-def name_echoes(plains: list[str]) -> frozenset[str]:
-    """Two and three characters that look like a name and stand right before a verb of saying somewhere in the
-    report (王国庆说): where the same name is introduced before a word no list knows (发言人王国庆做足功课),
-    they say where it ends."""
-    verb = _patterns()["verb_anywhere"]
-    echoes = set()
-    for plain in plains:
-        for match in verb.finditer(plain):
-            for length in (2, 3):
-                candidate = plain[max(0, match.start() - length): match.start()]
-                if len(candidate) == length and looks_like_name(candidate) and candidate[-1] not in AFTER_NOT_IN:
-                    echoes.add(candidate)  # not 赵明在 (赵明在发布会上): 在 follows names
-    return frozenset(echoes)
-
-
-def find_people(number: int, paragraph: str, plain: str, known: frozenset[str],
-                echoes: frozenset[str] = frozenset()) -> list[Person]:
-    """Every person named in a paragraph: role + name, name + title, a label, and names already known."""
-    pat = _patterns()
-    tagged = segmenter_names(paragraph) | echoes
-    people: dict[int, Person] = {}
-    for match in pat["title"].finditer(plain):
-        at = match.end() + (plain[match.end():match.end() + 1] == " ")  # 工业和信息化部部长 金壮龙：
-        name = name_at(paragraph, at, known, tagged)
-        found = role_before(paragraph, plain, match.end())
-        if not name and found:
-            name = unsurnamed_at(paragraph, at)  # 全国人大代表、某市市长多吉次珠: a name with no family name
-            if name and not _membership_in(simplified(found[1])) and not (
-                    len(name) == 3 and follows_name(paragraph, at + 3)[0] == 3):
-                name = None  # 副市长隽新阳介绍: a rare family name, three characters between a title and a verb
-        if name:
-            if found:
-                start, role = found
-                people.setdefault(at, Person(number, start, at, at + len(name), name, role, "role"))
-    for match in pat["after_title"].finditer(plain):
-        at = match.start()
-        while at > 0 and plain[at - 1] in "副" or plain.endswith("常务", 0, at):
-            at -= 2 if plain.endswith("常务", 0, at) else 1  # 黎副主任: the name ends before 副
-        for length in (3, 2, 4, *range(5, 14)):
-            candidate = paragraph[max(0, at - length):at]
-            if at - length < 0 or at - length in people:
-                continue
-            if plain[at - 1: at] == plain[at: at + 1]:
-                break  # 宣传部部长, 公安局局长: the body the title heads, not a name
-            if (looks_like_name(candidate) if length <= 4 else is_dotted(candidate)) and _boundary_before(plain, at - length):
-                role, start = paragraph[at:match.end()], at - length
-                # 身为某委主任的张明代表: the relative clause states the role
-                clause = _RELATIVE.search(plain, 0, start)
-                if clause and ends_with_title(clause.group("role")):
-                    role, start = paragraph[clause.start("role"):clause.end("role")], clause.start()
-                elif origin := _ORIGIN.search(plain, 0, start):
-                    role = f"{role}（来自{paragraph[origin.start('origin'):origin.end('origin')]}）"
-                    start = origin.start()
-                people.setdefault(at - length, Person(number, start, at - length, at, candidate, role, "title"))
-                break
-    taken = Spans((p.name_start, p.end) for p in people.values())
-    for name in sorted(known, key=len, reverse=True):
-        for match in re.finditer(re.escape(name), paragraph):
-            if not taken.overlaps(*match.span()):
-                people[match.start()] = Person(number, match.start(), match.start(), match.end(), name, None, "known")
-                taken.add(*match.span())
-    return sorted(people.values(), key=lambda p: p.name_start)
-
-
-def label_of(paragraph: str, plain: str, number: int, known: frozenset[str]) -> tuple[str, Person | None] | None:
-    """A label opening the paragraph: ('question', None) for a reporter's, ('speaker', person) for a name's."""
-    match = _BRACKET_LABEL.match(plain) or _LABEL.match(plain)
-    if not match:
-        return None
-    label = match.group("label").strip()
-    start = match.start("label")
-    if _QUESTION_LABEL.search(label) and not looks_like_name(label):
-        if simplified(label).endswith(tuple(lexicon().verbs)):
-            return None  # 张明代表告诉记者：a speaker introduced, not a reporter's label
-        return "question", None
-    text = paragraph[start:start + len(label)]
-    if looks_like_name(text) or text in known:
-        return "speaker", Person(number, start, start, start + len(text), text, None, "label")
-    for length in range(len(text) - 1, 1, -1):  # 武大靖代表：
-        if text[:length] in known or looks_like_name(text[:length]) or is_dotted(text[:length]):
-            if ends_with_title(text[length:]) and simplified(text[length:]) in lexicon().short_titles:
-                return "speaker", Person(number, start, start, start + length, text[:length], text[length:], "label")
-    for person in find_people(number, paragraph[: start + len(label)], plain[: start + len(label)], known):
-        if person.end == start + len(label) or (person.how == "title" and person.start + len(person.name) + len(person.role or "") == start + len(label)):
-            person.how = "label"
-            return "speaker", person
-    return None
-
-
-def _heading_person(number: int, paragraph: str, plain: str, known: frozenset[str]) -> Person | None:
-    if len(plain) > 60 or re.search(r"[。！？：]", plain):
-        return None
-    rest = re.sub(r"（[^（）]{1,12}）$", "", plain).rstrip()
-    people = [p for p in find_people(number, paragraph, plain, known) if p.role and p.end == len(rest)]
-    if people and plain[: people[0].start].strip("■□●◆▲ —-") == "":
-        person = people[0]
-        return Person(number, person.start, person.name_start, person.end, person.name, person.role, "heading")
-    return None
 
 
 def speaks_at(paragraph: str, plain: str, person: Person) -> bool:
@@ -296,7 +103,7 @@ def find_speakers(article: Article):
                     known.add(name)
                     if ends_with_title(role):
                         roles.setdefault(name, []).append(role)
-        heading = _heading_person(number, paragraph, plain, frozenset(known))
+        heading = heading_person(number, paragraph, plain, frozenset(known))
         if heading:  # □市人大代表潘良发（农民）: a line that is only a role and a name heads what follows
             headings[number] = heading
             known.add(heading.name)

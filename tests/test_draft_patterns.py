@@ -403,6 +403,16 @@ def test_6_a_delegation_open_day_and_the_count_of_delegations_that_held_one():
     assert [t.figure for t in brief.targets] == ["12个"]
 
 
+def test_6_a_dated_happening_with_no_session_word_dates_the_event():
+    text = ("某省代表团抵京\n"
+            "十四届全国人大四次会议将于3月5日上午开幕，3月2日上午，某省代表团抵达北京。\n"
+            "全国人大代表、某市市长孙立国说，今年要新建学校12所。")
+    result = draft_article(text)
+    [event] = result.brief.events
+    assert (event.date, event.time, event.kind) == ("2026-03-02", "上午", "other")  # not the opening ahead
+    assert "date" in event.review and any("2026-03-02" in note for note in result.notes)
+
+
 # --- 7. figures --------------------------------------------------------------------------------------
 
 def test_7_qualifiers_ranges_shared_units_and_chinese_decimals():

@@ -152,11 +152,26 @@ def find_sessions(article: Article, year: int, published: str | None = None) -> 
         found = _event_kind(text)
         kind, word = found if found else ("other", "")
         today = published if published and re.search(r"今天|今日|当天|日前|近日", text) else None
-        date = today or published or f"{year}-01-01"
-        why = ("the page's date" if date == published else "no date of the session in the text; a placeholder date")
-        sessions.append(Session(date, None, kind, _title_near(text, word) if word else (article.title or "（待补充）"),
-                                None, None, None, guessed=why))
+        dated = _dated_happening(text, year)
+        date = today or (dated[0] if dated else None) or published or f"{year}-01-01"
+        why = ("the page's date" if date == published else
+               "a dated happening the text names no session for" if dated and date == dated[0] else
+               "no date of the session in the text; a placeholder date")
+        sessions.append(Session(date, dated[1] if dated and date == dated[0] else None, kind,
+                                _title_near(text, word) if word else (article.title or "（待补充）"), None, None, None, guessed=why))
     return sessions
+
+
+def _dated_happening(text: str, year: int) -> tuple[str, str] | None:
+    """The first date written with a time of day (3月2日上午, 满载嘱托抵京): what the report tells of happened then,
+    though no session word names it; not an earlier year's, not a date ahead (将于3月5日)."""
+    for match in _DATE.finditer(text):
+        if match.group("time") and not _EARLIER.search(text[max(0, match.start() - 16): match.start()]) \
+                and not re.search(r"(?:将于|定于|拟于)$", text[max(0, match.start() - 3): match.start()]):
+            date = _iso(int(match.group("year") or year), int(match.group("month")), int(match.group("day")))
+            if date:
+                return date, match.group("time")
+    return None
 
 
 def _sessions_in(paragraphs: list[str], year: int, published: str | None, numbered: bool) -> list[Session]:

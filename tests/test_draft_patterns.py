@@ -204,6 +204,34 @@ def test_1_a_view_or_an_answer_given_to_someone_introduced_before(sentence):
     assert figures(brief)["20所"][0] == "张明远"
 
 
+def test_1_a_name_with_no_title_right_before_saying_and_titles_of_other_kinds():
+    text = ("3月4日，港区全国人大代表团举行记者会。\n"
+            "代表团团长马逢春表示，今年提交议案3项。\n"
+            "省统计局总经济师徐学明在发布会上说，上半年增长8.2%。\n"
+            "谈到交通，林海峰对现场记者说，新修公路500公里。\n"
+            "此前，陈帆提出的建议也获得关注。")
+    found = delegates(draft_article(text, year=2026).brief)
+    assert set(found) == {"马逢春", "徐学明", "林海峰"}  # not 陈帆: 提出的建议 tells of a proposal
+    assert found["马逢春"].role == "代表团团长" and found["徐学明"].role == "省统计局总经济师"
+    assert found["林海峰"].role == "（待补充）"
+    # 向大家介绍: a preposition, not a family name, before saying
+    assert "向大家" not in delegates(draft_article(text + "\n向大家介绍了新建的12所学校。", year=2026).brief)
+
+
+def test_5_roles_cut_where_a_list_a_tag_or_a_headline_ends_and_joined_across_a_comma():
+    text = ("3月9日，部长通道开启。\n"
+            "某部部长韩立和某局局长高志远先后走上通道。高志远表示，今年新建场馆30座。\n"
+            "上海答卷——上海市市长应明远表示，全市生产总值增长6.9%。\n"
+            "市委常委、秘书长，市政府常务副市长陈新国介绍，新建学校20所。\n"
+            "全国人大监察和司法委员会副主任委员张轩表示，修订法律3部。")
+    found = delegates(draft_article(text, year=2026).brief)
+    assert found["高志远"].role == "某局局长" and found["应明远"].role == "上海市市长"
+    assert found["陈新国"].role == "市委常委、秘书长，市政府常务副市长"
+    assert "司法" not in found  # 委员会 is a body, not a title after a name
+    tagged = "3月5日，人大开幕。\n【同期】港区全国人大代表 冼汉明\n心情非常激动，今年我们提交了建议12件。"
+    assert delegates(draft_article(tagged, year=2023).brief)["冼汉明"].role == "港区全国人大代表"
+
+
 # --- 3. continuation ---------------------------------------------------------------------------------
 
 def test_3_pronouns_numbered_points_and_sections_carry_the_speaker_as_inferred_until_narration():
@@ -413,6 +441,13 @@ def test_6_a_dated_happening_with_no_session_word_dates_the_event():
     assert "date" in event.review and any("2026-03-02" in note for note in result.notes)
 
 
+def test_6_a_session_after_which_another_begins_is_a_time_not_the_event_and_a_birth_year_is_no_session_year():
+    text = "新华社北京3月5日电 十四届全国人大三次会议开幕会结束后，“部长通道”开启。\n某部部长刘明远表示，新建公路5万公里。"
+    assert [e.kind for e in draft_article(text).brief.events] == ["ministers_corridor"]
+    born = "某报记者专访某村支书王立春。\n王立春生于1988年，他说，村里今年修路12公里。"
+    assert draft_article(born).brief.events[0].date[:4] != "1988"
+
+
 # --- 7. figures --------------------------------------------------------------------------------------
 
 def test_7_qualifiers_ranges_shared_units_and_chinese_decimals():
@@ -463,6 +498,19 @@ def test_7_thousands_separators_and_a_threshold_broken():
     assert found["破万亿元"][1:4] == (10 ** 12, "元", "over") and found["10项"][3] == "exact"
     doubled = figures(draft_article(text.replace("打破10项纪录", "出口增长了一倍"), year=2025).brief)
     assert doubled["一倍"][1:3] == (1, "倍")  # a multiple, not the indefinite 一 of 一批
+
+
+def test_7_the_reports_counts_ages_other_bodies_and_questions_are_not_a_speakers_figures():
+    text = ("3月9日，部长通道开启，40多家中外媒体到场，6位部长回答了12个问题。\n"
+            "63岁的某部部长刘明远表示，今年出口增长7.1%，比上年高0.7和0.5个百分点，新增135种产品，发布会开了1个多小时。"
+            "统计数据显示，前三季度进出口增长4.2%。据世贸组织预测，全球贸易增长2.6%。"
+            "有记者问：“3%的增速您满意吗？”\n"
+            "刘明远表示，今年出口增长7.1%。")
+    found = figures(draft_article(text, year=2025).brief)
+    assert set(found) == {"7.1%", "0.7", "0.5个百分点", "135种", "1个多小时"}
+    assert found["0.7"][2] == "百分点" and found["1个多小时"][2:4] == ("小时", "over")
+    brief = draft_article(text, year=2025).brief
+    assert [t.figure for t in brief.targets].count("7.1%") == 1  # said twice, one figure
 
 
 # --- 8. input as pasted ------------------------------------------------------------------------------
@@ -544,7 +592,9 @@ def test_an_article_with_neither_speaker_nor_figure_exits_1_saying_what_it_looke
 
 # --- long input --------------------------------------------------------------------------------------
 
-LONG_LINE = "3月7日，某代表团举行记者会。\n" + "全国人大代表、某公司董事长张三表示，今年投资增长5%，达到30亿元，带动就业1200人" * 2000 + "。"
+# 2,000 different statements on one line (the same one said again is one figure: see build.py)
+LONG_LINE = "3月7日，某代表团举行记者会。\n" + "".join(
+    f"全国人大代表、某公司董事长张三表示，今年投资增长{i % 90 + 1}%，达到{i + 30}亿元，带动就业{i + 1200}人" for i in range(2000)) + "。"
 
 
 def test_a_long_line_is_guessed_from_a_window_around_each_figure_not_the_whole_paragraph(monkeypatch):

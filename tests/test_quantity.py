@@ -120,6 +120,9 @@ GOLDEN = {
     # a threshold passed, thousands separated by commas
     "破万亿元": (D(10) ** 12, "元", "over", None),
     "1,254万人": (D(12540000), "人", "exact", None),
+    "1个多小时": (D(1), "小时", "over", None),  # 多 after the measure word
+    "10多个小时": (D(10), "小时", "over", None),
+    "135种": (D(135), "种", "exact", None),
 }
 
 

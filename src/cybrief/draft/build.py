@@ -161,6 +161,7 @@ def build(article: Article, source: Source, sessions: list[Session], speakers: S
     targets: list[Target] = []
     found_count = 0
     counts: Counter = Counter()
+    stated: set[tuple] = set()
     sectors_of: dict[str, Counter] = {name: Counter() for name in delegate_ids}
     spans_of: dict[str, list[str]] = {name: [] for name in delegate_ids}
     for number, paragraph in enumerate(article.paragraphs, 1):
@@ -203,9 +204,15 @@ def build(article: Article, source: Source, sessions: list[Session], speakers: S
                 review += ["value", "qualifier", "qualitative"]
             if horizon:
                 review.append("horizon")
+            metric = guess.metric(window, at, until, window_spans)
+            said = (delegate_id, simplified(figure.text), q.value, unit, q.qualifier, simplified(metric))
+            if said in stated:
+                counts[delegate_id] -= 1
+                continue  # the lead summary and the body, a subheading and its paragraph: one figure, said twice
+            stated.add(said)
             targets.append(Target(
                 id=f"{delegate_id}-{counts[delegate_id]:02d}", delegate=delegate_id, sector=sector_slug,
-                region=region or TO_WRITE, metric=guess.metric(window, at, until, window_spans),
+                region=region or TO_WRITE, metric=metric,
                 metric_en=TODO_EN, figure=figure.text, value=q.value, unit=unit, qualifier=q.qualifier,
                 qualitative=figure.qualitative, kind=guess.kind(window, at), horizon=horizon,
                 paragraph=number, basis=turn.basis, basis_note=turn.note, review=tuple(review),

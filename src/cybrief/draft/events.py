@@ -13,7 +13,7 @@ _DATE = re.compile(
     r"(?P<time>上午|下午|晚上|晚间|早上|中午|傍晚)?"
 )
 # 5日上午, 16日: a day whose month is written elsewhere (the dateline's, the page's)
-_DAY = re.compile(r"(?<![\d月年])(?P<day>\d{1,2})\s?日(?!电)(?P<time>上午|下午|晚上|晚间|早上|中午|傍晚)")
+_DAY = re.compile(r"(?<![\d月年])(?P<day>\d{1,2})\s?日(?!电)(?P<time>上午|下午|晚上|晚间|早上|中午|傍晚)|(?<=[今昨本当]日[（(])(?P<day2>\d{1,2})日(?=[）)])")
 _CN_ORDINAL = r"(?P<term>二十[一二三四五]?|十[一二三四五六七八九]?|[一二三四五六七八九])"
 # 十四届全国人大四次会议, 第十三届全国人民代表大会第四次会议, 全国政协十四届三次会议, 中国人民政治协商会议第十四届
 # 全国委员会第三次会议: the year follows from the term and the session.
@@ -23,7 +23,7 @@ _CONGRESS = re.compile(rf"第{_CN_ORDINAL}次全国代表大会(?!后|以来|之
 _LIANGHUI = re.compile(r"(?P<year>20\d\d)\s?年?(?:全国|[\u4e00-\u9fff]{2,3})?两会")
 # A year the text writes, but not a comparison base (较2012年) nor a deadline ahead (到2027年, 2035年前): a guess
 # of the session's year takes the latest of them.
-_ANY_YEAR = re.compile(r"(?<![\d比较自从到至])(?P<year>(?:19|20)\d\d)\s?年(?!以来|相比|同期|前|底前|内)")
+_ANY_YEAR = re.compile(r"(?<![\d比较自从到至])(?P<year>(?:19|20)\d\d)\s?年(?!以来|相比|同期|前|底前|内|出生|生人)")
 _STAMP = re.compile(r"(?P<year>\d{4})[-/.年](?P<month>\d{1,2})[-/.月](?P<day>\d{1,2})")
 # 04.03.2017: a page's date written day first, as pages in Europe write it
 _STAMP_DAY_FIRST = re.compile(r"(?<![\d.])(?P<day>\d{1,2})\.(?P<month>\d{1,2})\.(?P<year>\d{4})(?![\d.])")
@@ -127,7 +127,8 @@ def find_year(article: Article, source: Source) -> tuple[int, str | None]:
         return int(lianghui.group("year")), None
     if source.published:
         return int(source.published[:4]), None
-    years = [int(m.group("year")) for m in _ANY_YEAR.finditer(text)]
+    years = [int(m.group("year")) for m in _ANY_YEAR.finditer(text)
+             if not re.search(r"生于|出生于", text[max(0, m.start() - 3): m.start()])]  # 生于1988年: a birth
     if years:
         return max(years), f"no year of the session in the text; {max(years)}, the latest year it writes, is a guess"
     from datetime import date
@@ -135,6 +136,7 @@ def find_year(article: Article, source: Source) -> tuple[int, str | None]:
     return date.today().year, "no year anywhere in the text; this year is a guess"
 
 
+_ANCHOR = re.compile(r"”?(?:结束后|结束之后|之后|之前|后|前|期间)")
 _EARLIER = re.compile(r"(?:去年|前年|此前[，,]?|上届|曾经?|当年|往年)[^，。；]{0,12}$")
 
 
@@ -189,7 +191,7 @@ def _sessions_in(paragraphs: list[str], year: int, published: str | None, number
                 continue
             kind, word = found
             written_year = match.groupdict().get("year")
-            date = _iso(int(written_year or year), in_month, int(match.group("day")))
+            date = _iso(int(written_year or year), in_month, int(match.group("day") or match.groupdict().get("day2")))
             same = next((s for s in sessions if s.date == date and s.kind == kind), None)
             if same is not None and same.time is None:
                 same.time = match.group("time")  # 新华社北京3月9日电……3月9日下午: the later phrase has the time
@@ -225,9 +227,13 @@ def _event_kind(sentence: str, after: int = 0) -> tuple[str, str] | None:
     found: list[tuple[int, str, str]] = []
     for kind, words in lexicon().event_kinds.items():
         for word in words:
-            at = sentence.find(word)
-            if at >= 0 and not any(f[0] <= at < f[0] + len(f[2]) for f in found):
-                found.append((at, kind, word))
+            for match in re.finditer(re.escape(word), sentence):
+                at = match.start()
+                if _ANCHOR.match(sentence, match.end()):
+                    continue  # 开幕会结束后，“部长通道”开启: a time the session is set by, not the session
+                if not any(f[0] <= at < f[0] + len(f[2]) for f in found):
+                    found.append((at, kind, word))
+                break
     if not found:
         return None
     later = [f for f in found if f[0] >= after]

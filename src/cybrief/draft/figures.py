@@ -28,7 +28,7 @@ _POINTS_AFTER = re.compile(r"[，：]\s*(?:一是|一方面|其一|首先|第一
 # 从80.6微克每立方米降到了30.5: a number with no unit where a change from a figure ends
 CHANGE_TO = r"(?:下降|降低|减少|提高|提升|增加|增长|上升|扩大|缩小|缩短|降|减|升)(?:到|至)了?"
 _CHANGED_TO = re.compile(rf"{CHANGE_TO}(?P<n>\d+(?:\.\d+)?)(?![\d.%％万亿千百十])(?![\u4e00-\u9fff]{{0,3}}(?:元|个|人|米|吨|年|天|倍))")
-_LISTED = re.compile(r"(?<![\d.])(?P<n>\d+(?:\.\d+)?)(?=、\d)")
+_LISTED = re.compile(r"(?<![\d.])(?P<n>\d+(?:\.\d+)?)(?=[、和与及]\d)")
 _CONVERSION = re.compile(r"[（(](?:约合|折合|合|约|相当于)(?:人民币|新台币|美元|港元|欧元)?$")
 # A qualifier a few words before the number: 约占全球1/3, 近占三成.
 _DETACHED = re.compile(r"(?P<word>约|大约|近|超过|超)(?:占|达|为|是)(?:了|到)?(?:全球|全国|全省|全市|全区|世界)?$")
@@ -56,7 +56,8 @@ def _patterns() -> dict[str, re.Pattern]:
         "streak": re.compile(rf"(?<=连续){_NUMERAL}年"),
         "order": re.compile(r"(?:[十百千]?[万亿]|万亿|[十百千])级"),
         "amount": re.compile(
-            rf"(?:{prefixes})?{_NUMERAL}(?:(?:{units})?(?:至|到|~|～|-|—){_NUMERAL})?{_OVER}\s?{unit}(?:{suffixes})?"
+            rf"(?:{prefixes})?{_NUMERAL}个多(?:小时|月)(?:{suffixes})?"  # 1个多小时
+            rf"|(?:{prefixes})?{_NUMERAL}(?:(?:{units})?(?:至|到|~|～|-|—){_NUMERAL})?{_OVER}\s?{unit}(?:{suffixes})?"
             rf"|(?:{prefixes})?[{_DIGITS}]+(?:[.．][{_DIGITS}]+)?\s?(?:万亿|亿|万|兆)[余多]?(?:{suffixes})?"
         ),
     }
@@ -95,7 +96,7 @@ def find_figures(paragraph: str, first_only: bool = False) -> list[Found]:
                 found.append(item)
                 if first_only:
                     return found
-    for match in _LISTED.finditer(plain):  # 分别提高8.2、5.0个百分点: the unit after the last is everyone's
+    for match in _LISTED.finditer(plain):  # 分别提高8.2、5.0个百分点, 高于全国0.7和0.5个百分点: one unit for all
         start, end = match.span("n")
         if not taken.overlaps(start, end) and taken.overlaps(end + 1, end + 2):
             try:
@@ -189,6 +190,13 @@ def _left_out(plain: str, start: int, end: int, quoted: Spans, name: str = "amou
         return True  # 三位部长, 八位委员: the report counting who came
     if name == "amount" and plain.startswith("代表团", end):
         return True  # 已有26个代表团举办开放日: the report counting delegations
+    if name == "amount" and plain[end - 1: end] in "名家" and re.match(
+            r"[^，。；]{0,6}?(?:媒体|新闻单位|记者[^，。；]{0,4}?(?:参加|出席|到场|提问|参与|聚集|云集|前来|围))", plain[end:end + 16]):
+        return True  # 40多家中外媒体, 近100名记者参加: who came to the event
+    if name == "amount" and re.match(r"(?:个)?(?:问题|提问)", plain[end:end + 3]):
+        return True  # 回答了12个问题: the questions of the event
+    if plain[end - 1: end] == "岁" or plain.startswith("岁", end):
+        return True  # 63岁的王国庆, 27周岁: an age
     if quoted.covers(start, end):
         return True
     if _CONVERSION.search(plain, max(0, start - 8), start):

@@ -15,8 +15,10 @@ from cybrief.draft.lexicon import lexicon
 from cybrief.draft.names import AFTER_NOT_IN, follows_name, is_dotted, looks_like_name, name_at, segmenter_names, simplified, unsurnamed_at
 
 MAX_ROLE = 80  # characters: a role chain is never longer, and looking further back would make long lines slow
-_STOPS = "，。；：！？“”「」『』（）《》\n"
+_STOPS = "，。；：！？“”「」『』（）《》【】|｜—\n"  # 【同期】, 栏目|, 上海答卷——: not part of a role
 # Words that end the clause before a role chain: 第一位走上通道的是[role], 邀请了[role], 由[role].
+# A clause that is only titles and bodies (市委常委、秘书长): no verb of a sentence, short
+_TITLE_CHAIN = re.compile(r"[\u4e00-\u9fff、（）]{2,30}")
 _CHAIN_OPENERS = re.compile(r"^.*(?:的是|邀请了|邀请|请到|有请|请|听到|听取|欢迎|感谢|专访|采访|对话|访谈|身为|作为|担任|随着|经过|由于|根据|对于|关于|是|由|了|据|在)(?=[^的是了由据在]{2})")
 _QUESTION_LABEL = re.compile(r"(?:记者|主持人|提问|问|网友|读者|观众)$|(?:日报|晚报|报|社|网|台|电视台|频道|新闻|时报|周刊|客户端)$")
 _LABEL = re.compile(r"^[■●◆▲◇□\s]*(?:[^|｜]{0,20}[|｜])?(?P<label>[^：。！？“”]{1,60}?)：")
@@ -47,6 +49,8 @@ def _patterns() -> dict[str, re.Pattern]:
         "title": re.compile(rf"(?:{titles})"),
         "after_title": re.compile(rf"(?:{short})"),
         "verb_anywhere": re.compile(rf"(?:{verbs})"),
+        "bare": re.compile(r"(?:对[^，。；！？“”]{0,8}?记者|在[^，。；！？“”]{0,24}?(?:上|时|中))?"
+                           r"(?:表示|介绍说|报告说|介绍|指出|强调|透露|坦言|告诉记者|说|称|认为|直言|回应)(?![问]?时|的)"),
     }
 
 
@@ -78,12 +82,22 @@ def role_before(paragraph: str, plain: str, end: int) -> tuple[int, str] | None:
         previous = plain[lead:start - 1].lstrip("■●◆▲ ")
         if previous in lexicon().memberships:  # 全国人大代表，市经委主任: the membership opens the chain
             start = start - 1 - len(previous)
+        elif _TITLE_CHAIN.fullmatch(previous) and ends_with_title(previous) and not _ends_with_name(previous) \
+                and not _CHAIN_OPENERS.match(previous):
+            start = start - 1 - len(previous)  # 市委常委、秘书长，市政府常务副市长陈新武: one chain across the comma
     # 邀请甲局副局长赵一、乙局局长钱二: a list of roles and names; the chain of 钱二 begins after 赵一
     parts = plain[start:end].split("、")
     keep = 1
     while keep < len(parts) and ends_with_title(parts[-keep - 1]) and not _ends_with_name(parts[-keep - 1]):
         keep += 1
     start = end - len("、".join(parts[-keep:]))
+    for joiner in re.finditer(r"[和及与]", plain[start:end]):
+        before = plain[start:start + joiner.start()]
+        if _ends_with_name(before) or looks_like_name(before):
+            cut = start + joiner.end()  # 农业农村部部长韩俊和国家体育总局局长高志丹: 高志丹's chain is after 和
+    if "cut" in locals():
+        start = cut
+    start += len(re.match(r"[及和与]?", plain[start:end]).group())  # 及港区全国人大代表陈帆
     chain = plain[start:end]
     opener = _CHAIN_OPENERS.match(chain)
     if opener and not any(m in chain[: opener.end()] for m in lexicon().memberships):
@@ -149,6 +163,8 @@ def find_people(number: int, paragraph: str, plain: str, known: frozenset[str],
                 start, role = found
                 people.setdefault(at, Person(number, start, at, at + len(name), name, role, "role"))
     for match in pat["after_title"].finditer(plain):
+        if plain.startswith("会", match.end()):
+            continue  # 监察和司法委员会: a body, and no name before it
         at = match.start()
         while at > 0 and plain[at - 1] in "副" or plain.endswith("常务", 0, at):
             at -= 2 if plain.endswith("常务", 0, at) else 1  # 黎副主任: the name ends before 副
@@ -169,6 +185,14 @@ def find_people(number: int, paragraph: str, plain: str, known: frozenset[str],
                     start = origin.start()
                 people.setdefault(at - length, Person(number, start, at - length, at, candidate, role, "title"))
                 break
+    # 马逢国表示, 张韶春介绍说: a name of three characters that opens a clause right before saying, with no title
+    for match in pat["bare"].finditer(plain):
+        at = match.start() - 3
+        candidate = paragraph[at:match.start()] if at >= 0 else ""
+        if candidate and at not in people and _boundary_before(plain, at) and looks_like_name(candidate) \
+                and plain[at] not in "向对与和从为把被给跟" \
+                and not ends_with_title(candidate) and not any(p.name_start <= at < p.end for p in people.values()):
+            people[at] = Person(number, at, at, match.start(), candidate, None, "bare")
     taken = Spans((p.name_start, p.end) for p in people.values())
     for name in sorted(known, key=len, reverse=True):
         for match in re.finditer(re.escape(name), paragraph):
@@ -208,7 +232,8 @@ def heading_person(number: int, paragraph: str, plain: str, known: frozenset[str
         return None
     rest = re.sub(r"（[^（）]{1,12}）$", "", plain).rstrip()
     people = [p for p in find_people(number, paragraph, plain, known) if p.role and p.end == len(rest)]
-    if people and plain[: people[0].start].strip("■□●◆▲ —-") == "":
+    # 【同期】港区全国人大代表 某某: a broadcast's tag before the heading
+    if people and re.sub(r"^\s*【[^】]{1,8}】", "", plain[: people[0].start]).strip("■□●◆▲ —-") == "":
         person = people[0]
         return Person(number, person.start, person.name_start, person.end, person.name, person.role, "heading")
     return None

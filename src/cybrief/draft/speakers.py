@@ -21,7 +21,7 @@ from cybrief.draft.names import looks_like_name, simplified
 _FILLER = (
     r"(?:在[^，。；！？]{0,24}?(?:上|时|中|里|前|后)|(?:参加|出席|接受|做客|走上|登上)[^，。；！？]{0,20}?(?:时|上|中)|"
     r"(?:在?被)?(?:问到|问及|谈到|谈及|谈起|说起|提到|提及)[^，。；！？]{0,20}?时|会中|会上|于会上|今天|今日|日前|近日|当天|进一步|首先|还|也|则|同时|"
-    r"特别|随后|再次|又|接着|进而|坦诚|明确|专门|现场|对此|就此|对记者|面对记者|向[^，。；！？“”]{1,12}?|在接受[^，。]{0,12}?采访时)*"
+    r"特别|随后|再次|又|接着|进而|坦诚|明确|专门|现场|对此|就此|(?:面)?对[^，。；！？“”]{0,8}?记者|向[^，。；！？“”]{1,12}?|在接受[^，。]{0,12}?采访时)*"
 )
 _ANSWER_LABEL = re.compile(r"^\s*(?:答|A)\s*[：:]")
 _NARRATION = re.compile(
@@ -46,7 +46,8 @@ def _patterns() -> dict[str, re.Pattern]:
     verbs = "|".join(sorted(lex.verbs, key=len, reverse=True))
     return {
         # 娄勤俭答问时, 张明介绍时: a time clause, not the words themselves
-        "speaks": re.compile(rf"^(?:副?(?:{short}))?{_FILLER}[，,]?(?:{verbs})(?![问]?时)"),
+        # 张明提出的建议: a relative clause, not the words themselves
+        "speaks": re.compile(rf"^(?:副?(?:{short}))?{_FILLER}[，,]?(?:{verbs})(?![问]?时|的)"),
         "colon_quote": re.compile(r"^[^。！？；“”]{0,40}?：\s*“"),
         "colon_clause": re.compile(r"^[^，。！？；“”：|｜]{1,24}：(?!$)"),
         "view": re.compile(r"^的(?:回答|回应|建议|观点|看法|答案|说法|判断)(?:是|为)?[：，]"),
@@ -94,6 +95,8 @@ def find_speakers(article: Article):
             if person.how in ("role", "title"):
                 known.add(person.name)
                 roles.setdefault(person.name, []).append(person.role)
+            elif person.how == "bare":
+                known.add(person.name)
         for match in pat["list"].finditer(plain):
             names = paragraph[match.start("names"): match.end("names")].split("、")
             role = paragraph[match.start("role"): match.end("role")]

@@ -47,7 +47,7 @@ OVER_WORDS = "余多"  # between the number and the unit: 1500余家, 20余万�
 
 # Units kept as stated. Measure words and units of Chinese reports; Latin units as printed.
 UNITS = frozenset(
-    "元 美元 欧元 港元 日元 英镑 人 名 位 人次 户 家 个 项 条 座 台 辆 架 艘 套 件 部 所 只 头 批 次 列 趟 张 份 本 篇 栋 层 间 床 例 片 颗 块 处 "
+    "元 美元 欧元 港元 日元 英镑 人 名 位 人次 户 家 个 项 条 座 台 辆 架 艘 套 件 部 所 只 头 批 次 列 趟 张 份 本 篇 栋 层 间 床 例 片 颗 块 处 种 "
     "吨 公斤 千克 克 毫克 微克 斤 亩 公顷 平方米 平方公里 平方千米 立方米 米 千米 公里 厘米 毫米 度 瓦 千瓦 千瓦时 兆瓦 吉瓦 伏 千伏 "
     "秒 分钟 小时 个小时 天 日 周 个月 月 年 岁 倍 % ‰ 成 个百分点 百分点 标准箱 "
     "km m kg t W kW kWh MW GW TW kV TEU GB TB PB EB nm MHz GHz EFLOPS PFLOPS TFLOPS".split()
@@ -55,7 +55,7 @@ UNITS = frozenset(
 RATIO = "fraction"  # the unit of a share written as a fraction or as ratio wording
 # Units reduced to their base, so that figures of one kind share a unit whatever measure word the report
 # used: people counted with 名 or 位 are 人; a percentage point is 百分点 with or without its 个.
-BASE_UNITS = {"名": "人", "位": "人", "个百分点": "百分点"}
+BASE_UNITS = {"名": "人", "位": "人", "个百分点": "百分点", "个小时": "小时"}
 PERCENT = "%"
 RANGE_SEPARATORS = ("至", "到", "~", "-", "–", "—", "〜")
 _DIGIT_CHARS = frozenset("0123456789零〇一二两三四五六七八九十百千万亿")
@@ -207,6 +207,9 @@ def _parse(s: str):
             break
     if s.endswith("级"):
         raise _Refused(f"{s} names an order of magnitude, not an amount")
+    at = s.find("个多")
+    if at > 0 and s[at - 1] in NUMERAL_CHARS:
+        s = s[:at] + "多个" + s[at + 2:]  # 1个多小时, 3个多月: 多 after the measure word reads as after the number
     over = _over_word(s)
     if over is not None:
         qualifiers.append((s[over], "over"))

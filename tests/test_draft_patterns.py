@@ -448,6 +448,13 @@ def test_6_a_session_after_which_another_begins_is_a_time_not_the_event_and_a_bi
     assert draft_article(born).brief.events[0].date[:4] != "1988"
 
 
+def test_6_the_opening_lines_date_and_a_year_before_a_quarter():
+    text = ("6月5日，时值芒种，某市举行新闻发布会。\n"
+            "某市市长陈立群说，2025年前三季度全市生产总值增长5.3%。")
+    [event] = draft_article(text).brief.events
+    assert event.date == "2025-06-05"  # 2025年前三季度 is that year, not one before it
+
+
 # --- 7. figures --------------------------------------------------------------------------------------
 
 def test_7_qualifiers_ranges_shared_units_and_chinese_decimals():

@@ -23,7 +23,9 @@ _CONGRESS = re.compile(rf"第{_CN_ORDINAL}次全国代表大会(?!后|以来|之
 _LIANGHUI = re.compile(r"(?P<year>20\d\d)\s?年?(?:全国|[\u4e00-\u9fff]{2,3})?两会")
 # A year the text writes, but not a comparison base (较2012年) nor a deadline ahead (到2027年, 2035年前): a guess
 # of the session's year takes the latest of them.
-_ANY_YEAR = re.compile(r"(?<![\d比较自从到至])(?P<year>(?:19|20)\d\d)\s?年(?!以来|相比|同期|前|底前|内|出生|生人)")
+_ANY_YEAR = re.compile(
+    r"(?<![\d比较自从到至])(?P<year>(?:19|20)\d\d)\s?年(?!以来|相比|同期|前(?![一二三四五六七八九十\d两])|底前|内|出生|生人)"
+)  # 2025年前三季度 is that year; 2012年前 is before it
 _STAMP = re.compile(r"(?P<year>\d{4})[-/.年](?P<month>\d{1,2})[-/.月](?P<day>\d{1,2})")
 # 04.03.2017: a page's date written day first, as pages in Europe write it
 _STAMP_DAY_FIRST = re.compile(r"(?<![\d.])(?P<day>\d{1,2})\.(?P<month>\d{1,2})\.(?P<year>\d{4})(?![\d.])")
@@ -164,15 +166,17 @@ def find_sessions(article: Article, year: int, published: str | None = None) -> 
     return sessions
 
 
-def _dated_happening(text: str, year: int) -> tuple[str, str] | None:
-    """The first date written with a time of day (3月2日上午, 满载嘱托抵京): what the report tells of happened then,
-    though no session word names it; not an earlier year's, not a date ahead (将于3月5日)."""
-    for match in _DATE.finditer(text):
-        if match.group("time") and not _EARLIER.search(text[max(0, match.start() - 16): match.start()]) \
-                and not re.search(r"(?:将于|定于|拟于)$", text[max(0, match.start() - 3): match.start()]):
-            date = _iso(int(match.group("year") or year), int(match.group("month")), int(match.group("day")))
-            if date:
-                return date, match.group("time")
+def _dated_happening(text: str, year: int) -> tuple[str, str | None] | None:
+    """The first date written with a time of day (3月2日上午, 满载嘱托抵京), else the first date of the opening
+    lines (6月5日，时值芒种): what the report tells of happened then, though no session word names it; not an
+    earlier year's, not a date ahead (将于3月5日)."""
+    lead = len("\n".join(text.split("\n")[:2]))
+    dates = [m for m in _DATE.finditer(text) if not _EARLIER.search(text[max(0, m.start() - 16): m.start()])
+             and not re.search(r"(?:将于|定于|拟于)$", text[max(0, m.start() - 3): m.start()])]
+    for match in [m for m in dates if m.group("time")] + [m for m in dates if m.start() < lead]:
+        date = _iso(int(match.group("year") or year), int(match.group("month")), int(match.group("day")))
+        if date:
+            return date, match.group("time")
     return None
 
 

@@ -232,6 +232,15 @@ def test_5_roles_cut_where_a_list_a_tag_or_a_headline_ends_and_joined_across_a_c
     assert delegates(draft_article(tagged, year=2023).brief)["冼汉明"].role == "港区全国人大代表"
 
 
+def test_2_people_quoted_inside_a_quote_or_named_as_the_agent_of_a_proposal_do_not_speak():
+    text = ("3月11日，港区代表团举行记者会。\n"
+            "“王立新局长说：‘绿水青山就是金山银山’，请教各位如何理解？”记者问。\n"
+            "代表团团长马逢春称，今年提交了由全国人大代表李慧明提出的建议3件。\n"
+            "代表团副团长陈永年形容，工作报告温暖人心，今年新增岗位1200万个。")
+    found = delegates(draft_article(text, year=2025).brief)
+    assert set(found) == {"马逢春", "陈永年"}  # 形容 is a verb of saying
+
+
 # --- 3. continuation ---------------------------------------------------------------------------------
 
 def test_3_pronouns_numbered_points_and_sections_carry_the_speaker_as_inferred_until_narration():

@@ -142,9 +142,12 @@ def find_speakers(article: Article):
         if number in headings:
             found.append(headings[number])
         named = find_people(number, paragraph, plain, frozenset(known), echoes)
+        quoted = [m.span() for m in re.finditer(r"“[^”]*”", plain)]
         for person in named:
             if any(f.name_start == person.name_start for f in found):
                 continue
+            if any(a < person.name_start < b for a, b in quoted) or plain[person.start - 1: person.start] == "由":
+                continue  # “习近平总书记说：……”请教各位: words quoted inside a quote; 由某某提出的: an agent
             if person.name in known and speaks_at(paragraph, plain, person):
                 found.append(person)
         # 这3位发言人是：甲，乙，丙。他们表示……: the people just named speak together

@@ -1,8 +1,10 @@
-"""How reports introduce people: a role chain before a name (全国人大代表、某集团董事长张明, 身为某委主任的张明代表),
-a title after it (张明部长, 晏平代表), a label opening a paragraph (`张明：`, `[张明]`, `■全国政协委员、某馆馆长张明：`),
-or a line that is only a role and a name. Each is a Person at a place in a paragraph, with the role written
-there; speakers.py decides who of them speaks. Matching runs on the text with traditional characters read as
-simplified; names and roles are kept as written.
+"""How reports introduce people: role chains before names, titles after them, labels and headings.
+
+A role chain before a name (全国人大代表、某集团董事长张明, 身为某委主任的张明代表), a title after it (张明部长,
+晏平代表), a label opening a paragraph (`张明：`, `[张明]`, `■全国政协委员、某馆馆长张明：`), a line that is only a
+role and a name, or a name of three characters right before saying (马逢国表示). Each is a Person at a place in a
+paragraph, with the role written there; speakers.py decides who of them speaks. Matching runs on the text with
+traditional characters read as simplified; names and roles are kept as written.
 """
 
 from __future__ import annotations

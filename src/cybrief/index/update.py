@@ -46,6 +46,16 @@ def rollback(connection: sqlite3.Connection) -> None:
             pass  # the error being raised says what went wrong
 
 
+# The rows of sectors are keyed by (slug, brief): a brief's are found by a seek per slug the library has, each slug
+# found by a seek from the one before, instead of a scan of every row (15 ms at 30,000 briefs for one brief updated).
+_DROP_SECTORS = """
+WITH RECURSIVE slugs(slug) AS (SELECT min(slug) FROM sectors
+                               UNION ALL SELECT (SELECT min(slug) FROM sectors WHERE slug > slugs.slug) FROM slugs
+                               WHERE slugs.slug IS NOT NULL)
+DELETE FROM sectors WHERE slug IN (SELECT slug FROM slugs WHERE slug IS NOT NULL) AND brief = ?
+"""
+
+
 def data_version(connection: sqlite3.Connection) -> int:
     """SQLite's count of other connections' commits, as of this connection's latest read (one is made here)."""
     connection.execute("SELECT 1 FROM meta LIMIT 1").fetchall()
@@ -311,7 +321,7 @@ class Updater:
             self.db.execute("INSERT INTO grams(grams, rowid, norm) VALUES ('delete', ?, ?)", (number, text))
         for table in ("briefs", "facts", "bodies", "targets_csv"):
             self.db.execute(f"DELETE FROM {table} WHERE no = ?", (number,))
-        self.db.execute("DELETE FROM sectors WHERE brief = ?", (number,))
+        self.db.execute(_DROP_SECTORS, (number,))
 
     def _insert(self, number: int, relative: str, parsed: tuple) -> None:
         """Insert what rows.rows made of a brief under its number."""

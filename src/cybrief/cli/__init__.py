@@ -1,7 +1,7 @@
 """The command line: a Typer app over the library; the only package that prints or exits.
 
-quick.py is the entry point: it answers a plain search from a current index before Typer is imported, and
-hands anything else to the app. argv.py moves global options written before the command after it.
+quick.py is the entry point: it answers a plain search from a current index, and runs a plain `index`
+(indexing_work.py), before Typer is imported, and hands anything else to the app. argv.py moves global options written before the command after it.
 application.py holds the app and the one place errors become a line and an exit code; options.py the
 options the commands share; output.py what they write, pager.py how it reaches a terminal; helptext.py lays
 out --help; completion.py completes names from the library on the line; lookup.py the library and targets

@@ -11,8 +11,7 @@ import typer
 
 from cybrief.cli.application import app
 from cybrief.cli.options import FormatOpt, Lang, LangOpt, LibraryOpt
-from cybrief.cli.output import ProgressBar, emit, note
-from cybrief.errors import UsageError
+from cybrief.cli.output import emit, note
 from cybrief.render import Format
 
 
@@ -32,27 +31,9 @@ def index(
 
         cybrief index --library briefs --rebuild
     """
-    from cybrief.errors import display_path
-    from cybrief.index.store import describe, index_path, open_index
-    from cybrief.library import brief_files, resolve_library_dir
+    from cybrief.cli.indexing_work import build_index
 
-    root = resolve_library_dir(library)
-    empty = UsageError(f"library {display_path(root)}: no brief files (*.yaml, *.yml) in it")  # as every command says
-    if not index_path(root.resolve()).exists() and not brief_files(root):  # listed once: an index knows its files
-        raise empty
-    bar = ProgressBar() if sys.stderr.isatty() else None  # on a terminal: a log gets only the summary line
-    try:
-        connection = open_index(root, bar, rebuild=rebuild, snapshot=False)  # only counted, not searched
-    finally:
-        if bar is not None:
-            bar.close()
-    try:
-        if connection.execute("SELECT 1 FROM files LIMIT 1").fetchone() is None:
-            brief_files(root)  # its error first: not a folder
-            raise empty
-        note(describe(connection))
-    finally:
-        connection.close()
+    build_index(library, rebuild)
 
 
 class CacheAction(str, Enum):

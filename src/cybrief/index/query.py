@@ -60,13 +60,18 @@ class _Brief:
     """One brief's stored search data: field ids, the original texts, the normalized texts of its fields joined
     by FIELD_END (made when first needed), and the facts of its records."""
 
-    __slots__ = ("number", "base", "fids", "unpacked", "exceptions", "blob", "_infos", "_lowered", "_raw")
+    __slots__ = ("number", "base", "unpacked", "exceptions", "blob", "_infos", "_lowered")
 
     def __init__(self, number: int, unpacked, blob: bytes):
         self.exceptions = unpacked.exceptions
         self.number, self.base = number, number << F.BRIEF_SHIFT
-        self.fids, self.unpacked, self.blob = unpacked.fids, unpacked, blob
-        self._infos = self._lowered = self._raw = None
+        self.unpacked, self.blob = unpacked, blob
+        self._infos = self._lowered = None
+
+    @property
+    def fids(self):
+        """The field ids (made from their stored steps when first asked: a count of a rare term asks for few)."""
+        return self.unpacked.fids
 
     @property
     def infos(self) -> list:
@@ -93,26 +98,25 @@ class _Brief:
             self._lowered = joined_norms(self.unpacked.joined, self.exceptions, self.unpacked.listed)
         return self._lowered
 
-    def _text_for(self, needle: str) -> str:
-        """Where to look for a normalized needle: the normalized text, or for a needle of Chinese characters only,
-        the texts as written with the normalized text of the fields that normalization changes otherwise than by
-        lower case (a traditional character, a full-width form). Lower case changes no Chinese character and
-        makes none, so the two give the same fields, and the second spares lowering the whole brief."""
-        if self._lowered is not None or not _IDEOGRAPHS.fullmatch(needle) or self.unpacked.listed is not None:
-            return self.search
-        if self._raw is None:
-            if not self.exceptions:
-                self._raw = self.unpacked.joined
-            else:
-                parts = self.unpacked.joined.split(_END)
-                for position, norm in self.exceptions.items():
-                    parts[position] = norm
-                self._raw = _END.join(parts)
-        return self._raw
-
     def fields_holding(self, needle: str) -> list[int]:
-        """Positions (in field order) of the fields whose normalized text contains `needle` (never FIELD_END)."""
-        return _fields(self._text_for(needle), needle.__class__.find, needle)
+        """Positions (in field order) of the fields whose normalized text contains `needle` (never FIELD_END).
+
+        A needle of Chinese characters only is looked up in the texts as written, but for the fields that
+        normalization changes otherwise than by lower case (a traditional character, a full-width form), whose
+        normalized text is stored: lower case changes no Chinese character and makes none, so the two give the
+        same fields, and this spares lowering the whole brief (or joining its texts again)."""
+        if self._lowered is not None or not _IDEOGRAPHS.fullmatch(needle) or self.unpacked.listed is not None:
+            return _fields(self.search, needle.__class__.find, needle)
+        found = _fields(self.unpacked.joined, needle.__class__.find, needle)
+        exceptions = self.exceptions
+        if not exceptions:
+            return found
+        found = [p for p in found if p not in exceptions]
+        changed = _END.join(exceptions.values())  # one search in C of the normalized texts stored
+        if needle not in changed:
+            return found
+        positions = list(exceptions)
+        return sorted(found + [positions[at] for at in _fields(changed, needle.__class__.find, needle)])
 
     def fields_matching(self, pattern) -> list[int]:
         """Positions of the fields where a pattern that never spans a field end (pinyin's) matches."""
@@ -123,7 +127,7 @@ class _Brief:
         return _fields(self.search, find, None)
 
     def fid(self, position: int) -> int:
-        return self.base | self.fids[position]
+        return self.base | self.unpacked.fid(position)
 
     def record_info(self, key: int) -> RecordInfo:
         local = key - (self.number << (F.BRIEF_SHIFT - F.RECORD_SHIFT))

@@ -13,10 +13,14 @@ clock tick of the first to keep the change time too.
 
 A folder's time changes when an entry is created, removed or renamed in it, but not when a file in it is
 written: that is why every file is still `stat`-ed. A time within RACY_SECONDS of the survey is not
-trusted (a second change may fall in the same clock tick), so a snapshot holding one is never stored.
-Nor is one from a survey that met something a later change could turn into a brief without touching a
-folder: a folder it could not list, an entry it could not `stat`, a link named like a brief that does
-not lead to a file.
+trusted (a second change may fall in the same clock tick): the snapshot records it as unknown (a file's
+size -1, a folder's time None), which no `stat` gives, so the next check finds that entry changed and the
+file is read again (the folder listed again). No snapshot is stored from a survey that met something a
+later change could turn into a brief without touching a folder: a folder it could not list, an entry it
+could not `stat`, a link named like a brief that does not lead to a file.
+
+When every folder is as the snapshot says, the files are those it lists, and check() tells which of them
+changed: an update then reads only those and stores the snapshot with their new numbers, listing nothing.
 
 Kept free of heavy imports: a warm search runs this before it has decided to load anything else.
 """
@@ -48,17 +52,31 @@ class Survey:
         return (self.complete and all(mtime < limit for _, mtime, _ in self.folders)
                 and all(mtime < limit for _, mtime, _, _ in self.files.values()))
 
-    def encode(self) -> bytes:
-        """The snapshot: the folders, and the files grouped by folder ((folder, names) ...) with their numbers."""
+    def encode(self, numbers: dict | None = None) -> bytes:
+        """The snapshot: the folders, and the files grouped by folder ((folder, names) ...) with their numbers;
+        `numbers` {path: key} replaces the numbers of some files (an update's final ones); times too recent
+        to trust are stored as unknown (see the module's docstring)."""
+        numbers = numbers or {}
         groups: dict[str, list[str]] = {}
         for name in sorted(self.files):
             folder, _, leaf = name.rpartition("/")
             groups.setdefault(folder, []).append(leaf)
+        limit = self.started - RACY_SECONDS * 1_000_000_000
         stats = array("q")
         for folder, leaves in groups.items():
             for leaf in leaves:
-                stats.extend(self.files[f"{folder}/{leaf}" if folder else leaf])
-        return marshal.dumps((self.folders, list(groups.items()), stats.tobytes()))
+                path = f"{folder}/{leaf}" if folder else leaf
+                stats.extend(_trusted(numbers.get(path, self.files[path]), limit))
+        folders = [(prefix, mtime if mtime < limit else None, inode) for prefix, mtime, inode in self.folders]
+        return marshal.dumps((folders, list(groups.items()), stats.tobytes()))
+
+
+UNKNOWN = -1  # the size a snapshot records for a file whose numbers cannot be trusted: no `stat` gives it
+
+
+def _trusted(numbers: tuple[int, int, int, int], limit: int) -> tuple[int, int, int, int]:
+    """A file's numbers as a snapshot records them: unknown when its time is too recent to trust."""
+    return numbers if numbers[1] < limit else (UNKNOWN, *numbers[1:])
 
 
 _SIGNED = 1 << 63  # inodes are unsigned 64-bit numbers; arrays and SQLite store signed ones
@@ -160,12 +178,94 @@ def unchanged(root: str, encoded: bytes) -> bool:
             st = os.stat(base + prefix)
             if st.st_mtime_ns != mtime or st.st_ino != inode:
                 return False
-        return _stats(base, groups) == expected
-    except (OSError, ValueError, EOFError, TypeError):
+        return _stats(base, groups).tobytes() == expected
+    except (OSError, ValueError, EOFError, TypeError, OverflowError):
         return False
 
 
-def _stats(base: str, groups: list[tuple[str, list[str]]]) -> bytes:
+class Changes:
+    """What check() found: every folder as the snapshot says, so the same files; `changed`, the positions of those
+    whose numbers are not the snapshot's (an edit, a touch, a time recorded as unknown); `stats`, every file's
+    numbers now, four a file in snapshot order."""
+
+    __slots__ = ("folders", "groups", "stats", "changed", "started")
+
+    def __init__(self, folders: list, groups: list, stats: array, changed: list[int], started: int):
+        self.folders, self.groups, self.stats, self.changed, self.started = folders, groups, stats, changed, started
+
+    def paths(self) -> list[str]:
+        """Every file's path relative to the root, in snapshot order."""
+        return [f"{folder}/{leaf}" if folder else leaf for folder, leaves in self.groups for leaf in leaves]
+
+    def changed_files(self) -> dict[str, tuple[int, int, int, int]]:
+        """{path: numbers now} of the files that changed."""
+        found, wanted, position = {}, iter(self.changed), 0
+        target = next(wanted, None)
+        for folder, leaves in self.groups:
+            while target is not None and target < position + len(leaves):
+                leaf = leaves[target - position]
+                found[f"{folder}/{leaf}" if folder else leaf] = tuple(self.stats[4 * target:4 * target + 4])
+                target = next(wanted, None)
+            position += len(leaves)
+        return found
+
+    def files(self) -> dict[str, tuple[int, int, int, int]]:
+        """{path: numbers now} of every file, as Survey.files."""
+        stats = self.stats
+        return {path: tuple(stats[at:at + 4]) for path, at in zip(self.paths(), range(0, len(stats), 4))}
+
+    def encode(self, numbers: dict) -> bytes:
+        """The snapshot again, with the numbers of the changed files now, or those given in `numbers` {path: key}
+        (an update's final ones); those too recent to trust as unknown."""
+        limit = self.started - RACY_SECONDS * 1_000_000_000
+        stats = array("q", self.stats)
+        for (path, now), position in zip(self.changed_files().items(), self.changed):
+            stats[4 * position:4 * position + 4] = array("q", _trusted(numbers.get(path, now), limit))
+        return marshal.dumps((self.folders, self.groups, stats.tobytes()))
+
+
+def check(root: str, encoded: bytes) -> Changes | None:
+    """Which files under root changed since a stored snapshot, when no folder did; None when one did (or the
+    snapshot cannot be read, or a file is gone): only a new survey can then tell what the files are."""
+    started = time.time_ns()
+    try:
+        folders, groups, expected = marshal.loads(encoded)
+        if not folders:  # a library of one file
+            if len(groups) != 1 or not os.path.isfile(root):
+                return None
+            stats = array("q", key(os.stat(root)))
+        else:
+            base = root.rstrip("/") + "/"
+            for prefix, mtime, inode in folders:
+                st = os.stat(base + prefix)
+                if st.st_mtime_ns != mtime or st.st_ino != inode:
+                    return None
+            stats = _stats(base, groups)
+        was = array("q")
+        was.frombytes(expected)
+    except (OSError, ValueError, EOFError, TypeError, OverflowError):
+        return None
+    if len(was) != len(stats):
+        return None
+    return Changes(folders, groups, stats, _differing(stats, was), started)
+
+
+_BLOCK = 4 * 512  # numbers compared at once (in C) before the files of a block that differs are looked at
+
+
+def _differing(now: array, was: array) -> list[int]:
+    """Positions of the files whose four numbers differ."""
+    if now == was:
+        return []
+    found = []
+    for start in range(0, len(now), _BLOCK):
+        end = start + _BLOCK
+        if now[start:end] != was[start:end]:
+            found += [at // 4 for at in range(start, min(end, len(now)), 4) if now[at:at + 4] != was[at:at + 4]]
+    return found
+
+
+def _stats(base: str, groups: list[tuple[str, list[str]]]) -> array:
     """The numbers of each file, `stat`-ed by its name in its folder (opened once): a shorter path to resolve
     for each file, and this tight loop is most of a warm search of a large library."""
     stats = array("q")
@@ -173,7 +273,7 @@ def _stats(base: str, groups: list[tuple[str, list[str]]]) -> bytes:
         for folder, leaves in groups:
             for leaf in leaves:
                 stats.extend(key(os.stat(f"{base}{folder}/{leaf}" if folder else base + leaf)))
-        return stats.tobytes()
+        return stats
     flags = os.O_RDONLY | getattr(os, "O_DIRECTORY", 0)
     for folder, leaves in groups:
         fd = os.open(base + folder if folder else base, flags)
@@ -182,4 +282,4 @@ def _stats(base: str, groups: list[tuple[str, list[str]]]) -> bytes:
                 stats.extend((st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino if st.st_ino < _SIGNED else _inode(st)))
         finally:
             os.close(fd)
-    return stats.tobytes()
+    return stats

@@ -25,7 +25,7 @@ import zlib
 from cybrief import __version__
 from cybrief.errors import Unavailable  # noqa: F401 - raised here, and imported from here by callers
 from cybrief.index import cache_home
-from cybrief.index.snapshot import survey, unchanged
+from cybrief.index.snapshot import check, survey, unchanged
 
 TYPE_CHECKING = False  # not typing.TYPE_CHECKING: importing typing costs a search start-up time
 if TYPE_CHECKING:
@@ -206,10 +206,11 @@ def open_index(root: Path, progress=None, rebuild: bool = False, snapshot: bool 
             _check_layout(connection, root, clear=rebuild and attempt == 1)
             for _ in range(SNAPSHOT_TRIES):
                 before = _data_version(connection)
-                if not _current(connection, root):
+                changes = _changes(connection, root)
+                if changes is None or changes.changed:
                     from cybrief.index.update import Updater
 
-                    Updater(connection, root, progress, skipped).run()
+                    Updater(connection, root, progress, skipped).run(changes, before)
                 if not snapshot:
                     return _made(connection, path, created)
                 connection.execute("BEGIN")
@@ -283,10 +284,11 @@ def _made(connection: sqlite3.Connection, path: Path, created: bool) -> sqlite3.
     return connection
 
 
-def _current(connection: sqlite3.Connection, root) -> bool:
-    """Whether the stored snapshot says the library is as the index holds it (Updater.run checks it too)."""
+def _changes(connection: sqlite3.Connection, root):
+    """What changed since the stored snapshot (snapshot.check: nothing when the index is current); None when there is
+    none, or a folder changed."""
     row = connection.execute("SELECT value FROM meta WHERE key = 'snapshot'").fetchone()
-    return row is not None and row[0] is not None and unchanged(str(root), row[0])
+    return check(str(root), row[0]) if row is not None and row[0] is not None else None
 
 
 def _data_version(connection: sqlite3.Connection) -> int:

@@ -114,6 +114,15 @@ class Unpacked:
             self._fids = array("q", accumulate(array("q", self._steps)))
         return self._fids
 
+    def fid(self, position: int) -> int:
+        """One field's id: the sum of the steps up to it, unless every id was made already (a rare term's hits ask
+        for the ids of a field or two of a brief)."""
+        if self._fids is not None:
+            return self._fids[position]
+        if not 0 <= position < len(self._steps) // 8:
+            raise IndexError("a field beyond a stored brief's fields")
+        return sum(memoryview(self._steps).cast("q")[:position + 1])
+
     @property
     def texts(self) -> list[str]:
         if self._texts is None:
@@ -233,18 +242,45 @@ def lines_ahead(chunks, ahead: bool):
 
 
 def made_ahead(chunks, work, ahead: bool):
-    """work(chunk) for each chunk, in order; with `ahead`, in THREADS other threads, a few chunks before it is used."""
+    """work(chunk) for each chunk, in order; with `ahead`, each in a thread of its own begun THREADS chunks before it is
+    used (a chunk is milliseconds of work: a thread costs far less to start than concurrent.futures and threading to
+    import, which a search of many briefs would pay for)."""
     if not ahead:
         yield from (work(chunk) for chunk in chunks)
         return
     from collections import deque
-    from concurrent.futures import ThreadPoolExecutor
 
-    with ThreadPoolExecutor(max_workers=THREADS) as pool:
-        pending: deque = deque()
-        for chunk in chunks:
-            pending.append(pool.submit(work, chunk))
-            if len(pending) > THREADS:
-                yield pending.popleft().result()
-        while pending:
-            yield pending.popleft().result()
+    pending: deque = deque()
+    for chunk in chunks:
+        pending.append(_begun(work, chunk))
+        if len(pending) > THREADS:
+            yield pending.popleft()()
+    while pending:
+        yield pending.popleft()()
+
+
+def _begun(work, chunk):
+    """Start work(chunk) in a new thread; return a function that waits for its result (or raises its error)."""
+    import _thread
+
+    done, box = _thread.allocate_lock(), []
+    done.acquire()
+
+    def run():
+        try:
+            box.append((True, work(chunk)))
+        except BaseException as exc:  # noqa: BLE001 - handed to the thread that waits for it
+            box.append((False, exc))
+        finally:
+            done.release()
+
+    _thread.start_new_thread(run, ())
+
+    def result():
+        with done:
+            ok, value = box[0]
+        if not ok:
+            raise value
+        return value
+
+    return result

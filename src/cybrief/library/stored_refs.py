@@ -1,7 +1,8 @@
-"""Targets and delegates of an indexed library: their stored records at once, their briefs when first used."""
+"""Targets and delegates of an indexed library: their stored records or facts at once, their briefs when first used."""
 
 from __future__ import annotations
 
+from cybrief.brief.model import parse_number
 from cybrief.library.briefs import DelegateRef, TargetRef
 
 TYPE_CHECKING = False
@@ -124,3 +125,76 @@ class _Facts:
         self.value, self.unit, self.qualifier = parse_number(value), record["unit"], record["qualifier"]
         self.qualitative, self.kind, self.horizon = record["qualitative"], record["kind"], record["horizon"]
         self.region, self.sector = record["region"], record["sector"]
+
+
+def _fact(name: str, read=None) -> property:
+    """A stored fact of a FactRef by its name in index/listed.py's FACTS, passed through read() if given."""
+    from cybrief.index.listed import FACTS
+
+    position = FACTS.index(name)
+    if read is None:
+        return property(lambda self: self._t[position])
+    return property(lambda self: read(self._t[position]))
+
+
+def _number(text: str):
+    return parse_number(text)
+
+
+class FactRef(TargetRef):
+    """A target of an IndexedLibrary known by its stored facts (index/listed.py) and its stored CSV line (`csv`): what
+    sorting, grouping and faceting read of it, and what a CSV of every target copies, with no record made. Its
+    brief, target and delegate are loaded when asked for, as a StoredTargetRef's; its record is made from them."""
+
+    __slots__ = ("_library", "_number", "_position", "_brief_id", "_who", "_t", "csv")
+
+    def __init__(self, library: IndexedLibrary, number: int, position: int, brief_id: str, who: tuple, facts: tuple,
+                 csv: str):
+        self._library, self._number, self._position, self._brief_id = library, number, position, brief_id
+        self._who, self._t, self.csv, self.record, self.figure_en = who, facts, csv, None, None
+
+    @property
+    def facts(self) -> FactRef:
+        """The target's figure and labels, under the names a Target gives them: its own."""
+        return self
+
+    sector, unit, kind, horizon, region = _fact("sector"), _fact("unit"), _fact("kind"), _fact("horizon"), _fact("region")
+    qualifier, qualitative, figure = _fact("qualifier"), _fact("qualitative"), _fact("figure")
+    metric, metric_en = _fact("metric"), _fact("metric_en")
+
+    value = _fact("value", _number)  # the exact value, read on use (a sort reads it once, a listing never)
+
+    @property
+    def brief_id(self) -> str:
+        return self._brief_id
+
+    @property
+    def delegate_id(self) -> str:
+        return self._who[0]
+
+    @property
+    def delegate_names(self) -> tuple[str, str]:
+        return self._who[1], self._who[2]
+
+    @property
+    def date(self) -> str:
+        return self._who[3]
+
+    def brief_sector(self, slug: str) -> tuple[str, str] | None:
+        return self._library.brief_sector(self._number, slug)
+
+    @property
+    def brief(self):
+        return self._library.brief(self._number)
+
+    @property
+    def target(self):
+        from cybrief.brief.model import Target
+
+        return self._library.part(self._number, Target, position=self._position)
+
+    @property
+    def delegate(self):
+        from cybrief.brief.model import Delegate
+
+        return self._library.part(self._number, Delegate, record_id=self._who[0])

@@ -26,11 +26,18 @@ def stream(records, columns):
 
 
 def pieces(columns, lines):
-    """The header of `columns`, then CSV lines already made, joined in pieces of CHUNK lines."""
+    """The header of `columns`, then CSV lines already made, joined in pieces of CHUNK lines; lines given as UTF-8
+    (bytes: several at once, library/indexed.py) are pieces of their own, passed on as they are."""
     out = io.StringIO()
     csv.writer(out, lineterminator="\r\n").writerow(columns)
     chunk = [out.getvalue()]
     for made in lines:
+        if type(made) is bytes:
+            if chunk:
+                yield "".join(chunk)
+                chunk = []
+            yield made
+            continue
         chunk.append(made)
         if len(chunk) >= CHUNK:
             yield "".join(chunk)
@@ -49,7 +56,7 @@ class Renderer:
         return stream(listing.records, listing.columns)
 
     def lines(self, columns, lines):
-        """A listing whose CSV lines are made already (Library.csv_lines), in pieces."""
+        """A listing whose CSV lines are made already (Library.csv_lines), in pieces (text, or UTF-8 as given)."""
         return pieces(columns, lines)
 
     def details(self, details) -> str:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from fractions import Fraction
+from functools import lru_cache
 
 from cybrief.errors import UsageError
 
@@ -139,7 +140,12 @@ def measure(target) -> str:
     a rate of ...); multiple: 倍; duration: times and ages. Metric words win over the unit: 人均 in 元 is an
     average, 增速 in % is growth.
     """
-    metric, metric_en, unit = target.metric, target.metric_en or "", target.unit
+    return _measure(target.metric, target.metric_en or "", target.unit)
+
+
+@lru_cache(maxsize=4096)  # a large library repeats its metrics: faceting every target asks of each
+def _measure(metric: str, metric_en: str, unit: str) -> str:
+    """measure() of a figure's metric, English metric and unit."""
     if any(word in metric for word in AVERAGE_METRICS) or AVERAGE_METRICS_EN.search(metric_en):
         return "average"
     changes = any(word in metric for word in GROWTH_METRICS) or GROWTH_METRICS_EN.search(metric_en)

@@ -31,74 +31,100 @@ SHORTEST = 12  # characters from which a delegate's field text is left out of it
 
 # --- the CSV lines and facts of targets --------------------------------------------------------------------------
 
-# A target's facts, in this order (library/stored_refs.FactRef reads them by position).
-FACTS = ("delegate", "sector", "unit", "value", "kind", "horizon", "region", "qualifier", "qualitative", "metric",
-         "metric_en", "figure")
-WHO = ("id", "name", "name_en", "date")  # a delegate's, which its targets point to by position
+# A target's facts, a column each, in this order (library/stored_refs.FactRef holds them in it, after its position).
+FACTS = ("delegate", "delegate_name", "delegate_name_en", "date", "sector", "unit", "value", "kind", "horizon",
+         "region", "qualifier", "qualitative", "metric", "metric_en", "figure")
+_VALUE = FACTS.index("value")
 
 
 def pack_targets(lines: list[str], brief) -> bytes:
-    """The CSV lines of a brief's targets (brief/csvrows.py), then their facts, as the index keeps them: the size of
-    the first part (4 bytes), then one zlib stream of both, so that a listing of every target as CSV decompresses
+    """The CSV lines of a brief's targets (brief/csvrows.py) as UTF-8, then their facts, as the index keeps them: the
+    size of the lines (4 bytes), then one zlib stream of both, so that a listing of every target as CSV decompresses
     only its lines, and the texts of a fact that are in its line (a metric, a figure) take next to no bytes.
 
-    The facts are (delegates as WHO, targets as FACTS), `delegate` the position of the target's delegate in the first
-    list, `value` its exact value as text (brief.model.format_number), `date` that of the delegate's event (else the
-    brief's): what library.briefs.TargetRef gives of a target loaded from its file."""
+    The facts are (where each line ends, the positions of the values that are not decimals, the FACTS of the targets a
+    column each):
+    `delegate` is the id of the target's delegate, `date` that of the delegate's event (else the brief's), `value`
+    the exact value as text (brief.model.format_number): what library.briefs.TargetRef gives of a target loaded
+    from its file. A text met again is the same object, which marshal writes once and reads back as one."""
+    from decimal import Decimal
+
     from cybrief.brief.model import format_number
 
-    who, at = [], {}
-    for d in brief.delegates:
+    same: dict = {}
+    who = {}
+    for d in brief.delegates:  # the last of an id, as the lookup that gives a target its delegate (Library.targets)
         event = brief.event(d.event)
-        at[d.id] = len(who)  # the last of an id, as the lookup that gives a target its delegate (Library.targets)
-        who.append((d.id, d.name, d.name_en, event.date if event else brief.date))
-    targets = [(at[t.delegate], t.sector, t.unit, format_number(t.value), t.kind, t.horizon, t.region, t.qualifier,
-                t.qualitative, t.metric, t.metric_en, t.figure) for t in brief.targets]
-    first = marshal.dumps(lines)
-    return head([len(first)]) + zlib.compress(first + marshal.dumps((who, targets)), LEVEL)
+        who[d.id] = tuple(same.setdefault(v, v) for v in (d.id, d.name, d.name_en, event.date if event else brief.date))
+    rows = [who[t.delegate] + tuple(same.setdefault(v, v) for v in (
+        t.sector, t.unit, format_number(t.value), t.kind, t.horizon, t.region, t.qualifier, t.qualitative, t.metric,
+        t.metric_en, t.figure)) for t in brief.targets]
+    columns = tuple(list(column) for column in zip(*rows)) if rows else tuple([] for _ in FACTS)
+    encoded = [line.encode("utf-8", "surrogatepass") for line in lines]
+    ends = array("q", accumulate(map(len, encoded)))
+    fractions = [i for i, t in enumerate(brief.targets) if type(t.value) is not Decimal]
+    data = b"".join(encoded)
+    return head([len(data)]) + zlib.compress(data + marshal.dumps((ends.tobytes(), fractions, columns)), LEVEL)
 
 
-def _parts(blob: bytes, both: bool) -> list:
-    """[lines] or [lines, facts] of a pack_targets blob, decompressed as far as they go."""
+def _parts(blob: bytes, both: bool) -> tuple[bytes, memoryview | None]:
+    """(lines, the bytes of the facts or None) of a pack_targets blob, decompressed as far as asked."""
     try:
         if len(blob) < 4:
             raise Damaged("stored CSV lines end early")
         size = int.from_bytes(blob[:4], "little")
         data = zlib.decompressobj().decompress(memoryview(blob)[4:], 0 if both else size)
-        if len(data) < size:
-            raise Damaged("stored CSV lines end early")
-        view = memoryview(data)
-        parts = [marshal.loads(view[:size])] + ([marshal.loads(view[size:])] if both else [])
-    except (zlib.error, ValueError, EOFError, TypeError) as exc:
+    except (zlib.error, ValueError, TypeError) as exc:
         if isinstance(exc, Damaged):
             raise
         raise Damaged(f"stored CSV lines cannot be read: {exc}") from None
-    if type(parts[0]) is not list or not all(type(x) is str for x in parts[0]):
-        raise Damaged("stored CSV lines are not texts")
-    return parts
+    if len(data) < size:
+        raise Damaged("stored CSV lines end early")
+    return (data, None) if not both else (data[:size], memoryview(data)[size:])
 
 
-def unpack_lines(blob: bytes) -> list[str]:
-    """pack_targets's lines; Damaged if the blob is not what it makes."""
+def unpack_lines(blob: bytes) -> bytes:
+    """pack_targets's lines, as UTF-8; Damaged if the blob is not what it makes."""
     return _parts(blob, False)[0]
 
 
-def unpack_targets(blob: bytes) -> tuple[list[str], list, list]:
-    """pack_targets's (lines, delegates, facts); Damaged if the blob is not what it makes."""
+def unpack_targets(blob: bytes) -> tuple[list, tuple]:
+    """pack_targets's FACTS columns, each value read (a Decimal or a Fraction, as brief.model.parse_number gives it),
+    and the CSV line of each target as UTF-8; Damaged if the blob is not what it makes."""
+    from decimal import Decimal
+
+    from cybrief.brief.model import parse_number
+
     lines, facts = _parts(blob, True)
     try:
-        who, targets = facts
-    except (ValueError, TypeError):
-        raise Damaged("stored facts of targets are not what the index writes") from None
-    if (type(who) is not list or type(targets) is not list or len(targets) != len(lines)
-            or any(type(w) is not tuple or len(w) != len(WHO) for w in who)
-            or any(type(t) is not tuple or len(t) != len(FACTS) for t in targets)):
-        raise Damaged("stored facts of targets are not what the index writes")
-    return lines, who, targets
+        steps, fractions, columns = marshal.loads(facts)
+        ends = array("q", steps)
+        columns = list(columns)
+        if (len(columns) != len(FACTS) or any(type(c) is not list or len(c) != len(ends) for c in columns)
+                or (ends and (ends[-1] != len(lines) or min(ends) < 0))):
+            raise Damaged("stored facts of targets are not what the index writes")
+        texts = columns[_VALUE]
+        if fractions:  # read by parse_number, the others at once as decimals
+            decimals = list(texts)
+            for i in fractions:
+                decimals[i] = "0"
+            columns[_VALUE] = values = list(map(Decimal, decimals))
+            for i in fractions:
+                values[i] = parse_number(texts[i])
+        else:
+            columns[_VALUE] = list(map(Decimal, texts))
+        starts = array("q", [0]) + ends[:-1]
+        found = itemgetter(*map(slice, starts, ends))(lines) if len(ends) > 1 else [lines[:ends[0]]] if ends else ()
+    except (ValueError, EOFError, TypeError, ArithmeticError, IndexError) as exc:
+        if isinstance(exc, Damaged):
+            raise
+        raise Damaged(f"stored facts of targets cannot be read: {exc}") from None
+    return columns, found
 
 
 def lines_ahead(chunks, ahead: bool):
-    """For each chunk of (number, pack_targets blob), [(number, lines)], as stored.inflated() makes its chunks."""
+    """For each chunk of (number, pack_targets blob), [(number, lines as UTF-8)], as stored.inflated() makes its
+    chunks."""
     return made_ahead(chunks, lambda chunk: [(number, unpack_lines(blob)) for number, blob in chunk], ahead)
 
 

@@ -18,7 +18,7 @@ import sqlite3
 from cybrief.brief.model import Sector
 from cybrief.errors import BriefError, NoMatch, Several, UsageError
 from cybrief.library.briefs import DelegateRef, Library, TargetRef, _horizon_matches
-from cybrief.library.stored_refs import FactRef, StoredDelegateRef, StoredTargetRef, names_and_dates, texts_in
+from cybrief.library.stored_refs import FactRef, Stored, StoredDelegateRef, StoredTargetRef, names_and_dates, texts_in
 
 # Positions in the records of brief/records.py (TARGET_COLUMNS, DELEGATE_COLUMNS) that filters read.
 _T_DELEGATE, _T_SECTOR, _T_UNIT, _T_KIND, _T_HORIZON = 2, 4, 10, 12, 13
@@ -183,10 +183,10 @@ class IndexedLibrary(Library):
             raise sqlite3.DatabaseError(f"database disk image is malformed ({exc})") from None
 
     def csv_lines(self, kind: str):
-        """The CSV lines of every target (kind "targets") or delegate ("delegates"), in library order, in pieces: those
-        of targets as the index wrote them when it read each brief (index/rows.py), copied, so that no record is made
-        again; those of delegates filled from their stored templates (index/listed.py), each brief's as one piece of
-        UTF-8 (bytes), or made from their records for a brief without one."""
+        """The CSV lines of every target (kind "targets") or delegate ("delegates"), in library order, each brief's as
+        one piece of UTF-8 (bytes): those of targets as the index wrote them when it read each brief (index/rows.py),
+        copied, so that no record is made again; those of delegates filled from their stored templates
+        (index/listed.py), or for a brief without one made from their records (as text, a line at a time)."""
         from cybrief.index.listed import fill, lines_ahead
         from cybrief.index.stored import CHUNK, Damaged, inflate, made_ahead, utf8_texts
 
@@ -195,7 +195,7 @@ class IndexedLibrary(Library):
         if kind == "targets":
             chunks = (self._blobs([number for number, _ in order[start:start + CHUNK]], "lines FROM targets_csv")
                       for start in range(0, len(order), CHUNK))
-            made = ([lines for _, lines in chunk] for chunk in lines_ahead(chunks, ahead))
+            made = ([lines for _, lines in chunk] for chunk in lines_ahead(chunks, ahead))  # each brief's as UTF-8
         else:  # the brief's texts as UTF-8 (the first part of its blob), a template filled with them
             chunks = (self._blobs([number for number, _ in order[start:start + CHUNK]],
                                   "blob, template FROM bodies JOIN delegates_csv USING (no)")
@@ -238,6 +238,8 @@ class IndexedLibrary(Library):
     def target_facts(self) -> list[FactRef]:
         """Every target as its stored facts and CSV line (FactRef), in library order: what sorting, grouping and
         faceting every target read, with no record made."""
+        from itertools import repeat
+
         from cybrief.index.listed import unpack_targets
         from cybrief.index.stored import CHUNK, Damaged, made_ahead
 
@@ -249,11 +251,10 @@ class IndexedLibrary(Library):
         try:
             for chunk in made_ahead(chunks, lambda chunk: [(number, *unpack_targets(blob)) for number, blob in chunk],
                                     len(order) > CHUNK):
-                for number, lines, who, targets in chunk:
-                    brief_id = ids[number]
-                    refs += [FactRef(self, number, position, brief_id, who[facts[0]], facts, csv)
-                             for position, (facts, csv) in enumerate(zip(targets, lines))]
-        except (Damaged, IndexError, TypeError) as exc:
+                for number, columns, lines in chunk:  # each target a tuple made in C (FactRef)
+                    refs += map(FactRef, zip(repeat(Stored(self, number, ids[number]), len(lines)), range(len(lines)),
+                                             *columns, lines))
+        except (Damaged, TypeError) as exc:
             raise sqlite3.DatabaseError(f"database disk image is malformed ({exc})") from None
         return refs
 

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from cybrief.brief.model import parse_number
+from operator import itemgetter
+
 from cybrief.library.briefs import DelegateRef, TargetRef
 
 TYPE_CHECKING = False
@@ -127,74 +128,66 @@ class _Facts:
         self.region, self.sector = record["region"], record["sector"]
 
 
-def _fact(name: str, read=None) -> property:
-    """A stored fact of a FactRef by its name in index/listed.py's FACTS, passed through read() if given."""
+class Stored:
+    """What the FactRefs of one brief share: the library, the brief's number and id."""
+
+    __slots__ = ("library", "number", "brief_id")
+
+    def __init__(self, library: IndexedLibrary, number: int, brief_id: str):
+        self.library, self.number, self.brief_id = library, number, brief_id
+
+
+def _fact(*names: str) -> property:
+    """A FactRef's fact by its name in index/listed.py's FACTS (after the Stored and the position); a tuple of them
+    for several names."""
     from cybrief.index.listed import FACTS
 
-    position = FACTS.index(name)
-    if read is None:
-        return property(lambda self: self._t[position])
-    return property(lambda self: read(self._t[position]))
+    return property(itemgetter(*(2 + FACTS.index(name) for name in names)))
 
 
-def _number(text: str):
-    return parse_number(text)
+class FactRef(tuple):
+    """A target of an IndexedLibrary known by its stored facts (index/listed.py) and CSV line: what sorting, grouping
+    and faceting read of it, as a TargetRef names them, and the line a CSV of every target copies (`csv`, as UTF-8),
+    with no record made. Its brief, target and delegate are loaded when asked for, as a StoredTargetRef's; its record
+    is then made from them.
 
+    A tuple (Stored, position, the FACTS ..., CSV line), so that a brief's are made at once from its columns, and read in C:
+    sorting and counting a large library's targets reads each several times."""
 
-class FactRef(TargetRef):
-    """A target of an IndexedLibrary known by its stored facts (index/listed.py) and its stored CSV line (`csv`): what
-    sorting, grouping and faceting read of it, and what a CSV of every target copies, with no record made. Its
-    brief, target and delegate are loaded when asked for, as a StoredTargetRef's; its record is made from them."""
-
-    __slots__ = ("_library", "_number", "_position", "_brief_id", "_who", "_t", "csv")
-
-    def __init__(self, library: IndexedLibrary, number: int, position: int, brief_id: str, who: tuple, facts: tuple,
-                 csv: str):
-        self._library, self._number, self._position, self._brief_id = library, number, position, brief_id
-        self._who, self._t, self.csv, self.record, self.figure_en = who, facts, csv, None, None
+    __slots__ = ()
+    record = figure_en = None  # not at hand: made from the brief, target and delegate (render.views)
 
     @property
     def facts(self) -> FactRef:
         """The target's figure and labels, under the names a Target gives them: its own."""
         return self
 
-    sector, unit, kind, horizon, region = _fact("sector"), _fact("unit"), _fact("kind"), _fact("horizon"), _fact("region")
-    qualifier, qualitative, figure = _fact("qualifier"), _fact("qualitative"), _fact("figure")
-    metric, metric_en = _fact("metric"), _fact("metric_en")
-
-    value = _fact("value", _number)  # the exact value, read on use (a sort reads it once, a listing never)
+    sector, unit, value, kind, horizon = _fact("sector"), _fact("unit"), _fact("value"), _fact("kind"), _fact("horizon")
+    region, qualifier, qualitative, figure = _fact("region"), _fact("qualifier"), _fact("qualitative"), _fact("figure")
+    metric, metric_en, delegate_id, date = _fact("metric"), _fact("metric_en"), _fact("delegate"), _fact("date")
+    delegate_name_en, delegate_names = _fact("delegate_name_en"), _fact("delegate_name", "delegate_name_en")
 
     @property
     def brief_id(self) -> str:
-        return self._brief_id
+        return self[0].brief_id
 
-    @property
-    def delegate_id(self) -> str:
-        return self._who[0]
-
-    @property
-    def delegate_names(self) -> tuple[str, str]:
-        return self._who[1], self._who[2]
-
-    @property
-    def date(self) -> str:
-        return self._who[3]
+    csv = property(itemgetter(-1), doc="The target's CSV line as the index wrote it, as UTF-8 (after the FACTS).")
 
     def brief_sector(self, slug: str) -> tuple[str, str] | None:
-        return self._library.brief_sector(self._number, slug)
+        return self[0].library.brief_sector(self[0].number, slug)
 
     @property
     def brief(self):
-        return self._library.brief(self._number)
+        return self[0].library.brief(self[0].number)
 
     @property
     def target(self):
         from cybrief.brief.model import Target
 
-        return self._library.part(self._number, Target, position=self._position)
+        return self[0].library.part(self[0].number, Target, position=self[1])
 
     @property
     def delegate(self):
         from cybrief.brief.model import Delegate
 
-        return self._library.part(self._number, Delegate, record_id=self._who[0])
+        return self[0].library.part(self[0].number, Delegate, record_id=self.delegate_id)

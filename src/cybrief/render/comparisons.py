@@ -89,8 +89,9 @@ def group(refs: list[TargetRef], by: str, library: Library, lang: str) -> list[S
 
 
 def group_lines(refs: list, by: str):
-    """The CSV lines (GROUP_COLUMNS, no header) of targets grouped as group() groups them, each its group's cell before
-    the target's stored CSV line (`csv`, library.FactRef): what the CSV of group() writes, with no record made."""
+    """The CSV lines (GROUP_COLUMNS, no header) of targets grouped as group() groups them, as UTF-8, each its group's
+    cell before the target's stored CSV line (`csv`, library.FactRef): what the CSV of group() writes, with no record
+    made."""
     from cybrief.brief.csvrows import line
 
     if by not in GROUP_KEYS:
@@ -99,7 +100,7 @@ def group_lines(refs: list, by: str):
     for ref in refs:
         groups.setdefault(_key(ref, by), []).append(ref.csv)
     for key, lines in groups.items():
-        cell = line([key, ""])[:-2]  # the key's cell and its comma: line() writes each cell as if it were alone
+        cell = line([key, ""])[:-2].encode("utf-8")  # the key's cell and its comma: line() writes each cell alone
         for made in lines:
             yield cell + made
 

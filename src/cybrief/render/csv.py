@@ -25,24 +25,26 @@ def stream(records, columns):
     return pieces(columns, (line(map(record.get, columns)) for record in records))
 
 
+PIECE = 1 << 20  # characters or bytes from which the lines gathered are written as a piece
+
+
 def pieces(columns, lines):
-    """The header of `columns`, then CSV lines already made, joined in pieces of CHUNK lines; lines given as UTF-8
-    (bytes: several at once, library/indexed.py) are pieces of their own, passed on as they are."""
+    """The header of `columns`, then CSV lines already made, joined in pieces of at most CHUNK lines (or about PIECE
+    characters); lines given as UTF-8 (bytes, one or several lines each: library/indexed.py) are joined as bytes."""
     out = io.StringIO()
     csv.writer(out, lineterminator="\r\n").writerow(columns)
-    chunk = [out.getvalue()]
+    chunk, kind, size = [out.getvalue()], str, 0
     for made in lines:
-        if type(made) is bytes:
+        if type(made) is not kind:
             if chunk:
-                yield "".join(chunk)
-                chunk = []
-            yield made
-            continue
+                yield kind().join(chunk)
+            chunk, kind, size = [], type(made), 0
         chunk.append(made)
-        if len(chunk) >= CHUNK:
-            yield "".join(chunk)
-            chunk = []
-    yield "".join(chunk)
+        size += len(made)
+        if len(chunk) >= CHUNK or size >= PIECE:
+            yield kind().join(chunk)
+            chunk, size = [], 0
+    yield kind().join(chunk)
 
 
 class Renderer:

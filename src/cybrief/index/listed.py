@@ -24,6 +24,7 @@ from array import array
 from itertools import accumulate
 from operator import itemgetter
 
+from cybrief.brief.csvrows import line
 from cybrief.index.stored import LEVEL, Damaged, head, made_ahead
 
 SHORTEST = 12  # characters from which a delegate's field text is left out of its template (shorter: kept in it)
@@ -133,8 +134,6 @@ def lines_ahead(chunks, ahead: bool):
 def pack_template(delegates: list[tuple], texts: list[str]) -> bytes | None:
     """The template of the CSV lines of a brief's delegates (their records in DELEGATE_COLUMNS order), over its field
     texts as stored.pack keeps them; None if the lines are not all valid UTF-8 (see the module's docstring)."""
-    from cybrief.brief.csvrows import line
-
     first: dict[str, int] = {}
     for index, text in enumerate(texts):
         if len(text) >= SHORTEST:
@@ -167,12 +166,10 @@ def pack_template(delegates: list[tuple], texts: list[str]) -> bytes | None:
 def _cell(value, first: dict[str, int], refs: list) -> str:
     """One cell of a template: as line() writes it (with % doubled), each field text in it a %s noted in `refs`
     as (its position among the texts, whether its quotes are doubled)."""
-    from cybrief.brief.csvrows import line
-
     shown = line([value, ""])[:-3]  # the cell alone: line() writes each cell as if it were alone
-    parts = [value] if type(value) is str else value if type(value) is list and all(type(v) is str for v in value) else []
+    parts = [value] if type(value) is str else value if type(value) is list and all(type(v) is str for v in value) else ()
     if not any(p in first for p in parts):
-        return shown.replace("%", "%%")
+        return shown.replace("%", "%%") if "%" in shown else shown
     quote = '"' if shown.startswith('"') else ""
     double = bool(quote) and any('"' in p for p in parts)  # a cell with a quote is quoted, its quotes doubled
     body = "; ".join(p.replace('"', '""') for p in parts) if double else "; ".join(parts)  # csvrows.cell joins lists so

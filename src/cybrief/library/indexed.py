@@ -238,6 +238,7 @@ class IndexedLibrary(Library):
     def target_facts(self) -> list[FactRef]:
         """Every target as its stored facts and CSV line (FactRef), in library order: what sorting, grouping and
         faceting every target read, with no record made."""
+        import gc
         from itertools import repeat
 
         from cybrief.index.listed import unpack_targets
@@ -248,6 +249,8 @@ class IndexedLibrary(Library):
                   for start in range(0, len(order), CHUNK))
         ids = dict(order)
         refs: list[FactRef] = []
+        collecting = gc.isenabled()
+        gc.disable()  # the references are many and none is garbage: the collector would walk them all for nothing
         try:
             for chunk in made_ahead(chunks, lambda chunk: [(number, *unpack_targets(blob)) for number, blob in chunk],
                                     len(order) > CHUNK):
@@ -256,6 +259,9 @@ class IndexedLibrary(Library):
                                              *columns, lines))
         except (Damaged, TypeError) as exc:
             raise sqlite3.DatabaseError(f"database disk image is malformed ({exc})") from None
+        finally:
+            if collecting:
+                gc.enable()
         return refs
 
     # --- delegates -------------------------------------------------------------------------------------

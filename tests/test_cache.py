@@ -159,7 +159,7 @@ def _reshaped(blob: bytes, part: int, change) -> bytes:
         lambda blob: _reshaped(blob, 2, lambda records: "not records"),
         lambda blob: _reshaped(blob, 2, lambda records: records[:2] + ([(9999, records[2][0][1])],)),  # facts of no record
         lambda blob: _reshaped(blob, 1, lambda exceptions: ["not", "a", "mapping"]),
-        lambda blob: _reshaped(blob, 0, lambda texts: (texts[0], texts[1].rpartition("\x03")[0])),  # a text fewer than fields
+        lambda blob: _reshaped(blob, 0, lambda texts: (texts[0], texts[1].rpartition(b"\x03")[0])),  # a text fewer than fields (UTF-8)
     ],
     ids=["garbage", "truncated", "brief-too-short", "id-a-number", "target-not-a-target", "reference-out-of-range",
          "records-not-records", "facts-of-no-record", "normalized-not-a-mapping", "texts-fewer-than-fields"],

@@ -31,15 +31,21 @@ def emit(fmt: Format, render) -> None:
     to_stdout(lambda: pager.write_all(shown(concrete, output, terminal)))
 
 
+def is_csv(fmt: Format) -> bool:
+    """Whether the output of `fmt` is CSV (--format csv, or auto as it resolves here)."""
+    from cybrief.render import resolve
+
+    return resolve(fmt, sys.stdout.isatty()) is Format.csv
+
+
 def emit_rows(fmt: Format, lib, kind: str) -> bool:
     """Every target or delegate (kind) of lib written as CSV from the lines the library has made already
     (Library.csv_lines), when the output is CSV; False, and nothing written, otherwise or when there is none."""
     from itertools import chain
 
     from cybrief.brief.records import DELEGATE_COLUMNS, TARGET_COLUMNS
-    from cybrief.render import resolve
 
-    if resolve(fmt, sys.stdout.isatty()) is not Format.csv:
+    if not is_csv(fmt):
         return False
     lines = lib.csv_lines(kind)
     first = next(lines, None)
@@ -74,8 +80,8 @@ def shown(concrete: Format, output, terminal: bool):
         if terminal and concrete is Format.csv:
             from cybrief.safety import visible_lines
 
-            piece = visible_lines(piece)
-        yield piece
+            piece = visible_lines(piece.decode("utf-8") if type(piece) is bytes else piece)
+        yield piece  # text, or CSV lines already in UTF-8 (pager.write_all writes them as they are)
 
 
 BOM = False  # --bom: CSV starts with a byte-order mark (options.BomOpt)

@@ -66,8 +66,28 @@ def write_all(pieces) -> None:
                     return
                 break
     for piece in itertools.chain(held, pieces):
-        sys.stdout.write(piece)
+        if type(piece) is bytes:
+            write_utf8(piece)
+        else:
+            sys.stdout.write(piece)
     sys.stdout.flush()
+
+
+def write_utf8(data: bytes) -> None:
+    """Text already encoded as UTF-8 (the CSV lines of delegates: library/indexed.py) written to stdout: as it is where
+    stdout writes UTF-8 and leaves line ends alone, else decoded and written as text, as any other output is."""
+    import codecs
+
+    buffer = getattr(sys.stdout, "buffer", None)
+    try:
+        utf8 = codecs.lookup(sys.stdout.encoding or "").name == "utf-8"
+    except LookupError:
+        utf8 = False
+    if buffer is None or not utf8 or os.linesep != "\n":
+        sys.stdout.write(data.decode("utf-8"))
+        return
+    sys.stdout.flush()  # what was written as text goes first
+    buffer.write(data)
 
 
 def _page(command: str, held: list[str], rest) -> bool:

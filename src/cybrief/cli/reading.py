@@ -33,7 +33,7 @@ from cybrief.cli.options import (
     UnitOpt,
     complete_delegate,
 )
-from cybrief.cli.output import emit, emit_empty, emit_rows, note, progress_if_terminal, skipped
+from cybrief.cli.output import emit, emit_empty, emit_rows, is_csv, note, progress_if_terminal, skipped
 from cybrief.errors import BriefError, CybriefError, NoMatch, UsageError
 from cybrief.render import Format
 
@@ -148,10 +148,14 @@ def _targets(lib, fmt, lang, filters, sort, reverse, group_by, facet) -> None:
     from cybrief import render as rendering
     from cybrief.render import views
 
-    if not any(f is not None for f in filters) and sort is None and not facet and group_by is None:
+    every = not any(f is not None for f in filters)
+    if every and sort is None and not facet and group_by is None:
         if emit_rows(fmt, lib, "targets"):  # every target as CSV: the lines as made when the briefs were indexed
             return
-    refs, nothing = filtered_targets(lib, *filters)
+    copied = None  # every target as its stored facts and CSV line, for facets or a CSV of them ordered or grouped
+    if every and (facet or is_csv(fmt)) and (sort is not None or facet or group_by is not None):
+        copied = lib.target_facts() or None
+    refs, nothing = (copied, None) if copied else filtered_targets(lib, *filters)
     if sort is not None or facet or group_by is not None:
         from cybrief.figures import (
             compare,  # only when asked for: it loads the figure parser
@@ -164,9 +168,13 @@ def _targets(lib, fmt, lang, filters, sort, reverse, group_by, facet) -> None:
     if facet:
         listing = comparisons.facets(refs, [f.value for f in facet], lib, lang.value)
         render = lambda r: r.listing(listing)  # noqa: E731
+    elif copied and group_by is not None:  # the stored lines, each after its group's cell
+        render = lambda r: r.lines(views.GROUP_COLUMNS, comparisons.group_lines(refs, group_by.value))  # noqa: E731
     elif group_by is not None:
         sections = comparisons.group(refs, group_by.value, lib, lang.value)
         render = lambda r: r.sections(sections)  # noqa: E731
+    elif copied:  # the stored lines, in order
+        render = lambda r: r.lines(views.TARGET_COLUMNS, (ref.csv for ref in refs))  # noqa: E731
     else:
         listing = views.targets_listing(refs, lib, lang.value)
         render = lambda r: rendering.listing(r, listing)  # noqa: E731 - a long one is written as it is made

@@ -47,9 +47,9 @@ def rows(job: tuple[str, str, bytes]) -> tuple:
     """Parse one brief file into what the index stores, its brief number left out (the writer gives it).
 
     Returns ("rows", (id, date, path, text for the trigram index, blob, fields, sectors, delegates, characters, draft,
-    CSV lines of the targets)),
+    CSV lines and facts of the targets, template of the delegates' CSV lines)),
     ("broken", problems as tuples) or ("too large", message): plain values, cheap to send back from a worker.
-    The blob is stored.pack's; characters are the distinct non-ASCII ones of the normalized text (their
+    The blob is stored.pack's, the last two listed.py's; characters are the distinct non-ASCII ones of the normalized text (their
     pinyin readings are stored once per index).
     """
     from cybrief.brief.load import loads_brief
@@ -74,7 +74,8 @@ def _stored(brief, fields: list) -> tuple:
     from cybrief.brief.review import is_draft
     from cybrief.brief.model import format_number
     from cybrief.brief.csvrows import line
-    from cybrief.index.stored import pack, pack_lines, references
+    from cybrief.index.listed import pack_targets, pack_template
+    from cybrief.index.stored import pack, references
     from cybrief.search.names import fold_name
     from cybrief.search.normalize import FIELD_END, normalize
 
@@ -103,6 +104,6 @@ def _stored(brief, fields: list) -> tuple:
                  for d in brief.delegates]
     characters = "".join(sorted(ch for ch in set(search) if ch > "\x7f"))
     draft = int(is_draft(brief))
-    lines = pack_lines([line(record) for record, _, _ in records[0]])
+    lines = pack_targets([line(record) for record, _, _ in records[0]], brief)
     return (brief.id, brief.date, brief.path, indexed_text(search), blob, len(fids), sectors, delegates, characters,
-            draft, lines)
+            draft, lines, pack_template(records[1], texts))

@@ -31,7 +31,7 @@ TYPE_CHECKING = False  # not typing.TYPE_CHECKING: importing typing costs a sear
 if TYPE_CHECKING:
     from pathlib import Path
 
-LAYOUT = 6  # bump when the tables, the stored blob, the fields indexed or the normalization change
+LAYOUT = 8  # bump when the tables, the stored blob, the fields indexed or the normalization change
 BUSY_SECONDS = 60  # how long to wait for another process's write to finish
 
 SCHEMA = """
@@ -45,6 +45,7 @@ CREATE INDEX briefs_id ON briefs(id);
 CREATE INDEX briefs_key ON briefs(key);
 CREATE TABLE bodies(no INTEGER PRIMARY KEY, blob BLOB);
 CREATE TABLE targets_csv(no INTEGER PRIMARY KEY, lines BLOB);
+CREATE TABLE delegates_csv(no INTEGER PRIMARY KEY, template BLOB);
 CREATE TABLE readings(ch TEXT PRIMARY KEY, syllables TEXT) WITHOUT ROWID;
 CREATE VIRTUAL TABLE grams USING fts5(norm, tokenize='trigram case_sensitive 1', content='', columnsize=0, detail=none);
 INSERT INTO grams(grams, rank) VALUES ('automerge', 8);
@@ -54,6 +55,8 @@ INSERT INTO grams(grams, rank) VALUES ('hashsize', 16777216);
 # (a table of a row each took 2% of the index), apart from briefs, which queries scan in library order and which
 # stays small. Sectors have a row each, by slug: a --sector filter finds its briefs, and the library's sectors
 # (the first definition of each slug) come from one grouped query.
+# targets_csv (each target's CSV line, then its facts) and delegates_csv (a template of the delegates' CSV lines) hold
+# what listings of every target or delegate read instead of the blob of bodies (listed.py).
 # One row of the trigram index per brief, holding which trigrams occur in it and nothing else (detail=none:
 # no positions, no columns, no copy of the text); a term's candidate briefs are those holding each of its
 # trigrams, and its exact place is then found in the brief's stored normalized text (stored.py). Measured

@@ -2,7 +2,8 @@
 
 The blob is one zlib stream of four parts, read only as far as a use needs:
 
-    texts     the text of each searchable field (search/fields.py), in field order, and the field ids
+    texts     the text of each searchable field (search/fields.py), in field order, as UTF-8 (a listing of every
+              delegate as CSV copies the bytes: index/listed.py), and the field ids
     search    the normalized text of the few fields it is not cheap to make again from the text (rows.norms)
     records   the JSON records of its targets and delegates (brief/records.py), each target's exact value and
               its figure in English; and the facts of each record that a search hit shows (search.fields.RecordInfo)
@@ -55,27 +56,12 @@ def pack(fids: list[int], texts: list[str], records: tuple, exceptions: dict, in
     joined = _FIELD_END.join(texts)  # one string: read back several times faster than a list of them
     if joined.count(_FIELD_END) != len(texts) - 1:  # a text holding FIELD_END (a YAML escape): kept as a list
         joined = texts
+    else:  # as UTF-8 (what marshal writes of a string too, so no larger), decoded on reading
+        joined = joined.encode("utf-8", "surrogatepass")
     steps = array("q", [b - a for a, b in zip([0, *fids], fids)])  # the ids as steps: they compress
     parts = [marshal.dumps((steps.tobytes(), joined)), marshal.dumps(exceptions), marshal.dumps(records),
              marshal.dumps(plain)]
     return head([len(p) for p in parts]) + zlib.compress(b"".join(parts), LEVEL)
-
-
-def pack_lines(lines: list[str]) -> bytes:
-    """The CSV lines of a brief's targets (brief/csvrows.py), as the index keeps them beside its blob: a listing of
-    every target as CSV copies them instead of making each again (library/indexed.py)."""
-    return zlib.compress(marshal.dumps(lines), LEVEL)
-
-
-def unpack_lines(blob: bytes) -> list[str]:
-    """pack_lines's lines; Damaged if the blob is not what it makes."""
-    try:
-        lines = marshal.loads(zlib.decompress(blob))
-    except (zlib.error, ValueError, EOFError, TypeError) as exc:
-        raise Damaged(f"stored CSV lines cannot be read: {exc}") from None
-    if type(lines) is not list or not all(type(x) is str for x in lines):
-        raise Damaged("stored CSV lines are not texts")
-    return lines
 
 
 def head(sizes: list[int]) -> bytes:
@@ -191,11 +177,30 @@ def _texts(out: Unpacked, value) -> None:
         out._texts = out.listed = texts
         out.joined = _FIELD_END.join(texts)
         fields = len(texts)
+    elif type(texts) is bytes:
+        try:
+            out.joined = texts.decode("utf-8", "surrogatepass")
+        except UnicodeDecodeError:
+            raise Damaged("a stored brief's texts are not UTF-8") from None
+        fields = out.joined.count(_FIELD_END) + 1
     else:
-        out.joined = texts
-        fields = texts.count(_FIELD_END) + 1 if type(texts) is str else -1
+        fields = -1
     if fields != len(steps) // 8 or not all(type(t) is str for t in (out.listed or ())):
         raise Damaged("a stored brief's fields do not match its texts")
+
+
+def utf8_texts(sizes: list[int], data: bytes) -> bytes:
+    """The texts of inflate()'s bytes as UTF-8, joined by FIELD_END, not decoded (what index/listed.py copies from);
+    Damaged if they are not pack()'s."""
+    try:
+        _, texts = marshal.loads(memoryview(data)[:sizes[0]])
+        if type(texts) is list:  # a text holds FIELD_END: see pack
+            return _FIELD_END.join(texts).encode("utf-8", "surrogatepass")
+    except (ValueError, EOFError, TypeError, UnicodeEncodeError) as exc:
+        raise Damaged(f"a stored brief cannot be read: {exc}") from None
+    if type(texts) is not bytes:
+        raise Damaged("a stored brief's texts are not texts")
+    return texts
 
 
 def brief(unpacked: Unpacked, path: str):
@@ -234,11 +239,6 @@ def inflated(chunks, upto: str, ahead: bool):
     a few chunks before they are used (zlib lets Python's lock go while it works). The blobs are read from SQLite
     by the caller: a connection stays in its own thread."""
     return made_ahead(chunks, lambda chunk: _inflate_chunk(chunk, upto), ahead)
-
-
-def lines_ahead(chunks, ahead: bool):
-    """For each chunk of (number, pack_lines blob), [(number, lines)], as inflated() makes its chunks."""
-    return made_ahead(chunks, lambda chunk: [(number, unpack_lines(blob)) for number, blob in chunk], ahead)
 
 
 def made_ahead(chunks, work, ahead: bool):

@@ -319,13 +319,13 @@ class Updater:
             except Damaged as exc:  # its trigrams cannot be taken out: the index must be built again
                 raise sqlite3.DatabaseError(f"database disk image is malformed ({exc})") from None
             self.db.execute("INSERT INTO grams(grams, rowid, norm) VALUES ('delete', ?, ?)", (number, text))
-        for table in ("briefs", "facts", "bodies", "targets_csv"):
+        for table in ("briefs", "facts", "bodies", "targets_csv", "delegates_csv"):
             self.db.execute(f"DELETE FROM {table} WHERE no = ?", (number,))
         self.db.execute(_DROP_SECTORS, (number,))
 
     def _insert(self, number: int, relative: str, parsed: tuple) -> None:
         """Insert what rows.rows made of a brief under its number."""
-        brief_id, date, path, text, blob, fields, sectors, delegates, characters, draft, lines = parsed
+        brief_id, date, path, text, blob, fields, sectors, delegates, characters, draft, lines, template = parsed
         self.db.execute("INSERT INTO briefs VALUES (?, ?, ?, ?, ?, ?, ?)",
                         (number, brief_id, date, path, sort_key(relative), fields, draft))
         self.db.execute("INSERT INTO facts VALUES (?, ?)", (number, marshal.dumps(delegates)))
@@ -333,6 +333,7 @@ class Updater:
                             [(slug, number, seq, zh, en) for seq, (slug, zh, en) in enumerate(sectors)])
         self.db.execute("INSERT INTO bodies VALUES (?, ?)", (number, blob))
         self.db.execute("INSERT INTO targets_csv VALUES (?, ?)", (number, lines))
+        self.db.execute("INSERT INTO delegates_csv VALUES (?, ?)", (number, template))
         self.db.execute("INSERT INTO grams(rowid, norm) VALUES (?, ?)", (number, text))
         self._readings(characters)
 

@@ -90,7 +90,8 @@ class Library:
 
     def csv_lines(self, kind: str):
         """The CSV line of every target (kind "targets") or delegate ("delegates"), in library order: as the CSV of a
-        listing of them writes it (an index gives the lines of targets it stored instead, library/indexed.py)."""
+        listing of them writes it (an index gives the lines it stored instead, those of delegates some lines at a
+        time as UTF-8: library/indexed.py)."""
         from cybrief.brief import records
         from cybrief.brief.csvrows import line
 
@@ -102,6 +103,11 @@ class Library:
             for ref in self.delegates():
                 made = ref.record or records.delegate_record(ref.brief, ref.delegate)
                 yield line(map(made.get, records.DELEGATE_COLUMNS))
+
+    def target_facts(self) -> list | None:
+        """Every target with no more than what sorting, grouping and faceting read and its CSV line (`csv`), when the
+        library has them cheaper than its targets (an index: library/indexed.py); else None (use targets())."""
+        return None
 
     def without_drafts(self) -> Library:
         return self._like([b for b in self.briefs if b.id not in self.drafts], self.skipped)

@@ -18,7 +18,7 @@ import sqlite3
 from cybrief.brief.model import Sector
 from cybrief.errors import BriefError, NoMatch, Several, UsageError
 from cybrief.library.briefs import DelegateRef, Library, TargetRef, _horizon_matches
-from cybrief.library.stored_refs import StoredDelegateRef, StoredTargetRef, names_and_dates, texts_in
+from cybrief.library.stored_refs import FactRef, Stored, StoredDelegateRef, StoredTargetRef, names_and_dates, texts_in
 
 # Positions in the records of brief/records.py (TARGET_COLUMNS, DELEGATE_COLUMNS) that filters read.
 _T_DELEGATE, _T_SECTOR, _T_UNIT, _T_KIND, _T_HORIZON = 2, 4, 10, 12, 13
@@ -183,36 +183,86 @@ class IndexedLibrary(Library):
             raise sqlite3.DatabaseError(f"database disk image is malformed ({exc})") from None
 
     def csv_lines(self, kind: str):
-        """The CSV line of every target (kind "targets"), in library order: those the index wrote when it read each
-        brief (index/rows.py), copied, so that no record is made again; of every delegate ("delegates"), made from
-        their stored records (stored lines of delegates, with their long texts, would make the index a third larger)."""
-        if kind != "targets":
-            from cybrief.brief.csvrows import line
-
-            for _, table, _, delegates in self._records():
-                for record in delegates:  # in DELEGATE_COLUMNS order, as line() wants them
-                    yield line([table.get(v, v) if type(v) is bytes else texts_in(v, table) for v in record])
-            return
-        from cybrief.index.stored import CHUNK, Damaged, lines_ahead
+        """The CSV lines of every target (kind "targets") or delegate ("delegates"), in library order, each brief's as
+        one piece of UTF-8 (bytes): those of targets as the index wrote them when it read each brief (index/rows.py),
+        copied, so that no record is made again; those of delegates filled from their stored templates
+        (index/listed.py), or for a brief without one made from their records (as text, a line at a time)."""
+        from cybrief.index.listed import fill, lines_ahead
+        from cybrief.index.stored import CHUNK, Damaged, inflate, made_ahead, utf8_texts
 
         order = self._order()
-        chunks = (self._blobs([number for number, _ in order[start:start + CHUNK]], "lines FROM targets_csv")
-                  for start in range(0, len(order), CHUNK))
+        ahead = len(order) > CHUNK
+        if kind == "targets":
+            chunks = (self._blobs([number for number, _ in order[start:start + CHUNK]], "lines FROM targets_csv")
+                      for start in range(0, len(order), CHUNK))
+            made = ([lines for _, lines in chunk] for chunk in lines_ahead(chunks, ahead))  # each brief's as UTF-8
+        else:  # the brief's texts as UTF-8 (the first part of its blob), a template filled with them
+            chunks = (self._blobs([number for number, _ in order[start:start + CHUNK]],
+                                  "blob, template FROM bodies JOIN delegates_csv USING (no)")
+                      for start in range(0, len(order), CHUNK))
+            made = made_ahead(chunks, lambda chunk: [fill(template, utf8_texts(*inflate(blob, "texts"))) if template is not None
+                                                     else self._delegate_lines(blob) for _, (blob, template) in chunk], ahead)
         try:
-            for chunk in lines_ahead(chunks, ahead=len(order) > CHUNK):
-                for _, lines in chunk:
-                    yield from lines
+            for chunk in made:
+                for lines in chunk:
+                    if type(lines) is bytes:
+                        if lines:
+                            yield lines
+                    else:
+                        yield from lines
         except Damaged as exc:
             raise sqlite3.DatabaseError(f"database disk image is malformed ({exc})") from None
 
+    @staticmethod
+    def _delegate_lines(blob: bytes) -> list[str]:
+        """The CSV lines of a stored brief's delegates, made from their records."""
+        from cybrief.brief.csvrows import line
+        from cybrief.index.stored import lookup, read
+
+        unpacked = read(blob, "records")
+        table = lookup(unpacked.texts)
+        return [line([table.get(v, v) if type(v) is bytes else texts_in(v, table) for v in record])
+                for record in unpacked.records[1]]  # in DELEGATE_COLUMNS order, as line() wants them
+
     def _blobs(self, chunk: list[int], source: str = "blob FROM bodies") -> list[tuple[int, bytes]]:
-        """(number, stored blob) of the briefs of a chunk, in its order."""
+        """(number, stored blob) of the briefs of a chunk, in its order; (number, (blob, blob ...)) when `source` names
+        more than one column."""
         marks = ",".join("?" * len(chunk))
-        blobs = dict(self.db.execute(f"SELECT no, {source} WHERE no IN ({marks})", chunk).fetchall())
+        blobs = {row[0]: row[1] if len(row) == 2 else row[1:]
+                 for row in self.db.execute(f"SELECT no, {source} WHERE no IN ({marks})", chunk)}
         try:
             return [(number, blobs[number]) for number in chunk]
         except KeyError as exc:
             raise sqlite3.DatabaseError(f"database disk image is malformed (no stored brief {exc})") from None
+
+    def target_facts(self) -> list[FactRef]:
+        """Every target as its stored facts and CSV line (FactRef), in library order: what sorting, grouping and
+        faceting every target read, with no record made."""
+        import gc
+        from itertools import repeat
+
+        from cybrief.index.listed import unpack_targets
+        from cybrief.index.stored import CHUNK, Damaged, made_ahead
+
+        order = self._order()
+        chunks = (self._blobs([number for number, _ in order[start:start + CHUNK]], "lines FROM targets_csv")
+                  for start in range(0, len(order), CHUNK))
+        ids = dict(order)
+        refs: list[FactRef] = []
+        collecting = gc.isenabled()
+        gc.disable()  # the references are many and none is garbage: the collector would walk them all for nothing
+        try:
+            for chunk in made_ahead(chunks, lambda chunk: [(number, *unpack_targets(blob)) for number, blob in chunk],
+                                    len(order) > CHUNK):
+                for number, columns, lines in chunk:  # each target a tuple made in C (FactRef)
+                    refs += map(FactRef, zip(repeat(Stored(self, number, ids[number]), len(lines)), range(len(lines)),
+                                             *columns, lines))
+        except (Damaged, TypeError) as exc:
+            raise sqlite3.DatabaseError(f"database disk image is malformed ({exc})") from None
+        finally:
+            if collecting:
+                gc.enable()
+        return refs
 
     # --- delegates -------------------------------------------------------------------------------------
 

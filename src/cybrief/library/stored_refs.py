@@ -1,6 +1,8 @@
-"""Targets and delegates of an indexed library: their stored records at once, their briefs when first used."""
+"""Targets and delegates of an indexed library: their stored records or facts at once, their briefs when first used."""
 
 from __future__ import annotations
+
+from operator import itemgetter
 
 from cybrief.library.briefs import DelegateRef, TargetRef
 
@@ -124,3 +126,68 @@ class _Facts:
         self.value, self.unit, self.qualifier = parse_number(value), record["unit"], record["qualifier"]
         self.qualitative, self.kind, self.horizon = record["qualitative"], record["kind"], record["horizon"]
         self.region, self.sector = record["region"], record["sector"]
+
+
+class Stored:
+    """What the FactRefs of one brief share: the library, the brief's number and id."""
+
+    __slots__ = ("library", "number", "brief_id")
+
+    def __init__(self, library: IndexedLibrary, number: int, brief_id: str):
+        self.library, self.number, self.brief_id = library, number, brief_id
+
+
+def _fact(*names: str) -> property:
+    """A FactRef's fact by its name in index/listed.py's FACTS (after the Stored and the position); a tuple of them
+    for several names."""
+    from cybrief.index.listed import FACTS
+
+    return property(itemgetter(*(2 + FACTS.index(name) for name in names)))
+
+
+class FactRef(tuple):
+    """A target of an IndexedLibrary known by its stored facts (index/listed.py) and CSV line: what sorting, grouping
+    and faceting read of it, as a TargetRef names them, and the line a CSV of every target copies (`csv`, as UTF-8),
+    with no record made. Its brief, target and delegate are loaded when asked for, as a StoredTargetRef's; its record
+    is then made from them.
+
+    A tuple (Stored, position, the FACTS ..., CSV line), so that a brief's are made at once from its columns, and read in C:
+    sorting and counting a large library's targets reads each several times."""
+
+    __slots__ = ()
+    record = figure_en = None  # not at hand: made from the brief, target and delegate (render.views)
+
+    @property
+    def facts(self) -> FactRef:
+        """The target's figure and labels, under the names a Target gives them: its own."""
+        return self
+
+    sector, unit, value, kind, horizon = _fact("sector"), _fact("unit"), _fact("value"), _fact("kind"), _fact("horizon")
+    region, qualifier, qualitative, figure = _fact("region"), _fact("qualifier"), _fact("qualitative"), _fact("figure")
+    metric, metric_en, delegate_id, date = _fact("metric"), _fact("metric_en"), _fact("delegate"), _fact("date")
+    delegate_name_en, delegate_names = _fact("delegate_name_en"), _fact("delegate_name", "delegate_name_en")
+
+    @property
+    def brief_id(self) -> str:
+        return self[0].brief_id
+
+    csv = property(itemgetter(-1), doc="The target's CSV line as the index wrote it, as UTF-8 (after the FACTS).")
+
+    def brief_sector(self, slug: str) -> tuple[str, str] | None:
+        return self[0].library.brief_sector(self[0].number, slug)
+
+    @property
+    def brief(self):
+        return self[0].library.brief(self[0].number)
+
+    @property
+    def target(self):
+        from cybrief.brief.model import Target
+
+        return self[0].library.part(self[0].number, Target, position=self[1])
+
+    @property
+    def delegate(self):
+        from cybrief.brief.model import Delegate
+
+        return self[0].library.part(self[0].number, Delegate, record_id=self.delegate_id)

@@ -33,37 +33,76 @@ class Section:
                 "targets": self.listing.records}
 
 
-def _key_and_label(ref: TargetRef, field: str, library: Library, lang: str):
+def _key(ref: TargetRef, field: str):
+    """The value of a target that groups and facets by `field` put it under."""
     t = ref.facts
     if field == "sector":
-        s = ref.brief_sector(t.sector)
-        if s is None:
-            found = library.sector(t.sector)
-            s = (found.zh, found.en) if found else None
-        return t.sector, (pick(*s, lang).replace("\n", " ") if s else t.sector)
+        return t.sector
     if field == "delegate":
-        return ref.delegate_id, label(*ref.delegate_names, lang)
+        return ref.delegate_id
     if field == "kind":
-        return t.kind, pick(*TARGET_KIND_LABELS[t.kind], lang).replace("\n", " ")
+        return t.kind
     if field == "qualifier":
-        return t.qualifier, pick(*QUALIFIER_LABELS[t.qualifier], lang).replace("\n", " ")
+        return t.qualifier
     if field == "brief":
-        return ref.brief_id, ref.brief_id
+        return ref.brief_id
     value = getattr(t, field)
-    if value is None or value == "":
-        return None, "—"
-    return value, value
+    return None if value is None or value == "" else value
+
+
+def _label(ref: TargetRef, field: str, key, library: Library, lang: str) -> str:
+    """How the group or facet of a target under `key` (its _key) is shown."""
+    if field == "sector":
+        s = ref.brief_sector(key)
+        if s is None:
+            found = library.sector(key)
+            s = (found.zh, found.en) if found else None
+        return pick(*s, lang).replace("\n", " ") if s else key
+    if field == "delegate":
+        return label(*ref.delegate_names, lang)
+    if field == "kind":
+        return pick(*TARGET_KIND_LABELS[key], lang).replace("\n", " ")
+    if field == "qualifier":
+        return pick(*QUALIFIER_LABELS[key], lang).replace("\n", " ")
+    return "—" if key is None else key
+
+
+def _grouped(refs: list[TargetRef], field: str, library: Library, lang: str) -> dict:
+    """{key: (label, targets)} of the targets by `field`, in order of first appearance, each labelled as its first
+    target shows it (a label is made once a group)."""
+    groups: dict = {}
+    for ref in refs:
+        key = _key(ref, field)
+        found = groups.get(key)
+        if found is None:
+            found = groups[key] = (_label(ref, field, key, library, lang), [])
+        found[1].append(ref)
+    return groups
 
 
 def group(refs: list[TargetRef], by: str, library: Library, lang: str) -> list[Section]:
     """Targets grouped by sector, delegate, kind or horizon, groups in order of first appearance."""
     if by not in GROUP_KEYS:
         raise UsageError(f"unknown group {by!r}; choose one of {', '.join(GROUP_KEYS)}")
+    return [Section(by, key, label, targets_listing(members, library, lang))
+            for key, (label, members) in _grouped(refs, by, library, lang).items()]
+
+
+def group_lines(refs: list, by: str):
+    """The CSV lines (GROUP_COLUMNS, no header) of targets grouped as group() groups them, as UTF-8, each its group's
+    cell before the target's stored CSV line (`csv`, library.FactRef): what the CSV of group() writes, with no record
+    made."""
+    from cybrief.brief.csvrows import line
+
+    if by not in GROUP_KEYS:
+        raise UsageError(f"unknown group {by!r}; choose one of {', '.join(GROUP_KEYS)}")
     groups: dict = {}
     for ref in refs:
-        key, label = _key_and_label(ref, by, library, lang)
-        groups.setdefault(key, (label, []))[1].append(ref)
-    return [Section(by, key, label, targets_listing(members, library, lang)) for key, (label, members) in groups.items()]
+        groups.setdefault(_key(ref, by), []).append(ref.csv)
+    for key, lines in groups.items():
+        cell = line([key, ""])[:-2].encode("utf-8")  # the key's cell and its comma: line() writes each cell alone
+        for made in lines:
+            yield cell + made
 
 
 # --- facets ------------------------------------------------------------------------------------------------
@@ -78,13 +117,12 @@ def facets(refs: list[TargetRef], fields: list[str], library: Library, lang: str
     for field in fields:
         if field not in FACET_FIELDS:
             raise UsageError(f"unknown facet {field!r}; choose from {', '.join(FACET_FIELDS)}")
-        buckets: dict = {}
-        for ref in refs:
-            key, shown = _key_and_label(ref, field, library, lang)
-            buckets.setdefault(key, (shown, []))[1].append(ref)
+        buckets = _grouped(refs, field, library, lang)
         for key, (shown, members) in sorted(buckets.items(), key=lambda item: -len(item[1][1])):
-            for index, unit in enumerate(units_of(members)):
-                in_unit = [r for r in members if r.facts.unit == unit]
+            units: dict = {}  # the members of each unit, units in order of first appearance (units_of)
+            for r in members:
+                units.setdefault(r.facts.unit, []).append(r)
+            for index, (unit, in_unit) in enumerate(units.items()):
                 total = sum_of([target_quantity(r) for r in in_unit], unit) if adds_up(in_unit) else None
                 records.append({
                     "facet": field, "value": key, "label": shown, "count": len(members), "unit": unit,

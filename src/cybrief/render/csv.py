@@ -25,17 +25,26 @@ def stream(records, columns):
     return pieces(columns, (line(map(record.get, columns)) for record in records))
 
 
+PIECE = 1 << 20  # characters or bytes from which the lines gathered are written as a piece
+
+
 def pieces(columns, lines):
-    """The header of `columns`, then CSV lines already made, joined in pieces of CHUNK lines."""
+    """The header of `columns`, then CSV lines already made, joined in pieces of at most CHUNK lines (or about PIECE
+    characters); lines given as UTF-8 (bytes, one or several lines each: library/indexed.py) are joined as bytes."""
     out = io.StringIO()
     csv.writer(out, lineterminator="\r\n").writerow(columns)
-    chunk = [out.getvalue()]
+    chunk, kind, size = [out.getvalue()], str, 0
     for made in lines:
+        if type(made) is not kind:
+            if chunk:
+                yield kind().join(chunk)
+            chunk, kind, size = [], type(made), 0
         chunk.append(made)
-        if len(chunk) >= CHUNK:
-            yield "".join(chunk)
-            chunk = []
-    yield "".join(chunk)
+        size += len(made)
+        if len(chunk) >= CHUNK or size >= PIECE:
+            yield kind().join(chunk)
+            chunk, size = [], 0
+    yield kind().join(chunk)
 
 
 class Renderer:
@@ -49,7 +58,7 @@ class Renderer:
         return stream(listing.records, listing.columns)
 
     def lines(self, columns, lines):
-        """A listing whose CSV lines are made already (Library.csv_lines), in pieces."""
+        """A listing whose CSV lines are made already (Library.csv_lines), in pieces (text, or UTF-8 as given)."""
         return pieces(columns, lines)
 
     def details(self, details) -> str:

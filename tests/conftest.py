@@ -67,3 +67,17 @@ def mixed_library(tmp_path: Path) -> Path:
     for path in [folder, *folder.rglob("*")]:
         os.utime(path, ns=(OLD, OLD))
     return folder
+
+
+def listing_outputs(folder: Path, monkeypatch, cached: bool, runs) -> list:
+    """(arguments, format, exit code, stdout, stderr) of each (arguments, format) run on a library, from its
+    index (cached) or from the files alone: tests compare the two byte for byte."""
+    if cached:
+        monkeypatch.delenv("CYBRIEF_NO_CACHE", raising=False)
+    else:
+        monkeypatch.setenv("CYBRIEF_NO_CACHE", "1")
+    found = []
+    for args, fmt in runs:
+        result = run(*args, "--format", fmt, library=folder)
+        found.append((args, fmt, result.exit_code, result.stdout, result.stderr))
+    return found

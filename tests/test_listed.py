@@ -12,7 +12,7 @@ import zlib
 
 import pytest
 
-from conftest import FIXTURES, OLD, mixed_library, run
+from conftest import FIXTURES, OLD, listing_outputs, mixed_library, run
 
 ODD = FIXTURES / "odd.yaml"  # ties, mixed units, a fraction beside decimals, texts with quotes, commas, % and braces
 
@@ -39,15 +39,7 @@ def odd_library(tmp_path):
 
 
 def _outputs(folder, monkeypatch, cached: bool) -> list:
-    if cached:
-        monkeypatch.delenv("CYBRIEF_NO_CACHE", raising=False)
-    else:
-        monkeypatch.setenv("CYBRIEF_NO_CACHE", "1")
-    found = []
-    for args, fmt in RUNS:
-        result = run(*args, "--format", fmt, library=folder)
-        found.append((args, fmt, result.exit_code, result.stdout, result.stderr))
-    return found
+    return listing_outputs(folder, monkeypatch, cached, RUNS)
 
 
 def test_every_row_ordered_grouped_or_counted_is_the_listing_from_the_files(tmp_path, monkeypatch):

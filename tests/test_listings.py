@@ -7,7 +7,7 @@ import os
 
 import pytest
 
-from conftest import MINI, OLD, mixed_library, run
+from conftest import MINI, OLD, listing_outputs, mixed_library, run
 
 LISTINGS = [
     ["targets"], ["targets", "--sector", "energy"], ["targets", "--sector", "能源", "--kind", "goal"],
@@ -25,16 +25,7 @@ FORMATS = ["json", "csv", "markdown", "table"]
 
 
 def _outputs(folder, monkeypatch, cached: bool) -> list:
-    if cached:
-        monkeypatch.delenv("CYBRIEF_NO_CACHE", raising=False)
-    else:
-        monkeypatch.setenv("CYBRIEF_NO_CACHE", "1")
-    found = []
-    for args in LISTINGS:
-        for fmt in FORMATS:
-            result = run(*args, "--format", fmt, library=folder)
-            found.append((args, fmt, result.exit_code, result.stdout, result.stderr))
-    return found
+    return listing_outputs(folder, monkeypatch, cached, [(args, fmt) for args in LISTINGS for fmt in FORMATS])
 
 
 def test_listings_from_the_index_are_the_listings_from_the_files(tmp_path, monkeypatch):

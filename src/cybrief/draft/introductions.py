@@ -93,12 +93,10 @@ def role_before(paragraph: str, plain: str, end: int) -> tuple[int, str] | None:
     while keep < len(parts) and ends_with_title(parts[-keep - 1]) and not _ends_with_name(parts[-keep - 1]):
         keep += 1
     start = end - len("、".join(parts[-keep:]))
-    for joiner in re.finditer(r"[和及与]", plain[start:end]):
-        before = plain[start:start + joiner.start()]
-        if _ends_with_name(before) or looks_like_name(before):
-            cut = start + joiner.end()  # 农业农村部部长韩俊和国家体育总局局长高志丹: 高志丹's chain is after 和
-    if "cut" in locals():
-        start = cut
+    # 农业农村部部长韩俊和国家体育总局局长高志丹: 高志丹's chain is after the last 和 that follows a name
+    cuts = [start + j.end() for j in re.finditer(r"[和及与]", plain[start:end])
+            if _ends_with_name(plain[start:start + j.start()]) or looks_like_name(plain[start:start + j.start()])]
+    start = cuts[-1] if cuts else start
     start += len(re.match(r"[及和与]?", plain[start:end]).group())  # 及港区全国人大代表陈帆
     chain = plain[start:end]
     opener = _CHAIN_OPENERS.match(chain)

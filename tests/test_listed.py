@@ -84,14 +84,24 @@ def _template_with_ends_past_its_texts(blob: bytes) -> bytes:
     return zlib.compress(marshal.dumps((template, starts, (10 ** 9).to_bytes(8, "little") * (len(ends) // 8), doubled)))
 
 
+def _facts_replaced(blob: bytes, keys: bytes | None = None, texts: bytes | None = None) -> bytes:
+    """A stored blob of targets (index/listed.py) with its facts for ordering, or its texts, replaced."""
+    size, length = int.from_bytes(blob[:4], "little"), int.from_bytes(blob[4:8], "little")
+    data = zlib.decompress(blob[8:])
+    keys = data[size:size + length] if keys is None else keys
+    texts = data[size + length:] if texts is None else texts
+    return size.to_bytes(4, "little") + len(keys).to_bytes(4, "little") + zlib.compress(data[:size] + keys + texts)
+
+
 @pytest.mark.parametrize("args, table, column, damage", [
     (["delegates"], "delegates_csv", "template", lambda blob: b"\x00\xff"),
     (["delegates"], "delegates_csv", "template", lambda blob: zlib.compress(marshal.dumps("not a template"))),
     (["delegates"], "delegates_csv", "template", _template_with_ends_past_its_texts),
-    (["targets", "--sort", "value"], "targets_csv", "lines", lambda blob: blob[:4] + zlib.compress(b"short")),
+    (["targets", "--sort", "value"], "targets_csv", "lines", lambda blob: blob[:8] + zlib.compress(b"short")),
     (["targets", "--group-by", "sector"], "targets_csv", "lines", lambda blob: blob[:len(blob) // 2]),
-    (["targets", "--facet", "sector"], "targets_csv", "lines",
-     lambda blob: blob[:4] + zlib.compress(zlib.decompress(blob[4:])[:int.from_bytes(blob[:4], "little")] + marshal.dumps(1))),
+    (["targets", "--facet", "sector"], "targets_csv", "lines", lambda blob: _facts_replaced(blob, keys=marshal.dumps(1))),
+    (["targets", "--sort", "value"], "targets_csv", "lines", lambda blob: _facts_replaced(blob, keys=marshal.dumps((1, 2)))),
+    (["targets", "--facet", "sector"], "targets_csv", "lines", lambda blob: _facts_replaced(blob, texts=marshal.dumps([]))),
 ])
 def test_damaged_stored_lines_or_facts_give_the_listing_from_the_files(tmp_path, monkeypatch, args, table, column, damage):
     folder = odd_library(tmp_path)
@@ -154,3 +164,24 @@ def test_an_edited_brief_is_ordered_and_listed_anew(tmp_path, monkeypatch):
     monkeypatch.setenv("CYBRIEF_NO_CACHE", "1")
     assert cached == [run(*args, "--format", "csv", library=folder).stdout for args in runs]
     assert "at length" in cached[1] and cached[0].index("\no1,") < cached[0].index("\no4,")
+
+
+def test_targets_for_ordering_read_their_texts_from_the_brief_when_asked(tmp_path):
+    """Facts read for ordering and grouping leave out metrics and figures (index/listed.py TEXTS); one asked for
+    anyway is the target's own, and every other fact is the one read with them."""
+    from cybrief.index.listed import FACTS
+    from cybrief.library.cache import open_indexed
+
+    folder = odd_library(tmp_path)
+    library = open_indexed(folder)
+    try:
+        full, keyed = library.target_facts(), library.target_facts(texts=False)
+        assert len(full) == len(keyed) > 5
+        for a, b in zip(full, keyed):
+            assert b[2:13] == a[2:13] and b.csv == a.csv and b.date == a.date and b.delegate_names == a.delegate_names
+            assert (b.metric, b.metric_en, b.figure, b.qualitative) == (a.metric, a.metric_en, a.figure, a.qualitative)
+            assert (b.metric, b.figure) == (b.target.metric, b.target.figure)
+            at = 2 + FACTS.index("metric")
+            assert b[at] is None and a[at] == a.metric  # not read with the others: from the brief
+    finally:
+        library.db.close()

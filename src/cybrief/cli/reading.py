@@ -154,7 +154,7 @@ def _targets(lib, fmt, lang, filters, sort, reverse, group_by, facet) -> None:
             return
     copied = None  # every target as its stored facts and CSV line, for facets or a CSV of them ordered or grouped
     if every and (facet or is_csv(fmt)) and (sort is not None or facet or group_by is not None):
-        copied = lib.target_facts() or None
+        copied = lib.target_facts(texts=bool(facet)) or None  # ordering and grouping read no metric or figure
     refs, nothing = (copied, None) if copied else filtered_targets(lib, *filters)
     if sort is not None or facet or group_by is not None:
         from cybrief.figures import (

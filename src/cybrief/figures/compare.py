@@ -83,6 +83,10 @@ def units_of(refs: list) -> list[str]:
     return list(dict.fromkeys(r.facts.unit for r in refs))
 
 
+def _value(ref):
+    return ref.facts.value
+
+
 def sort_refs(refs: list, key: str, reverse: bool = False) -> tuple[list, str | None]:
     """Targets in order, and a note when the order needs one.
 
@@ -91,11 +95,16 @@ def sort_refs(refs: list, key: str, reverse: bool = False) -> tuple[list, str | 
     """
     note = None
     if key == "value":
-        units = units_of(refs)
-        rank = {u: i for i, u in enumerate(units)}
-        # values are Decimals, or Fractions where no decimal is exact (1/3): the two compare exactly with each other
-        ordered = sorted(refs, key=lambda r: r.facts.value, reverse=not reverse)
-        ordered.sort(key=lambda r: rank[r.facts.unit])
+        by_unit: dict = {}  # units in order of first appearance, each unit's targets in library order
+        for r in refs:
+            by_unit.setdefault(r.facts.unit, []).append(r)
+        units = list(by_unit)
+        # values are Decimals, or Fractions where no decimal is exact (1/3): the two compare exactly with each other.
+        # Sorted unit by unit, stable (equal values keep library order): a Decimal meets a Fraction only in a unit
+        # that has both, where comparing them is slow
+        ordered = []
+        for members in by_unit.values():
+            ordered += sorted(members, key=_value, reverse=not reverse)
         if len(units) > 1:
             note = (f"figures in {len(units)} units ({', '.join(u or 'none' for u in units)}) are sorted by value "
                     "within each unit; add --unit to compare one")
@@ -172,9 +181,9 @@ def adds_up(refs: list) -> bool:
     figure of one period with one of another, a region's figure with a city's (which may be part of it);
     and a metric given twice (the same fact).
     """
-    targets = [r.facts for r in refs]
-    if not targets or any(t.qualitative for t in targets) or any(measure(t) != "total" for t in targets):
+    targets = [r.facts for r in refs]  # the cheaper tests first: a large library fails most on the first two
+    if not targets or len({t.metric for t in targets}) != len(targets):
         return False
     if len({(t.kind, t.horizon, t.region) for t in targets}) > 1:
         return False
-    return len({t.metric for t in targets}) == len(targets)
+    return not any(t.qualitative for t in targets) and all(measure(t) == "total" for t in targets)

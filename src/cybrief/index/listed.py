@@ -3,8 +3,9 @@
 Beside each brief's blob (stored.py) the index keeps, each compressed on its own:
 
     targets_csv      the CSV line of each target (brief/csvrows.py), which a listing of every target as CSV copies,
-                     then what sorting, grouping and faceting read of each (its unit, exact value, sector, kind,
-                     delegate, date ...): every target ordered or counted makes no record
+                     then what sorting and grouping read of each (its unit, exact value, sector, kind, delegate,
+                     date ...), then what only faceting reads (its metric, figure ...): every target ordered or
+                     counted makes no record, and each listing decompresses no further than it reads
     delegates_csv    the CSV lines of the brief's delegates as a template: the lines with each field text of some
                      length left out, and where in the brief's stored texts (as UTF-8) each one is. A listing of
                      every delegate fills it from those bytes, so that the long summaries and key points are kept
@@ -36,86 +37,108 @@ SHORTEST = 12  # characters from which a delegate's field text is left out of it
 FACTS = ("delegate", "delegate_name", "delegate_name_en", "date", "sector", "unit", "value", "kind", "horizon",
          "region", "qualifier", "qualitative", "metric", "metric_en", "figure")
 _VALUE = FACTS.index("value")
+# The facts that are labels, few to a brief, kept as a table of the brief's labels and a number for each; the
+# others are texts of their own (the value's, and those only counting reads: TEXTS), kept as they are
+LABELS = tuple(i for i, name in enumerate(FACTS) if name not in ("value", "qualitative", "metric", "metric_en", "figure"))
+TEXTS = tuple(FACTS.index(name) for name in ("qualitative", "metric", "metric_en", "figure"))
 
 
 def pack_targets(lines: list[str], brief) -> bytes:
     """The CSV lines of a brief's targets (brief/csvrows.py) as UTF-8, then their facts, as the index keeps them: the
-    size of the lines (4 bytes), then one zlib stream of both, so that a listing of every target as CSV decompresses
-    only its lines, and the texts of a fact that are in its line (a metric, a figure) take next to no bytes.
+    size of the lines and that of the facts ordering reads (4 bytes each), then one zlib stream of the lines, those
+    facts and the facts only counting reads (TEXTS). A listing of every target as CSV decompresses only its lines,
+    one ordered or grouped the lines and the first facts; the texts that are in a line (a metric, a figure) take next
+    to no bytes after it.
 
-    The facts are (where each line ends, the positions of the values that are not decimals, the FACTS of the targets a
-    column each):
-    `delegate` is the id of the target's delegate, `date` that of the delegate's event (else the brief's), `value`
-    the exact value as text (brief.model.format_number): what library.briefs.TargetRef gives of a target loaded
-    from its file. A text met again is the same object, which marshal writes once and reads back as one."""
+    The facts ordering reads are: where each line ends, the positions of the values that are not decimals, the
+    brief's labels, an array of the number of each target's label among them for each column of LABELS in turn, and
+    the values. `delegate` is the id of the target's delegate, `date` that of the delegate's event (else the
+    brief's), `value` the exact value as text (brief.model.format_number): what library.briefs.TargetRef gives of a
+    target loaded from its file. TEXTS follow, a column each."""
     from decimal import Decimal
 
     from cybrief.brief.model import format_number
 
-    same: dict = {}
     who = {}
     for d in brief.delegates:  # the last of an id, as the lookup that gives a target its delegate (Library.targets)
         event = brief.event(d.event)
-        who[d.id] = tuple(same.setdefault(v, v) for v in (d.id, d.name, d.name_en, event.date if event else brief.date))
-    rows = [who[t.delegate] + tuple(same.setdefault(v, v) for v in (
-        t.sector, t.unit, format_number(t.value), t.kind, t.horizon, t.region, t.qualifier, t.qualitative, t.metric,
-        t.metric_en, t.figure)) for t in brief.targets]
-    columns = tuple(list(column) for column in zip(*rows)) if rows else tuple([] for _ in FACTS)
+        who[d.id] = (d.id, d.name, d.name_en, event.date if event else brief.date)
+    rows = [who[t.delegate] + (t.sector, t.unit, format_number(t.value), t.kind, t.horizon, t.region, t.qualifier,
+                               t.qualitative, t.metric, t.metric_en, t.figure) for t in brief.targets]
+    columns = list(zip(*rows)) if rows else [() for _ in FACTS]
+    labels: dict = {}
+    numbers = [labels.setdefault(v, len(labels)) for i in LABELS for v in columns[i]]
+    codes = array("H" if len(labels) < 1 << 16 else "q", numbers)
     encoded = [line.encode("utf-8", "surrogatepass") for line in lines]
     ends = array("q", accumulate(map(len, encoded)))
     fractions = [i for i, t in enumerate(brief.targets) if type(t.value) is not Decimal]
+    keys = marshal.dumps((ends.tobytes(), fractions, list(labels), codes.typecode, codes.tobytes(), list(columns[_VALUE])))
+    texts = marshal.dumps(tuple(list(columns[i]) for i in TEXTS))
     data = b"".join(encoded)
-    return head([len(data)]) + zlib.compress(data + marshal.dumps((ends.tobytes(), fractions, columns)), LEVEL)
+    return head([len(data), len(keys)]) + zlib.compress(data + keys + texts, LEVEL)
 
 
-def _parts(blob: bytes, both: bool) -> tuple[bytes, memoryview | None]:
-    """(lines, the bytes of the facts or None) of a pack_targets blob, decompressed as far as asked."""
+def _parts(blob: bytes, upto: int) -> tuple[bytes, memoryview | None, memoryview | None]:
+    """(lines, the facts ordering reads, TEXTS) of a pack_targets blob as bytes, decompressed as far as asked (1, 2
+    or 3 parts), those not asked None."""
     try:
-        if len(blob) < 4:
+        if len(blob) < 8:
             raise Damaged("stored CSV lines end early")
-        size = int.from_bytes(blob[:4], "little")
-        data = zlib.decompressobj().decompress(memoryview(blob)[4:], 0 if both else size)
+        size, keys = int.from_bytes(blob[:4], "little"), int.from_bytes(blob[4:8], "little")
+        wanted = (size, size + keys, 0)[upto - 1]
+        data = zlib.decompressobj().decompress(memoryview(blob)[8:], wanted)
     except (zlib.error, ValueError, TypeError) as exc:
         if isinstance(exc, Damaged):
             raise
         raise Damaged(f"stored CSV lines cannot be read: {exc}") from None
-    if len(data) < size:
+    if len(data) < size + (keys if upto > 1 else 0):
         raise Damaged("stored CSV lines end early")
-    return (data, None) if not both else (data[:size], memoryview(data)[size:])
+    view = memoryview(data)
+    return (data[:size], view[size:size + keys] if upto > 1 else None, view[size + keys:] if upto > 2 else None)
 
 
 def unpack_lines(blob: bytes) -> bytes:
     """pack_targets's lines, as UTF-8; Damaged if the blob is not what it makes."""
-    return _parts(blob, False)[0]
+    return _parts(blob, 1)[0]
 
 
-def unpack_targets(blob: bytes) -> tuple[list, tuple]:
+def unpack_targets(blob: bytes, texts: bool = True) -> tuple[list, tuple]:
     """pack_targets's FACTS columns, each value read (a Decimal or a Fraction, as brief.model.parse_number gives it),
-    and the CSV line of each target as UTF-8; Damaged if the blob is not what it makes."""
+    and the CSV line of each target as UTF-8; without `texts`, the columns of TEXTS are None. Damaged if the blob is
+    not what it makes."""
     from decimal import Decimal
 
     from cybrief.brief.model import parse_number
 
-    lines, facts = _parts(blob, True)
+    lines, facts, counted = _parts(blob, 3 if texts else 2)
     try:
-        steps, fractions, columns = marshal.loads(facts)
-        ends = array("q", steps)
-        columns = list(columns)
-        if (len(columns) != len(FACTS) or any(type(c) is not list or len(c) != len(ends) for c in columns)
-                or (ends and (ends[-1] != len(lines) or min(ends) < 0))):
+        steps, fractions, labels, typecode, codes, texts_of_values = marshal.loads(facts)
+        ends, codes = array("q", steps), array(typecode, codes)
+        count = len(ends)
+        if (type(labels) is not list or type(texts_of_values) is not list or len(texts_of_values) != count
+                or len(codes) != count * len(LABELS) or (ends and (ends[-1] != len(lines) or min(ends) < 0))):
             raise Damaged("stored facts of targets are not what the index writes")
-        texts = columns[_VALUE]
+        columns: list = [None] * len(FACTS)
+        for k, i in enumerate(LABELS):
+            taken = codes[k * count:(k + 1) * count]
+            columns[i] = [labels[c] for c in taken] if count < 2 else list(itemgetter(*taken)(labels))
+        if counted is not None:
+            read = marshal.loads(counted)
+            if type(read) is not tuple or len(read) != len(TEXTS) or any(type(c) is not list or len(c) != count for c in read):
+                raise Damaged("stored facts of targets are not what the index writes")
+            for i, column in zip(TEXTS, read):
+                columns[i] = column
         if fractions:  # read by parse_number, the others at once as decimals
-            decimals = list(texts)
+            decimals = list(texts_of_values)
             for i in fractions:
                 decimals[i] = "0"
             columns[_VALUE] = values = list(map(Decimal, decimals))
             for i in fractions:
-                values[i] = parse_number(texts[i])
+                values[i] = parse_number(texts_of_values[i])
         else:
-            columns[_VALUE] = list(map(Decimal, texts))
+            columns[_VALUE] = list(map(Decimal, texts_of_values))
         starts = array("q", [0]) + ends[:-1]
-        found = itemgetter(*map(slice, starts, ends))(lines) if len(ends) > 1 else [lines[:ends[0]]] if ends else ()
+        found = itemgetter(*map(slice, starts, ends))(lines) if count > 1 else [lines[:ends[0]]] if ends else ()
     except (ValueError, EOFError, TypeError, ArithmeticError, IndexError) as exc:
         if isinstance(exc, Damaged):
             raise

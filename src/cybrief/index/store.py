@@ -31,7 +31,7 @@ TYPE_CHECKING = False  # not typing.TYPE_CHECKING: importing typing costs a sear
 if TYPE_CHECKING:
     from pathlib import Path
 
-LAYOUT = 8  # bump when the tables, the stored blob, the fields indexed or the normalization change
+LAYOUT = 9  # bump when the tables, the stored blob, the fields indexed or the normalization change
 BUSY_SECONDS = 60  # how long to wait for another process's write to finish
 
 SCHEMA = """

@@ -104,9 +104,10 @@ class Library:
                 made = ref.record or records.delegate_record(ref.brief, ref.delegate)
                 yield line(map(made.get, records.DELEGATE_COLUMNS))
 
-    def target_facts(self) -> list | None:
-        """Every target with no more than what sorting, grouping and faceting read and its CSV line (`csv`), when the
-        library has them cheaper than its targets (an index: library/indexed.py); else None (use targets())."""
+    def target_facts(self, texts: bool = True) -> list | None:
+        """Every target with no more than what sorting, grouping and faceting read (without `texts`, what sorting and
+        grouping read) and its CSV line (`csv`), when the library has them cheaper than its targets (an index:
+        library/indexed.py); else None (use targets())."""
         return None
 
     def without_drafts(self) -> Library:

@@ -18,7 +18,7 @@ import sqlite3
 from cybrief.brief.model import Sector
 from cybrief.errors import BriefError, NoMatch, Several, UsageError
 from cybrief.library.briefs import DelegateRef, Library, TargetRef, _horizon_matches
-from cybrief.library.stored_refs import FactRef, Stored, StoredDelegateRef, StoredTargetRef, names_and_dates, texts_in
+from cybrief.library.stored_refs import FactRef, KeyRef, Stored, StoredDelegateRef, StoredTargetRef, names_and_dates, texts_in
 
 # Positions in the records of brief/records.py (TARGET_COLUMNS, DELEGATE_COLUMNS) that filters read.
 _T_DELEGATE, _T_SECTOR, _T_UNIT, _T_KIND, _T_HORIZON = 2, 4, 10, 12, 13
@@ -235,9 +235,10 @@ class IndexedLibrary(Library):
         except KeyError as exc:
             raise sqlite3.DatabaseError(f"database disk image is malformed (no stored brief {exc})") from None
 
-    def target_facts(self) -> list[FactRef]:
+    def target_facts(self, texts: bool = True) -> list[FactRef]:
         """Every target as its stored facts and CSV line (FactRef), in library order: what sorting, grouping and
-        faceting every target read, with no record made."""
+        faceting every target read, with no record made. Without `texts`, what ordering and grouping read (a
+        KeyRef: its metric, figure and qualitative reading are then read from its brief if asked for)."""
         import gc
         from itertools import repeat
 
@@ -249,14 +250,16 @@ class IndexedLibrary(Library):
                   for start in range(0, len(order), CHUNK))
         ids = dict(order)
         refs: list[FactRef] = []
+        kind = FactRef if texts else KeyRef
         collecting = gc.isenabled()
         gc.disable()  # the references are many and none is garbage: the collector would walk them all for nothing
         try:
-            for chunk in made_ahead(chunks, lambda chunk: [(number, *unpack_targets(blob)) for number, blob in chunk],
+            for chunk in made_ahead(chunks, lambda chunk: [(number, *unpack_targets(blob, texts)) for number, blob in chunk],
                                     len(order) > CHUNK):
                 for number, columns, lines in chunk:  # each target a tuple made in C (FactRef)
-                    refs += map(FactRef, zip(repeat(Stored(self, number, ids[number]), len(lines)), range(len(lines)),
-                                             *columns, lines))
+                    count = len(lines)
+                    refs += map(kind, zip(repeat(Stored(self, number, ids[number]), count), range(count),
+                                          *(repeat(None, count) if c is None else c for c in columns), lines))
         except (Damaged, TypeError) as exc:
             raise sqlite3.DatabaseError(f"database disk image is malformed ({exc})") from None
         finally:

@@ -191,3 +191,16 @@ class FactRef(tuple):
         from cybrief.brief.model import Delegate
 
         return self[0].library.part(self[0].number, Delegate, record_id=self.delegate_id)
+
+
+def _from_target(name: str) -> property:
+    return property(lambda self: getattr(self.target, name), doc=f"The target's {name}, read from its brief.")
+
+
+class KeyRef(FactRef):
+    """A FactRef made without the facts only counting reads (index/listed.py TEXTS): what ordering and grouping every
+    target read. Its metric, figure and qualitative reading are read from its brief when asked for."""
+
+    __slots__ = ()
+
+    qualitative, metric, metric_en, figure = (_from_target(n) for n in ("qualitative", "metric", "metric_en", "figure"))

@@ -241,6 +241,21 @@ def test_2_people_quoted_inside_a_quote_or_named_as_the_agent_of_a_proposal_do_n
     assert set(found) == {"马逢春", "陈永年"}  # 形容 is a verb of saying
 
 
+def test_1_one_who_takes_the_floor_without_a_verb_of_saying_speaks_in_the_quote_that_follows():
+    text = ("某省代表团举行开放团组会议。\n"
+            "会议由某省人大常委会副主任刘洋主持。\n"
+            "“欢迎各位记者朋友，今天的会议开始。”\n"
+            "随后，某省省长张明全程脱稿，回答了记者提出的问题。\n"
+            "“这几年我们新建学校120所，今年还要再建30所。”\n"
+            "在谈到乡村时，某县县长李华给大家算了一笔账：\n"
+            "“全县新修道路800公里。”\n")
+    brief = draft_article(text, year=2025).brief
+    assert {d.name: d.role for d in brief.delegates} == {"张明": "某省省长", "李华": "某县县长"}  # 刘洋 only hosts
+    got = figures(brief)
+    assert got["120所"][:2] == ("张明", 120) and got["30所"][0] == "张明" and got["120所"][4] == "inferred"
+    assert got["800公里"][0] == "李华"
+
+
 # --- 3. continuation ---------------------------------------------------------------------------------
 
 def test_3_pronouns_numbered_points_and_sections_carry_the_speaker_as_inferred_until_narration():

@@ -163,6 +163,7 @@ def find_speakers(article: Article):
                 found.append(Person(number, match.start(), match.start(), match.start() + 1, same[0], None, "surname"))
         if found:
             speaking[number] = sorted(found, key=lambda p: p.start)
+    _quote_after(article, plains, frozenset(known), echoes, speaking, questions)
     speakers: dict[str, Speaker] = {}
     for number in sorted(speaking):
         for person in speaking[number]:
@@ -182,6 +183,35 @@ def find_speakers(article: Article):
         # 国家发展改 革委: a space a page's line wrap left between two characters of one word is no part of it
         speaker.role = re.sub(r"(?<=[\u4e00-\u9fff]) (?=[\u4e00-\u9fff])", "", max(stated, key=len)) if stated else None
     return plains, speakers, speaking, labels, headings
+
+
+def _quote_after(article: Article, plains: list[str], known: frozenset[str], echoes: frozenset[str],
+                 speaking: dict[int, list[Person]], questions: set[int]) -> None:
+    """某省长张明全程脱稿，回答了记者的提问。 / “……”: a paragraph whose last sentence tells of one person taking the
+    floor (a word of lexicon `floor`, or a colon that ends it), then a paragraph that is a quote naming no one:
+    the quote is that person's, who speaks where the paragraph tells of them."""
+    floor = lexicon().floor
+    for number in range(1, len(plains)):
+        quote = plains[number].lstrip()
+        if not quote.startswith(("“", "「")) or number + 1 in speaking or number + 1 in questions or number in questions:
+            continue
+        if any(p.how in ("role", "title") for p in find_people(number + 1, article.paragraph(number + 1), plains[number], known, echoes)):
+            continue  # the quote names someone of its own
+        plain, paragraph = plains[number - 1].rstrip(), article.paragraph(number)
+        cut = max(plain.rfind(mark, 0, len(plain) - 1) for mark in "。！？") + 1
+        people = [p for p in find_people(number, paragraph, plain, known, echoes)
+                  if p.name_start >= cut and (p.how in ("role", "title") or p.name in known)]
+        if len({p.name for p in people}) != 1 or plain[people[0].start - 1: people[0].start] == "由":
+            continue
+        person = people[0]
+        after = plain[person.end:]
+        if not (after.endswith("：") or any(word in after for word in floor)):
+            continue
+        if "邀请" in plain[cut:person.start] or any(a < person.name_start < b for a, b in (m.span() for m in re.finditer(r"“[^”]*”", plain))):
+            continue
+        if not any(p.name == person.name for p in speaking.get(number, [])):
+            speaking.setdefault(number, []).append(person)
+            speaking[number].sort(key=lambda p: p.start)
 
 
 def _sentence(paragraph: str, start: int) -> str:

@@ -256,6 +256,17 @@ def test_1_one_who_takes_the_floor_without_a_verb_of_saying_speaks_in_the_quote_
     assert got["800公里"][0] == "李华"
 
 
+def test_2_the_second_agent_of_a_list_of_proposals_does_not_speak():
+    text = ("3月11日，某代表团举行记者会。\n"
+            "代表团团长马海称，今年提交了两项建议，分别是由全国人大代表李明提出建立互认机制的建议，"
+            "及全国人大代表陈华提出发展某某交易体系的建议，共征集意见300条。\n"
+            "全国人大代表赵东提出，要在五年内新建学校50所。\n")
+    brief = draft_article(text, year=2025).brief
+    assert set(delegates(brief)) == {"马海", "赵东"}
+    got = figures(brief)
+    assert got["300条"][0] == "马海" and got["50所"][0] == "赵东"
+
+
 # --- 3. continuation ---------------------------------------------------------------------------------
 
 def test_3_pronouns_numbered_points_and_sections_carry_the_speaker_as_inferred_until_narration():

@@ -23,6 +23,8 @@ _FILLER = (
     r"(?:在?被)?(?:问到|问及|谈到|谈及|谈起|说起|提到|提及)[^，。；！？]{0,20}?时|会中|会上|于会上|今天|今日|日前|近日|当天|进一步|首先|还|也|则|同时|"
     r"特别|随后|再次|又|接着|进而|坦诚|明确|专门|现场|对此|就此|(?:面)?对[^，。；！？“”]{0,8}?记者|向[^，。；！？“”]{1,12}?|在接受[^，。]{0,12}?采访时)*"
 )
+# 陈帆提出某某体系的建议: the proposal someone put forward, named as a thing (no 了, no pause before 的建议)
+_PROPOSAL = re.compile(r"^(?:所|曾|此前|去年|今年)?提出(?!了)[^，。；：！？“”]{1,40}?的(?:建议|提案|议案|倡议)")
 _ANSWER_LABEL = re.compile(r"^\s*(?:答|A)\s*[：:]")
 _NARRATION = re.compile(
     r"^(?:数据显示|据统计|据了解|据悉|记者了解到|记者注意到|记者获悉|资料显示|统计显示|据[^，。]{1,16}报[道导]|据[^，。]{1,12}消息)"
@@ -68,6 +70,8 @@ def speaks_at(paragraph: str, plain: str, person: Person) -> bool:
     if "邀请" in clause[max(clause.rfind("，"), clause.rfind("。")) + 1:]:
         return False  # 邀请甲、乙、丙介绍: guests invited to speak, each a candidate until they speak
     after = plain[person.end: person.end + 120]
+    if _PROPOSAL.match(after):
+        return False  # 及某代表陈帆提出某某体系的建议: the agent of a proposal, named by whoever speaks
     if pat["colon_clause"].match(after):
         return True  # 全国政协委员、某集团总裁杨超尤其关心住房：…: a clause about them, then their words
     if pat["view"].match(after) or plain[person.start - 1: person.start] == "在" and pat["in_view"].match(after):

@@ -418,6 +418,16 @@ def test_5_a_role_does_not_begin_with_the_words_that_invite_or_hear_the_speaker(
     assert (found["林海涛"].role, found["林海涛"].organization) == ("省统计局一级巡视员、新闻发言人", "省统计局")
 
 
+def test_5_a_city_post_written_without_its_city_belongs_to_the_one_city_the_report_names():
+    text = ("3月21日，东岭市人民政府新闻办公室召开新闻发布会。\n"
+            "发布会上，市委常委、副市长张明介绍，全市新增企业3000家。\n"
+            "市发展改革委主任李华表示，今年将开工项目120个。\n")
+    found = delegates(draft_article(text, year=2024).brief)
+    assert found["张明"].organization == "东岭市" and found["李华"].organization == "东岭市发展改革委"
+    two = text.replace("新闻发布会。", "新闻发布会，西川市委宣传部协办。")  # two cities named: the draft leaves it to review
+    assert delegates(draft_article(two, year=2024).brief)["张明"].organization == "（待补充）"
+
+
 # --- 6. events and dates -----------------------------------------------------------------------------
 
 def test_6_the_year_from_the_session_number_and_the_day_from_a_month_written_before():

@@ -182,6 +182,18 @@ def test_1_a_transcript_speaker_in_brackets():
     assert [t.figure for t in brief.targets] == ["3000多人"]
 
 
+def test_1_a_transcript_with_its_turns_on_one_line_set_apart_by_bars():
+    text = ("某市召开新闻发布会\n"
+            "3月5日，某市交通局局长张明出席发布会。\n"
+            "记者：今年全市会新建多少公里道路？ | 张明：计划新建道路120公里。 | 记者：比去年多30公里吗？ | 张明：新增公交线路15条。\n"
+            "新闻|张明：这是标题里的一句话\n")
+    brief = draft_article(text, year=2024).brief
+    got = figures(brief)
+    assert [d.name for d in brief.delegates] == ["张明"]
+    assert got["120公里"][0] == "张明" and got["15条"][0] == "张明" and got["120公里"][4] == "stated"
+    assert "30公里" not in got  # in a question
+
+
 def test_1_an_interview_of_one_person_answers_under_a_bare_answer_label():
     text = ("专访全国人大代表、某市市长张明远\n"
             "3月6日，本报记者专访了全国人大代表、某市市长张明远。\n"

@@ -62,6 +62,10 @@ _FUSED_BYLINE = re.compile(rf"(?<=[{TERMINAL}”’」』）)])\s*(?P<byline>[^\
 _HEADLINE_SPEAKER = re.compile(r"^(?:全国人大代表|全国政协委员|人大代表|政协委员)[\u4e00-\u9fff·]{2,4}[：:]")
 _NEW_PARAGRAPH = re.compile(r"^(?:\d{1,2}月\d{1,2}日|[\u4e00-\u9fff]{2,10}?(?:社|网|报|台)[\u4e00-\u9fff]{2,6}?\d{1,2}月\d{1,2}日电)")
 
+# A turn of a transcript: a label (记者, 主持人, a name, a role and a name) and a colon opening the text
+_TURN = re.compile(r"^[^|｜：。，！？“”]{1,20}：")
+_BAR = re.compile(r"\s*[|｜]\s*")
+
 MAX_CAPTION = 40  # characters; a caption is a short line
 MAX_CAPTIONS_IN_A_BREAK = 4
 
@@ -156,6 +160,18 @@ def widen_punctuation(line: str) -> str:
     return _PARENS.sub(paren, line)
 
 
+def split_turns(line: str) -> list[str]:
+    """A transcript copied with its turns on one line, set apart by bars (`记者：……？ | 张明：……。`): one line a
+    turn. Only where the line opens with a turn, another turn follows, and every piece but the last ends a
+    sentence; a headline before a label (`标题|张明：`) or a line of tags (`王毅|肖捷`) stays whole."""
+    pieces = _BAR.split(line)
+    if len(pieces) < 2 or not _TURN.match(pieces[0]) or sum(bool(_TURN.match(p)) for p in pieces) < 2:
+        return [line]
+    if not all(piece and ends_sentence(piece) for piece in pieces[:-1]) or not pieces[-1]:
+        return [line]
+    return pieces
+
+
 def _is_chrome(line: str) -> bool:
     from cybrief.draft.names import simplified
 
@@ -171,7 +187,7 @@ def clean(text: str) -> Article:
     from cybrief.draft.names import simplified
 
     lines = [normalize_line(line) for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
-    lines = [widen_punctuation(line) for line in lines if line]
+    lines = [turn for line in lines if line for turn in split_turns(widen_punctuation(line))]
     captions: list[str] = []
     meta: list[str] = []
     body: list[str] = []

@@ -592,6 +592,16 @@ def test_8_ascii_punctuation_traditional_text_and_page_chrome():
     assert got["1.2兆元"][1:3] == (1200000000000, "元") and got["超過3萬人"][1:4] == (30000, "人", "over")
 
 
+def test_8_a_caption_credited_to_outlets_and_a_photographer_is_set_aside_with_the_host_it_names():
+    text = ("某省召开新闻发布会\n"
+            "3月2日，某省政府新闻发布会举行，某省发改委主任李华介绍情况。图为发布会主持人、某省新闻办副主任张敬安介绍出席嘉宾。"
+            "东方网/南方新闻网 陈杰 摄\n"
+            "某省发改委主任李华表示，今年新开工项目300个。\n")
+    brief = draft_article(text, year=2024).brief
+    assert [d.name for d in brief.delegates] == ["李华"]  # not the host the caption names
+    assert figures(brief)["300个"][0] == "李华"
+
+
 def test_8_pinyin_readings_copied_from_ruby_annotations_are_dropped():
     from cybrief.draft.clean import normalize_line
 

@@ -24,6 +24,8 @@ _HTML = re.compile(r"<(?:/?[a-zA-Z][^<>]*>|[a-zA-Z][^<>]*$)")
 # A photo caption ends with its credit: 新华社记者 金立旺 摄, ……记者 约提克尔·尼加提摄, （中评社 徐梦溪摄）, 新华社发.
 _CREDIT = re.compile(
     r"(?:(?:记者|摄影师?|通讯员|供图)\s*[\u4e00-\u9fff·]{2,10}\s*/?\s*摄(?:影)?|/摄|[（(][^（）()]{2,24}?摄[）)]"
+    # 新华网/中国政府网 陈杰 摄: the outlets, a space, the photographer
+    r"|(?<![\u4e00-\u9fff])[\u4e00-\u9fff]{1,8}(?:网|社|报|台)(?:/[\u4e00-\u9fff]{1,8}(?:网|社|报|台))*\s+[\u4e00-\u9fff·]{2,4}\s*摄"
     r"|(?:新华社|中新社|新华网|人民网|央视网)(?:记者\s*[\u4e00-\u9fff·]{2,10}\s*)?发)\s*$"
 )
 # Page chrome: breadcrumbs, share and print buttons, counters, an e-paper's edition line.

@@ -279,6 +279,14 @@ def test_2_the_second_agent_of_a_list_of_proposals_does_not_speak():
     assert got["300条"][0] == "马海" and got["50所"][0] == "赵东"
 
 
+def test_2_the_count_of_questions_someone_answered_is_the_reports_not_their_words():
+    text = ("某部举行记者会\n"
+            "在长达2小时的记者会上，某部部长张明回答了16个问题。\n"
+            "张明说，今年将新建项目40个。\n")
+    got = figures(draft_article(text, year=2024).brief)
+    assert got["40个"][0] == "张明" and "2小时" not in got
+
+
 # --- 3. continuation ---------------------------------------------------------------------------------
 
 def test_3_pronouns_numbered_points_and_sections_carry_the_speaker_as_inferred_until_narration():

@@ -25,6 +25,8 @@ _FILLER = (
 )
 # 陈帆提出某某体系的建议: the proposal someone put forward, named as a thing (no 了, no pause before 的建议)
 _PROPOSAL = re.compile(r"^(?:所|曾|此前|去年|今年)?提出(?!了)[^，。；：！？“”]{1,40}?的(?:建议|提案|议案|倡议)")
+# 李克强回答了17个问题: the report counting the questions answered, not the answers
+_ANSWER_COUNT = re.compile(r"^[^，。；！？“”]{0,12}?回答了?(?:\d+|[一二两三四五六七八九十几多]+)(?:个|道)[^，。；！？“”]{0,8}?(?:问题|提问)")
 _ANSWER_LABEL = re.compile(r"^\s*(?:答|A)\s*[：:]")
 _NARRATION = re.compile(
     r"^(?:数据显示|据统计|据了解|据悉|记者了解到|记者注意到|记者获悉|资料显示|统计显示|据[^，。]{1,16}报[道导]|据[^，。]{1,12}消息)"
@@ -70,6 +72,8 @@ def speaks_at(paragraph: str, plain: str, person: Person) -> bool:
     if "邀请" in clause[max(clause.rfind("，"), clause.rfind("。")) + 1:]:
         return False  # 邀请甲、乙、丙介绍: guests invited to speak, each a candidate until they speak
     after = plain[person.end: person.end + 120]
+    if _ANSWER_COUNT.match(after):
+        return False  # 某某连续回答了18个问题: how many, told by the report
     if _PROPOSAL.match(after):
         return False  # 及某代表陈帆提出某某体系的建议: the agent of a proposal, named by whoever speaks
     if pat["colon_clause"].match(after):

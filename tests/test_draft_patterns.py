@@ -287,6 +287,23 @@ def test_2_the_count_of_questions_someone_answered_is_the_reports_not_their_word
     assert got["40个"][0] == "张明" and "2小时" not in got
 
 
+def test_2_lines_naming_who_is_shown_under_photos_are_neither_joined_nor_speakers():
+    text = ("某中心举行集体采访\n"
+            "某日下午，某中心举行集体采访，多地负责人出席。\n"
+            "东岭市委常委、秘书长赵一\n"
+            "王摄影\n"
+            "西川省委副书记、秘书长钱二\n"
+            "王摄影\n"
+            "南江省委常委、常务副省长孙三\n"
+            "王摄影\n"
+            "文字实录\n"
+            "• 某中心负责人、某局副局长 李四：\n"
+            "各位下午好，今年全省新增岗位1200个。\n")
+    brief = draft_article(text, year=2022).brief
+    assert {d.name: d.role for d in brief.delegates} == {"李四": "某中心负责人、某局副局长"}
+    assert figures(brief)["1200个"][0] == "李四"
+
+
 # --- 3. continuation ---------------------------------------------------------------------------------
 
 def test_3_pronouns_numbered_points_and_sections_carry_the_speaker_as_inferred_until_narration():

@@ -135,6 +135,17 @@ def is_title_line(text: str) -> bool:
     return any(plain.endswith(title) for title in lex.titles + lex.memberships + lex.short_titles)
 
 
+def is_name_line(text: str) -> bool:
+    """A line that is only a role chain and a name (某省委常委、常务副省长张明), as under a photo: never joined with
+    the line after it."""
+    from cybrief.draft.names import looks_like_name, simplified
+
+    if len(text) > 50 or ends_sentence(text) or re.search(r"[。；！？：“”]", text):
+        return False
+    plain = simplified(text.rstrip())
+    return any(looks_like_name(plain[-n:]) and is_title_line(plain[:-n].rstrip()) for n in (2, 3, 4) if len(plain) > n + 1)
+
+
 def is_caption_like(text: str) -> bool:
     return len(text) <= MAX_CAPTION and not ends_sentence(text) and not _BODY_MARKS.search(text) and "：" not in text
 
@@ -250,7 +261,7 @@ def _join(lines: list[str], captions: list[str]) -> tuple[list[str], list[int]]:
         current = lines[i]
         i += 1
         while paragraphs and is_running_text(current) and not ends_sentence(current) and not is_title_line(current) \
-                and i < len(lines):
+                and not is_name_line(current) and i < len(lines):
             j = i
             while j < len(lines) and j - i < MAX_CAPTIONS_IN_A_BREAK and is_caption_like(lines[j]) and not is_headline(lines[j]):
                 j += 1

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from cybrief.draft.clean import Article, is_title_line
+from cybrief.draft.clean import Article, is_caption_like, is_title_line
 from cybrief.draft.introductions import Person, ends_with_title, find_people, heading_person, label_of, name_echoes
 from cybrief.draft.lexicon import lexicon
 from cybrief.draft.names import looks_like_name, simplified
@@ -115,6 +115,8 @@ def find_speakers(article: Article):
                     if ends_with_title(role):
                         roles.setdefault(name, []).append(role)
         heading = heading_person(number, paragraph, plain, frozenset(known))
+        if heading and not plain.lstrip().startswith(("—", "--")) and (number == len(plains) or is_caption_like(article.paragraphs[number])):
+            heading = None  # 某省委常委、副省长张明 / 某某 (a photographer): a caption naming who is shown heads nothing
         if heading:  # □市人大代表潘良发（农民）: a line that is only a role and a name heads what follows
             headings[number] = heading
             known.add(heading.name)

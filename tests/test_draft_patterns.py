@@ -465,6 +465,12 @@ def test_5_a_city_post_written_without_its_city_belongs_to_the_one_city_the_repo
     assert delegates(draft_article(two, year=2024).brief)["张明"].organization == "（待补充）"
 
 
+def test_5_a_role_that_names_only_a_level_of_government_is_not_an_organization():
+    base = "3月6日，{}代表团举行开放团组活动。自治区党委书记张明表示，今年新增岗位1200个。"
+    assert delegates(draft_article(base.format("广西"), year=2024).brief)["张明"].organization == "广西壮族自治区党委"
+    assert delegates(draft_article(base.format("辽宁"), year=2024).brief)["张明"].organization == "（待补充）"
+
+
 # --- 6. events and dates -----------------------------------------------------------------------------
 
 def test_6_the_year_from_the_session_number_and_the_day_from_a_month_written_before():

@@ -72,6 +72,11 @@ def organization_of(role: str, text: str = "", region: str | None = None) -> str
         return city + org[1:]  # 市发展改革委 in a report on 某某市: 某某市发展改革委
     if org_plain == "大会":  # 大会新闻发言人: the spokesperson of the one session the report names
         return _session_named(text) or org
+    if org_plain in ("省", "市", "县", "区", "州", "盟", "旗", "自治区", "自治州"):
+        full = lex.region_full.get(region or "", "")
+        if full.endswith(org_plain):  # 自治区党委书记 in a report on Guangxi: 广西壮族自治区党委
+            return full + ("党委" if plain[len(org_plain):].startswith("党委") else "")
+        return None  # a level, not a body, where the report's region is of another level: left to review
     return _with_prefix(org, text) if org else None
 
 

@@ -24,6 +24,8 @@ _HTML = re.compile(r"<(?:/?[a-zA-Z][^<>]*>|[a-zA-Z][^<>]*$)")
 # A photo caption ends with its credit: 新华社记者 金立旺 摄, ……记者 约提克尔·尼加提摄, （中评社 徐梦溪摄）, 新华社发.
 _CREDIT = re.compile(
     r"(?:(?:记者|摄影师?|通讯员|供图)\s*[\u4e00-\u9fff·]{2,10}\s*/?\s*摄(?:影)?|/摄|[（(][^（）()]{2,24}?摄[）)]"
+    # 新华网/中国政府网 陈杰 摄: the outlets, a space, the photographer
+    r"|(?<![\u4e00-\u9fff])[\u4e00-\u9fff]{1,8}(?:网|社|报|台)(?:/[\u4e00-\u9fff]{1,8}(?:网|社|报|台))*\s+[\u4e00-\u9fff·]{2,4}\s*摄"
     r"|(?:新华社|中新社|新华网|人民网|央视网)(?:记者\s*[\u4e00-\u9fff·]{2,10}\s*)?发)\s*$"
 )
 # Page chrome: breadcrumbs, share and print buttons, counters, an e-paper's edition line.
@@ -61,6 +63,10 @@ DATELINE = re.compile(
 _FUSED_BYLINE = re.compile(rf"(?<=[{TERMINAL}”’」』）)])\s*(?P<byline>[^\s，。；：“”]{{2,24}}?(?:(?:特派|驻)[\u4e00-\u9fff]{{1,8}}?)?记者\s*{_NAMES}\s*(?:摄影报道|报道|摄)?)$")
 _HEADLINE_SPEAKER = re.compile(r"^(?:全国人大代表|全国政协委员|人大代表|政协委员)[\u4e00-\u9fff·]{2,4}[：:]")
 _NEW_PARAGRAPH = re.compile(r"^(?:\d{1,2}月\d{1,2}日|[\u4e00-\u9fff]{2,10}?(?:社|网|报|台)[\u4e00-\u9fff]{2,6}?\d{1,2}月\d{1,2}日电)")
+
+# A turn of a transcript: a label (记者, 主持人, a name, a role and a name) and a colon opening the text
+_TURN = re.compile(r"^[^|｜：。，！？“”]{1,20}：")
+_BAR = re.compile(r"\s*[|｜]\s*")
 
 MAX_CAPTION = 40  # characters; a caption is a short line
 MAX_CAPTIONS_IN_A_BREAK = 4
@@ -129,6 +135,17 @@ def is_title_line(text: str) -> bool:
     return any(plain.endswith(title) for title in lex.titles + lex.memberships + lex.short_titles)
 
 
+def is_name_line(text: str) -> bool:
+    """A line that is only a role chain and a name (某省委常委、常务副省长张明), as under a photo: never joined with
+    the line after it."""
+    from cybrief.draft.names import looks_like_name, simplified
+
+    if len(text) > 50 or ends_sentence(text) or re.search(r"[。；！？：“”]", text):
+        return False
+    plain = simplified(text.rstrip())
+    return any(looks_like_name(plain[-n:]) and is_title_line(plain[:-n].rstrip()) for n in (2, 3, 4) if len(plain) > n + 1)
+
+
 def is_caption_like(text: str) -> bool:
     return len(text) <= MAX_CAPTION and not ends_sentence(text) and not _BODY_MARKS.search(text) and "：" not in text
 
@@ -156,6 +173,18 @@ def widen_punctuation(line: str) -> str:
     return _PARENS.sub(paren, line)
 
 
+def split_turns(line: str) -> list[str]:
+    """A transcript copied with its turns on one line, set apart by bars (`记者：……？ | 张明：……。`): one line a
+    turn. Only where the line opens with a turn, another turn follows, and every piece but the last ends a
+    sentence; a headline before a label (`标题|张明：`) or a line of tags (`王毅|肖捷`) stays whole."""
+    pieces = _BAR.split(line)
+    if len(pieces) < 2 or not _TURN.match(pieces[0]) or sum(bool(_TURN.match(p)) for p in pieces) < 2:
+        return [line]
+    if not all(piece and ends_sentence(piece) for piece in pieces[:-1]) or not pieces[-1]:
+        return [line]
+    return pieces
+
+
 def _is_chrome(line: str) -> bool:
     from cybrief.draft.names import simplified
 
@@ -171,7 +200,7 @@ def clean(text: str) -> Article:
     from cybrief.draft.names import simplified
 
     lines = [normalize_line(line) for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
-    lines = [widen_punctuation(line) for line in lines if line]
+    lines = [turn for line in lines if line for turn in split_turns(widen_punctuation(line))]
     captions: list[str] = []
     meta: list[str] = []
     body: list[str] = []
@@ -232,7 +261,7 @@ def _join(lines: list[str], captions: list[str]) -> tuple[list[str], list[int]]:
         current = lines[i]
         i += 1
         while paragraphs and is_running_text(current) and not ends_sentence(current) and not is_title_line(current) \
-                and i < len(lines):
+                and not is_name_line(current) and i < len(lines):
             j = i
             while j < len(lines) and j - i < MAX_CAPTIONS_IN_A_BREAK and is_caption_like(lines[j]) and not is_headline(lines[j]):
                 j += 1

@@ -105,10 +105,10 @@ def role_before(paragraph: str, plain: str, end: int) -> tuple[int, str] | None:
     clause = plain.rfind("的", start, end)
     if clause >= 0 and ends_with_title(plain[clause + 1:end]) and len(plain[clause + 1:end].strip("、，, ")) >= 2:
         start = clause + 1  # 首位登场的国家卫计委主任李斌: the role is what follows the clause
-    role = paragraph[start:end].strip("、，, ■□●◆◇▲—-")  # ——全国人大代表、某市市长: a quote's signature
+    role = paragraph[start:end].strip("、，, ■□●◆◇▲•—-")  # ——全国人大代表、某市市长: a quote's signature
     if len(role) < 2 or not ends_with_title(role):
         return None
-    return end - len(paragraph[start:end].lstrip("、，, ■□●◆◇▲—-")), role
+    return end - len(paragraph[start:end].lstrip("、，, ■□●◆◇▲•—-")), role
 
 
 def membership_in(role: str) -> bool:

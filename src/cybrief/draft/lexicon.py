@@ -17,6 +17,7 @@ class Lexicon:
         self.event_ids: dict[str, str] = data["event_ids"]
         speakers = data["speakers"]
         self.verbs: list[str] = speakers["verbs"]
+        self.floor: list[str] = speakers["floor"]
         self.titles: list[str] = sorted(speakers["titles"], key=len, reverse=True)
         self.party_bodies: list[str] = speakers["party_bodies"]
         self.short_titles: list[str] = sorted(speakers["short_titles"], key=len, reverse=True)

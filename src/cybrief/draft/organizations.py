@@ -13,7 +13,10 @@ _SUB_UNIT = re.compile(r"(?<=[委部局厅署院会])(?:政策研究室|研究�
 _PARTY_ONLY = re.compile(r"^(?:省委|市委|县委|区委|州委|自治区党委|党委|党组)$")
 _GOVERNMENT_POST = re.compile(r"(?:省长|市长|县长|区长|州长|主席)$")
 _MEMBERSHIP_BODY = re.compile(r"^(?P<body>[\u4e00-\u9fff]{0,6}(?:人大|政协))(?:常委|代表|委员)$")
-_RELATIVE = re.compile(r"^(?P<level>省|自治区)(?=[\u4e00-\u9fff])")
+_RELATIVE = re.compile(r"^(?P<level>省|自治区|市)(?=[\u4e00-\u9fff])")
+# 3月21日，某某市人民政府新闻办公室召开……: a city the report names as the host of what it reports
+_CITY = re.compile(r"(?:^|[，。；：、\s“（]|日|中共)(?P<city>[\u4e00-\u9fff]{2,4}?市)(?=人民政府|政府|委|人大|政协|新闻办|召开|举行)")
+_CITY_POST = re.compile(r"^(?:市政府|市人民政府)?(?:常务)?副?市长$")
 # 代表, 全国人大代表, 代表（来自基层）: a deputy stated with no body of their own
 _DEPUTY_ONLY = re.compile(r"^(?:全国)?(?:人大)?代表(?:（[^）]*）)?$")
 # 四川省委常委, 云南省昭通市委副书记, 西藏自治区党委常务副书记: a seat on a party committee, with its place
@@ -51,6 +54,10 @@ def organization_of(role: str, text: str = "", region: str | None = None) -> str
     org_plain = first[:end]
     org = role[:end]
     if _PARTY_ONLY.match(org_plain) or not org_plain:
+        # 市委常委、副市长, 市长 in a report on one city: that city (重庆市 where the region is a city itself)
+        if (_CITY_POST.match(first) or first.startswith("市委")) and any(_CITY_POST.match(s) for s in segments):
+            full = lex.region_full.get(region or "", "")
+            return full if full.endswith("市") else _city_named(text)
         if region and any(_GOVERNMENT_POST.search(s) for s in segments[1:]) and region in lex.region_full:
             return lex.region_full[region]
         if not org_plain:
@@ -61,9 +68,25 @@ def organization_of(role: str, text: str = "", region: str | None = None) -> str
     relative = _RELATIVE.match(org_plain)
     if relative and region in lex.region_full and lex.region_full[region].endswith(relative.group("level")):
         return lex.region_full[region] + org[len(relative.group("level")):]
+    if relative and relative.group("level") == "市" and (city := _city_named(text)):
+        return city + org[1:]  # 市发展改革委 in a report on 某某市: 某某市发展改革委
     if org_plain == "大会":  # 大会新闻发言人: the spokesperson of the one session the report names
         return _session_named(text) or org
+    if org_plain in ("省", "市", "县", "区", "州", "盟", "旗", "自治区", "自治州"):
+        full = lex.region_full.get(region or "", "")
+        if full.endswith(org_plain):  # 自治区党委书记 in a report on Guangxi: 广西壮族自治区党委
+            return full + ("党委" if plain[len(org_plain):].startswith("党委") else "")
+        return None  # a level, not a body, where the report's region is of another level: left to review
     return _with_prefix(org, text) if org else None
+
+
+def _city_named(text: str) -> str | None:
+    """The one city the report names as a host (某某市人民政府, 某某市委, 某某市召开), as written, or None when it
+    names none or more than one."""
+    plain = simplified(text)
+    found = {plain[m.start("city"):m.end("city")]: text[m.start("city"):m.end("city")] for m in _CITY.finditer(plain)
+             if not m.group("city").startswith(("全", "本", "我", "该", "各", "城", "副", "省", "市"))}
+    return found.popitem()[1] if len(found) == 1 else None
 
 
 def _session_named(text: str) -> str | None:

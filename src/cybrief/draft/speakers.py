@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from cybrief.draft.clean import Article, is_title_line
+from cybrief.draft.clean import Article, is_caption_like, is_title_line
 from cybrief.draft.introductions import Person, ends_with_title, find_people, heading_person, label_of, name_echoes
 from cybrief.draft.lexicon import lexicon
 from cybrief.draft.names import looks_like_name, simplified
@@ -23,6 +23,10 @@ _FILLER = (
     r"(?:在?被)?(?:问到|问及|谈到|谈及|谈起|说起|提到|提及)[^，。；！？]{0,20}?时|会中|会上|于会上|今天|今日|日前|近日|当天|进一步|首先|还|也|则|同时|"
     r"特别|随后|再次|又|接着|进而|坦诚|明确|专门|现场|对此|就此|(?:面)?对[^，。；！？“”]{0,8}?记者|向[^，。；！？“”]{1,12}?|在接受[^，。]{0,12}?采访时)*"
 )
+# 陈帆提出某某体系的建议: the proposal someone put forward, named as a thing (no 了, no pause before 的建议)
+_PROPOSAL = re.compile(r"^(?:所|曾|此前|去年|今年)?提出(?!了)[^，。；：！？“”]{1,40}?的(?:建议|提案|议案|倡议)")
+# 李克强回答了17个问题: the report counting the questions answered, not the answers
+_ANSWER_COUNT = re.compile(r"^[^，。；！？“”]{0,12}?回答了?(?:\d+|[一二两三四五六七八九十几多]+)(?:个|道)[^，。；！？“”]{0,8}?(?:问题|提问)")
 _ANSWER_LABEL = re.compile(r"^\s*(?:答|A)\s*[：:]")
 _NARRATION = re.compile(
     r"^(?:数据显示|据统计|据了解|据悉|记者了解到|记者注意到|记者获悉|资料显示|统计显示|据[^，。]{1,16}报[道导]|据[^，。]{1,12}消息)"
@@ -68,6 +72,10 @@ def speaks_at(paragraph: str, plain: str, person: Person) -> bool:
     if "邀请" in clause[max(clause.rfind("，"), clause.rfind("。")) + 1:]:
         return False  # 邀请甲、乙、丙介绍: guests invited to speak, each a candidate until they speak
     after = plain[person.end: person.end + 120]
+    if _ANSWER_COUNT.match(after):
+        return False  # 某某连续回答了18个问题: how many, told by the report
+    if _PROPOSAL.match(after):
+        return False  # 及某代表陈帆提出某某体系的建议: the agent of a proposal, named by whoever speaks
     if pat["colon_clause"].match(after):
         return True  # 全国政协委员、某集团总裁杨超尤其关心住房：…: a clause about them, then their words
     if pat["view"].match(after) or plain[person.start - 1: person.start] == "在" and pat["in_view"].match(after):
@@ -107,6 +115,8 @@ def find_speakers(article: Article):
                     if ends_with_title(role):
                         roles.setdefault(name, []).append(role)
         heading = heading_person(number, paragraph, plain, frozenset(known))
+        if heading and not plain.lstrip().startswith(("—", "--")) and (number == len(plains) or is_caption_like(article.paragraphs[number])):
+            heading = None  # 某省委常委、副省长张明 / 某某 (a photographer): a caption naming who is shown heads nothing
         if heading:  # □市人大代表潘良发（农民）: a line that is only a role and a name heads what follows
             headings[number] = heading
             known.add(heading.name)
@@ -163,6 +173,7 @@ def find_speakers(article: Article):
                 found.append(Person(number, match.start(), match.start(), match.start() + 1, same[0], None, "surname"))
         if found:
             speaking[number] = sorted(found, key=lambda p: p.start)
+    _quote_after(article, plains, frozenset(known), echoes, speaking, questions)
     speakers: dict[str, Speaker] = {}
     for number in sorted(speaking):
         for person in speaking[number]:
@@ -182,6 +193,35 @@ def find_speakers(article: Article):
         # 国家发展改 革委: a space a page's line wrap left between two characters of one word is no part of it
         speaker.role = re.sub(r"(?<=[\u4e00-\u9fff]) (?=[\u4e00-\u9fff])", "", max(stated, key=len)) if stated else None
     return plains, speakers, speaking, labels, headings
+
+
+def _quote_after(article: Article, plains: list[str], known: frozenset[str], echoes: frozenset[str],
+                 speaking: dict[int, list[Person]], questions: set[int]) -> None:
+    """某省长张明全程脱稿，回答了记者的提问。 / “……”: a paragraph whose last sentence tells of one person taking the
+    floor (a word of lexicon `floor`, or a colon that ends it), then a paragraph that is a quote naming no one:
+    the quote is that person's, who speaks where the paragraph tells of them."""
+    floor = lexicon().floor
+    for number in range(1, len(plains)):
+        quote = plains[number].lstrip()
+        if not quote.startswith(("“", "「")) or number + 1 in speaking or number + 1 in questions or number in questions:
+            continue
+        if any(p.how in ("role", "title") for p in find_people(number + 1, article.paragraph(number + 1), plains[number], known, echoes)):
+            continue  # the quote names someone of its own
+        plain, paragraph = plains[number - 1].rstrip(), article.paragraph(number)
+        cut = max(plain.rfind(mark, 0, len(plain) - 1) for mark in "。！？") + 1
+        people = [p for p in find_people(number, paragraph, plain, known, echoes)
+                  if p.name_start >= cut and (p.how in ("role", "title") or p.name in known)]
+        if len({p.name for p in people}) != 1 or plain[people[0].start - 1: people[0].start] == "由":
+            continue
+        person = people[0]
+        after = plain[person.end:]
+        if not (after.endswith("：") or any(word in after for word in floor)):
+            continue
+        if "邀请" in plain[cut:person.start] or any(a < person.name_start < b for a, b in (m.span() for m in re.finditer(r"“[^”]*”", plain))):
+            continue
+        if not any(p.name == person.name for p in speaking.get(number, [])):
+            speaking.setdefault(number, []).append(person)
+            speaking[number].sort(key=lambda p: p.start)
 
 
 def _sentence(paragraph: str, start: int) -> str:

@@ -695,6 +695,17 @@ def test_an_article_with_neither_speaker_nor_figure_exits_1_saying_what_it_looke
     assert not (tmp_path / "out.yaml").exists()
 
 
+def test_an_article_of_photo_captions_only_exits_1_saying_they_were_set_aside(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "a.txt").write_text("3月5日，某市代表团举行开放日活动。图为代表张明在会上。新华社记者 李华 摄\n"
+                                    "![](photo1.jpg)\n", encoding="utf-8")
+    done = run("draft", "a.txt", "-o", "out.yaml", library=None)
+    assert done.exit_code == 1 and "set aside as a caption" in done.stderr, done.stderr
+    assert not (tmp_path / "out.yaml").exists()
+    (tmp_path / "b.txt").write_text(" \n\n", encoding="utf-8")
+    assert run("draft", "b.txt", "-o", "out.yaml", library=None).exit_code == 2  # nothing at all: a usage error
+
+
 # --- long input --------------------------------------------------------------------------------------
 
 # 2,000 different statements on one line (the same one said again is one figure: see build.py)

@@ -37,7 +37,8 @@ def draft_article(text: str, *, year: int | None = None, brief_id: str | None = 
                   encoding: str = "UTF-8") -> Draft:
     """Draft a brief from an article's text. The YAML always loads: a draft that does not is a bug.
 
-    Raises NoMatch (exit 1) when the article has neither a speaker nor a figure, UsageError when it is empty.
+    Raises NoMatch (exit 1) when the article has neither a speaker nor a figure (also when every line of it is set
+    aside: captions, links), UsageError when it is empty.
     """
     from cybrief.draft.build import Limits, build
     from cybrief.draft.clean import clean
@@ -50,6 +51,9 @@ def draft_article(text: str, *, year: int | None = None, brief_id: str | None = 
 
     article = clean(text)
     if not article.paragraphs:
+        if text.strip():  # every line set aside: a page of photo captions, links or buttons
+            raise NoMatch(f"{LOOKED_FOR}; every line of this article was set aside as a caption, a credit, a link or "
+                          "a page's furniture")
         raise UsageError("the article is empty")
     source = find_source(article)
     notes: list[str] = []

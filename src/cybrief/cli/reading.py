@@ -145,9 +145,6 @@ def targets(
 
 
 def _targets(lib, fmt, lang, filters, sort, reverse, group_by, facet) -> None:
-    from cybrief import render as rendering
-    from cybrief.render import views
-
     every = not any(f is not None for f in filters)
     if every and sort is None and not facet and group_by is None:
         if emit_rows(fmt, lib, "targets"):  # every target as CSV: the lines as made when the briefs were indexed
@@ -155,7 +152,26 @@ def _targets(lib, fmt, lang, filters, sort, reverse, group_by, facet) -> None:
     copied = None  # every target as its stored facts and CSV line, for facets or a CSV of them ordered or grouped
     if every and (facet or is_csv(fmt)) and (sort is not None or facet or group_by is not None):
         copied = lib.target_facts(texts=bool(facet)) or None  # ordering and grouping read no metric or figure
-    refs, nothing = (copied, None) if copied else filtered_targets(lib, *filters)
+    if not copied:
+        _listed(lib, fmt, lang, *filtered_targets(lib, *filters), False, sort, reverse, group_by, facet)
+        return
+    import gc
+
+    collecting = gc.isenabled()
+    gc.disable()  # none of the many references is garbage: what sorts, counts or writes them would walk them all
+    try:
+        _listed(lib, fmt, lang, copied, None, True, sort, reverse, group_by, facet)
+    finally:
+        if collecting:
+            gc.enable()
+
+
+def _listed(lib, fmt, lang, refs, nothing, copied, sort, reverse, group_by, facet) -> None:
+    """Write the targets (`copied`: stored facts and lines, library.FactRef), ordered, grouped or counted as asked;
+    `nothing`, the error that says why there are none."""
+    from cybrief import render as rendering
+    from cybrief.render import views
+
     if sort is not None or facet or group_by is not None:
         from cybrief.figures import (
             compare,  # only when asked for: it loads the figure parser
@@ -174,7 +190,9 @@ def _targets(lib, fmt, lang, filters, sort, reverse, group_by, facet) -> None:
         sections = comparisons.group(refs, group_by.value, lib, lang.value)
         render = lambda r: r.sections(sections)  # noqa: E731
     elif copied:  # the stored lines, in order
-        render = lambda r: r.lines(views.TARGET_COLUMNS, (ref.csv for ref in refs))  # noqa: E731
+        from operator import attrgetter
+
+        render = lambda r: r.lines(views.TARGET_COLUMNS, map(attrgetter("csv"), refs))  # noqa: E731
     else:
         listing = views.targets_listing(refs, lib, lang.value)
         render = lambda r: rendering.listing(r, listing)  # noqa: E731 - a long one is written as it is made

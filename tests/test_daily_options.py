@@ -204,6 +204,21 @@ def test_show_completion_for_each_shell(shell, says):
     assert refused.returncode == 2 and refused.stderr.count("\n") == 1
 
 
+def test_with_no_shell_above_it_completion_is_for_the_login_shell(monkeypatch):
+    import shellingham
+
+    from cybrief.cli import completion
+
+    def undetected():
+        raise shellingham.ShellDetectionFailure()
+
+    monkeypatch.setattr(shellingham, "detect_shell", undetected)
+    monkeypatch.setenv("SHELL", "/usr/bin/zsh")
+    assert completion._current_shell() == "zsh"
+    monkeypatch.delenv("SHELL")
+    assert completion._current_shell() == ""  # then the user is asked to name one
+
+
 # --- help -----------------------------------------------------------------------------------------------------
 
 def _commands():

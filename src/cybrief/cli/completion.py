@@ -102,9 +102,12 @@ def script(ctx, param, value):
 
 
 def _current_shell() -> str:
+    """The shell cybrief runs in (shellingham), else the user's login shell ($SHELL), else ""."""
     try:
         import shellingham
 
         return shellingham.detect_shell()[0].lower()
-    except Exception:  # noqa: BLE001 - not installed, or no shell to be found: the user names one
-        return ""
+    except Exception:  # noqa: BLE001 - not installed, or no shell above this process (started in the background)
+        import os
+
+        return os.path.basename(os.environ.get("SHELL", "")).lower()

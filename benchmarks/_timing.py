@@ -13,6 +13,21 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 
 
+def positional(doc: str, *arguments: tuple[str, object, str]) -> list:
+    """The script's positional arguments, each (name, default, help), read by argparse: --help prints the script's
+    docstring, a bad value one line. The type of each is that of its default; a list default takes any number."""
+    import argparse
+
+    parser = argparse.ArgumentParser(description=doc, formatter_class=argparse.RawDescriptionHelpFormatter)
+    for name, default, text in arguments:
+        if isinstance(default, list):
+            parser.add_argument(name, nargs="*", default=default, help=text)
+        else:
+            parser.add_argument(name, nargs="?", type=type(default), default=default, help=text)
+    found = parser.parse_args()
+    return [getattr(found, name) for name, _, _ in arguments]
+
+
 def cybrief_command() -> list[str]:
     """The installed console script beside this interpreter, else `python -m cybrief`."""
     script = Path(sys.executable).with_name("cybrief")

@@ -22,7 +22,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from _timing import bytecode_env
+from _timing import bytecode_env, positional
 
 DIRECT = """
 import sys
@@ -83,9 +83,9 @@ def _labels_as_text(path: Path) -> int:
 
 
 def main() -> None:
+    [runs] = positional(__doc__, ("runs", 10, "alternating rounds (default 10)"))
     if importlib.util.find_spec("matplotlib") is None:
         sys.exit("matplotlib is not installed here: pip install matplotlib, then run this again")
-    runs = int(sys.argv[1]) if len(sys.argv) > 1 else 10
     out = Path(tempfile.mkdtemp(prefix="cybrief-charts-"))
     env = bytecode_env()
     commands = {

@@ -14,11 +14,11 @@ import sys
 import tempfile
 from pathlib import Path
 
-from _timing import alternate, check_exit, cybrief_command, median_ratio, ms
+from _timing import alternate, check_exit, cybrief_command, median_ratio, ms, positional
 
 
 def main() -> None:
-    runs = int(sys.argv[1]) if len(sys.argv) > 1 else 20
+    [runs] = positional(__doc__, ("runs", 20, "rounds (default 20)"))
     cybrief = cybrief_command()
     out = Path(tempfile.mkdtemp(prefix="cybrief-bench-"))
     commands = {

@@ -16,6 +16,8 @@ import sys
 import tempfile
 from pathlib import Path
 
+from _timing import positional
+
 HERE = Path(__file__).resolve().parent
 MINI = (HERE.parent / "tests" / "fixtures" / "mini.yaml").read_text(encoding="utf-8")
 MIB = 1024 * 1024
@@ -95,7 +97,11 @@ def measure(name: str, folder: Path) -> dict:
 
 
 def main() -> None:
-    names = sys.argv[1:] or list(CASES)
+    [names] = positional(__doc__, ("case", [], f"cases to run (default all): {', '.join(CASES)}"))
+    names = names or list(CASES)
+    unknown = [n for n in names if n not in CASES]
+    if unknown:
+        sys.exit(f"hostile_inputs.py: unknown case {unknown[0]!r}; choose from {', '.join(CASES)}")
     print(f"load or refuse, each in a fresh process; goals: {GOAL_SECONDS} s, {GOAL_MB} MB above the start")
     with tempfile.TemporaryDirectory() as tmp:
         for name in names:

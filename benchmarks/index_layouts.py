@@ -16,12 +16,12 @@ import marshal
 import os
 import shutil
 import sqlite3
-import sys
 import tempfile
 import zlib
 from pathlib import Path
 
 from _library import library_bytes, make_library
+from _timing import positional
 
 LAYOUTS = {
     "a row per field, with positions (detail=full)": ("full", "field"),
@@ -36,7 +36,7 @@ def main() -> None:
     from cybrief.search.fields import brief_fields
     from cybrief.search.normalize import normalize
 
-    count = int(sys.argv[1]) if len(sys.argv) > 1 else 1000
+    [count] = positional(__doc__, ("count", 1000, "briefs in the generated library (default 1000)"))
     work = Path(tempfile.mkdtemp(prefix="cybrief-layouts-"))
     try:
         make_library(work / "library", count)

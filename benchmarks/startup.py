@@ -15,7 +15,7 @@ import os
 import subprocess
 import sys
 
-from _timing import HERE, alternate, bytecode_env, check_exit, cybrief_command, median_ratio, ms
+from _timing import HERE, alternate, bytecode_env, check_exit, cybrief_command, median_ratio, ms, positional
 
 GOALS = {
     ("json", "python"): 8.0,
@@ -37,7 +37,7 @@ def peak_mb(argv: list[str]) -> float:
 
 
 def main() -> None:
-    runs = int(sys.argv[1]) if len(sys.argv) > 1 else 30
+    [runs] = positional(__doc__, ("runs", 30, "alternating rounds (default 30)"))
     cybrief = cybrief_command()
     bare = [sys.executable, str(HERE / "bare_typer_app.py")]
     commands = {

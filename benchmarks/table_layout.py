@@ -12,17 +12,18 @@ from __future__ import annotations
 
 import io
 import os
-import sys
 import tempfile
 import time
 from pathlib import Path
+
+from _timing import positional
 
 GOAL = 1.5
 
 
 def main() -> None:
-    copies = int(sys.argv[1]) if len(sys.argv) > 1 else 40
-    width = int(sys.argv[2]) if len(sys.argv) > 2 else 120
+    copies, width = positional(__doc__, ("copies", 40, "copies of the bundled brief (default 40)"),
+                               ("width", 120, "terminal columns (default 120)"))
     os.environ["XDG_CACHE_HOME"] = tempfile.mkdtemp()
     from rich import box
     from rich.console import Console

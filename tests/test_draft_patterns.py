@@ -471,6 +471,18 @@ def test_5_a_role_that_names_only_a_level_of_government_is_not_an_organization()
     assert delegates(draft_article(base.format("辽宁"), year=2024).brief)["张明"].organization == "（待补充）"
 
 
+def test_5_a_bare_post_belongs_to_the_place_its_own_sentence_names_not_the_reports_most_named():
+    text = ("3月6日，各代表团举行开放团组活动。浙江代表团的会上，浙江的代表们谈了浙江的产业。\n"
+            "7日上午，在湖南代表团审议时，省长张明说，今年新增企业3000家。\n"
+            "此外，在广西壮族自治区代表团开放活动中，自治区党委书记李华表示，今年新增岗位1200个。\n"
+            "省长王强表示，今年开工项目120个。\n")
+    found = delegates(draft_article(text, year=2024).brief)
+    assert found["张明"].organization == "湖南省" and found["李华"].organization == "广西壮族自治区党委"
+    assert found["王强"].organization == "（待补充）"  # no place in the sentence: the report's most named is no guide
+    two = text.replace("在湖南代表团审议时", "湖南代表团与江西代表团交流时")  # two places: left to review
+    assert delegates(draft_article(two, year=2024).brief)["张明"].organization == "（待补充）"
+
+
 # --- 6. events and dates -----------------------------------------------------------------------------
 
 def test_6_the_year_from_the_session_number_and_the_day_from_a_month_written_before():

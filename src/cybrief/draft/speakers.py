@@ -36,10 +36,11 @@ _NARRATION = re.compile(
 class Speaker:
     """A person who speaks in the article: name as printed, role as stated, where they were introduced."""
 
-    __slots__ = ("name", "role", "organization", "introduced", "sentence")
+    __slots__ = ("name", "role", "organization", "introduced", "sentence", "lead")
 
-    def __init__(self, name: str, role: str | None, introduced: int, sentence: str):
+    def __init__(self, name: str, role: str | None, introduced: int, sentence: str, lead: str = ""):
         self.name, self.role, self.introduced, self.sentence = name, role, introduced, sentence
+        self.lead = lead  # the sentence before the role (江苏代表团审议时，), quotes left out: where they are
         self.organization: str | None = None
 
 
@@ -178,7 +179,9 @@ def find_speakers(article: Article):
     for number in sorted(speaking):
         for person in speaking[number]:
             if person.name not in speakers:
-                speakers[person.name] = Speaker(person.name, None, number, _sentence(article.paragraph(number), person.start))
+                paragraph = article.paragraph(number)
+                speakers[person.name] = Speaker(person.name, None, number, _sentence(paragraph, person.start),
+                                                _lead(paragraph, person.start))
     # A speaker is introduced where the report first gives their role as they speak (a headline with the name
     # alone comes before the paragraph that names the session and the role).
     placed: set[str] = set()
@@ -188,6 +191,7 @@ def find_speakers(article: Article):
                 placed.add(person.name)
                 speakers[person.name].introduced = number
                 speakers[person.name].sentence = _sentence(article.paragraph(number), person.start)
+                speakers[person.name].lead = _lead(article.paragraph(number), person.start)
     for name, speaker in speakers.items():
         stated = [r for r in roles.get(name, []) if r]
         # 国家发展改 革委: a space a page's line wrap left between two characters of one word is no part of it
@@ -231,6 +235,13 @@ def _sentence(paragraph: str, start: int) -> str:
         if found != -1:
             end = min(end, found + 1)
     return paragraph[start:end]
+
+
+def _lead(paragraph: str, start: int) -> str:
+    """The sentence before a person's role, without what it quotes (“……”，7日的某省代表团会议上，省长): where it
+    places them."""
+    before = re.sub(r"“[^“”]*”|「[^「」]*」", "", paragraph[:start])
+    return re.split(r"[。！？]", before)[-1]
 
 
 def narration_starts(plain: str) -> bool:

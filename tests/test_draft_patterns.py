@@ -111,6 +111,18 @@ def test_2_people_listed_then_speaking_together_are_each_a_speaker_and_the_count
     assert draft_article(text.replace("他们表示，", "会上，"), year=2024).brief.delegates[0].name not in found
 
 
+def test_2_a_manner_between_the_speaker_and_saying_and_a_remark_cut_in():
+    text = ("3月5日，某省代表团举行全体会议。\n"
+            "全国人大代表、某村党支部书记张丽接受了记者采访。她笑着说，全村已有民宿60家。\n"
+            "国务院副总理李华幽默插话：“民宿再多些，明年争取到100家。”\n"
+            "他“实在”地说，乡里还要修路15公里。\n")
+    brief = draft_article(text, year=2026).brief
+    assert [d.name for d in brief.delegates] == ["张丽", "李华"]
+    assert {k: v[0] for k, v in figures(brief).items()} == {"60家": "张丽", "100家": "李华", "15公里": "李华"}
+    plain = draft_article(text.replace("她笑着说，", "她说，").replace("他“实在”地说", "他说"), year=2026).brief
+    assert {k: v[0] for k, v in figures(plain).items()} == {k: v[0] for k, v in figures(brief).items()}
+
+
 def test_2_a_speaker_smiling_or_turning_to_the_press_before_speaking():
     text = ("3月3日，大会新闻发布会在人民大会堂举行。\n"
             "下午3时，大会新闻发言人陈立新微笑走上发布台。陈立新向与会记者问好。他介绍，本次大会有3000多名记者报名。\n"

@@ -483,6 +483,16 @@ def test_5_a_role_that_names_only_a_level_of_government_is_not_an_organization()
     assert delegates(draft_article(base.format("辽宁"), year=2024).brief)["张明"].organization == "（待补充）"
 
 
+def test_5_bodies_listed_before_the_title_they_share_are_all_the_role_and_the_organization():
+    text = ("3月5日，某市政府举行新闻发布会。\n"
+            "市委宣传部、市政府新闻办公室主任张明介绍，今年共举办发布会120场。\n"
+            "邀请东岭集团董事长李华、西川公司总经理王强出席。李华表示，集团今年营收300亿元。\n")
+    found = delegates(draft_article(text, year=2024).brief)
+    assert found["张明"].role == "市委宣传部、市政府新闻办公室主任"
+    assert found["张明"].organization == "市委宣传部、市政府新闻办公室"  # not the last body alone
+    assert found["李华"].role == "东岭集团董事长"  # a list of people, each with a title, is not a shared one
+
+
 def test_5_a_bare_post_belongs_to_the_place_its_own_sentence_names_not_the_reports_most_named():
     text = ("3月6日，各代表团举行开放团组活动。浙江代表团的会上，浙江的代表们谈了浙江的产业。\n"
             "7日上午，在湖南代表团审议时，省长张明说，今年新增企业3000家。\n"

@@ -26,6 +26,7 @@ _QUESTION_LABEL = re.compile(r"(?:记者|主持人|提问|问|网友|读者|观�
 _LABEL = re.compile(r"^[■●◆▲◇□\s]*(?:[^|｜]{0,20}[|｜])?(?P<label>[^：。！？“”]{1,60}?)：")
 # [傅莹]大会的采访安排是这样的, 【某某】: a transcript's speaker in brackets opening the paragraph
 _BRACKET_LABEL = re.compile(r"^\s*[\[【〔](?P<label>[^\]】〕：:，。]{2,20})[\]】〕](?![\s]*$)")
+_BODY = re.compile(r"(?:办公室|委员会|[部局厅署委办院]|中心|集团|公司|联合会|协会|银行|大学|研究所)$")
 _RELATIVE = re.compile(r"(?:身为|作为|担任)(?P<role>[^，。；：“”的]{2,30})的$")
 # 来自基层的罗朝阳代表: where the speaker comes from, stated before the name, is kept with the title after it
 _ORIGIN = re.compile(r"来自(?P<origin>[^，。；：“”的]{1,12})的$")
@@ -92,6 +93,9 @@ def role_before(paragraph: str, plain: str, end: int) -> tuple[int, str] | None:
     keep = 1
     while keep < len(parts) and ends_with_title(parts[-keep - 1]) and not _ends_with_name(parts[-keep - 1]):
         keep += 1
+    # 中共中央对外宣传办公室、国务院新闻办公室主任: bodies listed before the title they share are of the chain
+    while keep < len(parts) and shares_title(parts[-keep - 1]) and ends_with_title(parts[-keep]):
+        keep += 1
     start = end - len("、".join(parts[-keep:]))
     # 农业农村部部长韩俊和国家体育总局局长高志丹: 高志丹's chain is after the last 和 that follows a name
     cuts = [start + j.end() for j in re.finditer(r"[和及与]", plain[start:end])
@@ -118,6 +122,12 @@ def membership_in(role: str) -> bool:
     if re.search(r"[\d一二两三四五六七八九十几多]+[位名]", role):
         return False  # 五位全国人大代表: a count of delegates, not one of them
     return role.startswith(memberships) or role.endswith(memberships)
+
+
+def shares_title(part: str) -> bool:
+    """Whether a part of a chain is a body named with no title of its own (国务院新闻办公室, 某省发展改革委), so that
+    the title after the next body is theirs too."""
+    return bool(_BODY.search(part)) and 4 <= len(part) <= 20 and not ends_with_title(part) and not _CHAIN_OPENERS.match(part)
 
 
 def _ends_with_name(text: str) -> bool:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from cybrief.draft.introductions import shares_title
 from cybrief.draft.lexicon import lexicon
 from cybrief.draft.names import simplified
 
@@ -49,6 +50,13 @@ def organization_of(role: str, text: str = "", region: str | None = None, placed
     segments = [s for s in re.split(r"[、，,]", plain) if s]
     if not segments:
         return None
+    shared = 0
+    while shared + 1 < len(segments) and shares_title(segments[shared]):
+        shared += 1
+    if shared:  # 中共中央对外宣传办公室、国务院新闻办公室主任: one title of every body listed, and each its organization
+        at = sum(len(s) + 1 for s in segments[:shared])
+        last = organization_of(role[at:], text, region, placed)
+        return f"{role[:at]}{last}" if last else None
     body = _MEMBERSHIP_BODY.match(plain)
     first = segments[0]
     committee = _COMMITTEE.match(first)

@@ -629,6 +629,13 @@ def test_7_thousands_separators_and_a_threshold_broken():
     assert doubled["一倍"][1:3] == (1, "倍")  # a multiple, not the indefinite 一 of 一批
 
 
+def test_7_more_than_a_magnitude_with_no_unit_written():
+    text = "3月5日，某市召开新闻发布会。\n副市长张明表示，全市投资将超过2000多亿，新建项目总投资190多亿，带动就业3万多。"
+    found = figures(draft_article(text, year=2025).brief)
+    assert found["超过2000多亿"][1:4] == (2 * 10 ** 11, "元", "over")  # money spoken of: 元, marked for review
+    assert found["190多亿"][1:4] == (19 * 10 ** 9, "元", "over") and found["3万多"][1:2] == (30000,)
+
+
 def test_7_the_reports_counts_ages_other_bodies_and_questions_are_not_a_speakers_figures():
     text = ("3月9日，部长通道开启，40多家中外媒体到场，6位部长回答了12个问题。\n"
             "63岁的某部部长刘明远表示，今年出口增长7.1%，比上年高0.7和0.5个百分点，新增135种产品，发布会开了1个多小时。"

@@ -58,7 +58,7 @@ def _patterns() -> dict[str, re.Pattern]:
         "amount": re.compile(
             rf"(?:{prefixes})?{_NUMERAL}个多(?:小时|月)(?:{suffixes})?"  # 1个多小时
             rf"|(?:{prefixes})?{_NUMERAL}(?:(?:{units})?(?:至|到|~|～|-|—){_NUMERAL})?{_OVER}\s?{unit}(?:{suffixes})?"
-            rf"|(?:{prefixes})?[{_DIGITS}]+(?:[.．][{_DIGITS}]+)?\s?(?:万亿|亿|万|兆)[余多]?(?:{suffixes})?"
+            rf"|(?:{prefixes})?[{_DIGITS}]+(?:[.．][{_DIGITS}]+)?[余多]?\s?(?:万亿|亿|万|兆)[余多]?(?:{suffixes})?"  # 2000多亿
         ),
     }
 

@@ -483,6 +483,14 @@ def test_5_a_role_that_names_only_a_level_of_government_is_not_an_organization()
     assert delegates(draft_article(base.format("辽宁"), year=2024).brief)["张明"].organization == "（待补充）"
 
 
+def test_5_a_head_whose_body_and_title_share_one_character_gives_the_whole_body():
+    text = ("3月5日，“部长通道”开启。\n教育部长张明表示，今年新建幼儿园3000所。\n"
+            "公安部副部长李华表示，今年破案12万起。\n")
+    found = delegates(draft_article(text, year=2024).brief)
+    assert found["张明"].organization == "教育部" and found["张明"].role == "教育部长"
+    assert found["李华"].organization == "公安部"  # 部 written twice: kept once
+
+
 def test_5_bodies_listed_before_the_title_they_share_are_all_the_role_and_the_organization():
     text = ("3月5日，某市政府举行新闻发布会。\n"
             "市委宣传部、市政府新闻办公室主任张明介绍，今年共举办发布会120场。\n"

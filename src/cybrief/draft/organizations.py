@@ -16,6 +16,8 @@ _GOVERNMENT_POST = re.compile(r"(?:省长|市长|县长|区长|州长|主席)$")
 # 省长, 副省长, 自治区主席, 市长 (of a municipality): the head of a region's government, by its level
 _LEVEL_POST = re.compile(r"^(?:省|自治区|市)?(?:政府|人民政府)?(?:常务)?副?(?P<post>省长|主席|市长)$")
 _POST_LEVEL = {"省长": "省", "主席": "自治区", "市长": "市"}
+# 教育部长, 公安局长, 教育厅长: the head of a ministry, a bureau, a department, its 部 written once
+_SHORT_HEAD = re.compile(r"(?<=[\u4e00-\u9fff])(?<![部局厅])(?:常务)?副?(?P<body>[部局厅])长$")
 _MEMBERSHIP_BODY = re.compile(r"^(?P<body>[\u4e00-\u9fff]{0,6}(?:人大|政协))(?:常委|代表|委员)$")
 _RELATIVE = re.compile(r"^(?P<level>省|自治区|市)(?=[\u4e00-\u9fff])")
 # 3月21日，某某市人民政府新闻办公室召开……: a city the report names as the host of what it reports
@@ -79,6 +81,9 @@ def organization_of(role: str, text: str = "", region: str | None = None, placed
             if placed and post and len(segments) == 1 and full.endswith(_POST_LEVEL[post.group("post")]):
                 return full  # 江苏代表团审议时，省长刘小涛说: 江苏省
             return None
+    short = _SHORT_HEAD.search(first)
+    if short and org_plain and first[: short.start()] == org_plain:
+        org, org_plain = org + role[short.start("body")], org_plain + short.group("body")  # 教育部长: 教育部
     sub = _SUB_UNIT.search(org_plain)
     if sub and sub.start() >= 2:
         org, org_plain = org[: sub.start()], org_plain[: sub.start()]

@@ -176,6 +176,18 @@ def test_1_a_minister_who_appears_then_speaks_and_one_who_answers():
     assert "四条" not in figures_found and "2个月" not in figures_found  # points made, a period
 
 
+def test_1_one_who_appears_then_a_quote_in_the_same_paragraph_speaks_in_it():
+    text = ("3月3日，“部长通道”开启。\n"
+            "9时10分，新任某部部长周立新出现在通道上。“今年我们将新建公路3000公里，请大家放心。”\n"
+            "9时30分，某局局长吴海走到话筒前。“这个问题我来回答。”吴海说，今年新增航线120条。\n")
+    brief = draft_article(text, year=2024).brief
+    found = delegates(brief)
+    assert set(found) == {"周立新", "吴海"} and found["周立新"].organization == "某部"  # 新任: when, not a body
+    assert {k: v[0] for k, v in figures(brief).items()} == {"3000公里": "周立新", "120条": "吴海"}
+    seen = draft_article(text.replace("出现在通道上。", "出现在通道上。记者们纷纷举手。"), year=2024).brief
+    assert "周立新" not in delegates(seen)  # the quote does not follow the sentence that tells of them
+
+
 def test_1_a_name_before_a_word_no_list_knows_ends_where_the_report_writes_it_before_a_verb():
     text = ("3月2日下午，全国政协十二届五次会议新闻发布会在人民大会堂举行。大会新闻发言人江宏伟做足功课。\n"
             "谈到经济走势，江宏伟说，今年新增就业1100万人以上。")
@@ -329,6 +341,16 @@ def test_3_pronouns_numbered_points_and_sections_carry_the_speaker_as_inferred_u
         assert got[figure][0] == "吴建平" and got[figure][4] == "inferred"
     notes = {t.figure: t.basis_note for t in brief.targets}
     assert "他/她" in notes["300公顷"] and "numbered point" in notes["8条"] and "section headed by 吴建平" in notes["96%"]
+
+
+def test_3_a_paragraph_that_turns_to_someone_else_with_a_role_ends_the_last_speakers_turn():
+    text = ("3月3日，“部长通道”开启。\n"
+            "“今年新建公路3000公里。”某部部长周立新说。\n"
+            "散场时，某局局长吴海被记者“截下”，话题是“河长制”，全国已有河长20万名。\n"
+            "今年还将新建桥梁500座。\n")
+    brief = draft_article(text, year=2024).brief
+    assert {k: v[0] for k, v in figures(brief).items()} == {"3000公里": "周立新"}
+    assert delegates(brief)["周立新"].paragraphs == (2,)
 
 
 def test_3_a_paragraph_that_tells_of_the_speaker_by_name_is_narration():

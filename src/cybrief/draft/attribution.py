@@ -19,7 +19,7 @@ import bisect
 import re
 
 from cybrief.draft.clean import Article, is_section_break
-from cybrief.draft.names import simplified
+from cybrief.draft.names import looks_like_name, simplified
 from cybrief.draft.introductions import Person
 from cybrief.draft.speakers import MANNER, Speaker, find_speakers, narration_starts
 
@@ -88,7 +88,7 @@ class Speakers:
 
 def attribute(article: Article, session_paragraphs: frozenset[int] = frozenset()) -> Speakers:
     """Who speaks in each paragraph of the article, named or carried on (see the module's docstring)."""
-    plains, speakers, speaking, labels, headings = find_speakers(article)
+    plains, speakers, speaking, labels, headings, introduced = find_speakers(article)
     turns: dict[int, list[Turn]] = {}
     excluded: dict[int, list[tuple[int, int]]] = {}
     questions: set[int] = set()
@@ -135,6 +135,9 @@ def attribute(article: Article, session_paragraphs: frozenset[int] = frozenset()
         elif is_section_break(paragraph):
             current = None
             continue
+        elif current and _turns_to_another(plain, introduced.get(number, ()), current[0]):
+            current = None  # 14时，某部部长李华被记者“截下”: the report turns to someone else, who has not spoken yet
+            continue
         elif current:
             how = "a numbered point after" if _NUMBERED.match(plain) else "an unattributed paragraph after"
             here = [Turn(0, current[0], "inferred", f"{how} {current[0]}'s words (paragraph {current[1]})")]
@@ -147,6 +150,13 @@ def attribute(article: Article, session_paragraphs: frozenset[int] = frozenset()
         if spans:
             excluded[number] = spans
     return Speakers(speakers, turns, excluded, questions)
+
+
+def _turns_to_another(plain: str, people, current: str) -> bool:
+    """Whether the paragraph's first sentence introduces someone other than the last speaker with a role."""
+    first = re.search(r"[。！？]", plain)
+    end = first.end() if first else len(plain)
+    return any(p.name != current and p.how == "role" and p.start < end and looks_like_name(p.name) for p in people)
 
 
 def _named_turns(plain: str, named: list[Person]) -> list[Turn]:

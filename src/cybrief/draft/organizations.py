@@ -44,6 +44,7 @@ def organization_of(role: str, text: str = "", region: str | None = None, placed
     None when the role is only titles."""
     lex = lexicon()
     role = re.sub(r"[（(][^）)]*[）)]$", "", role)  # 代表（来自基层）: what the role adds in brackets is not a body
+    role = re.sub(r"^(?:新任|时任|现任|前任|時任|現任)(?=[\u4e00-\u9fff]{3})", "", role)  # 新任商务部部长: when, not a body
     plain = simplified(role)
     for membership in lex.memberships:
         if plain.startswith(membership) and len(plain) > len(membership) + 1 and plain[len(membership)] in "，、 ":

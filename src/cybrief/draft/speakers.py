@@ -101,9 +101,11 @@ def find_speakers(article: Article):
     labels: dict[int, tuple[str, Person | None]] = {}
     headings: dict[int, Person] = {}
     # Introductions that make a name known: role chains, titles after names, labels, lists, name lines.
+    introduced: dict[int, list[Person]] = {}
     for number, (paragraph, plain) in enumerate(zip(article.paragraphs, plains), 1):
         for person in find_people(number, paragraph, plain, frozenset(known), echoes):
             if person.how in ("role", "title"):
+                introduced.setdefault(number, []).append(person)
                 known.add(person.name)
                 roles.setdefault(person.name, []).append(person.role)
             elif person.how == "bare":
@@ -198,7 +200,7 @@ def find_speakers(article: Article):
         stated = [r for r in roles.get(name, []) if r]
         # 国家发展改 革委: a space a page's line wrap left between two characters of one word is no part of it
         speaker.role = re.sub(r"(?<=[\u4e00-\u9fff]) (?=[\u4e00-\u9fff])", "", max(stated, key=len)) if stated else None
-    return plains, speakers, speaking, labels, headings
+    return plains, speakers, speaking, labels, headings, introduced
 
 
 def _quote_after(article: Article, plains: list[str], known: frozenset[str], echoes: frozenset[str],
@@ -207,6 +209,22 @@ def _quote_after(article: Article, plains: list[str], known: frozenset[str], ech
     floor (a word of lexicon `floor`, or a colon that ends it), then a paragraph that is a quote naming no one:
     the quote is that person's, who speaks where the paragraph tells of them."""
     floor = lexicon().floor
+    for number, plain in enumerate(plains, 1):  # 某部部长张明出现在通道上。“……”: in one paragraph
+        if number in speaking or number in questions:
+            continue
+        for match in re.finditer(r"。(?=[“「])", plain):
+            quote = re.match(r"[“「][^”」]*[”」]", plain[match.end():])
+            rest = plain[match.end() + len(quote.group()):] if quote else ""
+            if not quote or re.search(r"[\u4e00-\u9fff]", rest[:12]) and not rest.startswith("。"):
+                continue  # a quote that a sentence then gives to someone, or narration after it
+            cut = max(plain.rfind(mark, 0, match.start()) for mark in "。！？") + 1
+            paragraph = article.paragraph(number)
+            people = [p for p in find_people(number, paragraph, plain, known, echoes)
+                      if cut <= p.name_start < match.start() and p.how in ("role", "title")]
+            if len({p.name for p in people}) == 1 and any(w in plain[people[0].end: match.start()] for w in floor) \
+                    and "邀请" not in plain[cut: people[0].start] and plain[people[0].start - 1: people[0].start] != "由":
+                speaking[number] = [people[0]]
+                break
     for number in range(1, len(plains)):
         quote = plains[number].lstrip()
         if not quote.startswith(("“", "「")) or number + 1 in speaking or number + 1 in questions or number in questions:

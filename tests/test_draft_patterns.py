@@ -554,6 +554,13 @@ def test_6_an_article_without_a_year_is_drafted_with_the_year_guessed_and_marked
     assert done.exit_code == 0 and "is a guess" in done.stderr
 
 
+def test_6_a_day_in_the_early_morning_and_a_session_that_one_follows_on_from():
+    text = ("某社北京3月5日电 这场问答发生在5日早晨的“部长通道”。\n"
+            "某部部长张明继3日下午在“部长通道”发声后再次亮相。张明表示，今年新建幼儿园2000所。\n")
+    brief = draft_article(text, year=2016).brief
+    assert [(e.date, e.kind, e.time) for e in brief.events] == [("2016-03-05", "ministers_corridor", "早晨")]
+
+
 def test_6_a_deadline_ahead_is_not_the_year_guessed():
     text = "某省省长赵明介绍，2023年全省旅游收入增长12%，力争到2027年旅游收入突破万亿元，2035年前建成旅游强省。"
     result = draft_article(text)

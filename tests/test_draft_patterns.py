@@ -186,6 +186,10 @@ def test_1_one_who_appears_then_a_quote_in_the_same_paragraph_speaks_in_it():
     assert {k: v[0] for k, v in figures(brief).items()} == {"3000公里": "周立新", "120条": "吴海"}
     seen = draft_article(text.replace("出现在通道上。", "出现在通道上。记者们纷纷举手。"), year=2024).brief
     assert "周立新" not in delegates(seen)  # the quote does not follow the sentence that tells of them
+    heard = ("3月3日，“部长通道”开启。\n"
+             "刚进大厅的东岭办、西川办主任孙立听到记者呼唤，主动走上前。“今年将举办交流活动80场。”他的回答很干脆。\n")
+    found = delegates(draft_article(heard, year=2024).brief)
+    assert found["孙立"].role == "东岭办、西川办主任" and found["孙立"].organization == "东岭办、西川办"
 
 
 def test_1_a_name_before_a_word_no_list_knows_ends_where_the_report_writes_it_before_a_verb():

@@ -127,7 +127,7 @@ def membership_in(role: str) -> bool:
 def shares_title(part: str) -> bool:
     """Whether a part of a chain is a body named with no title of its own (国务院新闻办公室, 某省发展改革委), so that
     the title after the next body is theirs too."""
-    return bool(_BODY.search(part)) and 4 <= len(part) <= 20 and not ends_with_title(part) and not _CHAIN_OPENERS.match(part)
+    return bool(_BODY.search(part)) and 3 <= len(part) <= 20 and not ends_with_title(part) and not _CHAIN_OPENERS.match(part)
 
 
 def _ends_with_name(text: str) -> bool:

@@ -215,8 +215,8 @@ def _quote_after(article: Article, plains: list[str], known: frozenset[str], ech
         for match in re.finditer(r"。(?=[“「])", plain):
             quote = re.match(r"[“「][^”」]*[”」]", plain[match.end():])
             rest = plain[match.end() + len(quote.group()):] if quote else ""
-            if not quote or re.search(r"[\u4e00-\u9fff]", rest[:12]) and not rest.startswith("。"):
-                continue  # a quote that a sentence then gives to someone, or narration after it
+            if not quote or re.search(r"[\u4e00-\u9fff]", rest[:12]) and not rest.startswith(("。", "他", "她")):
+                continue  # a quote that a sentence then gives to someone, or narration after it (他的回答: theirs)
             cut = max(plain.rfind(mark, 0, match.start()) for mark in "。！？") + 1
             paragraph = article.paragraph(number)
             people = [p for p in find_people(number, paragraph, plain, known, echoes)

@@ -192,6 +192,15 @@ def test_1_one_who_appears_then_a_quote_in_the_same_paragraph_speaks_in_it():
     assert found["孙立"].role == "东岭办、西川办主任" and found["孙立"].organization == "东岭办、西川办"
 
 
+def test_1_a_pronoun_after_the_meeting_and_a_quote_that_he_said_after_a_sentence_naming_him():
+    text = ("3月7日，全国政协会议现场，全国政协委员、某研究院院长林川首个发言。会后，他说，今年新建实验室12个。\n"
+            "小标题\n"
+            "8日是林川第二次登上讲台。“今年我们还将培养研究生300名，欢迎报考”，他说。\n")
+    brief = draft_article(text, year=2024).brief
+    assert [d.name for d in brief.delegates] == ["林川"]
+    assert {k: v[0] for k, v in figures(brief).items()} == {"12个": "林川", "300名": "林川"}
+
+
 def test_1_a_name_before_a_word_no_list_knows_ends_where_the_report_writes_it_before_a_verb():
     text = ("3月2日下午，全国政协十二届五次会议新闻发布会在人民大会堂举行。大会新闻发言人江宏伟做足功课。\n"
             "谈到经济走势，江宏伟说，今年新增就业1100万人以上。")
@@ -355,6 +364,15 @@ def test_3_a_paragraph_that_turns_to_someone_else_with_a_role_ends_the_last_spea
     brief = draft_article(text, year=2024).brief
     assert {k: v[0] for k, v in figures(brief).items()} == {"3000公里": "周立新"}
     assert delegates(brief)["周立新"].paragraphs == (2,)
+
+
+def test_3_a_paragraph_listing_other_people_with_what_they_are_ends_the_last_speakers_turn():
+    text = ("3月7日，全国政协会议举行大会发言。\n"
+            "全国政协委员、某研究院院长林川表示，今年新建实验室12个。\n"
+            "这一制度由来已久。当年，赵一、钱二、孙三等12位委员都在会上发言，收到发言稿460份。\n")
+    brief = draft_article(text, year=2024).brief
+    assert {k: v[0] for k, v in figures(brief).items() if v[0] == "林川"} == {"12个": "林川"}
+    assert delegates(brief)["林川"].paragraphs == (2,)
 
 
 def test_3_a_paragraph_that_tells_of_the_speaker_by_name_is_narration():
@@ -668,6 +686,12 @@ def test_7_thousands_separators_and_a_threshold_broken():
     assert found["破万亿元"][1:4] == (10 ** 12, "元", "over") and found["10项"][3] == "exact"
     doubled = figures(draft_article(text.replace("打破10项纪录", "出口增长了一倍"), year=2025).brief)
     assert doubled["一倍"][1:3] == (1, "倍")  # a multiple, not the indefinite 一 of 一批
+
+
+def test_7_the_count_of_members_who_spoke_is_the_reports_not_a_speakers_figure():
+    text = ("3月7日，全国政协会议举行大会发言。\n"
+            "全国政协委员林川表示，今年新建实验室12个。本次会议上有32名委员发言。\n")
+    assert set(figures(draft_article(text, year=2024).brief)) == {"12个"}
 
 
 def test_7_more_than_a_magnitude_with_no_unit_written():

@@ -153,10 +153,12 @@ def attribute(article: Article, session_paragraphs: frozenset[int] = frozenset()
 
 
 def _turns_to_another(plain: str, people, current: str) -> bool:
-    """Whether the paragraph's first sentence introduces someone other than the last speaker with a role."""
+    """Whether the paragraph's first sentence introduces someone other than the last speaker with a role, or the
+    paragraph lists people with what they are (甲、乙等12位委员)."""
     first = re.search(r"[。！？]", plain)
     end = first.end() if first else len(plain)
-    return any(p.name != current and p.how == "role" and p.start < end and looks_like_name(p.name) for p in people)
+    return any(p.name != current and (p.how == "role" and p.start < end or p.how == "list") and looks_like_name(p.name)
+               for p in people)
 
 
 def _named_turns(plain: str, named: list[Person]) -> list[Turn]:

@@ -22,7 +22,7 @@ from cybrief.draft.names import looks_like_name, simplified
 MANNER = r"(?:微?笑着|幽默|风趣地|“[^“”，。]{1,6}”地|[\u4e00-\u9fff]{1,4}?地|用[^，。；！？“”]{1,12}?(?=说|讲|介绍|表示))"
 _FILLER = (
     rf"(?:{MANNER}|在[^，。；！？]{{0,24}}?(?:上|时|中|里|前|后)|(?:参加|出席|接受|做客|走上|登上)[^，。；！？]{{0,20}}?(?:时|上|中)|"
-    r"(?:在?被)?(?:问到|问及|谈到|谈及|谈起|说起|提到|提及)[^，。；！？]{0,20}?时|会中|会上|于会上|今天|今日|日前|近日|当天|进一步|首先|还|也|则|同时|"
+    r"(?:在?被)?(?:问到|问及|谈到|谈及|谈起|说起|提到|提及)[^，。；！？]{0,20}?时|会中|会上|于会上|会后[，,]?|今天|今日|日前|近日|当天|进一步|首先|还|也|则|同时|"
     r"特别|随后|再次|又|接着|进而|坦诚|明确|专门|现场|对此|就此|(?:面)?对[^，。；！？“”]{0,8}?记者|向[^，。；！？“”]{1,12}?|在接受[^，。]{0,12}?采访时)*"
 )
 # 陈帆提出某某体系的建议: the proposal someone put forward, named as a thing (no 了, no pause before 的建议)
@@ -117,6 +117,8 @@ def find_speakers(article: Article):
                 name = next((name[-n:] for n in (len(name), 3, 2, 4) if looks_like_name(name[-n:])), "")
                 if name:
                     known.add(name)
+                    at = match.start("names") + plain[match.start("names"):match.end("names")].find(name)
+                    introduced.setdefault(number, []).append(Person(number, at, at, at + len(name), name, role, "list"))
                     if ends_with_title(role):
                         roles.setdefault(name, []).append(role)
         heading = heading_person(number, paragraph, plain, frozenset(known))
@@ -214,13 +216,13 @@ def _quote_after(article: Article, plains: list[str], known: frozenset[str], ech
             continue
         for match in re.finditer(r"。(?=[“「])", plain):
             quote = re.match(r"[“「][^”」]*[”」]", plain[match.end():])
-            rest = plain[match.end() + len(quote.group()):] if quote else ""
+            rest = plain[match.end() + len(quote.group()):].lstrip("，,") if quote else ""
             if not quote or re.search(r"[\u4e00-\u9fff]", rest[:12]) and not rest.startswith(("。", "他", "她")):
                 continue  # a quote that a sentence then gives to someone, or narration after it (他的回答: theirs)
             cut = max(plain.rfind(mark, 0, match.start()) for mark in "。！？") + 1
             paragraph = article.paragraph(number)
             people = [p for p in find_people(number, paragraph, plain, known, echoes)
-                      if cut <= p.name_start < match.start() and p.how in ("role", "title")]
+                      if cut <= p.name_start < match.start() and (p.how in ("role", "title") or p.name in known)]
             if len({p.name for p in people}) == 1 and any(w in plain[people[0].end: match.start()] for w in floor) \
                     and "邀请" not in plain[cut: people[0].start] and plain[people[0].start - 1: people[0].start] != "由":
                 speaking[number] = [people[0]]

@@ -210,6 +210,17 @@ def test_1_a_name_before_a_word_no_list_knows_ends_where_the_report_writes_it_be
     assert found["江宏伟"].organization == "全国政协十二届五次会议"
 
 
+def test_2_a_leader_named_with_a_title_inside_a_transcripts_answer_is_quoted_not_speaking():
+    text = ("3月5日，某部部长在记者会上回答提问。\n"
+            "记者：今年有什么打算？\n"
+            "某部部长 张明：\n"
+            "谢谢你的提问。李华总理强调，要抓好落实。我们今年将新建工厂300家。\n"
+            "王强书记指出，制造业是根本。我们还要培训工人2万名。\n")
+    brief = draft_article(text, year=2024).brief
+    assert [d.name for d in brief.delegates] == ["张明"]
+    assert {k: v[0] for k, v in figures(brief).items()} == {"300家": "张明", "2万名": "张明"}
+
+
 def test_1_a_transcript_speaker_in_brackets():
     text = ("[傅海燕]大会的采访安排是这样的：报名采访的记者有3000多人。\n"
             "我们将为记者做好服务。\n"
@@ -373,6 +384,16 @@ def test_3_a_paragraph_listing_other_people_with_what_they_are_ends_the_last_spe
     brief = draft_article(text, year=2024).brief
     assert {k: v[0] for k, v in figures(brief).items() if v[0] == "林川"} == {"12个": "林川"}
     assert delegates(brief)["林川"].paragraphs == (2,)
+
+
+def test_3_a_quote_the_report_gives_to_a_reporter_or_the_public_ends_the_speakers_turn():
+    text = ("3月15日，某会议举行记者会。\n"
+            "某社记者提问时，张明总理插话：“你可以慢慢问，今年我们新增就业1100万人。”\n"
+            "“谢谢，我的问题有两个，第一个关于300家企业。”这位记者说完，现场笑声一片。\n"
+            "“回答很精彩，这200字值得一读。”有网友如此评论。\n")
+    brief = draft_article(text, year=2024).brief
+    assert delegates(brief)["张明"].paragraphs == (2,)
+    assert set(figures(brief)) == {"1100万人"}
 
 
 def test_3_a_paragraph_that_tells_of_the_speaker_by_name_is_narration():
@@ -545,6 +566,15 @@ def test_5_bodies_listed_before_the_title_they_share_are_all_the_role_and_the_or
     assert found["李华"].role == "东岭集团董事长"  # a list of people, each with a title, is not a shared one
 
 
+def test_5_the_whole_title_after_a_name_and_no_body_for_a_bare_deputy():
+    text = ("3月15日，某会议举行记者会。\n"
+            "张明总理表示，今年新增就业1100万人。\n"
+            "已连续多年参会的人大代表李华表示，村里新建民宿60家。\n")
+    found = delegates(draft_article(text, year=2024).brief)
+    assert found["张明"].role == "总理"  # not 总, the short form of 王总
+    assert found["李华"].role == "人大代表" and found["李华"].organization == "（待补充）"  # which congress: not said
+
+
 def test_5_a_bare_post_belongs_to_the_place_its_own_sentence_names_not_the_reports_most_named():
     text = ("3月6日，各代表团举行开放团组活动。浙江代表团的会上，浙江的代表们谈了浙江的产业。\n"
             "7日上午，在湖南代表团审议时，省长张明说，今年新增企业3000家。\n"
@@ -692,6 +722,12 @@ def test_7_the_count_of_members_who_spoke_is_the_reports_not_a_speakers_figure()
     text = ("3月7日，全国政协会议举行大会发言。\n"
             "全国政协委员林川表示，今年新建实验室12个。本次会议上有32名委员发言。\n")
     assert set(figures(draft_article(text, year=2024).brief)) == {"12个"}
+
+
+def test_7_how_long_the_event_took_and_how_many_questions_were_answered_are_the_reports():
+    text = ("3月15日，某会议举行记者会。\n"
+            "在约两个小时的记者会上，张明总理共回答了17个中外记者的提问。张明说，今年新增就业1100万人。\n")
+    assert set(figures(draft_article(text, year=2024).brief)) == {"1100万人"}
 
 
 def test_7_more_than_a_magnitude_with_no_unit_written():

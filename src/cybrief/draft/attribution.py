@@ -25,6 +25,8 @@ from cybrief.draft.speakers import MANNER, Speaker, find_speakers, narration_sta
 
 _NUMBERED = re.compile(r"^(?:[一二三四五六七八九十]是|首先|其次|再次|最后|此外|另外|同时|第[一二三四五六七八九十]+[，、：是]|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)])")
 _PRONOUN = re.compile(rf"(?:^|[，。；])(?:据|对此，?|同时，?)?(?:他|她)(?:{MANNER})?(?:还|也|插话|进一步|特别|同时|随后|再次|坦言|指出|表示|说|介绍|认为|强调|透露|提到|谈到|称|直言|回应|建议)")
+# “……”这位记者说完, “……”有网友评论: a quote the report gives to a reporter, a host or the public
+_OTHERS_QUOTE = re.compile(r"^[“「][^”」]*[”」][，,]?(?:这位|那位|该|一位|有|不少|许多)?(?:[^，。“”]{0,8}?记者|主持人|网友|观众|读者|提问者)")
 _GROUP = re.compile(r"^(?:代表们|委员们|部长们|大家|与会|记者|主持人|网友|现场|会上，?(?:代表|委员)们)")
 # 某局负责同志主持见面会，各部门负责同志回答记者提问: who hosted and who answered, the report's account
 _PROCEEDINGS = re.compile(r"^[^。！？“”「」]{0,60}?(?:主持(?:会议|见面会|发布会|记者会|通气会)?[，,。；]|回答记者提问|答记者问)")
@@ -120,7 +122,7 @@ def attribute(article: Article, session_paragraphs: frozenset[int] = frozenset()
             current = (named[-1].name, number)
         elif number in title_lines:
             continue
-        elif number == 1 or number in session_paragraphs or _GROUP.match(plain) or narration_starts(plain) \
+        elif number == 1 or number in session_paragraphs or _GROUP.match(plain) or _OTHERS_QUOTE.match(plain) or narration_starts(plain) \
                 or _PROCEEDINGS.match(plain):
             current = None
             continue

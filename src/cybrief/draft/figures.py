@@ -195,6 +195,12 @@ def _left_out(plain: str, start: int, end: int, quoted: Spans, name: str = "amou
         return True  # 40多家中外媒体, 近100名记者参加: who came to the event
     if name == "amount" and plain[end - 1: end] in "名人" and re.match(r"[^，。；]{0,4}?(?:代表|委员)(?:作大会|在大会上|在会上)?发言", plain[end:end + 12]):
         return True  # 本次会议上有32名委员发言: the report counting who spoke
+    if name == "amount" and re.search(r"(?:回答|答)了?$", plain[max(0, start - 4): start]) \
+            and re.match(r"[^，。；]{0,8}?(?:问题|提问)", plain[end:end + 12]):
+        return True  # 共回答了17个中外记者的提问: the questions of the event
+    if name == "amount" and re.search(r"(?:小时|分钟)$", plain[start:end]) \
+            and re.match(r"的[^，。；]{0,4}?(?:记者会|发布会|见面会|会议|采访|通道)", plain[end:end + 8]):
+        return True  # 在约两个小时的记者会上: how long the event took, the report's
     if name == "amount" and re.match(r"(?:个)?(?:问题|提问)", plain[end:end + 3]):
         return True  # 回答了12个问题: the questions of the event
     if plain[end - 1: end] == "岁" or plain.startswith("岁", end):

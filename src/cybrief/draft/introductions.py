@@ -185,7 +185,9 @@ def find_people(number: int, paragraph: str, plain: str, known: frozenset[str],
             if plain[at - 1: at] == plain[at: at + 1]:
                 break  # 宣传部部长, 公安局局长: the body the title heads, not a name
             if (looks_like_name(candidate) if length <= 4 else is_dotted(candidate)) and _boundary_before(plain, at - length):
-                role, start = paragraph[at:match.end()], at - length
+                # 李克强总理: the whole title the short one begins (总理, not 总; 总经理, 主任医师)
+                whole = next((t for t in lexicon().titles if plain.startswith(t, at) and at + len(t) > match.end()), "")
+                role, start = paragraph[at:max(match.end(), at + len(whole))], at - length
                 # 身为某委主任的张明代表: the relative clause states the role
                 clause = _RELATIVE.search(plain, 0, start)
                 if clause and ends_with_title(clause.group("role")):

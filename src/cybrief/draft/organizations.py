@@ -66,6 +66,8 @@ def organization_of(role: str, text: str = "", region: str | None = None, placed
     if committee and committee.group("place"):
         return _with_prefix(_committee_organization(committee, role, plain, segments[1:]), text)
     # 自治区政协委员, 全国人大代表: a membership alone; the organization is the body the member sits in
+    if body and len(segments) == 1 and body.group("body") in ("人大", "政协"):
+        return None  # 人大代表: a deputy to a congress the role does not say
     end = body.end("body") if body and len(segments) == 1 else len(_strip_titles(first))
     org_plain = first[:end]
     org = role[:end]

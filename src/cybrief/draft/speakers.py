@@ -50,11 +50,12 @@ class Speaker:
 def _patterns() -> dict[str, re.Pattern]:
     lex = lexicon()
     short = "|".join(re.escape(t) for t in lex.short_titles)
+    whole = "|".join(re.escape(t) for t in lex.titles)
     verbs = "|".join(sorted(lex.verbs, key=len, reverse=True))
     return {
         # 娄勤俭答问时, 张明介绍时: a time clause, not the words themselves
         # 张明提出的建议: a relative clause, not the words themselves
-        "speaks": re.compile(rf"^(?:副?(?:{short}))?{_FILLER}[，,]?(?:{verbs})(?![问]?时|的)"),
+        "speaks": re.compile(rf"^(?:副?(?:{whole}|{short}))?{_FILLER}[，,]?(?:{verbs})(?![问]?时|的)"),  # 张明总理表示
         "colon_quote": re.compile(r"^[^。！？；“”]{0,40}?：\s*“"),
         "colon_clause": re.compile(r"^[^，。！？；“”：|｜]{1,24}：(?!$)"),
         "view": re.compile(r"^的(?:回答|回应|建议|观点|看法|答案|说法|判断)(?:是|为)?[：，]"),
@@ -149,13 +150,17 @@ def find_speakers(article: Article):
     # Where each known person speaks.
     speaking: dict[int, list[Person]] = {}
     questions = {n for n, (kind, _) in labels.items() if kind == "question"}
+    answering = None  # the speaker of the transcript's answer going on: `张明：` until the next question or label
     for number, (paragraph, plain) in enumerate(zip(article.paragraphs, plains), 1):
         if number in questions:
+            answering = None
             continue
         found = []
         label = labels.get(number)
         if label and label[1] is not None:
             found.append(label[1])
+            # a transcript's answer (questions asked, or the label alone on its line), not `张明代表：“……”`
+            answering = label[1].name if any(q < number for q in questions) or not plain[label[1].end:].strip(" ：:") else None
         if number in headings:
             found.append(headings[number])
         named = find_people(number, paragraph, plain, frozenset(known), echoes)
@@ -165,6 +170,8 @@ def find_speakers(article: Article):
                 continue
             if any(a < person.name_start < b for a, b in quoted) or plain[person.start - 1: person.start] == "由":
                 continue  # “习近平总书记说：……”请教各位: words quoted inside a quote; 由某某提出的: an agent
+            if answering and not label and person.how != "role" and person.name != answering:
+                continue  # 张明：……习近平总书记强调……: a leader the answer quotes in passing
             if person.name in known and speaks_at(paragraph, plain, person):
                 found.append(person)
         # 这3位发言人是：甲，乙，丙。他们表示……: the people just named speak together

@@ -556,6 +556,15 @@ def test_5_a_head_whose_body_and_title_share_one_character_gives_the_whole_body(
     assert found["李华"].organization == "公安部"  # 部 written twice: kept once
 
 
+def test_5_the_place_in_the_speakers_own_clause_and_a_party_committee_with_no_place():
+    text = ("3月21日，国务院新闻办公室召开新闻发布会，省委副书记、省长张明代表湖南省政府，向媒体介绍了全省发展情况。\n"
+            "张明说，全省新增企业3000家，江西和江西以外的客商都来投资。\n")
+    found = delegates(draft_article(text, year=2024).brief)
+    assert found["张明"].organization == "湖南省" and found["张明"].paragraphs[0] == 1  # not the most named, 江西
+    bare = text.replace("代表湖南省政府，向媒体介绍了", "向媒体介绍了").replace("，江西和江西以外的客商都来投资", "")
+    assert delegates(draft_article(bare, year=2024).brief)["张明"].organization == "（待补充）"  # not 省委: a level
+
+
 def test_5_bodies_listed_before_the_title_they_share_are_all_the_role_and_the_organization():
     text = ("3月5日，某市政府举行新闻发布会。\n"
             "市委宣传部、市政府新闻办公室主任张明介绍，今年共举办发布会120场。\n"
@@ -773,6 +782,11 @@ def test_8_a_caption_credited_to_outlets_and_a_photographer_is_set_aside_with_th
     brief = draft_article(text, year=2024).brief
     assert [d.name for d in brief.delegates] == ["李华"]  # not the host the caption names
     assert figures(brief)["300个"][0] == "李华"
+
+
+def test_8_a_variant_form_the_conversion_table_leaves_is_read_as_simplified():
+    text = "3月6日，陜西代表團審議政府工作報告時，省長張明說，全省新增企業3000家。\n"
+    assert delegates(draft_article(text, year=2024).brief)["張明"].organization == "陕西省"
 
 
 def test_8_pinyin_readings_copied_from_ruby_annotations_are_dropped():

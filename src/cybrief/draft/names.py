@@ -29,11 +29,15 @@ _PARTICLES = (
 ).split()
 
 
+# Variant forms a page may print that the conversion table leaves as they are (陜西: 陕西)
+_VARIANTS = str.maketrans({"陜": "陕"})
+
+
 def simplified(text: str) -> str:
     """The text with traditional characters as simplified, one for one (offsets unchanged)."""
     from cybrief.search.normalize import t2s_table
 
-    return text.translate(t2s_table())
+    return text.translate(t2s_table()).translate(_VARIANTS)
 
 
 @lru_cache(maxsize=1)

@@ -15,6 +15,7 @@ _PARTY_ONLY = re.compile(r"^(?:省委|市委|县委|区委|州委|自治区党�
 _GOVERNMENT_POST = re.compile(r"(?:省长|市长|县长|区长|州长|主席)$")
 # 省长, 副省长, 自治区主席, 市长 (of a municipality): the head of a region's government, by its level
 _LEVEL_POST = re.compile(r"^(?:省|自治区|市)?(?:政府|人民政府)?(?:常务)?副?(?P<post>省长|主席|市长)$")
+_LEVEL_BODY = re.compile(r"(?:省|县|州|自治区)(?:委|党委)")
 _POST_LEVEL = {"省长": "省", "主席": "自治区", "市长": "市"}
 # 教育部长, 公安局长, 教育厅长: the head of a ministry, a bureau, a department, its 部 written once
 _SHORT_HEAD = re.compile(r"(?<=[\u4e00-\u9fff])(?<![部局厅])(?:常务)?副?(?P<body>[部局厅])长$")
@@ -102,6 +103,8 @@ def organization_of(role: str, text: str = "", region: str | None = None, placed
         if full.endswith(org_plain):  # 自治区党委书记 in a report on Guangxi: 广西壮族自治区党委
             return full + ("党委" if plain[len(org_plain):].startswith("党委") else "")
         return None  # a level, not a body, where the report's region is of another level: left to review
+    if _LEVEL_BODY.fullmatch(org_plain):
+        return None  # 省委 with no province the report names: a level, left to review
     return _with_prefix(org, text) if org else None
 
 

@@ -21,7 +21,7 @@ from cybrief.draft.names import looks_like_name, simplified
 # 笑着说, 幽默插话, 深有感触地说, “实在”地说, 用不太标准的普通话说: how someone says it, between them and the verb
 MANNER = r"(?:微?笑着|幽默|风趣地|“[^“”，。]{1,6}”地|[\u4e00-\u9fff]{1,4}?地|用[^，。；！？“”]{1,12}?(?=说|讲|介绍|表示))"
 _FILLER = (
-    rf"(?:{MANNER}|在[^，。；！？]{{0,24}}?(?:上|时|中|里|前|后)|(?:参加|出席|接受|做客|走上|登上)[^，。；！？]{{0,20}}?(?:时|上|中)|"
+    rf"(?:{MANNER}|代表[^，。；！？“”]{{2,12}}?(?:政府|党委|省委|市委)[，,]?|在[^，。；！？]{{0,24}}?(?:上|时|中|里|前|后)|(?:参加|出席|接受|做客|走上|登上)[^，。；！？]{{0,20}}?(?:时|上|中)|"
     r"(?:在?被)?(?:问到|问及|谈到|谈及|谈起|说起|提到|提及)[^，。；！？]{0,20}?时|会中|会上|于会上|会后[，,]?|今天|今日|日前|近日|当天|进一步|首先|还|也|则|同时|"
     r"特别|随后|再次|又|接着|进而|坦诚|明确|专门|现场|对此|就此|(?:面)?对[^，。；！？“”]{0,8}?记者|向[^，。；！？“”]{1,12}?|在接受[^，。]{0,12}?采访时)*"
 )
@@ -42,7 +42,7 @@ class Speaker:
 
     def __init__(self, name: str, role: str | None, introduced: int, sentence: str, lead: str = ""):
         self.name, self.role, self.introduced, self.sentence = name, role, introduced, sentence
-        self.lead = lead  # the sentence before the role (江苏代表团审议时，), quotes left out: where they are
+        self.lead = lead  # the sentence up to their clause (江苏代表团审议时，省长某某), quotes left out: where they are
         self.organization: str | None = None
 
 
@@ -267,10 +267,11 @@ def _sentence(paragraph: str, start: int) -> str:
 
 
 def _lead(paragraph: str, start: int) -> str:
-    """The sentence before a person's role, without what it quotes (“……”，7日的某省代表团会议上，省长): where it
-    places them."""
+    """The sentence before a person's role, without what it quotes (“……”，7日的某省代表团会议上，省长), and the
+    clause that names them (省长张明代表某省政府): where it places them."""
     before = re.sub(r"“[^“”]*”|「[^「」]*」", "", paragraph[:start])
-    return re.split(r"[。！？]", before)[-1]
+    clause = re.split(r"[，,。！？；：“]", paragraph[start:], maxsplit=1)[0]  # 张明代表某省政府，: their own clause too
+    return re.split(r"[。！？]", before)[-1] + clause
 
 
 def narration_starts(plain: str) -> bool:

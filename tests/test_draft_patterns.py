@@ -584,6 +584,13 @@ def test_5_the_whole_title_after_a_name_and_no_body_for_a_bare_deputy():
     assert found["李华"].role == "人大代表" and found["李华"].organization == "（待补充）"  # which congress: not said
 
 
+def test_5_a_clause_with_a_quoted_name_before_the_comma_is_not_part_of_the_chain():
+    text = ("3月5日，首场“委员通道”开启。\n"
+            "作为“海燕”号深海潜水器总设计师，全国政协委员、某研究中心研究员张明介绍，潜水器已下潜230次。\n")
+    found = delegates(draft_article(text, year=2024).brief)
+    assert found["张明"].role == "全国政协委员、某研究中心研究员" and found["张明"].organization == "某研究中心"
+
+
 def test_5_a_bare_post_belongs_to_the_place_its_own_sentence_names_not_the_reports_most_named():
     text = ("3月6日，各代表团举行开放团组活动。浙江代表团的会上，浙江的代表们谈了浙江的产业。\n"
             "7日上午，在湖南代表团审议时，省长张明说，今年新增企业3000家。\n"

@@ -738,6 +738,8 @@ def test_7_the_count_of_members_who_spoke_is_the_reports_not_a_speakers_figure()
     text = ("3月7日，全国政协会议举行大会发言。\n"
             "全国政协委员林川表示，今年新建实验室12个。本次会议上有32名委员发言。\n")
     assert set(figures(draft_article(text, year=2024).brief)) == {"12个"}
+    heads = text.replace("本次会议上有32名委员发言", "今年的通道共有6位部委“一把手”亮相")
+    assert set(figures(draft_article(heads, year=2024).brief)) == {"12个"}  # the heads of ministries who came
 
 
 def test_7_how_long_the_event_took_and_how_many_questions_were_answered_are_the_reports():

@@ -186,8 +186,8 @@ def _left_out(plain: str, start: int, end: int, quoted: Spans, name: str = "amou
     if plain[start - 1: start] != "等" and re.match(r"[\d一二两三四五六七八九十]+[个项家类座条大]", plain[start:end]) \
             and "、" in plain[max(0, start - 12): start] and _restates_list(plain, start, start, end):
         return True  # 东岭、西川两个园区: the count of the places just named
-    if name == "amount" and plain[end - 1: end] == "位" and re.match(r"[^，。；]{0,6}?(?:代表|委员|部长|嘉宾|官员|记者|负责人|专家|企业家|发言人|院士|学者|主持人)", plain[end:end + 10]):
-        return True  # 三位部长, 八位委员: the report counting who came
+    if name == "amount" and plain[end - 1: end] == "位" and re.match(r"[^，。；]{0,6}?(?:代表|委员|部长|嘉宾|官员|记者|负责人|一把手|专家|企业家|发言人|院士|学者|主持人)", plain[end:end + 10]):
+        return True  # 三位部长, 八位委员, 6位部委“一把手”: the report counting who came
     if name == "amount" and plain.startswith("代表团", end):
         return True  # 已有26个代表团举办开放日: the report counting delegations
     if name == "amount" and plain[end - 1: end] in "名家" and re.match(

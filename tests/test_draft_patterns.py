@@ -316,6 +316,17 @@ def test_1_one_who_takes_the_floor_without_a_verb_of_saying_speaks_in_the_quote_
     assert got["800公里"][0] == "李华"
 
 
+def test_2_one_the_host_gives_the_floor_to_does_not_speak_in_the_hosts_words():
+    text = ("3月20日，某省政府新闻办公室举办新闻发布会。\n"
+            "主持人：\n"
+            "今天共有媒体30家到场。下面请张明副厅长介绍相关情况。\n"
+            "某省生态环境厅副厅长张明：\n"
+            "全省优良天数比例达到88%。\n")
+    brief = draft_article(text, year=2024).brief
+    assert delegates(brief)["张明"].paragraphs == (4, 5)
+    assert {k: v[0] for k, v in figures(brief).items()} == {"88%": "张明"}
+
+
 def test_2_the_second_agent_of_a_list_of_proposals_does_not_speak():
     text = ("3月11日，某代表团举行记者会。\n"
             "代表团团长马海称，今年提交了两项建议，分别是由全国人大代表李明提出建立互认机制的建议，"

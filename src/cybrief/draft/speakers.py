@@ -75,6 +75,8 @@ def speaks_at(paragraph: str, plain: str, person: Person) -> bool:
     clause = plain[max(0, person.start - 60): person.start]
     if "邀请" in clause[max(clause.rfind("，"), clause.rfind("。")) + 1:]:
         return False  # 邀请甲、乙、丙介绍: guests invited to speak, each a candidate until they speak
+    if re.search(r"(?:请|有请)$", plain[max(0, person.start - 2): person.start]):
+        return False  # 下面请张明副厅长介绍: the host gives the floor; the words are not theirs yet
     after = plain[person.end: person.end + 120]
     if _ANSWER_COUNT.match(after):
         return False  # 某某连续回答了18个问题: how many, told by the report

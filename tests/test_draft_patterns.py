@@ -111,6 +111,18 @@ def test_2_people_listed_then_speaking_together_are_each_a_speaker_and_the_count
     assert draft_article(text.replace("他们表示，", "会上，"), year=2024).brief.delegates[0].name not in found
 
 
+def test_2_a_manner_between_the_speaker_and_saying_and_a_remark_cut_in():
+    text = ("3月5日，某省代表团举行全体会议。\n"
+            "全国人大代表、某村党支部书记张丽接受了记者采访。她笑着说，全村已有民宿60家。\n"
+            "国务院副总理李华幽默插话：“民宿再多些，明年争取到100家。”\n"
+            "他“实在”地说，乡里还要修路15公里。\n")
+    brief = draft_article(text, year=2026).brief
+    assert [d.name for d in brief.delegates] == ["张丽", "李华"]
+    assert {k: v[0] for k, v in figures(brief).items()} == {"60家": "张丽", "100家": "李华", "15公里": "李华"}
+    plain = draft_article(text.replace("她笑着说，", "她说，").replace("他“实在”地说", "他说"), year=2026).brief
+    assert {k: v[0] for k, v in figures(plain).items()} == {k: v[0] for k, v in figures(brief).items()}
+
+
 def test_2_a_speaker_smiling_or_turning_to_the_press_before_speaking():
     text = ("3月3日，大会新闻发布会在人民大会堂举行。\n"
             "下午3时，大会新闻发言人陈立新微笑走上发布台。陈立新向与会记者问好。他介绍，本次大会有3000多名记者报名。\n"
@@ -164,6 +176,31 @@ def test_1_a_minister_who_appears_then_speaks_and_one_who_answers():
     assert "四条" not in figures_found and "2个月" not in figures_found  # points made, a period
 
 
+def test_1_one_who_appears_then_a_quote_in_the_same_paragraph_speaks_in_it():
+    text = ("3月3日，“部长通道”开启。\n"
+            "9时10分，新任某部部长周立新出现在通道上。“今年我们将新建公路3000公里，请大家放心。”\n"
+            "9时30分，某局局长吴海走到话筒前。“这个问题我来回答。”吴海说，今年新增航线120条。\n")
+    brief = draft_article(text, year=2024).brief
+    found = delegates(brief)
+    assert set(found) == {"周立新", "吴海"} and found["周立新"].organization == "某部"  # 新任: when, not a body
+    assert {k: v[0] for k, v in figures(brief).items()} == {"3000公里": "周立新", "120条": "吴海"}
+    seen = draft_article(text.replace("出现在通道上。", "出现在通道上。记者们纷纷举手。"), year=2024).brief
+    assert "周立新" not in delegates(seen)  # the quote does not follow the sentence that tells of them
+    heard = ("3月3日，“部长通道”开启。\n"
+             "刚进大厅的东岭办、西川办主任孙立听到记者呼唤，主动走上前。“今年将举办交流活动80场。”他的回答很干脆。\n")
+    found = delegates(draft_article(heard, year=2024).brief)
+    assert found["孙立"].role == "东岭办、西川办主任" and found["孙立"].organization == "东岭办、西川办"
+
+
+def test_1_a_pronoun_after_the_meeting_and_a_quote_that_he_said_after_a_sentence_naming_him():
+    text = ("3月7日，全国政协会议现场，全国政协委员、某研究院院长林川首个发言。会后，他说，今年新建实验室12个。\n"
+            "小标题\n"
+            "8日是林川第二次登上讲台。“今年我们还将培养研究生300名，欢迎报考”，他说。\n")
+    brief = draft_article(text, year=2024).brief
+    assert [d.name for d in brief.delegates] == ["林川"]
+    assert {k: v[0] for k, v in figures(brief).items()} == {"12个": "林川", "300名": "林川"}
+
+
 def test_1_a_name_before_a_word_no_list_knows_ends_where_the_report_writes_it_before_a_verb():
     text = ("3月2日下午，全国政协十二届五次会议新闻发布会在人民大会堂举行。大会新闻发言人江宏伟做足功课。\n"
             "谈到经济走势，江宏伟说，今年新增就业1100万人以上。")
@@ -171,6 +208,17 @@ def test_1_a_name_before_a_word_no_list_knows_ends_where_the_report_writes_it_be
     assert list(found) == ["江宏伟"]  # not 江宏 or 江宏伟做: 江宏伟说 says where the name ends
     # the spokesperson of 大会 speaks for the one session the report names
     assert found["江宏伟"].organization == "全国政协十二届五次会议"
+
+
+def test_2_a_leader_named_with_a_title_inside_a_transcripts_answer_is_quoted_not_speaking():
+    text = ("3月5日，某部部长在记者会上回答提问。\n"
+            "记者：今年有什么打算？\n"
+            "某部部长 张明：\n"
+            "谢谢你的提问。李华总理强调，要抓好落实。我们今年将新建工厂300家。\n"
+            "王强书记指出，制造业是根本。我们还要培训工人2万名。\n")
+    brief = draft_article(text, year=2024).brief
+    assert [d.name for d in brief.delegates] == ["张明"]
+    assert {k: v[0] for k, v in figures(brief).items()} == {"300家": "张明", "2万名": "张明"}
 
 
 def test_1_a_transcript_speaker_in_brackets():
@@ -268,6 +316,17 @@ def test_1_one_who_takes_the_floor_without_a_verb_of_saying_speaks_in_the_quote_
     assert got["800公里"][0] == "李华"
 
 
+def test_2_one_the_host_gives_the_floor_to_does_not_speak_in_the_hosts_words():
+    text = ("3月20日，某省政府新闻办公室举办新闻发布会。\n"
+            "主持人：\n"
+            "今天共有媒体30家到场。下面请张明副厅长介绍相关情况。\n"
+            "某省生态环境厅副厅长张明：\n"
+            "全省优良天数比例达到88%。\n")
+    brief = draft_article(text, year=2024).brief
+    assert delegates(brief)["张明"].paragraphs == (4, 5)
+    assert {k: v[0] for k, v in figures(brief).items()} == {"88%": "张明"}
+
+
 def test_2_the_second_agent_of_a_list_of_proposals_does_not_speak():
     text = ("3月11日，某代表团举行记者会。\n"
             "代表团团长马海称，今年提交了两项建议，分别是由全国人大代表李明提出建立互认机制的建议，"
@@ -317,6 +376,35 @@ def test_3_pronouns_numbered_points_and_sections_carry_the_speaker_as_inferred_u
         assert got[figure][0] == "吴建平" and got[figure][4] == "inferred"
     notes = {t.figure: t.basis_note for t in brief.targets}
     assert "他/她" in notes["300公顷"] and "numbered point" in notes["8条"] and "section headed by 吴建平" in notes["96%"]
+
+
+def test_3_a_paragraph_that_turns_to_someone_else_with_a_role_ends_the_last_speakers_turn():
+    text = ("3月3日，“部长通道”开启。\n"
+            "“今年新建公路3000公里。”某部部长周立新说。\n"
+            "散场时，某局局长吴海被记者“截下”，话题是“河长制”，全国已有河长20万名。\n"
+            "今年还将新建桥梁500座。\n")
+    brief = draft_article(text, year=2024).brief
+    assert {k: v[0] for k, v in figures(brief).items()} == {"3000公里": "周立新"}
+    assert delegates(brief)["周立新"].paragraphs == (2,)
+
+
+def test_3_a_paragraph_listing_other_people_with_what_they_are_ends_the_last_speakers_turn():
+    text = ("3月7日，全国政协会议举行大会发言。\n"
+            "全国政协委员、某研究院院长林川表示，今年新建实验室12个。\n"
+            "这一制度由来已久。当年，赵一、钱二、孙三等12位委员都在会上发言，收到发言稿460份。\n")
+    brief = draft_article(text, year=2024).brief
+    assert {k: v[0] for k, v in figures(brief).items() if v[0] == "林川"} == {"12个": "林川"}
+    assert delegates(brief)["林川"].paragraphs == (2,)
+
+
+def test_3_a_quote_the_report_gives_to_a_reporter_or_the_public_ends_the_speakers_turn():
+    text = ("3月15日，某会议举行记者会。\n"
+            "某社记者提问时，张明总理插话：“你可以慢慢问，今年我们新增就业1100万人。”\n"
+            "“谢谢，我的问题有两个，第一个关于300家企业。”这位记者说完，现场笑声一片。\n"
+            "“回答很精彩，这200字值得一读。”有网友如此评论。\n")
+    brief = draft_article(text, year=2024).brief
+    assert delegates(brief)["张明"].paragraphs == (2,)
+    assert set(figures(brief)) == {"1100万人"}
 
 
 def test_3_a_paragraph_that_tells_of_the_speaker_by_name_is_narration():
@@ -471,6 +559,61 @@ def test_5_a_role_that_names_only_a_level_of_government_is_not_an_organization()
     assert delegates(draft_article(base.format("辽宁"), year=2024).brief)["张明"].organization == "（待补充）"
 
 
+def test_5_a_head_whose_body_and_title_share_one_character_gives_the_whole_body():
+    text = ("3月5日，“部长通道”开启。\n教育部长张明表示，今年新建幼儿园3000所。\n"
+            "公安部副部长李华表示，今年破案12万起。\n")
+    found = delegates(draft_article(text, year=2024).brief)
+    assert found["张明"].organization == "教育部" and found["张明"].role == "教育部长"
+    assert found["李华"].organization == "公安部"  # 部 written twice: kept once
+
+
+def test_5_the_place_in_the_speakers_own_clause_and_a_party_committee_with_no_place():
+    text = ("3月21日，国务院新闻办公室召开新闻发布会，省委副书记、省长张明代表湖南省政府，向媒体介绍了全省发展情况。\n"
+            "张明说，全省新增企业3000家，江西和江西以外的客商都来投资。\n")
+    found = delegates(draft_article(text, year=2024).brief)
+    assert found["张明"].organization == "湖南省" and found["张明"].paragraphs[0] == 1  # not the most named, 江西
+    bare = text.replace("代表湖南省政府，向媒体介绍了", "向媒体介绍了").replace("，江西和江西以外的客商都来投资", "")
+    assert delegates(draft_article(bare, year=2024).brief)["张明"].organization == "（待补充）"  # not 省委: a level
+
+
+def test_5_bodies_listed_before_the_title_they_share_are_all_the_role_and_the_organization():
+    text = ("3月5日，某市政府举行新闻发布会。\n"
+            "市委宣传部、市政府新闻办公室主任张明介绍，今年共举办发布会120场。\n"
+            "邀请东岭集团董事长李华、西川公司总经理王强出席。李华表示，集团今年营收300亿元。\n")
+    found = delegates(draft_article(text, year=2024).brief)
+    assert found["张明"].role == "市委宣传部、市政府新闻办公室主任"
+    assert found["张明"].organization == "市委宣传部、市政府新闻办公室"  # not the last body alone
+    assert found["李华"].role == "东岭集团董事长"  # a list of people, each with a title, is not a shared one
+
+
+def test_5_the_whole_title_after_a_name_and_no_body_for_a_bare_deputy():
+    text = ("3月15日，某会议举行记者会。\n"
+            "张明总理表示，今年新增就业1100万人。\n"
+            "已连续多年参会的人大代表李华表示，村里新建民宿60家。\n")
+    found = delegates(draft_article(text, year=2024).brief)
+    assert found["张明"].role == "总理"  # not 总, the short form of 王总
+    assert found["李华"].role == "人大代表" and found["李华"].organization == "（待补充）"  # which congress: not said
+
+
+def test_5_a_clause_with_a_quoted_name_before_the_comma_is_not_part_of_the_chain():
+    text = ("3月5日，首场“委员通道”开启。\n"
+            "作为“海燕”号深海潜水器总设计师，全国政协委员、某研究中心研究员张明介绍，潜水器已下潜230次。\n")
+    found = delegates(draft_article(text, year=2024).brief)
+    assert found["张明"].role == "全国政协委员、某研究中心研究员" and found["张明"].organization == "某研究中心"
+
+
+def test_5_a_bare_post_belongs_to_the_place_its_own_sentence_names_not_the_reports_most_named():
+    text = ("3月6日，各代表团举行开放团组活动。浙江代表团的会上，浙江的代表们谈了浙江的产业。\n"
+            "7日上午，在湖南代表团审议时，省长张明说，今年新增企业3000家。\n"
+            "此外，在广西壮族自治区代表团开放活动中，自治区党委书记李华表示，今年新增岗位1200个。\n"
+            "省长王强表示，今年开工项目120个。\n")
+    found = delegates(draft_article(text, year=2024).brief)
+    assert found["张明"].organization == "湖南省" and found["李华"].organization == "广西壮族自治区党委"
+    assert found["王强"].organization == "（待补充）"  # no place in the sentence: the report's most named is no guide
+    two = text.replace("在湖南代表团审议时", "湖南代表团与江西代表团交流时")  # two places: left to review
+    assert delegates(draft_article(two, year=2024).brief)["张明"].organization == "（待补充）"
+
+
 # --- 6. events and dates -----------------------------------------------------------------------------
 
 def test_6_the_year_from_the_session_number_and_the_day_from_a_month_written_before():
@@ -488,6 +631,13 @@ def test_6_an_article_without_a_year_is_drafted_with_the_year_guessed_and_marked
     monkeypatch.chdir(PATTERNS)
     done = run("draft", "6_events_no_year.txt", library=None)
     assert done.exit_code == 0 and "is a guess" in done.stderr
+
+
+def test_6_a_day_in_the_early_morning_and_a_session_that_one_follows_on_from():
+    text = ("某社北京3月5日电 这场问答发生在5日早晨的“部长通道”。\n"
+            "某部部长张明继3日下午在“部长通道”发声后再次亮相。张明表示，今年新建幼儿园2000所。\n")
+    brief = draft_article(text, year=2016).brief
+    assert [(e.date, e.kind, e.time) for e in brief.events] == [("2016-03-05", "ministers_corridor", "早晨")]
 
 
 def test_6_a_deadline_ahead_is_not_the_year_guessed():
@@ -595,6 +745,27 @@ def test_7_thousands_separators_and_a_threshold_broken():
     assert doubled["一倍"][1:3] == (1, "倍")  # a multiple, not the indefinite 一 of 一批
 
 
+def test_7_the_count_of_members_who_spoke_is_the_reports_not_a_speakers_figure():
+    text = ("3月7日，全国政协会议举行大会发言。\n"
+            "全国政协委员林川表示，今年新建实验室12个。本次会议上有32名委员发言。\n")
+    assert set(figures(draft_article(text, year=2024).brief)) == {"12个"}
+    heads = text.replace("本次会议上有32名委员发言", "今年的通道共有6位部委“一把手”亮相")
+    assert set(figures(draft_article(heads, year=2024).brief)) == {"12个"}  # the heads of ministries who came
+
+
+def test_7_how_long_the_event_took_and_how_many_questions_were_answered_are_the_reports():
+    text = ("3月15日，某会议举行记者会。\n"
+            "在约两个小时的记者会上，张明总理共回答了17个中外记者的提问。张明说，今年新增就业1100万人。\n")
+    assert set(figures(draft_article(text, year=2024).brief)) == {"1100万人"}
+
+
+def test_7_more_than_a_magnitude_with_no_unit_written():
+    text = "3月5日，某市召开新闻发布会。\n副市长张明表示，全市投资将超过2000多亿，新建项目总投资190多亿，带动就业3万多。"
+    found = figures(draft_article(text, year=2025).brief)
+    assert found["超过2000多亿"][1:4] == (2 * 10 ** 11, "元", "over")  # money spoken of: 元, marked for review
+    assert found["190多亿"][1:4] == (19 * 10 ** 9, "元", "over") and found["3万多"][1:2] == (30000,)
+
+
 def test_7_the_reports_counts_ages_other_bodies_and_questions_are_not_a_speakers_figures():
     text = ("3月9日，部长通道开启，40多家中外媒体到场，6位部长回答了12个问题。\n"
             "63岁的某部部长刘明远表示，今年出口增长7.1%，比上年高0.7和0.5个百分点，新增135种产品，发布会开了1个多小时。"
@@ -631,6 +802,11 @@ def test_8_a_caption_credited_to_outlets_and_a_photographer_is_set_aside_with_th
     brief = draft_article(text, year=2024).brief
     assert [d.name for d in brief.delegates] == ["李华"]  # not the host the caption names
     assert figures(brief)["300个"][0] == "李华"
+
+
+def test_8_a_variant_form_the_conversion_table_leaves_is_read_as_simplified():
+    text = "3月6日，陜西代表團審議政府工作報告時，省長張明說，全省新增企業3000家。\n"
+    assert delegates(draft_article(text, year=2024).brief)["張明"].organization == "陕西省"
 
 
 def test_8_pinyin_readings_copied_from_ruby_annotations_are_dropped():

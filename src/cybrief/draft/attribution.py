@@ -19,12 +19,14 @@ import bisect
 import re
 
 from cybrief.draft.clean import Article, is_section_break
-from cybrief.draft.names import simplified
+from cybrief.draft.names import looks_like_name, simplified
 from cybrief.draft.introductions import Person
-from cybrief.draft.speakers import Speaker, find_speakers, narration_starts
+from cybrief.draft.speakers import MANNER, Speaker, find_speakers, narration_starts
 
 _NUMBERED = re.compile(r"^(?:[一二三四五六七八九十]是|首先|其次|再次|最后|此外|另外|同时|第[一二三四五六七八九十]+[，、：是]|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)])")
-_PRONOUN = re.compile(r"(?:^|[，。；])(?:据|对此，?|同时，?)?(?:他|她)(?:还|也|进一步|特别|同时|随后|再次|坦言|指出|表示|说|介绍|认为|强调|透露|提到|谈到|称|直言|回应|建议)")
+_PRONOUN = re.compile(rf"(?:^|[，。；])(?:据|对此，?|同时，?)?(?:他|她)(?:{MANNER})?(?:还|也|插话|进一步|特别|同时|随后|再次|坦言|指出|表示|说|介绍|认为|强调|透露|提到|谈到|称|直言|回应|建议)")
+# “……”这位记者说完, “……”有网友评论: a quote the report gives to a reporter, a host or the public
+_OTHERS_QUOTE = re.compile(r"^[“「][^”」]*[”」][，,]?(?:这位|那位|该|一位|有|不少|许多)?(?:[^，。“”]{0,8}?记者|主持人|网友|观众|读者|提问者)")
 _GROUP = re.compile(r"^(?:代表们|委员们|部长们|大家|与会|记者|主持人|网友|现场|会上，?(?:代表|委员)们)")
 # 某局负责同志主持见面会，各部门负责同志回答记者提问: who hosted and who answered, the report's account
 _PROCEEDINGS = re.compile(r"^[^。！？“”「」]{0,60}?(?:主持(?:会议|见面会|发布会|记者会|通气会)?[，,。；]|回答记者提问|答记者问)")
@@ -88,7 +90,7 @@ class Speakers:
 
 def attribute(article: Article, session_paragraphs: frozenset[int] = frozenset()) -> Speakers:
     """Who speaks in each paragraph of the article, named or carried on (see the module's docstring)."""
-    plains, speakers, speaking, labels, headings = find_speakers(article)
+    plains, speakers, speaking, labels, headings, introduced = find_speakers(article)
     turns: dict[int, list[Turn]] = {}
     excluded: dict[int, list[tuple[int, int]]] = {}
     questions: set[int] = set()
@@ -120,7 +122,7 @@ def attribute(article: Article, session_paragraphs: frozenset[int] = frozenset()
             current = (named[-1].name, number)
         elif number in title_lines:
             continue
-        elif number == 1 or number in session_paragraphs or _GROUP.match(plain) or narration_starts(plain) \
+        elif number == 1 or number in session_paragraphs or _GROUP.match(plain) or _OTHERS_QUOTE.match(plain) or narration_starts(plain) \
                 or _PROCEEDINGS.match(plain):
             current = None
             continue
@@ -135,6 +137,9 @@ def attribute(article: Article, session_paragraphs: frozenset[int] = frozenset()
         elif is_section_break(paragraph):
             current = None
             continue
+        elif current and _turns_to_another(plain, introduced.get(number, ()), current[0]):
+            current = None  # 14时，某部部长李华被记者“截下”: the report turns to someone else, who has not spoken yet
+            continue
         elif current:
             how = "a numbered point after" if _NUMBERED.match(plain) else "an unattributed paragraph after"
             here = [Turn(0, current[0], "inferred", f"{how} {current[0]}'s words (paragraph {current[1]})")]
@@ -147,6 +152,15 @@ def attribute(article: Article, session_paragraphs: frozenset[int] = frozenset()
         if spans:
             excluded[number] = spans
     return Speakers(speakers, turns, excluded, questions)
+
+
+def _turns_to_another(plain: str, people, current: str) -> bool:
+    """Whether the paragraph's first sentence introduces someone other than the last speaker with a role, or the
+    paragraph lists people with what they are (甲、乙等12位委员)."""
+    first = re.search(r"[。！？]", plain)
+    end = first.end() if first else len(plain)
+    return any(p.name != current and (p.how == "role" and p.start < end or p.how == "list") and looks_like_name(p.name)
+               for p in people)
 
 
 def _named_turns(plain: str, named: list[Person]) -> list[Turn]:

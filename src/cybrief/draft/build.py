@@ -15,7 +15,7 @@ from cybrief.draft.figures import CHANGE_TO, find_figures
 from cybrief.draft.lexicon import lexicon
 from cybrief.draft.attribution import Speakers, Turn
 from cybrief.draft.names import DOTS, simplified, surname_of
-from cybrief.draft.organizations import delegation_of, organization_of
+from cybrief.draft.organizations import delegation_of, organization_of, place_named
 from cybrief.draft.speakers import Speaker
 from cybrief.draft.terms import find_terms
 from cybrief.brief.model import ID_PATTERN, Brief, Delegate, Event, Sector, Target
@@ -239,7 +239,10 @@ def build(article: Article, source: Source, sessions: list[Session], speakers: S
             own = "\n".join(article.paragraph(p) for p in paragraphs[:50])
             scores = guess.sector_scores(own[:20000])
             delegate_sectors = [s for s, n in sorted(scores.items(), key=lambda kv: -kv[1]) if n >= 2][:3]
-        organization = (organization_of(speaker.role, text, province) or delegation_of(speaker.role, text)) if speaker.role else None
+        # 江苏代表团审议时，省长刘小涛说: the place named in the speaker's own sentence, before the report's at large
+        local = place_named(speaker.lead)
+        organization = (organization_of(speaker.role, text, local or province, placed=bool(local))
+                        or delegation_of(speaker.role, text)) if speaker.role else None
         delegates.append(Delegate(
             id=delegate_ids[speaker.name], name=speaker.name, name_en=pinyin_name(speaker.name) if speaker is not placeholder else TODO_EN,
             role=speaker.role or TO_WRITE, organization=organization or TO_WRITE,

@@ -10,10 +10,10 @@ from cybrief.draft.lexicon import lexicon
 _CN_DIGITS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
 _DATE = re.compile(
     r"(?:(?P<year>\d{4})\s?年\s?)?(?P<month>\d{1,2})\s?月\s?(?P<day>\d{1,2})\s?日"
-    r"(?P<time>上午|下午|晚上|晚间|早上|中午|傍晚)?"
+    r"(?P<time>上午|下午|晚上|晚间|早上|早晨|清晨|凌晨|中午|傍晚)?"
 )
 # 5日上午, 16日: a day whose month is written elsewhere (the dateline's, the page's)
-_DAY = re.compile(r"(?<![\d月年])(?P<day>\d{1,2})\s?日(?!电)(?P<time>上午|下午|晚上|晚间|早上|中午|傍晚)|(?<=[今昨本当]日[（(])(?P<day2>\d{1,2})日(?=[）)])")
+_DAY = re.compile(r"(?<![\d月年])(?P<day>\d{1,2})\s?日(?!电)(?P<time>上午|下午|晚上|晚间|早上|早晨|清晨|凌晨|中午|傍晚)|(?<=[今昨本当]日[（(])(?P<day2>\d{1,2})日(?=[）)])")
 _CN_ORDINAL = r"(?P<term>二十[一二三四五]?|十[一二三四五六七八九]?|[一二三四五六七八九])"
 # 十四届全国人大四次会议, 第十三届全国人民代表大会第四次会议, 全国政协十四届三次会议, 中国人民政治协商会议第十四届
 # 全国委员会第三次会议: the year follows from the term and the session.
@@ -139,7 +139,7 @@ def find_year(article: Article, source: Source) -> tuple[int, str | None]:
 
 
 _ANCHOR = re.compile(r"”?(?:结束后|结束之后|之后|之前|后|前|期间)")
-_EARLIER = re.compile(r"(?:去年|前年|此前[，,]?|上届|曾经?|当年|往年)[^，。；]{0,12}$")
+_EARLIER = re.compile(r"(?:去年|前年|此前[，,]?|上届|曾经?|当年|往年|继(?!续))[^，。；]{0,12}$")  # 继3日……后再次
 
 
 def find_sessions(article: Article, year: int, published: str | None = None) -> list[Session]:

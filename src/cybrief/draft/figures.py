@@ -58,7 +58,7 @@ def _patterns() -> dict[str, re.Pattern]:
         "amount": re.compile(
             rf"(?:{prefixes})?{_NUMERAL}个多(?:小时|月)(?:{suffixes})?"  # 1个多小时
             rf"|(?:{prefixes})?{_NUMERAL}(?:(?:{units})?(?:至|到|~|～|-|—){_NUMERAL})?{_OVER}\s?{unit}(?:{suffixes})?"
-            rf"|(?:{prefixes})?[{_DIGITS}]+(?:[.．][{_DIGITS}]+)?\s?(?:万亿|亿|万|兆)[余多]?(?:{suffixes})?"
+            rf"|(?:{prefixes})?[{_DIGITS}]+(?:[.．][{_DIGITS}]+)?[余多]?\s?(?:万亿|亿|万|兆)[余多]?(?:{suffixes})?"  # 2000多亿
         ),
     }
 
@@ -186,13 +186,21 @@ def _left_out(plain: str, start: int, end: int, quoted: Spans, name: str = "amou
     if plain[start - 1: start] != "等" and re.match(r"[\d一二两三四五六七八九十]+[个项家类座条大]", plain[start:end]) \
             and "、" in plain[max(0, start - 12): start] and _restates_list(plain, start, start, end):
         return True  # 东岭、西川两个园区: the count of the places just named
-    if name == "amount" and plain[end - 1: end] == "位" and re.match(r"[^，。；]{0,6}?(?:代表|委员|部长|嘉宾|官员|记者|负责人|专家|企业家|发言人|院士|学者|主持人)", plain[end:end + 10]):
-        return True  # 三位部长, 八位委员: the report counting who came
+    if name == "amount" and plain[end - 1: end] == "位" and re.match(r"[^，。；]{0,6}?(?:代表|委员|部长|嘉宾|官员|记者|负责人|一把手|专家|企业家|发言人|院士|学者|主持人)", plain[end:end + 10]):
+        return True  # 三位部长, 八位委员, 6位部委“一把手”: the report counting who came
     if name == "amount" and plain.startswith("代表团", end):
         return True  # 已有26个代表团举办开放日: the report counting delegations
     if name == "amount" and plain[end - 1: end] in "名家" and re.match(
             r"[^，。；]{0,6}?(?:媒体|新闻单位|记者[^，。；]{0,4}?(?:参加|出席|到场|提问|参与|聚集|云集|前来|围))", plain[end:end + 16]):
         return True  # 40多家中外媒体, 近100名记者参加: who came to the event
+    if name == "amount" and plain[end - 1: end] in "名人" and re.match(r"[^，。；]{0,4}?(?:代表|委员)(?:作大会|在大会上|在会上)?发言", plain[end:end + 12]):
+        return True  # 本次会议上有32名委员发言: the report counting who spoke
+    if name == "amount" and re.search(r"(?:回答|答)了?$", plain[max(0, start - 4): start]) \
+            and re.match(r"[^，。；]{0,8}?(?:问题|提问)", plain[end:end + 12]):
+        return True  # 共回答了17个中外记者的提问: the questions of the event
+    if name == "amount" and re.search(r"(?:小时|分钟)$", plain[start:end]) \
+            and re.match(r"的[^，。；]{0,4}?(?:记者会|发布会|见面会|会议|采访|通道)", plain[end:end + 8]):
+        return True  # 在约两个小时的记者会上: how long the event took, the report's
     if name == "amount" and re.match(r"(?:个)?(?:问题|提问)", plain[end:end + 3]):
         return True  # 回答了12个问题: the questions of the event
     if plain[end - 1: end] == "岁" or plain.startswith("岁", end):

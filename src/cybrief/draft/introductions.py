@@ -26,6 +26,7 @@ _QUESTION_LABEL = re.compile(r"(?:记者|主持人|提问|问|网友|读者|观�
 _LABEL = re.compile(r"^[■●◆▲◇□\s]*(?:[^|｜]{0,20}[|｜])?(?P<label>[^：。！？“”]{1,60}?)：")
 # [傅莹]大会的采访安排是这样的, 【某某】: a transcript's speaker in brackets opening the paragraph
 _BRACKET_LABEL = re.compile(r"^\s*[\[【〔](?P<label>[^\]】〕：:，。]{2,20})[\]】〕](?![\s]*$)")
+_BODY = re.compile(r"(?:办公室|委员会|[部局厅署委办院]|中心|集团|公司|联合会|协会|银行|大学|研究所)$")
 _RELATIVE = re.compile(r"(?:身为|作为|担任)(?P<role>[^，。；：“”的]{2,30})的$")
 # 来自基层的罗朝阳代表: where the speaker comes from, stated before the name, is kept with the title after it
 _ORIGIN = re.compile(r"来自(?P<origin>[^，。；：“”的]{1,12})的$")
@@ -81,6 +82,9 @@ def role_before(paragraph: str, plain: str, end: int) -> tuple[int, str] | None:
         lead = start - 1
         while lead > 0 and plain[lead - 1] not in _STOPS:
             lead -= 1
+            # 作为“某某”号总设计师，: a name in quotes is part of the clause before, which is not a chain then
+            if plain[lead - 1: lead] in "”」" and (opening := plain.rfind("“" if plain[lead - 1] == "”" else "「", 0, lead - 1)) >= max(0, lead - 14):
+                lead = opening
         previous = plain[lead:start - 1].lstrip("■●◆▲ ")
         if previous in lexicon().memberships:  # 全国人大代表，市经委主任: the membership opens the chain
             start = start - 1 - len(previous)
@@ -91,6 +95,9 @@ def role_before(paragraph: str, plain: str, end: int) -> tuple[int, str] | None:
     parts = plain[start:end].split("、")
     keep = 1
     while keep < len(parts) and ends_with_title(parts[-keep - 1]) and not _ends_with_name(parts[-keep - 1]):
+        keep += 1
+    # 中共中央对外宣传办公室、国务院新闻办公室主任: bodies listed before the title they share are of the chain
+    while keep < len(parts) and shares_title(parts[-keep - 1]) and ends_with_title(parts[-keep]):
         keep += 1
     start = end - len("、".join(parts[-keep:]))
     # 农业农村部部长韩俊和国家体育总局局长高志丹: 高志丹's chain is after the last 和 that follows a name
@@ -118,6 +125,12 @@ def membership_in(role: str) -> bool:
     if re.search(r"[\d一二两三四五六七八九十几多]+[位名]", role):
         return False  # 五位全国人大代表: a count of delegates, not one of them
     return role.startswith(memberships) or role.endswith(memberships)
+
+
+def shares_title(part: str) -> bool:
+    """Whether a part of a chain is a body named with no title of its own (国务院新闻办公室, 某省发展改革委), so that
+    the title after the next body is theirs too."""
+    return bool(_BODY.search(part)) and 3 <= len(part) <= 20 and not ends_with_title(part) and not _CHAIN_OPENERS.match(part)
 
 
 def _ends_with_name(text: str) -> bool:
@@ -175,7 +188,9 @@ def find_people(number: int, paragraph: str, plain: str, known: frozenset[str],
             if plain[at - 1: at] == plain[at: at + 1]:
                 break  # 宣传部部长, 公安局局长: the body the title heads, not a name
             if (looks_like_name(candidate) if length <= 4 else is_dotted(candidate)) and _boundary_before(plain, at - length):
-                role, start = paragraph[at:match.end()], at - length
+                # 李克强总理: the whole title the short one begins (总理, not 总; 总经理, 主任医师)
+                whole = next((t for t in lexicon().titles if plain.startswith(t, at) and at + len(t) > match.end()), "")
+                role, start = paragraph[at:max(match.end(), at + len(whole))], at - length
                 # 身为某委主任的张明代表: the relative clause states the role
                 clause = _RELATIVE.search(plain, 0, start)
                 if clause and ends_with_title(clause.group("role")):

@@ -25,15 +25,19 @@ _PARTICLES = (
     "在 于 於 就 对 向 从 为 以 被 把 会中 会上 于会上 于会中 在会上 在会中 今天 今日 日前 近日 昨天 首先 进一步 还 也 则 等 及 和 与 同 的 作 是 都 曾 "
     "又 再 将 已 当 先 随后 同时 特别 更 接受 参加 出席 亮相 走上 带领 率 一行 本人 自己 所 等人 代表 委员 说道 现场 "
     "当天 此前 一直 认真 这 那 坦承 连 用 拿 手 举 带 接着 继续 详细 重点 围绕 来自 作为 通过 回答 答 看来 眼中 告诉 "
-    "微笑 笑着 面带微笑 动情 感慨 尤其 出现 送上 手捧 全程 脱稿 给"
+    "微笑 笑着 面带微笑 幽默 风趣 动情 感慨 尤其 出现 送上 手捧 全程 脱稿 给 听到 听完 首个 第"
 ).split()
+
+
+# Variant forms a page may print that the conversion table leaves as they are (陜西: 陕西)
+_VARIANTS = str.maketrans({"陜": "陕"})
 
 
 def simplified(text: str) -> str:
     """The text with traditional characters as simplified, one for one (offsets unchanged)."""
     from cybrief.search.normalize import t2s_table
 
-    return text.translate(t2s_table())
+    return text.translate(t2s_table()).translate(_VARIANTS)
 
 
 @lru_cache(maxsize=1)

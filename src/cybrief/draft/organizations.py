@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from cybrief.draft.introductions import shares_title
 from cybrief.draft.lexicon import lexicon
 from cybrief.draft.names import simplified
 
@@ -12,6 +13,12 @@ from cybrief.draft.names import simplified
 _SUB_UNIT = re.compile(r"(?<=[委部局厅署院会])(?:政策研究室|研究室|[\u4e00-\u9fff]{1,6}司|[\u4e00-\u9fff]{1,6}处)$")
 _PARTY_ONLY = re.compile(r"^(?:省委|市委|县委|区委|州委|自治区党委|党委|党组)$")
 _GOVERNMENT_POST = re.compile(r"(?:省长|市长|县长|区长|州长|主席)$")
+# 省长, 副省长, 自治区主席, 市长 (of a municipality): the head of a region's government, by its level
+_LEVEL_POST = re.compile(r"^(?:省|自治区|市)?(?:政府|人民政府)?(?:常务)?副?(?P<post>省长|主席|市长)$")
+_LEVEL_BODY = re.compile(r"(?:省|县|州|自治区)(?:委|党委)")
+_POST_LEVEL = {"省长": "省", "主席": "自治区", "市长": "市"}
+# 教育部长, 公安局长, 教育厅长: the head of a ministry, a bureau, a department, its 部 written once
+_SHORT_HEAD = re.compile(r"(?<=[\u4e00-\u9fff])(?<![部局厅])(?:常务)?副?(?P<body>[部局厅])长$")
 _MEMBERSHIP_BODY = re.compile(r"^(?P<body>[\u4e00-\u9fff]{0,6}(?:人大|政协))(?:常委|代表|委员)$")
 _RELATIVE = re.compile(r"^(?P<level>省|自治区|市)(?=[\u4e00-\u9fff])")
 # 3月21日，某某市人民政府新闻办公室召开……: a city the report names as the host of what it reports
@@ -29,13 +36,16 @@ _PARTY_DEPARTMENT = re.compile(r"^(?P<department>宣传部|组织部|统战部|�
 _OTHER_DELEGATIONS = ("香港", "澳门", "台湾省", "台湾", "解放军和武警部队", "解放军")
 
 
-def organization_of(role: str, text: str = "", region: str | None = None) -> str | None:
+def organization_of(role: str, text: str = "", region: str | None = None, placed: bool = False) -> str | None:
     """The organization of a role: the first title of the chain less its titles and party bodies, the body
     rather than a unit of it; a party committee alone (省委常委、副省长) gives the region; an organization the
     report writes relative to its province (省农业农村厅, 自治区政协) gets the province's name; a short form
-    the report also writes in full (发改委, 国家发改委) its full form. None when the role is only titles."""
+    the report also writes in full (发改委, 国家发改委) its full form. `placed`: the region is the one named in
+    the speaker's own sentence (江苏代表团审议时，省长), so a bare post of its level (省长) is its government.
+    None when the role is only titles."""
     lex = lexicon()
     role = re.sub(r"[（(][^）)]*[）)]$", "", role)  # 代表（来自基层）: what the role adds in brackets is not a body
+    role = re.sub(r"^(?:新任|时任|现任|前任|時任|現任)(?=[\u4e00-\u9fff]{3})", "", role)  # 新任商务部部长: when, not a body
     plain = simplified(role)
     for membership in lex.memberships:
         if plain.startswith(membership) and len(plain) > len(membership) + 1 and plain[len(membership)] in "，、 ":
@@ -44,12 +54,21 @@ def organization_of(role: str, text: str = "", region: str | None = None) -> str
     segments = [s for s in re.split(r"[、，,]", plain) if s]
     if not segments:
         return None
+    shared = 0
+    while shared + 1 < len(segments) and shares_title(segments[shared]):
+        shared += 1
+    if shared:  # 中共中央对外宣传办公室、国务院新闻办公室主任: one title of every body listed, and each its organization
+        at = sum(len(s) + 1 for s in segments[:shared])
+        last = organization_of(role[at:], text, region, placed)
+        return f"{role[:at]}{last}" if last else None
     body = _MEMBERSHIP_BODY.match(plain)
     first = segments[0]
     committee = _COMMITTEE.match(first)
     if committee and committee.group("place"):
         return _with_prefix(_committee_organization(committee, role, plain, segments[1:]), text)
     # 自治区政协委员, 全国人大代表: a membership alone; the organization is the body the member sits in
+    if body and len(segments) == 1 and body.group("body") in ("人大", "政协"):
+        return None  # 人大代表: a deputy to a congress the role does not say
     end = body.end("body") if body and len(segments) == 1 else len(_strip_titles(first))
     org_plain = first[:end]
     org = role[:end]
@@ -61,7 +80,14 @@ def organization_of(role: str, text: str = "", region: str | None = None) -> str
         if region and any(_GOVERNMENT_POST.search(s) for s in segments[1:]) and region in lex.region_full:
             return lex.region_full[region]
         if not org_plain:
+            post = _LEVEL_POST.match(first)
+            full = lex.region_full.get(region or "", "")
+            if placed and post and len(segments) == 1 and full.endswith(_POST_LEVEL[post.group("post")]):
+                return full  # 江苏代表团审议时，省长刘小涛说: 江苏省
             return None
+    short = _SHORT_HEAD.search(first)
+    if short and org_plain and first[: short.start()] == org_plain:
+        org, org_plain = org + role[short.start("body")], org_plain + short.group("body")  # 教育部长: 教育部
     sub = _SUB_UNIT.search(org_plain)
     if sub and sub.start() >= 2:
         org, org_plain = org[: sub.start()], org_plain[: sub.start()]
@@ -77,7 +103,25 @@ def organization_of(role: str, text: str = "", region: str | None = None) -> str
         if full.endswith(org_plain):  # 自治区党委书记 in a report on Guangxi: 广西壮族自治区党委
             return full + ("党委" if plain[len(org_plain):].startswith("党委") else "")
         return None  # a level, not a body, where the report's region is of another level: left to review
+    if _LEVEL_BODY.fullmatch(org_plain):
+        return None  # 省委 with no province the report names: a level, left to review
     return _with_prefix(org, text) if org else None
+
+
+def place_named(lead: str) -> str | None:
+    """The one province or region a sentence names as where it happens (江苏代表团审议时，; 在广西壮族自治区代表团
+    开放团组活动中，; 山东省政府新闻发布会上，), by its short name, or None when it names none or more than one."""
+    plain = simplified(lead)
+    short = {name: key for key, name in lexicon().region_full.items()}
+    found = {short.get(m.group("region"), m.group("region")) for m in _places().finditer(plain)}
+    return found.pop() if len(found) == 1 else None
+
+
+@cache
+def _places() -> re.Pattern[str]:
+    full = lexicon().region_full
+    names = "|".join(sorted({*full, *full.values()}, key=len, reverse=True))
+    return re.compile(rf"(?P<region>{names})(?:代表团|团组|人民政府|政府|党委|省委|市委|人大|政协|新闻办|两会)")
 
 
 def _city_named(text: str) -> str | None:

@@ -18,9 +18,11 @@ from cybrief.draft.introductions import Person, ends_with_title, find_people, he
 from cybrief.draft.lexicon import lexicon
 from cybrief.draft.names import looks_like_name, simplified
 
+# 笑着说, 幽默插话, 深有感触地说, “实在”地说, 用不太标准的普通话说: how someone says it, between them and the verb
+MANNER = r"(?:微?笑着|幽默|风趣地|“[^“”，。]{1,6}”地|[\u4e00-\u9fff]{1,4}?地|用[^，。；！？“”]{1,12}?(?=说|讲|介绍|表示))"
 _FILLER = (
-    r"(?:在[^，。；！？]{0,24}?(?:上|时|中|里|前|后)|(?:参加|出席|接受|做客|走上|登上)[^，。；！？]{0,20}?(?:时|上|中)|"
-    r"(?:在?被)?(?:问到|问及|谈到|谈及|谈起|说起|提到|提及)[^，。；！？]{0,20}?时|会中|会上|于会上|今天|今日|日前|近日|当天|进一步|首先|还|也|则|同时|"
+    rf"(?:{MANNER}|代表[^，。；！？“”]{{2,12}}?(?:政府|党委|省委|市委)[，,]?|在[^，。；！？]{{0,24}}?(?:上|时|中|里|前|后)|(?:参加|出席|接受|做客|走上|登上)[^，。；！？]{{0,20}}?(?:时|上|中)|"
+    r"(?:在?被)?(?:问到|问及|谈到|谈及|谈起|说起|提到|提及)[^，。；！？]{0,20}?时|会中|会上|于会上|会后[，,]?|今天|今日|日前|近日|当天|进一步|首先|还|也|则|同时|"
     r"特别|随后|再次|又|接着|进而|坦诚|明确|专门|现场|对此|就此|(?:面)?对[^，。；！？“”]{0,8}?记者|向[^，。；！？“”]{1,12}?|在接受[^，。]{0,12}?采访时)*"
 )
 # 陈帆提出某某体系的建议: the proposal someone put forward, named as a thing (no 了, no pause before 的建议)
@@ -36,10 +38,11 @@ _NARRATION = re.compile(
 class Speaker:
     """A person who speaks in the article: name as printed, role as stated, where they were introduced."""
 
-    __slots__ = ("name", "role", "organization", "introduced", "sentence")
+    __slots__ = ("name", "role", "organization", "introduced", "sentence", "lead")
 
-    def __init__(self, name: str, role: str | None, introduced: int, sentence: str):
+    def __init__(self, name: str, role: str | None, introduced: int, sentence: str, lead: str = ""):
         self.name, self.role, self.introduced, self.sentence = name, role, introduced, sentence
+        self.lead = lead  # the sentence up to their clause (江苏代表团审议时，省长某某), quotes left out: where they are
         self.organization: str | None = None
 
 
@@ -47,11 +50,12 @@ class Speaker:
 def _patterns() -> dict[str, re.Pattern]:
     lex = lexicon()
     short = "|".join(re.escape(t) for t in lex.short_titles)
+    whole = "|".join(re.escape(t) for t in lex.titles)
     verbs = "|".join(sorted(lex.verbs, key=len, reverse=True))
     return {
         # 娄勤俭答问时, 张明介绍时: a time clause, not the words themselves
         # 张明提出的建议: a relative clause, not the words themselves
-        "speaks": re.compile(rf"^(?:副?(?:{short}))?{_FILLER}[，,]?(?:{verbs})(?![问]?时|的)"),
+        "speaks": re.compile(rf"^(?:副?(?:{whole}|{short}))?{_FILLER}[，,]?(?:{verbs})(?![问]?时|的)"),  # 张明总理表示
         "colon_quote": re.compile(r"^[^。！？；“”]{0,40}?：\s*“"),
         "colon_clause": re.compile(r"^[^，。！？；“”：|｜]{1,24}：(?!$)"),
         "view": re.compile(r"^的(?:回答|回应|建议|观点|看法|答案|说法|判断)(?:是|为)?[：，]"),
@@ -71,6 +75,8 @@ def speaks_at(paragraph: str, plain: str, person: Person) -> bool:
     clause = plain[max(0, person.start - 60): person.start]
     if "邀请" in clause[max(clause.rfind("，"), clause.rfind("。")) + 1:]:
         return False  # 邀请甲、乙、丙介绍: guests invited to speak, each a candidate until they speak
+    if re.search(r"(?:请|有请)$", plain[max(0, person.start - 2): person.start]):
+        return False  # 下面请张明副厅长介绍: the host gives the floor; the words are not theirs yet
     after = plain[person.end: person.end + 120]
     if _ANSWER_COUNT.match(after):
         return False  # 某某连续回答了18个问题: how many, told by the report
@@ -98,9 +104,11 @@ def find_speakers(article: Article):
     labels: dict[int, tuple[str, Person | None]] = {}
     headings: dict[int, Person] = {}
     # Introductions that make a name known: role chains, titles after names, labels, lists, name lines.
+    introduced: dict[int, list[Person]] = {}
     for number, (paragraph, plain) in enumerate(zip(article.paragraphs, plains), 1):
         for person in find_people(number, paragraph, plain, frozenset(known), echoes):
             if person.how in ("role", "title"):
+                introduced.setdefault(number, []).append(person)
                 known.add(person.name)
                 roles.setdefault(person.name, []).append(person.role)
             elif person.how == "bare":
@@ -112,6 +120,8 @@ def find_speakers(article: Article):
                 name = next((name[-n:] for n in (len(name), 3, 2, 4) if looks_like_name(name[-n:])), "")
                 if name:
                     known.add(name)
+                    at = match.start("names") + plain[match.start("names"):match.end("names")].find(name)
+                    introduced.setdefault(number, []).append(Person(number, at, at, at + len(name), name, role, "list"))
                     if ends_with_title(role):
                         roles.setdefault(name, []).append(role)
         heading = heading_person(number, paragraph, plain, frozenset(known))
@@ -142,13 +152,17 @@ def find_speakers(article: Article):
     # Where each known person speaks.
     speaking: dict[int, list[Person]] = {}
     questions = {n for n, (kind, _) in labels.items() if kind == "question"}
+    answering = None  # the speaker of the transcript's answer going on: `张明：` until the next question or label
     for number, (paragraph, plain) in enumerate(zip(article.paragraphs, plains), 1):
         if number in questions:
+            answering = None
             continue
         found = []
         label = labels.get(number)
         if label and label[1] is not None:
             found.append(label[1])
+            # a transcript's answer (questions asked, or the label alone on its line), not `张明代表：“……”`
+            answering = label[1].name if any(q < number for q in questions) or not plain[label[1].end:].strip(" ：:") else None
         if number in headings:
             found.append(headings[number])
         named = find_people(number, paragraph, plain, frozenset(known), echoes)
@@ -158,6 +172,8 @@ def find_speakers(article: Article):
                 continue
             if any(a < person.name_start < b for a, b in quoted) or plain[person.start - 1: person.start] == "由":
                 continue  # “习近平总书记说：……”请教各位: words quoted inside a quote; 由某某提出的: an agent
+            if answering and not label and person.how != "role" and person.name != answering:
+                continue  # 张明：……习近平总书记强调……: a leader the answer quotes in passing
             if person.name in known and speaks_at(paragraph, plain, person):
                 found.append(person)
         # 这3位发言人是：甲，乙，丙。他们表示……: the people just named speak together
@@ -178,7 +194,9 @@ def find_speakers(article: Article):
     for number in sorted(speaking):
         for person in speaking[number]:
             if person.name not in speakers:
-                speakers[person.name] = Speaker(person.name, None, number, _sentence(article.paragraph(number), person.start))
+                paragraph = article.paragraph(number)
+                speakers[person.name] = Speaker(person.name, None, number, _sentence(paragraph, person.start),
+                                                _lead(paragraph, person.start))
     # A speaker is introduced where the report first gives their role as they speak (a headline with the name
     # alone comes before the paragraph that names the session and the role).
     placed: set[str] = set()
@@ -188,11 +206,12 @@ def find_speakers(article: Article):
                 placed.add(person.name)
                 speakers[person.name].introduced = number
                 speakers[person.name].sentence = _sentence(article.paragraph(number), person.start)
+                speakers[person.name].lead = _lead(article.paragraph(number), person.start)
     for name, speaker in speakers.items():
         stated = [r for r in roles.get(name, []) if r]
         # 国家发展改 革委: a space a page's line wrap left between two characters of one word is no part of it
         speaker.role = re.sub(r"(?<=[\u4e00-\u9fff]) (?=[\u4e00-\u9fff])", "", max(stated, key=len)) if stated else None
-    return plains, speakers, speaking, labels, headings
+    return plains, speakers, speaking, labels, headings, introduced
 
 
 def _quote_after(article: Article, plains: list[str], known: frozenset[str], echoes: frozenset[str],
@@ -201,6 +220,22 @@ def _quote_after(article: Article, plains: list[str], known: frozenset[str], ech
     floor (a word of lexicon `floor`, or a colon that ends it), then a paragraph that is a quote naming no one:
     the quote is that person's, who speaks where the paragraph tells of them."""
     floor = lexicon().floor
+    for number, plain in enumerate(plains, 1):  # 某部部长张明出现在通道上。“……”: in one paragraph
+        if number in speaking or number in questions:
+            continue
+        for match in re.finditer(r"。(?=[“「])", plain):
+            quote = re.match(r"[“「][^”」]*[”」]", plain[match.end():])
+            rest = plain[match.end() + len(quote.group()):].lstrip("，,") if quote else ""
+            if not quote or re.search(r"[\u4e00-\u9fff]", rest[:12]) and not rest.startswith(("。", "他", "她")):
+                continue  # a quote that a sentence then gives to someone, or narration after it (他的回答: theirs)
+            cut = max(plain.rfind(mark, 0, match.start()) for mark in "。！？") + 1
+            paragraph = article.paragraph(number)
+            people = [p for p in find_people(number, paragraph, plain, known, echoes)
+                      if cut <= p.name_start < match.start() and (p.how in ("role", "title") or p.name in known)]
+            if len({p.name for p in people}) == 1 and any(w in plain[people[0].end: match.start()] for w in floor) \
+                    and "邀请" not in plain[cut: people[0].start] and plain[people[0].start - 1: people[0].start] != "由":
+                speaking[number] = [people[0]]
+                break
     for number in range(1, len(plains)):
         quote = plains[number].lstrip()
         if not quote.startswith(("“", "「")) or number + 1 in speaking or number + 1 in questions or number in questions:
@@ -231,6 +266,14 @@ def _sentence(paragraph: str, start: int) -> str:
         if found != -1:
             end = min(end, found + 1)
     return paragraph[start:end]
+
+
+def _lead(paragraph: str, start: int) -> str:
+    """The sentence before a person's role, without what it quotes (“……”，7日的某省代表团会议上，省长), and the
+    clause that names them (省长张明代表某省政府): where it places them."""
+    before = re.sub(r"“[^“”]*”|「[^「」]*」", "", paragraph[:start])
+    clause = re.split(r"[，,。！？；：“]", paragraph[start:], maxsplit=1)[0]  # 张明代表某省政府，: their own clause too
+    return re.split(r"[。！？]", before)[-1] + clause
 
 
 def narration_starts(plain: str) -> bool:

@@ -93,6 +93,26 @@ def _facts_replaced(blob: bytes, keys: bytes | None = None, texts: bytes | None 
     return size.to_bytes(4, "little") + len(keys).to_bytes(4, "little") + zlib.compress(data[:size] + keys + texts)
 
 
+def _keys_edited(blob: bytes, edit) -> bytes:
+    """A stored blob of targets with its facts for ordering read, edited by edit(list of them), and written back."""
+    size, length = int.from_bytes(blob[:4], "little"), int.from_bytes(blob[4:8], "little")
+    keys = list(marshal.loads(zlib.decompress(blob[8:])[size:size + length]))
+    edit(keys)
+    return _facts_replaced(blob, keys=marshal.dumps(tuple(keys)))
+
+
+def _values(keys, value) -> None:  # every value of the brief (the last of the facts for ordering) replaced
+    keys[-1] = [value] * len(keys[-1])
+
+
+def _fractions(keys) -> None:  # every value said to be a fraction, and not text
+    keys[1], keys[-1] = list(range(len(keys[-1]))), [7] * len(keys[-1])
+
+
+def _labels(keys) -> None:  # the labels not text
+    keys[2] = [[label] for label in keys[2]]
+
+
 @pytest.mark.parametrize("args, table, column, damage", [
     (["delegates"], "delegates_csv", "template", lambda blob: b"\x00\xff"),
     (["delegates"], "delegates_csv", "template", lambda blob: zlib.compress(marshal.dumps("not a template"))),
@@ -102,6 +122,11 @@ def _facts_replaced(blob: bytes, keys: bytes | None = None, texts: bytes | None 
     (["targets", "--facet", "sector"], "targets_csv", "lines", lambda blob: _facts_replaced(blob, keys=marshal.dumps(1))),
     (["targets", "--sort", "value"], "targets_csv", "lines", lambda blob: _facts_replaced(blob, keys=marshal.dumps((1, 2)))),
     (["targets", "--facet", "sector"], "targets_csv", "lines", lambda blob: _facts_replaced(blob, texts=marshal.dumps([]))),
+    (["targets", "--sort", "value"], "targets_csv", "lines", lambda blob: _keys_edited(blob, lambda k: _values(k, "NaN"))),
+    (["targets", "--sort", "value"], "targets_csv", "lines", lambda blob: _keys_edited(blob, _fractions)),
+    (["targets", "--group-by", "sector"], "targets_csv", "lines", lambda blob: _keys_edited(blob, _labels)),
+    (["targets", "--facet", "sector"], "targets_csv", "lines",
+     lambda blob: _facts_replaced(blob, texts=marshal.dumps(tuple([[1]] * 4)))),
 ])
 def test_damaged_stored_lines_or_facts_give_the_listing_from_the_files(tmp_path, monkeypatch, args, table, column, damage):
     folder = odd_library(tmp_path)

@@ -149,24 +149,25 @@ def _targets(lib, fmt, lang, filters, sort, reverse, group_by, facet) -> None:
     if every and sort is None and not facet and group_by is None:
         if emit_rows(fmt, lib, "targets"):  # every target as CSV: the lines as made when the briefs were indexed
             return
-    copied = None  # every target as its stored facts and CSV line, for facets or a CSV of them ordered or grouped
+    asked = dict(sort=sort, reverse=reverse, group_by=group_by, facet=facet)
     if every and (facet or is_csv(fmt)) and (sort is not None or facet or group_by is not None):
-        copied = lib.target_facts(texts=bool(facet)) or None  # ordering and grouping read no metric or figure
-    if not copied:
-        _listed(lib, fmt, lang, *filtered_targets(lib, *filters), False, sort, reverse, group_by, facet)
-        return
-    import gc
+        import gc
 
-    collecting = gc.isenabled()
-    gc.disable()  # none of the many references is garbage: what sorts, counts or writes them would walk them all
-    try:
-        _listed(lib, fmt, lang, copied, None, True, sort, reverse, group_by, facet)
-    finally:
-        if collecting:
-            gc.enable()
+        collecting = gc.isenabled()
+        gc.disable()  # none of the many references is garbage: what makes, sorts, counts or writes them would walk them
+        try:  # every target as its stored facts and CSV line; ordering and grouping read no metric or figure
+            copied = lib.target_facts(texts=bool(facet))
+            if copied:
+                _listed(lib, fmt, lang, copied, None, copied=True, **asked)
+                return
+        finally:
+            if collecting:
+                gc.enable()
+    refs, nothing = filtered_targets(lib, *filters)
+    _listed(lib, fmt, lang, refs, nothing, copied=False, **asked)
 
 
-def _listed(lib, fmt, lang, refs, nothing, copied, sort, reverse, group_by, facet) -> None:
+def _listed(lib, fmt, lang, refs, nothing, *, copied, sort, reverse, group_by, facet) -> None:
     """Write the targets (`copied`: stored facts and lines, library.FactRef), ordered, grouped or counted as asked;
     `nothing`, the error that says why there are none."""
     from cybrief import render as rendering

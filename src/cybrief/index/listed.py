@@ -92,7 +92,7 @@ def _parts(blob: bytes, upto: int) -> tuple[bytes, memoryview | None, memoryview
             raise
         raise Damaged(f"stored CSV lines cannot be read: {exc}") from None
     if len(data) < size + (keys if upto > 1 else 0):
-        raise Damaged("stored CSV lines end early")
+        raise Damaged("stored CSV lines or facts end early")
     view = memoryview(data)
     return (data[:size], view[size:size + keys] if upto > 1 else None, view[size + keys:] if upto > 2 else None)
 
@@ -116,7 +116,8 @@ def unpack_targets(blob: bytes, texts: bool = True) -> tuple[list, tuple]:
         ends, codes = array("q", steps), array(typecode, codes)
         count = len(ends)
         if (type(labels) is not list or type(texts_of_values) is not list or len(texts_of_values) != count
-                or len(codes) != count * len(LABELS) or (ends and (ends[-1] != len(lines) or min(ends) < 0))):
+                or len(codes) != count * len(LABELS) or (ends and (ends[-1] != len(lines) or min(ends) < 0))
+                or not _all_of(labels, _LABEL_TYPES) or not _all_of(texts_of_values, _TEXT)):
             raise Damaged("stored facts of targets are not what the index writes")
         columns: list = [None] * len(FACTS)
         for k, i in enumerate(LABELS):
@@ -124,7 +125,8 @@ def unpack_targets(blob: bytes, texts: bool = True) -> tuple[list, tuple]:
             columns[i] = [labels[c] for c in taken] if count < 2 else list(itemgetter(*taken)(labels))
         if counted is not None:
             read = marshal.loads(counted)
-            if type(read) is not tuple or len(read) != len(TEXTS) or any(type(c) is not list or len(c) != count for c in read):
+            if (type(read) is not tuple or len(read) != len(TEXTS)
+                    or any(type(c) is not list or len(c) != count or not _all_of(c, _LABEL_TYPES) for c in read)):
                 raise Damaged("stored facts of targets are not what the index writes")
             for i, column in zip(TEXTS, read):
                 columns[i] = column
@@ -135,15 +137,28 @@ def unpack_targets(blob: bytes, texts: bool = True) -> tuple[list, tuple]:
             columns[_VALUE] = values = list(map(Decimal, decimals))
             for i in fractions:
                 values[i] = parse_number(texts_of_values[i])
+                if values[i] is None:
+                    raise Damaged("a stored value of a target cannot be read")
         else:
-            columns[_VALUE] = list(map(Decimal, texts_of_values))
+            columns[_VALUE] = values = list(map(Decimal, texts_of_values))
+        if not all(map(Decimal.is_finite, (v for v in values if type(v) is Decimal))):
+            raise Damaged("a stored value of a target is not a number")
         starts = array("q", [0]) + ends[:-1]
         found = itemgetter(*map(slice, starts, ends))(lines) if count > 1 else [lines[:ends[0]]] if ends else ()
-    except (ValueError, EOFError, TypeError, ArithmeticError, IndexError) as exc:
+    except (ValueError, EOFError, TypeError, ArithmeticError, IndexError, AttributeError) as exc:
         if isinstance(exc, Damaged):
             raise
         raise Damaged(f"stored facts of targets cannot be read: {exc}") from None
     return columns, found
+
+
+_TEXT = frozenset((str,))
+_LABEL_TYPES = frozenset((str, type(None)))
+
+
+def _all_of(values: list, types: frozenset) -> bool:
+    """Whether every value is of one of the types (the texts and labels the index writes, checked at C speed)."""
+    return set(map(type, values)) <= types
 
 
 def lines_ahead(chunks, ahead: bool):

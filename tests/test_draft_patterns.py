@@ -779,6 +779,16 @@ def test_7_the_reports_counts_ages_other_bodies_and_questions_are_not_a_speakers
     assert [t.figure for t in brief.targets].count("7.1%") == 1  # said twice, one figure
 
 
+def test_7_the_publics_words_a_speaker_passes_on_are_not_the_speakers_figures():
+    text = ("3月5日，十四届全国人大三次会议开幕。\n"
+            "全国人大代表、某村党支部书记张明告诉记者，来北京前，乡亲们纷纷找他。村民们说，种粮补贴偏低，一年少收3000元。"
+            "“一亩地才补贴50元，化肥一袋就要200元。”张明说，他今年建议把补贴提高到每亩100元。\n")
+    got = figures(draft_article(text, year=2025).brief)
+    assert set(got) == {"100元"} and got["100元"][0] == "张明"  # not the villagers' 3000元, 50元, 200元
+    own = text.replace("村民们说", "他说")
+    assert set(figures(draft_article(own, year=2025).brief)) == {"3000元", "50元", "200元", "100元"}
+
+
 # --- 8. input as pasted ------------------------------------------------------------------------------
 
 def test_8_ascii_punctuation_traditional_text_and_page_chrome():

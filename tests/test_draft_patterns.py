@@ -480,6 +480,13 @@ def test_4_words_that_begin_with_a_family_name_are_not_names():
 
 # --- 5. roles and organizations ----------------------------------------------------------------------
 
+def test_5_a_chain_after_a_clause_with_corner_quotes_is_read_to_the_paragraph_start():
+    # the clause before the comma opens the paragraph and holds 「」: reading back to its start must end
+    text = "论坛「稳增长」之后，全国政协委员、某商会会长张明表示，去年增长8.1%。"
+    found = delegates(draft_article(text, year=2022).brief)
+    assert found["张明"].role == "全国政协委员、某商会会长"
+
+
 def test_5_the_chain_is_split_into_role_and_organization_without_party_noise():
     found = delegates(draft("5_roles", year=2026).brief)
     assert found["韩立群"].role == "某部党组成员、副部长" and found["韩立群"].organization == "某部"
@@ -704,6 +711,14 @@ def test_7_qualifiers_ranges_shared_units_and_chinese_decimals():
     assert got["8.2"][1:3] == (Decimal("8.2"), "百分点")  # 8.2、5.0个百分点: the unit in its base form
     assert got["百分之二十三点六"][1:3] == (Decimal("23.6"), "%")
     assert got["突破三百亿元"][0] == "于海洋"
+
+
+def test_7_an_estimate_in_neighbouring_digits_is_a_range_and_nominal_is_not_people():
+    text = "某部部长张明说，当年GDP增量有六七万亿就可以了，今年要有九万亿名义GDP的增量，两三个省已达标。"
+    got = figures(draft_article(text, year=2022).brief)
+    assert got["六七万亿"][1:4] == (6 * 10**12, "元", "approx")  # 元: money is spoken of
+    assert got["九万亿"][1] == 9 * 10**12 and "九万亿名" not in got  # 名义 is nominal, not 名 people
+    assert got["两三个"][1:4] == (2, "个", "approx")
 
 
 def test_7_a_short_quoted_sentence_is_speech_not_a_name():

@@ -117,6 +117,15 @@ GOLDEN = {
     "5千至1万": (D(5000), "", "exact", D(10000)),
     "3万至2亿": (D(30000), "", "exact", D(200000000)),
     "约3至5个": (D(3), "个", "approx", D(5)),
+    # an estimate in two neighbouring digits: a range, about
+    "两三个": (D(2), "个", "approx", D(3)),
+    "一两年": (D(1), "年", "approx", D(2)),
+    "三五家": (D(3), "家", "approx", D(5)),
+    "六七万亿元": (D(6) * 10**12, "元", "approx", D(7) * 10**12),
+    "十五六岁": (D(15), "岁", "approx", D(16)),
+    "二三十万人": (D(200000), "人", "approx", D(300000)),
+    "七八百万": (D(7000000), "", "approx", D(8000000)),
+    "近两三成": (D(2), "成", "nearly", D(3)),
     # a threshold passed, thousands separated by commas
     "破万亿元": (D(10) ** 12, "元", "over", None),
     "1,254万人": (D(12540000), "人", "exact", None),
@@ -146,6 +155,9 @@ REFUSED = {
     "5G": "'G' is not a unit",
     "第三": "expected a number",
     "一二": "two numbers in a row",
+    "一二三": "two numbers in a row",
+    "三四五个": "two numbers in a row",  # one pair of neighbours at most
+    "十二三四": "two numbers in a row",
     "二〇二五": "zero out of place",
     "百千": "out of order",
     "1万2": "reads two ways",

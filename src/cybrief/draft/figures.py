@@ -45,7 +45,9 @@ class Found:
 
 @lru_cache(maxsize=1)
 def _patterns() -> dict[str, re.Pattern]:
-    units = "|".join(re.escape(u) for u in sorted(UNITS | {"％"}, key=len, reverse=True))
+    # 九万亿名义GDP: 名义 is nominal, not people counted with 名
+    units = "|".join("名(?![义單单称稱额額字])" if u == "名" else re.escape(u)
+                     for u in sorted(UNITS | {"％"}, key=len, reverse=True))
     unit = rf"(?:{units})(?:[/每](?:{units}))?"  # 388.5公斤/亩, 30.5微克每立方米
     prefixes = "|".join(word for word, _ in PREFIXES)
     suffixes = "|".join(word for word, _ in SUFFIXES)
@@ -59,6 +61,7 @@ def _patterns() -> dict[str, re.Pattern]:
             rf"(?:{prefixes})?{_NUMERAL}个多(?:小时|月)(?:{suffixes})?"  # 1个多小时
             rf"|(?:{prefixes})?{_NUMERAL}(?:(?:{units})?(?:至|到|~|～|-|—){_NUMERAL})?{_OVER}\s?{unit}(?:{suffixes})?"
             rf"|(?:{prefixes})?[{_DIGITS}]+(?:[.．][{_DIGITS}]+)?[余多]?\s?(?:万亿|亿|万|兆)[余多]?(?:{suffixes})?"  # 2000多亿
+            rf"|(?:{prefixes})?[{_CN}]*[一二两三四五六七八九][{_CN}]*?(?:万亿|亿|万|兆)[余多]?(?:{suffixes})?"  # 九万亿, 六七万亿
         ),
     }
 

@@ -64,6 +64,32 @@ def _tokens(text: str) -> list:
     return out
 
 
+# Two digits side by side that make an estimate (两三个, 六七万亿, 十五六岁, 二三十): each pair, lower first.
+_NEIGHBOURS = {("一", "两"): (1, 2), ("三", "五"): (3, 5)} | {
+    (a, b): (DIGITS[a], DIGITS[b]) for a in DIGITS for b in DIGITS
+    if a in "一二两三四五六七八" and b in "二两三四五六七八九" and DIGITS[b] == DIGITS[a] + 1 and (a, b) not in (("二", "两"), ("一", "二"))  # 一两 is the estimate; 一二 is a count (一二三)
+}
+
+
+def neighbours(text: str) -> tuple[str, str] | None:
+    """The two numerals of an estimate written as two neighbouring digits (两三万 -> 两万, 三万; 十五六 -> 十五,
+    十六; 二三十 -> 二十, 三十), or None. Only one pair, standing after nothing but a marker (十) and before no
+    digit: 二〇一二 and 一二三 are no estimate."""
+    found = None
+    for i in range(len(text) - 1):
+        pair = (text[i], text[i + 1])
+        if pair not in _NEIGHBOURS:
+            continue
+        before = text[i - 1] if i else ""
+        after = text[i + 2] if i + 2 < len(text) else ""
+        if found is not None or (before and before not in SMALL) or (after and (after in DIGITS or after.isdigit())):
+            return None
+        found = i
+    if found is None:
+        return None
+    return text[:found] + text[found] + text[found + 2:], text[:found] + text[found + 1:]
+
+
 def read_numeral(text: str) -> Decimal:
     """The exact value of a numeral such as 三千, 两百, 十五, 一千五百, 一千五, 278.8万, 1.2万亿, 近百's 百.
 

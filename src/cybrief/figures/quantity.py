@@ -25,6 +25,7 @@ from cybrief.figures.numerals import (
     NUMERAL_CHARS,
     NumeralError,
     marker_profile,
+    neighbours,
     normalize,
     read_numeral,
 )
@@ -221,7 +222,12 @@ def _parse(s: str):
         words = ", ".join(f"{word} ({name})" for word, name in qualifiers)
         raise _Refused(f"two qualifiers that disagree: {words}")
     qualifier = names.pop() if names else "exact"
-    value, unit, upper = _core(s)
+    estimate = _estimate(s)
+    if estimate is not None:  # 两三个, 六七万亿元: a range, about
+        value, unit, upper = estimate
+        qualifier = "approx" if qualifier == "exact" else qualifier
+    else:
+        value, unit, upper = _core(s)
     unit = _per(unit)
     return value, BASE_UNITS.get(unit, unit), qualifier, upper
 
@@ -253,6 +259,19 @@ def _core(s: str):
         return _range(s, separator)
     value, unit, _ = _amount(s)
     return value, unit, None
+
+
+def _estimate(s: str):
+    """value, unit, upper of an estimate written as two neighbouring digits (六七万亿元 is 6 to 7 万亿元), or None."""
+    run = _numeral_run(s)
+    pair = neighbours(s[:run])
+    if pair is None:
+        return None
+    low, low_unit, _ = _amount(pair[0] + s[run:])
+    high, unit, _ = _amount(pair[1] + s[run:])
+    if low_unit != unit or low >= high:
+        return None
+    return low, unit, high
 
 
 def _share(numerator: Decimal, denominator: Decimal):

@@ -363,6 +363,24 @@ def test_2_lines_naming_who_is_shown_under_photos_are_neither_joined_nor_speaker
     assert figures(brief)["1200个"][0] == "李四"
 
 
+def test_1_an_answer_that_is_still_the_same_and_a_smile_printed_with_zhu_introduce_the_speaker():
+    text = ("某部部长周明的回答依旧是“有把握”，今年新建水库12座。\n"
+            "記者見到某集團董事長林立代表。“我是第二次當選。”林立微笑著說，“今年帶來18份建議。”")
+    got = figures(draft_article(text, year=2024).brief)
+    assert got["12座"][0] == "周明"
+    assert got["18份"][0] == "林立"  # 微笑著: the particle 着 as Taiwan and Hong Kong print it
+
+
+def test_1_a_video_report_s_narration_label_is_no_speaker():
+    text = ("【解说】3月11日，某部部长李华出席记者会，回答了13个问题。\n"
+            "【同期】某部部长 李华\n"
+            "今年我们要新增就业岗位100万个。\n"
+            "【解说】谈到住房，李华表示，今年要改造小区5万个。")
+    brief = draft_article(text, year=2022).brief
+    assert [d.name for d in brief.delegates] == ["李华"]  # 解说 is the narrator's label, not a name
+    assert set(figures(brief)) == {"100万个", "5万个"}
+
+
 # --- 3. continuation ---------------------------------------------------------------------------------
 
 def test_3_pronouns_numbered_points_and_sections_carry_the_speaker_as_inferred_until_narration():
@@ -436,6 +454,15 @@ def test_3_a_line_that_signs_the_quote_above_it():
     assert figures(brief)["1万个"][0] == "张明远" and figures(brief)["3000名"][0] == "李秀英"
 
 
+def test_3_a_paragraph_about_another_speaker_is_not_the_last_speaker_s_words():
+    text = ("某部部长张明表示，今年增长5%。\n"
+            "某局局长李华也表示“有信心”。\n"
+            "与去年相同，张明今年又来到通道，完成6%的目标底气何在，成了记者追问的焦点。")
+    got = figures(draft_article(text, year=2022).brief)
+    assert got["5%"][0] == "张明"
+    assert "6%" not in got or got["6%"][0] != "李华"  # the paragraph tells of 张明: not 李华's words
+
+
 # --- 4. names ----------------------------------------------------------------------------------------
 
 def test_4_compound_surnames_dotted_names_rare_surnames_and_names_glued_to_the_next_word():
@@ -498,6 +525,15 @@ def test_5_a_professional_rank_is_a_title_whole():
     text = "某省农业科学院高级农艺师周立新代表说，每亩增收200元。某大学副教授林海委员表示，已建成实验室3个。"
     found = delegates(draft_article(text, year=2024).brief)
     assert found["周立新"].organization == "某省农业科学院" and found["林海"].organization == "某大学"
+
+
+def test_5_a_deputy_from_another_region_is_not_filed_under_the_delegation_the_report_names():
+    text = ("3月5日，在山东代表团驻地外，记者遇到几位代表。\n"
+            "来自河北的王强代表说，厂里今年减排30%。\n"
+            "來自基層的李華代表說，村裡修路120公里。")
+    found = delegates(draft_article(text, year=2024).brief)
+    assert found["王强"].role == "代表（来自河北）" and "山东" not in (found["王强"].organization or "")
+    assert found["李華"].role == "代表（來自基層）"  # where they come from, as the report writes it
 
 
 def test_5_a_deputy_named_only_as_such_belongs_to_the_one_delegation_the_report_names():

@@ -143,6 +143,9 @@ def attribute(article: Article, session_paragraphs: frozenset[int] = frozenset()
         elif current and _turns_to_another(plain, introduced.get(number, ()), current[0]):
             current = None  # 14时，某部部长李华被记者“截下”: the report turns to someone else, who has not spoken yet
             continue
+        elif current and any(simplified(name) in plain for name in speakers):
+            current = None  # 与去年相同，何立峰今年……: the report turns to another speaker, who does not speak here
+            continue
         elif current:
             how = "a numbered point after" if _NUMBERED.match(plain) else "an unattributed paragraph after"
             here = [Turn(0, current[0], "inferred", f"{how} {current[0]}'s words (paragraph {current[1]})")]

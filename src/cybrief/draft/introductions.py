@@ -196,7 +196,7 @@ def find_people(number: int, paragraph: str, plain: str, known: frozenset[str],
                 if clause and ends_with_title(clause.group("role")):
                     role, start = paragraph[clause.start("role"):clause.end("role")], clause.start()
                 elif origin := _ORIGIN.search(plain, 0, start):
-                    role = f"{role}（来自{paragraph[origin.start('origin'):origin.end('origin')]}）"
+                    role = f"{role}（{paragraph[origin.start():origin.end('origin')]}）"  # 来自 or 來自, as written
                     start = origin.start()
                 people.setdefault(at - length, Person(number, start, at - length, at, candidate, role, "title"))
                 break

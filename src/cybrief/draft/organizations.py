@@ -188,11 +188,22 @@ def delegation_of(role: str, text: str) -> str | None:
         delegations.setdefault(_region_key(match.group("region")), text[match.start():match.end()])
     if len(delegations) != 1:
         return None
-    [delegation] = delegations.values()
+    [(region, delegation)] = delegations.items()
+    origin = re.search(r"来自(?P<place>[^）]+)", simplified(role))
+    if origin:  # 来自河北的王代表, met beside the 山东代表团: he is not of that delegation
+        named = _regions().match(origin.group("place"))
+        if named and _region_key(named.group()) != region:
+            return None
     from cybrief.draft.events import session_phrases
 
     sessions = {plain[a:b]: text[a:b] for a, b in session_phrases(plain, cppcc=False)}
     return f"{delegation}（{sessions.popitem()[1]}）" if len(sessions) == 1 else delegation
+
+
+@cache
+def _regions() -> re.Pattern[str]:
+    full = lexicon().region_full
+    return re.compile("|".join(sorted({*full, *full.values()}, key=len, reverse=True)))
 
 
 @cache

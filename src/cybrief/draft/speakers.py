@@ -58,7 +58,7 @@ def _patterns() -> dict[str, re.Pattern]:
         "speaks": re.compile(rf"^(?:副?(?:{whole}|{short}))?{_FILLER}[，,]?(?:{verbs})(?![问]?时|的)"),  # 张明总理表示
         "colon_quote": re.compile(r"^[^。！？；“”]{0,40}?：\s*“"),
         "colon_clause": re.compile(r"^[^，。！？；“”：|｜]{1,24}：(?!$)"),
-        "view": re.compile(r"^的(?:回答|回应|建议|观点|看法|答案|说法|判断)(?:是|为)?[：，]"),
+        "view": re.compile(r"^的(?:回答|回应|建议|观点|看法|答案|说法|判断)(?:依旧|依然|仍然|仍|也|还|同样|都)?(?:是|为)?(?:[：，]|(?<=[是为])“)"),
         "in_view": re.compile(r"^(?:看来|眼中|眼里|心中)[，：]"),
         # 蔡昉代表立刻给出答案：…, 张明回答道：… (no quote marks): a colon right after saying
         "colon_said": re.compile(rf"^(?:副?(?:{short}))?[^。！？；“”：]{{0,16}}?(?:{verbs}|答案|道)："),

@@ -371,6 +371,13 @@ def test_1_an_answer_that_is_still_the_same_and_a_smile_printed_with_zhu_introdu
     assert got["18份"][0] == "林立"  # 微笑著: the particle 着 as Taiwan and Hong Kong print it
 
 
+def test_1_a_dash_after_sharing_the_data_opens_the_speaker_s_words():
+    text = ("某委副主任赵明、某局局长钱亮介绍有关情况。\n"
+            "经济韧性体现在哪里？赵明分享了一组数据——全省生产总值从5.3万亿元增长到8.1万亿元。")
+    got = figures(draft_article(text, year=2022).brief)
+    assert got["5.3万亿元"][0] == "赵明" and got["8.1万亿元"][0] == "赵明"
+
+
 def test_1_a_video_report_s_narration_label_is_no_speaker():
     text = ("【解说】3月11日，某部部长李华出席记者会，回答了13个问题。\n"
             "【同期】某部部长 李华\n"

@@ -61,7 +61,8 @@ def _patterns() -> dict[str, re.Pattern]:
         "view": re.compile(r"^的(?:回答|回应|建议|观点|看法|答案|说法|判断)(?:依旧|依然|仍然|仍|也|还|同样|都)?(?:是|为)?(?:[：，]|(?<=[是为])“)"),
         "in_view": re.compile(r"^(?:看来|眼中|眼里|心中)[，：]"),
         # 蔡昉代表立刻给出答案：…, 张明回答道：… (no quote marks): a colon right after saying
-        "colon_said": re.compile(rf"^(?:副?(?:{short}))?[^。！？；“”：]{{0,16}}?(?:{verbs}|答案|道)："),
+        # 赵明分享了一组数据——……: a dash after saying, or after the data given, opens the words as a colon does
+        "colon_said": re.compile(rf"^(?:副?(?:{short}))?[^。！？；“”：—]{{0,16}}?(?:(?:{verbs}|答案|道)：|(?:{verbs})[^。！？；“”：—]{{0,8}}?(?:数据|数字|答案|账)?——)"),
         "pronoun": re.compile(rf"^[^。！？]{{0,60}}?[，,。；](?:{_FILLER})?(?:他|她)(?:{_FILLER})?(?:{verbs})"),
         "list": re.compile(r"(?P<names>[\u4e00-\u9fff·・]{2,10}(?:、[\u4e00-\u9fff·・]{2,10})+)等?(?P<count>[\d一二两三四五六七八九十]{1,3})(?:位|名)(?P<role>[^，。；：“”、]{2,16})"),
         "together": re.compile(rf"[，,。；](?:{_FILLER})?(?:他们|她们|二人|两人|三人)(?:都|均|一致|也)?(?:{_FILLER})?(?:{verbs})"),

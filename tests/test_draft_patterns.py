@@ -534,6 +534,12 @@ def test_5_a_professional_rank_is_a_title_whole():
     assert found["周立新"].organization == "某省农业科学院" and found["林海"].organization == "某大学"
 
 
+def test_5_an_organization_from_the_word_lists_is_written_in_the_report_s_script():
+    text = "8月17日，重慶市舉行新聞發布會。市委副書記、市長林海說，全市增長4%。"
+    found = delegates(draft_article(text, year=2022).brief)
+    assert found["林海"].organization == "重慶市"  # as the report writes it, not 重庆市
+
+
 def test_5_a_deputy_from_another_region_is_not_filed_under_the_delegation_the_report_names():
     text = ("3月5日，在山东代表团驻地外，记者遇到几位代表。\n"
             "来自河北的王强代表说，厂里今年减排30%。\n"

@@ -108,6 +108,15 @@ def organization_of(role: str, text: str = "", region: str | None = None, placed
     return _with_prefix(org, text) if org else None
 
 
+def as_written(org: str, text: str) -> str:
+    """An organization in the script the report writes: a name from the word lists (重庆市) takes each character as
+    the report prints it (重慶市 in a traditional report); the rest stays."""
+    plain = simplified(text)
+    if plain == text:
+        return org
+    return "".join(text[at] if (at := plain.find(ch)) >= 0 else ch for ch in org)
+
+
 def place_named(lead: str) -> str | None:
     """The one province or region a sentence names as where it happens (江苏代表团审议时，; 在广西壮族自治区代表团
     开放团组活动中，; 山东省政府新闻发布会上，), by its short name, or None when it names none or more than one."""

@@ -110,8 +110,11 @@ def organization_of(role: str, text: str = "", region: str | None = None, placed
 
 def as_written(org: str, text: str) -> str:
     """An organization in the script the report writes: a name from the word lists (重庆市) takes each character as
-    the report prints it (重慶市 in a traditional report); the rest stays."""
-    plain = simplified(text)
+    the report prints it (重慶市 in a traditional report); the rest stays, and so does a character the report
+    prints in a variant form search does not read as it (陜西: 陕西省 stays)."""
+    from cybrief.search.normalize import t2s_table
+
+    plain = text.translate(t2s_table())
     if plain == text:
         return org
     return "".join(text[at] if (at := plain.find(ch)) >= 0 else ch for ch in org)

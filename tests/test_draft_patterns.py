@@ -989,7 +989,7 @@ def test_an_article_too_long_for_one_brief_is_drafted_in_part_and_still_loads_an
 
 # --- any text ----------------------------------------------------------------------------------------
 
-_PIECES = list("张王李欧阳·说表示介绍：:“”，,。、（）()12345.67890万亿兆元%个人代表委员部长局长记者年月日他是一二\n 　")
+_PIECES = list("张王李欧阳·说表示介绍：:“”「」『』，,。、（）()【】■—|12345.67890万亿兆元%个人代表委员部长局长记者年月日他是一二\n 　")
 
 
 @given(st.lists(st.sampled_from(_PIECES), max_size=200).map("".join))

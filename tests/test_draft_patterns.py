@@ -512,6 +512,25 @@ def test_4_words_that_begin_with_a_family_name_are_not_names():
     assert not looks_like_name("高质量") and not looks_like_name("全国") and looks_like_name("高建军")
 
 
+def test_4_two_characters_that_open_a_clause_before_saying_twice_are_a_name():
+    text = ("伍芳介绍，本次会议5日开幕，有11项议程。\n"
+            "伍芳透露，今年经费增长的幅度是7%左右。")
+    got = figures(draft_article(text, year=2017).brief)
+    assert got["7%左右"][0] == "伍芳" and got["11项"][0] == "伍芳"
+
+
+def test_4_a_name_the_report_writes_again_and_again_ends_where_it_always_ends():
+    text = ("某村党支部书记兼村委会主任林和星显得比较沉静，他对记者说，村里有耕地300亩。\n"
+            "除了耕地，林和星还关心村规民约，在这方面林和星颇有心得。")
+    found = delegates(draft_article(text, year=2015).brief)
+    assert list(found) == ["林和星"]  # not 林和, nor 林和星显
+
+
+def test_4_a_party_branch_is_no_family_name():
+    text = "“村官”代表7人，都是村里的党支部书记、党委书记。章立生代表说，村里新修公路12公里。"
+    assert list(delegates(draft_article(text, year=2015).brief)) == ["章立生"]
+
+
 # --- 5. roles and organizations ----------------------------------------------------------------------
 
 def test_5_a_chain_after_a_clause_with_corner_quotes_is_read_to_the_paragraph_start():

@@ -141,19 +141,43 @@ def _boundary_before(plain: str, at: int) -> bool:
     return at == 0 or plain[at - 1] in _STOPS + "、的是由给与和及■●◆▲|｜ "
 
 
-def name_echoes(plains: list[str]) -> frozenset[str]:
+class Echoes(frozenset):
+    """name_echoes' names, and `twice`: those of two characters that open a clause right before saying at least
+    twice in the report (傅莹介绍，…… / 傅莹透露，……)."""
+
+    twice: frozenset[str] = frozenset()
+
+
+def name_echoes(plains: list[str]) -> Echoes:
     """Two and three characters that look like a name and stand right before a verb of saying somewhere in the
     report (王国庆说): where the same name is introduced before a word no list knows (发言人王国庆做足功课),
     they say where it ends."""
     verb = _patterns()["verb_anywhere"]
     echoes = set()
+    openings: dict[str, int] = {}
     for plain in plains:
         for match in verb.finditer(plain):
             for length in (2, 3):
-                candidate = plain[max(0, match.start() - length): match.start()]
+                at = match.start() - length
+                candidate = plain[max(0, at): match.start()]
                 if len(candidate) == length and looks_like_name(candidate) and candidate[-1] not in AFTER_NOT_IN:
                     echoes.add(candidate)  # not 赵明在 (赵明在发布会上): 在 follows names
-    return frozenset(echoes)
+                    if length == 2 and (at == 0 or plain[at - 1] in "，。；！？”」 ") and plain[match.end(): match.end() + 1] in "，：,:":
+                        openings[candidate] = openings.get(candidate, 0) + 1
+    # 村主任林和星显得比较沉静 … 让林和星感到 … 林和星颇有心得: three characters after a title that the report writes
+    # again and again, their first two never without the third, are the name (a word no list knows follows it)
+    joined = "\n".join(plains)
+    title = _patterns()["title"]
+    for plain in plains:
+        for match in title.finditer(plain):
+            candidate = plain[match.end(): match.end() + 4]
+            if len(candidate) == 4 and candidate[:3] not in echoes and looks_like_name(candidate[:3]) \
+                    and (count := joined.count(candidate[:3])) >= 2 and joined.count(candidate[:2]) == count \
+                    and joined.count(candidate) < count:  # 向巴平措 every time: four characters, not three
+                echoes.add(candidate[:3])
+    found = Echoes(echoes)
+    found.twice = frozenset(name for name, count in openings.items() if count >= 2)
+    return found
 
 
 def find_people(number: int, paragraph: str, plain: str, known: frozenset[str],
@@ -207,6 +231,14 @@ def find_people(number: int, paragraph: str, plain: str, known: frozenset[str],
         if candidate and at not in people and _boundary_before(plain, at) and looks_like_name(candidate) \
                 and plain[at] not in "向对与和从为把被给跟" \
                 and not ends_with_title(candidate) and not any(p.name_start <= at < p.end for p in people.values()):
+            people[at] = Person(number, at, at, match.start(), candidate, None, "bare")
+            continue
+        # 傅莹介绍，…… and again 傅莹透露，……: two characters that open a clause before saying, twice in the report
+        at = match.start() - 2
+        candidate = paragraph[at:match.start()] if at >= 0 else ""
+        if candidate and simplified(candidate) in getattr(echoes, "twice", ()) and at not in people \
+                and (at == 0 or plain[at - 1] in "，。；！？”」 ") and plain[match.end(): match.end() + 1] in "，：,:" \
+                and not any(p.name_start <= at < p.end for p in people.values()):
             people[at] = Person(number, at, at, match.start(), candidate, None, "bare")
     taken = Spans((p.name_start, p.end) for p in people.values())
     for name in sorted(known, key=len, reverse=True):

@@ -526,6 +526,12 @@ def test_4_a_name_the_report_writes_again_and_again_ends_where_it_always_ends():
     assert list(found) == ["林和星"]  # not 林和, nor 林和星显
 
 
+def test_4_a_name_before_putting_forward_or_reckoning_ends_there():
+    text = "“希望缩短城乡保障距离，今年再修路12公里”，全国人大代表、某村党支部书记黄志峰提了两条建议。"
+    got = figures(draft_article(text, year=2015).brief)
+    assert got["12公里"][0] == "黄志峰"  # 提了 follows the name, as 说 would
+
+
 def test_4_a_party_branch_is_no_family_name():
     text = "“村官”代表7人，都是村里的党支部书记、党委书记。章立生代表说，村里新修公路12公里。"
     assert list(delegates(draft_article(text, year=2015).brief)) == ["章立生"]

@@ -532,6 +532,12 @@ def test_4_a_name_before_putting_forward_or_reckoning_ends_there():
     assert got["12公里"][0] == "黄志峰"  # 提了 follows the name, as 说 would
 
 
+def test_4_arriving_in_beijing_is_no_name_and_a_name_ends_before_ze():
+    text = ("在沪全国政协委员抵京：以热情参会\n"
+            "全国政协委员、某公司董事长沈雯则指出，专项资金运行了7年。")
+    assert list(delegates(draft_article(text, year=2017).brief)) == ["沈雯"]  # not 抵京, not 沈雯则
+
+
 def test_4_a_party_branch_is_no_family_name():
     text = "“村官”代表7人，都是村里的党支部书记、党委书记。章立生代表说，村里新修公路12公里。"
     assert list(delegates(draft_article(text, year=2015).brief)) == ["章立生"]

@@ -727,6 +727,13 @@ def test_6_a_day_in_the_early_morning_and_a_session_that_one_follows_on_from():
     assert [(e.date, e.kind, e.time) for e in brief.events] == [("2016-03-05", "ministers_corridor", "早晨")]
 
 
+def test_6_a_title_leaves_out_a_dateline_with_xun_a_day_said_again_and_the_city_it_is_held_in():
+    text = ("某网3月4日讯（记者 林立）十三届全国人大四次会议4日在北京举行新闻发布会，大会新闻发言人张明表示，"
+            "今年增长6%。")
+    [event] = draft_article(text).brief.events
+    assert event.title == "十三届全国人大四次会议新闻发布会"
+
+
 def test_6_a_deadline_ahead_is_not_the_year_guessed():
     text = "某省省长赵明介绍，2023年全省旅游收入增长12%，力争到2027年旅游收入突破万亿元，2035年前建成旅游强省。"
     result = draft_article(text)

@@ -808,6 +808,12 @@ def test_7_an_estimate_in_neighbouring_digits_is_a_range_and_nominal_is_not_peop
     assert got["两三个"][1:4] == (2, "个", "approx")
 
 
+def test_7_a_time_and_a_half_is_read_whole():
+    text = "大会新闻发言人张明介绍，本次会议为期7天半，记者会将持续两个半小时。"
+    got = figures(draft_article(text, year=2023).brief)
+    assert got["7天半"][1:3] == (Decimal("7.5"), "天") and got["两个半小时"][1:3] == (Decimal("2.5"), "小时")
+
+
 def test_7_a_short_quoted_sentence_is_speech_not_a_name():
     text = "全国人大代表、某县县长田野被问到修路的事，他给出答案：“今年修村道120公里。”他说，“百千工程”已推进。"
     got = figures(draft_article(text, year=2025).brief)

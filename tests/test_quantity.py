@@ -117,6 +117,11 @@ GOLDEN = {
     "5千至1万": (D(5000), "", "exact", D(10000)),
     "3万至2亿": (D(30000), "", "exact", D(200000000)),
     "约3至5个": (D(3), "个", "approx", D(5)),
+    # a time and a half
+    "7天半": (D("7.5"), "天", "exact", None),
+    "两个半小时": (D("2.5"), "小时", "exact", None),
+    "三个半月": (D("3.5"), "个月", "exact", None),
+    "约一年半": (D("1.5"), "年", "approx", None),
     # an estimate in two neighbouring digits: a range, about
     "两三个": (D(2), "个", "approx", D(3)),
     "一两年": (D(1), "年", "approx", D(2)),
@@ -156,6 +161,7 @@ REFUSED = {
     "第三": "expected a number",
     "一二": "two numbers in a row",
     "一二三": "two numbers in a row",
+    "3个半": "not a unit",  # half of no time
     "三四五个": "two numbers in a row",  # one pair of neighbours at most
     "十二三四": "two numbers in a row",
     "二〇二五": "zero out of place",

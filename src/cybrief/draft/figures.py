@@ -48,7 +48,7 @@ def _patterns() -> dict[str, re.Pattern]:
     # 九万亿名义GDP: 名义 is nominal, not people counted with 名
     units = "|".join("名(?![义單单称稱额額字])" if u == "名" else re.escape(u)
                      for u in sorted(UNITS | {"％"}, key=len, reverse=True))
-    unit = rf"(?:{units})(?:[/每](?:{units}))?"  # 388.5公斤/亩, 30.5微克每立方米
+    unit = rf"(?:{units})(?:[/每](?:{units}))?(?:(?<=[天日周年月时钟])半)?"  # 388.5公斤/亩, 30.5微克每立方米, 7天半
     prefixes = "|".join(word for word, _ in PREFIXES)
     suffixes = "|".join(word for word, _ in SUFFIXES)
     return {
@@ -58,7 +58,7 @@ def _patterns() -> dict[str, re.Pattern]:
         "streak": re.compile(rf"(?<=连续){_NUMERAL}年"),
         "order": re.compile(r"(?:[十百千]?[万亿]|万亿|[十百千])级"),
         "amount": re.compile(
-            rf"(?:{prefixes})?{_NUMERAL}个多(?:小时|月)(?:{suffixes})?"  # 1个多小时
+            rf"(?:{prefixes})?{_NUMERAL}个[多半](?:小时|月)(?:{suffixes})?"  # 1个多小时, 两个半小时
             rf"|(?:{prefixes})?{_NUMERAL}(?:(?:{units})?(?:至|到|~|～|-|—){_NUMERAL})?{_OVER}\s?{unit}(?:{suffixes})?"
             rf"|(?:{prefixes})?[{_DIGITS}]+(?:[.．][{_DIGITS}]+)?[余多]?\s?(?:万亿|亿|万|兆)[余多]?(?:{suffixes})?"  # 2000多亿
             rf"|(?:{prefixes})?[{_CN}]*[一二两三四五六七八九][{_CN}]*?(?:万亿|亿|万|兆)[余多]?(?:{suffixes})?"  # 九万亿, 六七万亿

@@ -222,6 +222,10 @@ def _parse(s: str):
         words = ", ".join(f"{word} ({name})" for word, name in qualifiers)
         raise _Refused(f"two qualifiers that disagree: {words}")
     qualifier = names.pop() if names else "exact"
+    half = _half(s)
+    if half is not None:  # 7天半, 两个半小时, 一年半: and a half
+        value, unit = half
+        return value, BASE_UNITS.get(unit, unit), qualifier, None
     estimate = _estimate(s)
     if estimate is not None:  # 两三个, 六七万亿元: a range, about
         value, unit, upper = estimate
@@ -259,6 +263,26 @@ def _core(s: str):
         return _range(s, separator)
     value, unit, _ = _amount(s)
     return value, unit, None
+
+
+HALF_UNITS = frozenset(("天", "日", "周", "年", "月", "个月", "小时", "个小时", "分钟"))  # 7天半, 两个半小时
+
+
+def _half(s: str):
+    """(value, unit) of a time and a half (7天半 is 7.5 天, 两个半小时 2.5 小时, 三个半月 3.5 个月), or None."""
+    if s.endswith("半") and len(s) > 2:
+        whole = s[:-1]
+    elif "个半" in s and s.endswith(("小时", "月")):
+        whole = s.replace("个半", "个", 1)
+    else:
+        return None
+    try:
+        value, unit, _ = _amount(whole)
+    except (_Refused, NumeralError):
+        return None
+    if unit not in HALF_UNITS:
+        return None
+    return normalize(value + Decimal("0.5")), unit
 
 
 def _estimate(s: str):

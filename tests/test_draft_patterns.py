@@ -571,6 +571,13 @@ def test_5_an_organization_from_the_word_lists_is_written_in_the_report_s_script
     assert found["林海"].organization == "重慶市"  # as the report writes it, not 重庆市
 
 
+def test_5_the_spokesperson_of_the_session_whose_press_conference_it_is_when_two_are_named():
+    text = ("全国政协十四届一次会议新闻发布会3日举行，大会新闻发言人张明表示，本次会议为期7天半，"
+            "委员们将列席十四届全国人大一次会议。")
+    found = delegates(draft_article(text, year=2023).brief)
+    assert found["张明"].organization == "全国政协十四届一次会议"
+
+
 def test_5_a_deputy_from_another_region_is_not_filed_under_the_delegation_the_report_names():
     text = ("3月5日，在山东代表团驻地外，记者遇到几位代表。\n"
             "来自河北的王强代表说，厂里今年减排30%。\n"

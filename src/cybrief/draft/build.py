@@ -15,7 +15,7 @@ from cybrief.draft.figures import CHANGE_TO, find_figures
 from cybrief.draft.lexicon import lexicon
 from cybrief.draft.attribution import Speakers, Turn
 from cybrief.draft.names import DOTS, simplified, surname_of
-from cybrief.draft.organizations import as_written, delegation_of, organization_of, place_named
+from cybrief.draft.organizations import as_written, delegation_of, organization_of, place_named, session_named
 from cybrief.draft.speakers import Speaker
 from cybrief.draft.terms import find_terms
 from cybrief.brief.model import ID_PATTERN, Brief, Delegate, Event, Sector, Target
@@ -243,12 +243,16 @@ def build(article: Article, source: Source, sessions: list[Session], speakers: S
         local = place_named(speaker.lead)
         organization = (organization_of(speaker.role, text, local or province, placed=bool(local))
                         or delegation_of(speaker.role, text)) if speaker.role else None
+        event_id = _event_for(speaker.introduced, sessions, events)
+        if organization == "大会":  # two sessions named: the spokesperson's is the one their event names
+            title = next(e.title for e in events if e.id == event_id)
+            organization = session_named(title) or organization
         if organization:
             organization = as_written(organization, text)  # 重慶市 in a traditional report, not 重庆市
         delegates.append(Delegate(
             id=delegate_ids[speaker.name], name=speaker.name, name_en=pinyin_name(speaker.name) if speaker is not placeholder else TODO_EN,
             role=speaker.role or TO_WRITE, organization=organization or TO_WRITE,
-            event=_event_for(speaker.introduced, sessions, events), sectors=tuple(delegate_sectors),
+            event=event_id, sectors=tuple(delegate_sectors),
             summary=SUMMARY_MARK + _extract(speaker.sentence[max(0, speaker.sentence.find(speaker.name)):]), summary_en=f"{TODO_EN} summary",
             paragraphs=tuple(paragraphs), terms=tuple(find_terms("\n".join(spans_of[speaker.name])[:50000])),
             review=("name", "name_en", "role", "organization", "event", "sectors", "summary", "summary_en", "terms")

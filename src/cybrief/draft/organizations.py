@@ -97,7 +97,7 @@ def organization_of(role: str, text: str = "", region: str | None = None, placed
     if relative and relative.group("level") == "市" and (city := _city_named(text)):
         return city + org[1:]  # 市发展改革委 in a report on 某某市: 某某市发展改革委
     if org_plain == "大会":  # 大会新闻发言人: the spokesperson of the one session the report names
-        return _session_named(text) or org
+        return session_named(text) or org
     if org_plain in ("省", "市", "县", "区", "州", "盟", "旗", "自治区", "自治州"):
         full = lex.region_full.get(region or "", "")
         if full.endswith(org_plain):  # 自治区党委书记 in a report on Guangxi: 广西壮族自治区党委
@@ -145,7 +145,7 @@ def _city_named(text: str) -> str | None:
     return found.popitem()[1] if len(found) == 1 else None
 
 
-def _session_named(text: str) -> str | None:
+def session_named(text: str) -> str | None:
     """The one session of the NPC or the CPPCC the report names, as written (全国政协十二届五次会议), or None."""
     from cybrief.draft.events import session_phrases
 

@@ -821,6 +821,15 @@ def test_7_a_time_and_a_half_is_read_whole():
     assert got["7天半"][1:3] == (Decimal("7.5"), "天") and got["两个半小时"][1:3] == (Decimal("2.5"), "小时")
 
 
+def test_7_a_threshold_passed_with_le_and_a_name_before_zuo():
+    text = ("某市市长林海作政府工作报告。\n"
+            "林海说，机场旅客吞吐量突破了1000万人次，集装箱达到53万标箱。")
+    brief = draft_article(text, year=2009).brief
+    got = figures(brief)
+    assert got["突破了1000万人次"][1:4] == (10000000, "人次", "over") and got["53万标箱"][2] == "标箱"
+    assert [(d.name, d.role) for d in brief.delegates] == [("林海", "某市市长")]  # not 林海作
+
+
 def test_7_a_short_quoted_sentence_is_speech_not_a_name():
     text = "全国人大代表、某县县长田野被问到修路的事，他给出答案：“今年修村道120公里。”他说，“百千工程”已推进。"
     got = figures(draft_article(text, year=2025).brief)

@@ -117,6 +117,10 @@ GOLDEN = {
     "5千至1万": (D(5000), "", "exact", D(10000)),
     "3万至2亿": (D(30000), "", "exact", D(200000000)),
     "约3至5个": (D(3), "个", "approx", D(5)),
+    # a threshold passed, with 了; 标箱 (TEU) as reports shorten it
+    "突破了1000万": (D(10000000), "", "over", None),
+    "超过了3成": (D(3), "成", "over", None),
+    "53万标箱": (D(530000), "标箱", "exact", None),
     # a time and a half
     "7天半": (D("7.5"), "天", "exact", None),
     "两个半小时": (D("2.5"), "小时", "exact", None),

@@ -7,7 +7,7 @@ import re
 from functools import lru_cache
 
 from cybrief.errors import FigureError
-from cybrief.figures.quantity import PREFIXES, SUFFIXES, UNITS, Quantity, parse_figure
+from cybrief.figures.quantity import PASSED, PREFIXES, SUFFIXES, UNITS, Quantity, parse_figure
 
 _DIGITS = "0-9０-９"
 _CN = "零〇一二两三四五六七八九十百千万亿兆"
@@ -49,7 +49,7 @@ def _patterns() -> dict[str, re.Pattern]:
     units = "|".join("名(?![义單单称稱额額字])" if u == "名" else re.escape(u)
                      for u in sorted(UNITS | {"％"}, key=len, reverse=True))
     unit = rf"(?:{units})(?:[/每](?:{units}))?(?:(?<=[天日周年月时钟])半)?"  # 388.5公斤/亩, 30.5微克每立方米, 7天半
-    prefixes = "|".join(word for word, _ in PREFIXES)
+    prefixes = "|".join(word + ("了?" if word in PASSED else "") for word, _ in PREFIXES)  # 突破了1000万
     suffixes = "|".join(word for word, _ in SUFFIXES)
     return {
         "ratio": re.compile(rf"每[\u4e00-\u9fff]{{0,4}}?{_NUMERAL}[\u4e00-\u9fff]{{1,6}}?有{_NUMERAL}(?:{units})?"),

@@ -43,6 +43,7 @@ PREFIXES = (
     ("突破", "over"), ("首破", "over"), ("破", "over"), ("迈上", "at_least"), ("站稳", "at_least"),
 )
 PREFIXES = tuple(sorted(PREFIXES, key=lambda p: -len(p[0])))
+PASSED = frozenset(("超过", "超", "突破", "首破", "破", "迈上", "站稳"))  # verbs of a threshold, which take 了: 突破了1000万
 SUFFIXES = (("左右", "approx"), ("上下", "approx"), ("以上", "at_least"), ("以下", "at_most"), ("以内", "at_most"))
 OVER_WORDS = "余多"  # between the number and the unit: 1500余家, 20余万人, 一百多个
 
@@ -50,7 +51,7 @@ OVER_WORDS = "余多"  # between the number and the unit: 1500余家, 20余万�
 UNITS = frozenset(
     "元 美元 欧元 港元 日元 英镑 人 名 位 人次 户 家 个 项 条 座 台 辆 架 艘 套 件 部 所 只 头 批 次 列 趟 张 份 本 篇 栋 层 间 床 例 片 颗 块 处 种 "
     "吨 公斤 千克 克 毫克 微克 斤 亩 公顷 平方米 平方公里 平方千米 立方米 米 千米 公里 厘米 毫米 度 瓦 千瓦 千瓦时 兆瓦 吉瓦 伏 千伏 "
-    "秒 分钟 小时 个小时 天 日 周 个月 月 年 岁 倍 % ‰ 成 个百分点 百分点 标准箱 "
+    "秒 分钟 小时 个小时 天 日 周 个月 月 年 岁 倍 % ‰ 成 个百分点 百分点 标准箱 标箱 "
     "km m kg t W kW kWh MW GW TW kV TEU GB TB PB EB nm MHz GHz EFLOPS PFLOPS TFLOPS".split()
 )
 RATIO = "fraction"  # the unit of a share written as a fraction or as ratio wording
@@ -200,6 +201,8 @@ def _parse(s: str):
         if s.startswith(word) and len(s) > len(word):
             qualifiers.append((word, name))
             s = s[len(word):]
+            if word in PASSED and s.startswith("了") and len(s) > 1:
+                s = s[1:]  # 突破了1000万, 超过了3成
             break
     for word, name in SUFFIXES:
         if s.endswith(word) and len(s) > len(word):

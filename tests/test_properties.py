@@ -100,6 +100,7 @@ def _as_markdown_reads(text: str) -> str:
 
 
 @given(st.lists(st.dictionaries(st.sampled_from(["a", "b", "c"]), hostile_texts | st.integers() | st.none()), max_size=4))
+@example([{"a": " =", "b": "\u3000+1", "c": "a=b"}])  # guarded after leading whitespace; not inside
 def test_csv_round_trips_through_the_csv_module(records):
     from cybrief.render.csv import table
 
@@ -113,8 +114,8 @@ def test_csv_round_trips_through_the_csv_module(records):
                 assert cell == ""
             elif isinstance(value, int):
                 assert cell == str(value)
-            elif value.startswith(("=", "+", "-", "@", "\t", "\r")):
-                assert cell == "'" + value  # the documented formula guard
+            elif re.match(r"[\s\u00a0\u3000]*[=+\-@＝＋－＠]|[\t\r]", value):
+                assert cell == "'" + value  # the documented formula guard, also after leading whitespace (docs/security.md)
             else:
                 assert cell == value
 

@@ -378,6 +378,13 @@ def test_1_a_dash_after_sharing_the_data_opens_the_speaker_s_words():
     assert got["5.3万亿元"][0] == "赵明" and got["8.1万亿元"][0] == "赵明"
 
 
+def test_1_a_leader_quoted_in_a_labelled_paragraph_is_not_a_speaker_and_a_headline_verb_no_name():
+    text = ("某地全国政协委员热议政协常委会工作报告：展现新作为\n"
+            "江明委员：去年我们企业营收增长12%，李华总理也指出“风险挑战明显增多”，我们要稳住。\n"
+            "全国政协委员、某市政协副主席唐东生说，报告提到发展实体经济。")
+    assert list(delegates(draft_article(text, year=2022).brief)) == ["江明", "唐东生"]
+
+
 def test_1_a_video_report_s_narration_label_is_no_speaker():
     text = ("【解说】3月11日，某部部长李华出席记者会，回答了13个问题。\n"
             "【同期】某部部长 李华\n"

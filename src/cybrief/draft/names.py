@@ -135,7 +135,7 @@ def name_at(text: str, start: int, known: frozenset[str] = frozenset(), segmente
 
 _ADVERBS = set("都也还又就则将已曾均皆亦再更便才正")  # a phrase after a membership that opens with one holds no name
 # characters of the words that follow a title, never of a name (委员抵京, 代表赴京, 委员们: arriving, not a name)
-_NOT_IN_NAME = set("的了是在和与及等团会们人大省市县区委部局厅京抵赴到")
+_NOT_IN_NAME = set("的了是在和与及等团会们人大省市县区委部局厅京抵赴到政协议")  # 委员热议政协……: a headline's verb
 
 
 def unsurnamed_at(text: str, start: int) -> str | None:

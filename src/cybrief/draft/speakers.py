@@ -175,6 +175,8 @@ def find_speakers(article: Article):
                 continue  # “习近平总书记说：……”请教各位: words quoted inside a quote; 由某某提出的: an agent
             if answering and not label and person.how != "role" and person.name != answering:
                 continue  # 张明：……习近平总书记强调……: a leader the answer quotes in passing
+            if label and label[1] is not None and person.how not in ("role", "label") and person.name != label[1].name:
+                continue  # 江明委员：……李华总理也指出“……”: in a speaker's labelled paragraph, a leader quoted in passing
             if person.name in known and speaks_at(paragraph, plain, person):
                 found.append(person)
         # 这3位发言人是：甲，乙，丙。他们表示……: the people just named speak together

@@ -837,6 +837,17 @@ def test_7_a_threshold_passed_with_le_and_a_name_before_zuo():
     assert [(d.name, d.role) for d in brief.delegates] == [("林海", "某市市长")]  # not 林海作
 
 
+def test_7_what_the_work_report_says_is_not_the_deputy_s_and_a_round_amount_after_a_qualifier_is_one():
+    text = ("记者与我市的全国人大代表连线，他们表示倍感振奋。\n"
+            "政府工作报告指出，去年国内生产总值达到114万亿元。全国人大代表、某站副站长冯玉宝认为，成绩实属不易，"
+            "全省交通欠债已达近百亿。")
+    brief = draft_article(text, year=2022).brief
+    assert [d.name for d in brief.delegates] == ["冯玉宝"]  # not 连线, a video call
+    got = figures(brief)
+    assert "114万亿元" not in got  # the report's figure
+    assert got["近百亿"][1:4] == (10**10, "元", "nearly")
+
+
 def test_7_a_short_quoted_sentence_is_speech_not_a_name():
     text = "全国人大代表、某县县长田野被问到修路的事，他给出答案：“今年修村道120公里。”他说，“百千工程”已推进。"
     got = figures(draft_article(text, year=2025).brief)

@@ -34,6 +34,8 @@ _SIGNATURE = re.compile(r"^\s*(?:——|—|--)")
 _UNNAMED = re.compile(r"(?:^|(?<=[。；]))据(?:介绍|悉|了解)[，,]?")
 _NARRATION_SENTENCE = re.compile(
     r"(?:^|(?<=[。；！？]))(?:[^，。；！？“”]{0,8}?数据显示|据统计|据了解|资料显示|统计显示|"
+    # 政府工作报告指出，……: what a report says, before a speaker gives their view of it
+    r"(?:政府工作|计划|预算)?报告(?:指出|显示|提出|明确|披露)[，：]|"
     r"据[^，。]{1,16}(?:报道|报导|消息|数据|统计|预测|测算)|[^，。；！？“”我]{2,16}预测[，,])[^。；！？]*"
     # “……您还满意吗？”: a reporter's question quoted in the paragraph
     r"|“[^”]{0,200}?(?:您|请问)[^”]{0,200}?？”"

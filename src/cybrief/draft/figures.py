@@ -62,6 +62,7 @@ def _patterns() -> dict[str, re.Pattern]:
             rf"|(?:{prefixes})?{_NUMERAL}(?:(?:{units})?(?:至|到|~|～|-|—){_NUMERAL})?{_OVER}\s?{unit}(?:{suffixes})?"
             rf"|(?:{prefixes})?[{_DIGITS}]+(?:[.．][{_DIGITS}]+)?[余多]?\s?(?:万亿|亿|万|兆)[余多]?(?:{suffixes})?"  # 2000多亿
             rf"|(?:{prefixes})?[{_CN}]*[一二两三四五六七八九][{_CN}]*?(?:万亿|亿|万|兆)[余多]?(?:{suffixes})?"  # 九万亿, 六七万亿
+            rf"|(?:{prefixes})[十百千]?(?:万亿|亿|万|兆)(?:{suffixes})?"  # 近百亿, 超千亿: a round amount after a qualifier
         ),
     }
 

@@ -283,9 +283,7 @@ def _half(s: str):
         value, unit, _ = _amount(whole)
     except (_Refused, NumeralError):
         return None
-    if unit not in HALF_UNITS:
-        return None
-    return normalize(value + Decimal("0.5")), unit
+    return (normalize(value + Decimal("0.5")), unit) if unit in HALF_UNITS else None
 
 
 def _estimate(s: str):
@@ -294,11 +292,8 @@ def _estimate(s: str):
     pair = neighbours(s[:run])
     if pair is None:
         return None
-    low, low_unit, _ = _amount(pair[0] + s[run:])
-    high, unit, _ = _amount(pair[1] + s[run:])
-    if low_unit != unit or low >= high:
-        return None
-    return low, unit, high
+    (low, low_unit, _), (high, unit, _) = _amount(pair[0] + s[run:]), _amount(pair[1] + s[run:])
+    return (low, unit, high) if low_unit == unit and low < high else None
 
 
 def _share(numerator: Decimal, denominator: Decimal):

@@ -766,6 +766,14 @@ def test_7_more_than_a_magnitude_with_no_unit_written():
     assert found["190多亿"][1:4] == (19 * 10 ** 9, "元", "over") and found["3万多"][1:2] == (30000,)
 
 
+def test_7_an_amount_someone_takes_in_earns_or_spends_with_no_unit_is_money():
+    text = ("3月6日，某省代表团举行全体会议。\n"
+            "省委书记张明说，某局收表格的科员，5年就收了1200多万；有的中介一年赚300多万。某校今年招收1000多万。")
+    found = figures(draft_article(text, year=2025).brief)
+    assert found["1200多万"][1:3] == (12 * 10 ** 6, "元") and found["300多万"][2] == "元"
+    assert found["1000多万"][2] == "个"  # 招收: who is taken in, not money
+
+
 def test_7_the_reports_counts_ages_other_bodies_and_questions_are_not_a_speakers_figures():
     text = ("3月9日，部长通道开启，40多家中外媒体到场，6位部长回答了12个问题。\n"
             "63岁的某部部长刘明远表示，今年出口增长7.1%，比上年高0.7和0.5个百分点，新增135种产品，发布会开了1个多小时。"

@@ -276,6 +276,8 @@ def _event_for(paragraph: int, sessions: list[Session], events: list[Event]) -> 
 
 _PEOPLE = re.compile(r"(?:贫困)?(?:人口|员工|干部|职工|农民|群众|居民|村民|游客|学生|人员|劳动力|工人|党员|志愿者|人才|就业)")
 _MONEY = ("元", "投资", "营收", "收入", "产值", "规模", "资金", "销售额", "GDP", "产业", "成本", "生产总值", "经济总量", "预算", "债")
+# 8年收了1600多万, 一年赚300多万: an amount with no unit that is what someone takes in, earns or spends is money
+_MONEY_VERB = re.compile(r"(?:(?<![吸接招回征])收|赚|挣|花|贪|捞|罚|亏|掏|损失|补贴|奖励)(?:了|到|掉|走)?$")
 
 
 def _implied_unit(window: str, start: int, end: int, previous, following, offset: int = 0) -> str:
@@ -296,6 +298,8 @@ def _implied_unit(window: str, start: int, end: int, previous, following, offset
     sentence = simplified(window[s0:s1])
     if _PEOPLE.search(simplified(window[max(s0, start - 40):start])):
         return "人"  # 贫困人口要减少500万以上，搬迁也要超过80万以上: the people of the sentence
+    if re.search(r"[万亿]", window[start:end]) and _MONEY_VERB.search(simplified(window[max(s0, start - 4):start])):
+        return "元"
     return "元" if any(word in sentence for word in _MONEY) else "个"
 
 

@@ -787,6 +787,14 @@ def test_7_the_reports_counts_ages_other_bodies_and_questions_are_not_a_speakers
     assert [t.figure for t in brief.targets].count("7.1%") == 1  # said twice, one figure
 
 
+def test_7_a_count_said_again_after_a_demonstrative_or_a_pronoun_is_one_figure():
+    text = ("3月5日，某省代表团举行全体会议。\n"
+            "全国人大代表、某村党支部书记张明说，全省有8名乡村教师当选代表。“成为这8名代表中的一员，我很自豪。"
+            "我们8个人里有5名女代表。这3个项目投资5亿元。”")
+    brief = draft_article(text, year=2025).brief
+    assert [t.figure for t in brief.targets] == ["8名", "5名", "3个", "5亿元"]  # 这3个: no 3 given before
+
+
 def test_7_the_publics_words_a_speaker_passes_on_are_not_the_speakers_figures():
     text = ("3月5日，十四届全国人大三次会议开幕。\n"
             "全国人大代表、某村党支部书记张明告诉记者，来北京前，乡亲们纷纷找他。村民们说，种粮补贴偏低，一年少收3000元。"

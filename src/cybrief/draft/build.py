@@ -162,6 +162,7 @@ def build(article: Article, source: Source, sessions: list[Session], speakers: S
     found_count = 0
     counts: Counter = Counter()
     stated: set[tuple] = set()
+    values: set[tuple] = set()  # (delegate, value) drafted, for a count said again as 这11名, 我们11个人
     sectors_of: dict[str, Counter] = {name: Counter() for name in delegate_ids}
     spans_of: dict[str, list[str]] = {name: [] for name in delegate_ids}
     for number, paragraph in enumerate(article.paragraphs, 1):
@@ -206,10 +207,12 @@ def build(article: Article, source: Source, sessions: list[Session], speakers: S
                 review.append("horizon")
             metric = guess.metric(window, at, until, window_spans)
             said = (delegate_id, simplified(figure.text), q.value, unit, q.qualifier, simplified(metric))
-            if said in stated:
+            if said in stated or (delegate_id, q.value) in values and _POINTS_BACK.search(
+                    simplified(paragraph[max(0, figure.start - 3): figure.start])):
                 counts[delegate_id] -= 1
                 continue  # the lead summary and the body, a subheading and its paragraph: one figure, said twice
             stated.add(said)
+            values.add((delegate_id, q.value))
             targets.append(Target(
                 id=f"{delegate_id}-{counts[delegate_id]:02d}", delegate=delegate_id, sector=sector_slug,
                 region=region or TO_WRITE, metric=metric,
@@ -274,6 +277,8 @@ def _event_for(paragraph: int, sessions: list[Session], events: list[Event]) -> 
     return chosen
 
 
+# 有11名村官当选……这11名代表, 我们11个人: a count after a demonstrative or a pronoun points back to one already given
+_POINTS_BACK = re.compile(r"(?:这|那|这些|那些|上述|前述|我们|他们|她们|咱们)$")
 _PEOPLE = re.compile(r"(?:贫困)?(?:人口|员工|干部|职工|农民|群众|居民|村民|游客|学生|人员|劳动力|工人|党员|志愿者|人才|就业)")
 _MONEY = ("元", "投资", "营收", "收入", "产值", "规模", "资金", "销售额", "GDP", "产业", "成本", "生产总值", "经济总量", "预算", "债")
 # 8年收了1600多万, 一年赚300多万: an amount with no unit that is what someone takes in, earns or spends is money

@@ -278,6 +278,13 @@ def test_1_a_name_with_no_title_right_before_saying_and_titles_of_other_kinds():
     assert "向大家" not in delegates(draft_article(text + "\n向大家介绍了新建的12所学校。", year=2026).brief)
 
 
+def test_5_a_clause_with_a_corner_quoted_name_opening_the_paragraph_before_a_chain_is_read_through():
+    # 某会于……举行「某某」论坛，由某会会长张明……: reading back to the paragraph's start ends there
+    text = "某会举行论坛\n某会于3月30日举行「春季」论坛，由某会会长张明与会员分享。\n张明表示，去年增长8%。\n"
+    brief = draft_article(text, year=2025).brief
+    assert [(d.name, d.role) for d in brief.delegates] == [("张明", "某会会长")]
+
+
 def test_5_roles_cut_where_a_list_a_tag_or_a_headline_ends_and_joined_across_a_comma():
     text = ("3月9日，部长通道开启。\n"
             "某部部长韩立和某局局长高志远先后走上通道。高志远表示，今年新建场馆30座。\n"

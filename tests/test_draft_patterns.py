@@ -443,6 +443,18 @@ def test_3_a_line_that_signs_the_quote_above_it():
     assert figures(brief)["1万个"][0] == "张明远" and figures(brief)["3000名"][0] == "李秀英"
 
 
+def test_3_what_follows_officials_introduced_together_is_none_of_theirs_until_one_is_named():
+    text = ("3月5日，某省人民政府新闻办公室举行新闻发布会，某省发展改革委主任张明、某省财政厅厅长李华介绍有关情况，"
+            "并答记者问。全省投资增长7%。\n"
+            "据介绍，今年全省生产总值达到5000亿元，增长6%。\n"
+            "会上，李华介绍，全省财政收入800亿元。\n"
+            "他说，支出增长9%。\n")
+    got = figures(draft_article(text, year=2025).brief)
+    assert set(got) == {"800亿元", "9%"} and got["800亿元"][0] == got["9%"][0] == "李华"
+    alone = text.replace("张明、某省财政厅厅长李华", "李华")
+    assert figures(draft_article(alone, year=2025).brief)["5000亿元"][0] == "李华"  # one official: theirs, inferred
+
+
 # --- 4. names ----------------------------------------------------------------------------------------
 
 def test_4_compound_surnames_dotted_names_rare_surnames_and_names_glued_to_the_next_word():

@@ -123,6 +123,11 @@ def attribute(article: Article, session_paragraphs: frozenset[int] = frozenset()
             elif section and any(p.name != section[0] for p in named):
                 section = None
             current = (named[-1].name, number)
+            together = _together(plain, named, introduced.get(number, ()))
+            if together is not None:
+                # 某委主任张明、某厅厅长李华介绍有关情况。……: what follows is no one of them in particular
+                here.append(Turn(together, "", "inferred"))
+                current = None
         elif number in title_lines:
             continue
         elif number == 1 or number in session_paragraphs or _GROUP.match(plain) or _OTHERS_QUOTE.match(plain) or narration_starts(plain) \
@@ -164,6 +169,17 @@ def _turns_to_another(plain: str, people, current: str) -> bool:
     end = first.end() if first else len(plain)
     return any(p.name != current and (p.how == "role" and p.start < end or p.how == "list") and looks_like_name(p.name)
                for p in people)
+
+
+def _together(plain: str, named: list[Person], people) -> int | None:
+    """Where the sentence ends in which the last one named speaks together with someone listed right before,
+    who is not named speaking on their own (甲、某厅厅长乙介绍有关情况。), or None when they speak alone."""
+    last, speaking = named[-1], {p.name for p in named}
+    if not any(p.end <= last.start and p.name not in speaking and re.fullmatch(r"[、，,和及与]|以及", plain[p.end: last.start])
+               for p in people):
+        return None
+    end = re.compile(r"[。！？]").search(plain, last.end)
+    return end.end() if end else len(plain)
 
 
 def _named_turns(plain: str, named: list[Person]) -> list[Turn]:

@@ -455,6 +455,14 @@ def test_3_what_follows_officials_introduced_together_is_none_of_theirs_until_on
     assert figures(draft_article(alone, year=2025).brief)["5000亿元"][0] == "李华"  # one official: theirs, inferred
 
 
+def test_3_a_promise_and_an_interpretation_are_speaking():
+    text = ("3月8日，部长通道开启。\n"
+            "对今年新增就业800万人的目标，某部部长孙立承诺“能够完成”。\n"
+            "某室主任钱宁解读报告时说，今年赤字率为3%。\n")
+    got = figures(draft_article(text, year=2025).brief)
+    assert got["800万人"][0] == "孙立" and got["3%"][0] == "钱宁"
+
+
 # --- 4. names ----------------------------------------------------------------------------------------
 
 def test_4_compound_surnames_dotted_names_rare_surnames_and_names_glued_to_the_next_word():

@@ -455,6 +455,21 @@ def test_3_what_follows_officials_introduced_together_is_none_of_theirs_until_on
     assert figures(draft_article(alone, year=2025).brief)["5000亿元"][0] == "李华"  # one official: theirs, inferred
 
 
+def test_3_one_official_given_the_floor_heads_the_unlabelled_text_after():
+    text = ("1月20日，某市政府新闻办举行经济运行情况新闻发布会。\n"
+            "主持词：\n"
+            "首先，请市统计局局长周平先生向大家作介绍。\n"
+            "发布词：\n"
+            "全市生产总值达到1200亿元，同比增长3.5%。\n")
+    got = figures(draft_article(text, year=2025).brief)
+    assert got["1200亿元"][0] == got["3.5%"][0] == "周平" and got["1200亿元"][4] == "inferred"
+    summary = ("5月29日，某办请《某某报告》起草组成员、某室主任吴强解读《某某报告》修改情况，并答记者问。\n"
+               "要点：\n【报告修改56处】今年共修改56处。\n")
+    assert figures(draft_article(summary, year=2025).brief)["56处"][0] == "吴强"
+    labelled = text.replace("发布词：", "记者：请问全年增速如何？")
+    assert "周平" not in delegates(draft_article(labelled, year=2025).brief)  # a question ends what the floor gave
+
+
 def test_3_a_promise_and_an_interpretation_are_speaking():
     text = ("3月8日，部长通道开启。\n"
             "对今年新增就业800万人的目标，某部部长孙立承诺“能够完成”。\n"

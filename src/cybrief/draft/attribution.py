@@ -103,6 +103,9 @@ def attribute(article: Article, session_paragraphs: frozenset[int] = frozenset()
     for number, (paragraph, plain) in enumerate(zip(article.paragraphs, plains), 1):
         label = labels.get(number)
         named = speaking.get(number)
+        given = headings.get(number - 1)
+        if given is not None and given.how == "floor" and given.name in speakers:
+            section = (given.name, number - 1)  # 首先，请某局局长张明先生向大家作介绍。: what follows is theirs
         if label and label[0] == "question":
             questions.add(number)
             section = current = None

@@ -149,6 +149,8 @@ def find_speakers(article: Article):
                 known.add(label[1].name)
                 if label[1].role:
                     roles.setdefault(label[1].name, []).append(label[1].role)
+    for number, person in _floors(article, plains, frozenset(known), echoes, labels).items():
+        headings.setdefault(number, person)
     # Where each known person speaks.
     speaking: dict[int, list[Person]] = {}
     questions = {n for n, (kind, _) in labels.items() if kind == "question"}
@@ -163,7 +165,7 @@ def find_speakers(article: Article):
             found.append(label[1])
             # a transcript's answer (questions asked, or the label alone on its line), not `张明代表：“……”`
             answering = label[1].name if any(q < number for q in questions) or not plain[label[1].end:].strip(" ：:") else None
-        if number in headings:
+        if number in headings and headings[number].how != "floor":
             found.append(headings[number])
         named = find_people(number, paragraph, plain, frozenset(known), echoes)
         quoted = [m.span() for m in re.finditer(r"“[^”]*”", plain)]
@@ -197,6 +199,10 @@ def find_speakers(article: Article):
                 paragraph = article.paragraph(number)
                 speakers[person.name] = Speaker(person.name, None, number, _sentence(paragraph, person.start),
                                                 _lead(paragraph, person.start))
+    for number, person in headings.items():  # given the floor, then speaking in the text after: a speaker
+        if person.how == "floor" and person.name not in speakers and number + 1 not in labels:
+            paragraph = article.paragraph(number)
+            speakers[person.name] = Speaker(person.name, None, number, _sentence(paragraph, person.start), _lead(paragraph, person.start))
     # A speaker is introduced where the report first gives their role as they speak (a headline with the name
     # alone comes before the paragraph that names the session and the role).
     placed: set[str] = set()
@@ -212,6 +218,22 @@ def find_speakers(article: Article):
         # 国家发展改 革委: a space a page's line wrap left between two characters of one word is no part of it
         speaker.role = re.sub(r"(?<=[\u4e00-\u9fff]) (?=[\u4e00-\u9fff])", "", max(stated, key=len)) if stated else None
     return plains, speakers, speaking, labels, headings, introduced
+
+
+def _floors(article: Article, plains: list[str], known: frozenset[str], echoes: frozenset[str], labels) -> dict[int, Person]:
+    """首先，请某局局长张明先生向大家作介绍。 / 某办请某室主任张明解读……，并答记者问。: one person given the floor
+    heads what follows, until the next label or question (a transcript without labels, a summary of points)."""
+    short = "|".join(re.escape(t) for t in lexicon().short_titles)
+    after = re.compile(rf"^副?(?:{short})?(?:先生|女士|同志)?(?:向大家|为大家|向媒体)?(?:作|做|进行)?(?:介绍|解读|发布|通报|说明)")
+    floors: dict[int, Person] = {}
+    for number, (paragraph, plain) in enumerate(zip(article.paragraphs, plains), 1):
+        if number in labels or number == len(plains) or "请" not in plain:
+            continue
+        given = [p for p in find_people(number, paragraph, plain, known, echoes)
+                 if re.search(r"(?:请|有请)(?:《[^》]*》)?$", plain[max(0, p.start - 20): p.start]) and after.match(plain[p.end:])]
+        if len({p.name for p in given}) == 1:
+            floors[number] = Person(number, given[0].start, given[0].name_start, given[0].end, given[0].name, given[0].role, "floor")
+    return floors
 
 
 def _quote_after(article: Article, plains: list[str], known: frozenset[str], echoes: frozenset[str],

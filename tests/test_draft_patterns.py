@@ -915,6 +915,22 @@ def test_8_a_space_left_by_a_line_wrap_inside_a_role_is_dropped_and_a_title_keep
 
 # --- 9. the source's own terms -----------------------------------------------------------------------
 
+def test_8_the_english_of_a_bilingual_page_and_a_portals_statement_are_set_aside():
+    text = ("某部举行吹风会\n"
+            "3月5日，某部举行吹风会。\n"
+            "The ministry held a briefing on March 5, the 14th such meeting this year.\n"
+            "某部副部长钱宁：\n"
+            "Qian Ning:\n"
+            "今年新建学校120所。\n"
+            "This year 120 schools were built.\n"
+            "特别声明：以上内容为平台用户上传并发布，本平台仅提供信息存储服务。\n")
+    article = clean(text)
+    assert not any("The ministry" in p or "Qian" in p or "特别声明" in p for p in article.paragraphs)
+    brief = draft_article(text, year=2025).brief
+    assert [(d.name, d.role) for d in brief.delegates] == [("钱宁", "某部副部长")]
+    assert [t.figure for t in brief.targets] == ["120所"]  # not 14th read as 14 t
+
+
 def test_9_quoted_expressions_and_names_become_the_speakers_terms():
     [delegate] = draft("9_terms", year=2026).brief.delegates
     assert {"天枢", "星河算力园区", "智能制造三年行动", "AIPC", "星河科技公司"} <= set(delegate.terms)

@@ -931,6 +931,12 @@ def test_8_the_english_of_a_bilingual_page_and_a_portals_statement_are_set_aside
     assert [t.figure for t in brief.targets] == ["120所"]  # not 14th read as 14 t
 
 
+def test_8_a_role_and_a_name_in_square_brackets_label_a_turn():
+    text = "3月13日，记者会举行。\n[某部部长 张明]媒体的朋友们好，今年出口增长7%。\n"
+    brief = draft_article(text, year=2025).brief
+    assert [(d.name, d.role, d.organization) for d in brief.delegates] == [("张明", "某部部长", "某部")]
+
+
 def test_9_quoted_expressions_and_names_become_the_speakers_terms():
     [delegate] = draft("9_terms", year=2026).brief.delegates
     assert {"天枢", "星河算力园区", "智能制造三年行动", "AIPC", "星河科技公司"} <= set(delegate.terms)

@@ -17,7 +17,7 @@ from cybrief.draft.lexicon import lexicon
 from cybrief.draft.names import AFTER_NOT_IN, follows_name, is_dotted, looks_like_name, name_at, segmenter_names, simplified, unsurnamed_at
 
 MAX_ROLE = 80  # characters: a role chain is never longer, and looking further back would make long lines slow
-_STOPS = "，。；：！？“”「」『』（）《》【】|｜—\n"  # 【同期】, 栏目|, 上海答卷——: not part of a role
+_STOPS = "，。；：！？“”「」『』（）《》【】[]〔〕|｜—\n"  # 【同期】, 栏目|, 上海答卷——: not part of a role
 # Words that end the clause before a role chain: 第一位走上通道的是[role], 邀请了[role], 由[role].
 # A clause that is only titles and bodies (市委常委、秘书长): no verb of a sentence, short
 _TITLE_CHAIN = re.compile(r"[\u4e00-\u9fff、（）]{2,30}")

@@ -837,6 +837,18 @@ def test_7_a_count_said_again_after_a_demonstrative_or_a_pronoun_is_one_figure()
     assert [t.figure for t in brief.targets] == ["8名", "5名", "3个", "5亿元"]  # 这3个: no 3 given before
 
 
+def test_7_a_figure_a_heading_gives_and_the_body_says_again_is_one_figure():
+    text = ("3月5日，部长通道开启。\n"
+            "某部部长张明：\n"
+            "网费三年降了八成\n"
+            "某部部长张明表示，三年来网费降低了八成，新建基站120万个。\n")
+    brief = draft_article(text, year=2025).brief
+    assert [(t.figure, t.paragraph) for t in brief.targets] == [("八成", 4), ("120万个", 4)]
+    lead = ("5月29日，某办请某室主任吴强解读报告修改情况。\n"
+            "【报告共修改56处】吴强说，今年报告共补充修改56处，其中民生部分20处。\n")
+    assert [t.figure for t in draft_article(lead, year=2025).brief.targets] == ["56处", "20处"]
+
+
 def test_7_the_publics_words_a_speaker_passes_on_are_not_the_speakers_figures():
     text = ("3月5日，十四届全国人大三次会议开幕。\n"
             "全国人大代表、某村党支部书记张明告诉记者，来北京前，乡亲们纷纷找他。村民们说，种粮补贴偏低，一年少收3000元。"

@@ -207,6 +207,9 @@ def build(article: Article, source: Source, sessions: list[Session], speakers: S
                 review.append("horizon")
             metric = guess.metric(window, at, until, window_spans)
             said = (delegate_id, simplified(figure.text), q.value, unit, q.qualifier, simplified(metric))
+            if _said_below(article, speakers, number, paragraph, found, figure, turn.name):
+                counts[delegate_id] -= 1
+                continue  # 【修改89处】……共修改89处, a subheading 单价下降90% over 单价下降了90%: the body says it
             if said in stated or (delegate_id, q.value) in values and _POINTS_BACK.search(
                     simplified(paragraph[max(0, figure.start - 3): figure.start])):
                 counts[delegate_id] -= 1
@@ -283,6 +286,27 @@ _PEOPLE = re.compile(r"(?:贫困)?(?:人口|员工|干部|职工|农民|群众|�
 _MONEY = ("元", "投资", "营收", "收入", "产值", "规模", "资金", "销售额", "GDP", "产业", "成本", "生产总值", "经济总量", "预算", "债")
 # 8年收了1600多万, 一年赚300多万: an amount with no unit that is what someone takes in, earns or spends is money
 _MONEY_VERB = re.compile(r"(?:(?<![吸接招回征])收|赚|挣|花|贪|捞|罚|亏|掏|损失|补贴|奖励)(?:了|到|掉|走)?$")
+
+
+_LEAD_HEADING = re.compile(r"^[【\[][^】\]]{1,60}[】\]]")
+
+
+def _said_below(article: Article, speakers: Speakers, number: int, paragraph: str, found, figure, name: str) -> bool:
+    """Whether a figure in a heading (a 【……】 opening the paragraph, or a subheading line) is said again, same
+    value and unit, by the same speaker in the text the heading stands over: the body's figure is the one kept."""
+    lead = _LEAD_HEADING.match(paragraph)
+    if lead and figure.end <= lead.end():
+        below = [(number, f) for f in found if f.start >= lead.end()]
+    elif len(paragraph) <= 30 and not re.search(r"[。！？；]", paragraph) and number < len(article.paragraphs):
+        below = [(number + 1, f) for f in find_figures(article.paragraph(number + 1))]
+    else:
+        return False
+    q = figure.quantity
+    for at, other in below:
+        turn = speakers.speaker_at(at, other.start)
+        if turn is not None and turn.name == name and other.quantity.value == q.value and other.quantity.unit == q.unit:
+            return True
+    return False
 
 
 def _implied_unit(window: str, start: int, end: int, previous, following, offset: int = 0) -> str:

@@ -323,6 +323,13 @@ def test_1_one_who_takes_the_floor_without_a_verb_of_saying_speaks_in_the_quote_
     assert got["800公里"][0] == "李华"
 
 
+def test_2_a_pronoun_after_a_sentence_that_turns_to_a_topic_is_the_one_just_named():
+    text = ("1月4日，某市人代会举行新闻发布会。\n"
+            "市发展和改革委员会主任张明着重就报告中的“重大项目”进行说明。针对市民关心的夜间经济，他表示，今年将培育示范街区10个。\n")
+    got = figures(draft_article(text, year=2025).brief)
+    assert got["10个"][:1] == ("张明",) and got["10个"][4] == "stated"
+
+
 def test_2_one_the_host_gives_the_floor_to_does_not_speak_in_the_hosts_words():
     text = ("3月20日，某省政府新闻办公室举办新闻发布会。\n"
             "主持人：\n"

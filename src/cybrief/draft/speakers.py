@@ -63,6 +63,9 @@ def _patterns() -> dict[str, re.Pattern]:
         # 蔡昉代表立刻给出答案：…, 张明回答道：… (no quote marks): a colon right after saying
         "colon_said": re.compile(rf"^(?:副?(?:{short}))?[^。！？；“”：]{{0,16}}?(?:{verbs}|答案|道)："),
         "pronoun": re.compile(rf"^[^。！？]{{0,60}}?[，,。；](?:{_FILLER})?(?:他|她)(?:{_FILLER})?(?:{verbs})"),
+        # 某委主任张明就……进行了解读。针对……话题，他表示: the next sentence turns to a topic, then the pronoun
+        "pronoun_topic": re.compile(rf"^[^。！？]{{0,80}}?。(?:针对|对于|关于|谈到|谈及|说到|在谈到|就)[^。！？“”]{{1,40}}?[，,]"
+                                    rf"(?:{_FILLER})?(?:他|她)(?:{_FILLER})?(?:{verbs})"),
         "list": re.compile(r"(?P<names>[\u4e00-\u9fff·・]{2,10}(?:、[\u4e00-\u9fff·・]{2,10})+)等?(?P<count>[\d一二两三四五六七八九十]{1,3})(?:位|名)(?P<role>[^，。；：“”、]{2,16})"),
         "together": re.compile(rf"[，,。；](?:{_FILLER})?(?:他们|她们|二人|两人|三人)(?:都|均|一致|也)?(?:{_FILLER})?(?:{verbs})"),
     }
@@ -86,7 +89,8 @@ def speaks_at(paragraph: str, plain: str, person: Person) -> bool:
         return True  # 全国政协委员、某集团总裁杨超尤其关心住房：…: a clause about them, then their words
     if pat["view"].match(after) or plain[person.start - 1: person.start] == "在" and pat["in_view"].match(after):
         return True  # 张明的回答是：…, 在张明看来，…
-    if pat["speaks"].match(after) or pat["colon_quote"].match(after) or pat["colon_said"].match(after) or pat["pronoun"].match(after):
+    if pat["speaks"].match(after) or pat["colon_quote"].match(after) or pat["colon_said"].match(after) or pat["pronoun"].match(after) \
+            or pat["pronoun_topic"].match(after):
         return True
     opening = re.match(r"^“[^”]{0,300}”", plain)
     return bool(opening) and 0 <= person.start - opening.end() <= 30 and "。" not in plain[opening.end(): person.start]

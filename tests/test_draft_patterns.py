@@ -844,6 +844,11 @@ def test_7_a_count_said_again_after_a_demonstrative_or_a_pronoun_is_one_figure()
     assert [t.figure for t in brief.targets] == ["8名", "5名", "3个", "5亿元"]  # 这3个: no 3 given before
 
 
+def test_7_an_indefinite_count_is_no_figure():
+    text = "3月5日，某省代表团举行全体会议。\n省长张明说，全场响起几十次掌声，数十个项目已开工，全省共有5个园区。\n"
+    assert set(figures(draft_article(text, year=2025).brief)) == {"5个"}  # not 十次 nor 十个
+
+
 def test_7_a_figure_a_heading_gives_and_the_body_says_again_is_one_figure():
     text = ("3月5日，部长通道开启。\n"
             "某部部长张明：\n"

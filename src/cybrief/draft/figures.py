@@ -203,6 +203,8 @@ def _left_out(plain: str, start: int, end: int, quoted: Spans, name: str = "amou
         return True  # 在约两个小时的记者会上: how long the event took, the report's
     if name == "amount" and re.match(r"(?:个)?(?:问题|提问)", plain[end:end + 3]):
         return True  # 回答了12个问题: the questions of the event
+    if plain[start - 1: start] in ("几", "数") and plain[start: start + 1] in "十百千万亿":
+        return True  # 几十次掌声, 数十个项目: an indefinite count, no figure
     if plain[end - 1: end] == "岁" or plain.startswith("岁", end):
         return True  # 63岁的王国庆, 27周岁: an age
     if quoted.covers(start, end):

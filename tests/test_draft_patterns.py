@@ -1039,3 +1039,12 @@ def test_any_text_drafts_a_brief_that_loads_or_says_why_not(text):
     except (NoMatch, UsageError):
         return
     assert loads_brief(result.yaml) == result.brief
+def test_2_a_transcript_label_with_a_rare_family_name_after_the_role_names_the_speaker():
+    text = ("10月17日，某会举行新闻发布会。\n"
+            "大会新闻发言人庹明：\n"
+            "本次大会共有代表2000多名，已有3000名记者报名。\n")
+    brief = draft_article(text, year=2025).brief
+    assert [(d.name, d.role) for d in brief.delegates] == [("庹明", "大会新闻发言人")]
+    assert figures(brief)["2000多名"][0] == "庹明"
+
+

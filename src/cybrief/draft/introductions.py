@@ -169,8 +169,10 @@ def find_people(number: int, paragraph: str, plain: str, known: frozenset[str],
         if not name and found:
             name = unsurnamed_at(paragraph, at)  # 全国人大代表、某市市长多吉次珠: a name with no family name
             if name and not membership_in(simplified(found[1])) and not (
-                    len(name) == 3 and follows_name(paragraph, at + 3)[0] == 3):
-                name = None  # 副市长隽新阳介绍: a rare family name, three characters between a title and a verb
+                    len(name) == 3 and follows_name(paragraph, at + 3)[0] == 3) \
+                    and not re.fullmatch(r"\s*[：:]\s*", plain[at + len(name):]):
+                name = None  # 副市长隽新阳介绍: a rare family name, three characters between a title and a verb;
+                # 某会新闻发言人庹震： a transcript's label line names whoever stands between the title and the colon
         if name:
             if found:
                 start, role = found

@@ -323,6 +323,24 @@ def test_1_one_who_takes_the_floor_without_a_verb_of_saying_speaks_in_the_quote_
     assert got["800公里"][0] == "李华"
 
 
+def test_2_a_transcript_label_with_a_rare_family_name_after_the_role_names_the_speaker():
+    text = ("10月17日，某会举行新闻发布会。\n"
+            "大会新闻发言人庹明：\n"
+            "本次大会共有代表2000多名，已有3000名记者报名。\n")
+    brief = draft_article(text, year=2025).brief
+    assert [(d.name, d.role) for d in brief.delegates] == [("庹明", "大会新闻发言人")]
+    assert figures(brief)["2000多名"][0] == "庹明"
+
+
+def test_2_a_guests_line_of_a_transcript_gives_no_word_to_the_role():
+    text = ("9月22日，某省政府新闻办召开新闻发布会。\n"
+            "嘉宾某省发改委副主任张明；某省财政厅副厅长李华。\n"
+            "某省发改委副主任张明：\n"
+            "三年内全省将建设项目500个。\n")
+    brief = draft_article(text, year=2025).brief
+    assert delegates(brief)["张明"].role == "某省发改委副主任"
+
+
 def test_2_a_pronoun_after_a_sentence_that_turns_to_a_topic_is_the_one_just_named():
     text = ("1月4日，某市人代会举行新闻发布会。\n"
             "市发展和改革委员会主任张明着重就报告中的“重大项目”进行说明。针对市民关心的夜间经济，他表示，今年将培育示范街区10个。\n")
@@ -1039,12 +1057,3 @@ def test_any_text_drafts_a_brief_that_loads_or_says_why_not(text):
     except (NoMatch, UsageError):
         return
     assert loads_brief(result.yaml) == result.brief
-def test_2_a_transcript_label_with_a_rare_family_name_after_the_role_names_the_speaker():
-    text = ("10月17日，某会举行新闻发布会。\n"
-            "大会新闻发言人庹明：\n"
-            "本次大会共有代表2000多名，已有3000名记者报名。\n")
-    brief = draft_article(text, year=2025).brief
-    assert [(d.name, d.role) for d in brief.delegates] == [("庹明", "大会新闻发言人")]
-    assert figures(brief)["2000多名"][0] == "庹明"
-
-

@@ -973,6 +973,12 @@ def test_8_the_english_of_a_bilingual_page_and_a_portals_statement_are_set_aside
     assert [t.figure for t in brief.targets] == ["120所"]  # not 14th read as 14 t
 
 
+def test_8_a_space_between_two_titles_of_a_label_line_stays():
+    text = "7月1日，某区专场新闻发布会举行。\n某区委副书记 区长 张明：\n全区新开工项目45个。\n"
+    brief = draft_article(text, year=2025).brief
+    assert delegates(brief)["张明"].role == "某区委副书记 区长"
+
+
 def test_8_a_role_and_a_name_in_square_brackets_label_a_turn():
     text = "3月13日，记者会举行。\n[某部部长 张明]媒体的朋友们好，今年出口增长7%。\n"
     brief = draft_article(text, year=2025).brief

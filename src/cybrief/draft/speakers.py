@@ -220,7 +220,8 @@ def find_speakers(article: Article):
     for name, speaker in speakers.items():
         stated = [r for r in roles.get(name, []) if r]
         # 国家发展改 革委: a space a page's line wrap left between two characters of one word is no part of it
-        speaker.role = re.sub(r"(?<=[\u4e00-\u9fff]) (?=[\u4e00-\u9fff])", "", max(stated, key=len)) if stated else None
+        # 市中区委副书记 区长: a space between two titles of a label line stays
+        speaker.role = _unwrapped(max(stated, key=len)) if stated else None
     return plains, speakers, speaking, labels, headings, introduced
 
 
@@ -238,6 +239,13 @@ def _floors(article: Article, plains: list[str], known: frozenset[str], echoes: 
         if len({p.name for p in given}) == 1:
             floors[number] = Person(number, given[0].start, given[0].name_start, given[0].end, given[0].name, given[0].role, "floor")
     return floors
+
+
+def _unwrapped(role: str) -> str:
+    """The role without the spaces a line wrap left inside a word (国家发展改 革委); one after a title, between
+    two titles (市中区委副书记 区长), stays."""
+    return re.sub(r"(?<=[\u4e00-\u9fff]) (?=[\u4e00-\u9fff])",
+                  lambda m: " " if ends_with_title(role[: m.start()]) else "", role)
 
 
 def _quote_after(article: Article, plains: list[str], known: frozenset[str], echoes: frozenset[str],

@@ -862,6 +862,12 @@ def test_7_a_count_said_again_after_a_demonstrative_or_a_pronoun_is_one_figure()
     assert [t.figure for t in brief.targets] == ["8名", "5名", "3个", "5亿元"]  # 这3个: no 3 given before
 
 
+def test_7_outlets_listed_by_level_before_they_gather_are_the_reports_count():
+    text = ("发布会上，某区委书记张明介绍，全区工业年产值近900亿元。"
+            "当天，新华社、人民网等21家中央、市级和区级媒体记者齐聚发布会现场。\n")
+    assert set(figures(draft_article(text, year=2025).brief)) == {"近900亿元"}
+
+
 def test_7_an_indefinite_count_is_no_figure():
     text = "3月5日，某省代表团举行全体会议。\n省长张明说，全场响起几十次掌声，数十个项目已开工，全省共有5个园区。\n"
     assert set(figures(draft_article(text, year=2025).brief)) == {"5个"}  # not 十次 nor 十个

@@ -278,6 +278,12 @@ def test_1_a_name_with_no_title_right_before_saying_and_titles_of_other_kinds():
     assert "向大家" not in delegates(draft_article(text + "\n向大家介绍了新建的12所学校。", year=2026).brief)
 
 
+def test_5_a_second_post_held_at_once_is_one_more_title_of_the_chain():
+    text = "5月18日，某委举行新闻发布会。\n某委政策研究室副主任兼新闻发言人孙丽表示，某委有30多个司局。\n"
+    brief = draft_article(text, year=2025).brief
+    assert delegates(brief)["孙丽"].organization == "某委"
+
+
 def test_5_a_clause_with_a_corner_quoted_name_opening_the_paragraph_before_a_chain_is_read_through():
     # 某会于……举行「某某」论坛，由某会会长张明……: reading back to the paragraph's start ends there
     text = "某会举行论坛\n某会于3月30日举行「春季」论坛，由某会会长张明与会员分享。\n张明表示，去年增长8%。\n"

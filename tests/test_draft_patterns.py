@@ -354,6 +354,12 @@ def test_2_a_pronoun_after_a_sentence_that_turns_to_a_topic_is_the_one_just_name
     assert got["10个"][:1] == ("张明",) and got["10个"][4] == "stated"
 
 
+def test_2_the_last_of_the_guests_an_invitation_lists_does_not_speak_there():
+    text = ("2月28日，某省政府新闻办将召开新闻发布会，请某厅副厅长张明，某厅副厅长李华介绍相关情况并回答记者提问。\n"
+            "某省政府新闻办公室主任王强说，本场发布会有30家媒体报名。\n")
+    assert set(delegates(draft_article(text, year=2025).brief)) == {"王强"}
+
+
 def test_2_one_the_host_gives_the_floor_to_does_not_speak_in_the_hosts_words():
     text = ("3月20日，某省政府新闻办公室举办新闻发布会。\n"
             "主持人：\n"

@@ -67,6 +67,7 @@ def _patterns() -> dict[str, re.Pattern]:
         "pronoun_topic": re.compile(rf"^[^。！？]{{0,80}}?。(?:针对|对于|关于|谈到|谈及|说到|在谈到|就)[^。！？“”]{{1,40}}?[，,]"
                                     rf"(?:{_FILLER})?(?:他|她)(?:{_FILLER})?(?:{verbs})"),
         "list": re.compile(r"(?P<names>[\u4e00-\u9fff·・]{2,10}(?:、[\u4e00-\u9fff·・]{2,10})+)等?(?P<count>[\d一二两三四五六七八九十]{1,3})(?:位|名)(?P<role>[^，。；：“”、]{2,16})"),
+        "verb_before": re.compile(rf"(?:{verbs})"),
         "together": re.compile(rf"[，,。；](?:{_FILLER})?(?:他们|她们|二人|两人|三人)(?:都|均|一致|也)?(?:{_FILLER})?(?:{verbs})"),
     }
 
@@ -80,6 +81,8 @@ def speaks_at(paragraph: str, plain: str, person: Person) -> bool:
         return False  # 邀请甲、乙、丙介绍: guests invited to speak, each a candidate until they speak
     if re.search(r"(?:请|有请)$", plain[max(0, person.start - 2): person.start]):
         return False  # 下面请张明副厅长介绍: the host gives the floor; the words are not theirs yet
+    if _invited(plain[max(plain.rfind(mark, 0, person.start) for mark in "。！？；") + 1: person.start]):
+        return False  # 请某厅副厅长甲，某厅副厅长乙介绍相关情况: the last of the guests a report invites, not speaking
     after = plain[person.end: person.end + 120]
     if _ANSWER_COUNT.match(after):
         return False  # 某某连续回答了18个问题: how many, told by the report
@@ -225,6 +228,14 @@ def find_speakers(article: Article):
     return plains, speakers, speaking, labels, headings, introduced
 
 
+def _invited(before: str, within_clause: bool = False) -> bool:
+    """Whether the text before a person's role is an invitation to them (请, 邀请) with no saying since: 请甲，
+    乙介绍 (the list the invitation opens), 请《某报告》起草组成员、某室主任乙 (within one clause)."""
+    stop = "，。；！？“”" if within_clause else "“”"
+    invited = re.search(rf"(?:邀请|有请|请)(?!问)[^{stop}]*$", before)
+    return bool(invited) and not _patterns()["verb_before"].search(invited.group())
+
+
 def _floors(article: Article, plains: list[str], known: frozenset[str], echoes: frozenset[str], labels) -> dict[int, Person]:
     """首先，请某局局长张明先生向大家作介绍。 / 某办请某室主任张明解读……，并答记者问。: one person given the floor
     heads what follows, until the next label or question (a transcript without labels, a summary of points)."""
@@ -234,8 +245,9 @@ def _floors(article: Article, plains: list[str], known: frozenset[str], echoes: 
     for number, (paragraph, plain) in enumerate(zip(article.paragraphs, plains), 1):
         if number in labels or number == len(plains) or "请" not in plain:
             continue
-        given = [p for p in find_people(number, paragraph, plain, known, echoes)
-                 if re.search(r"(?:请|有请)(?:《[^》]*》)?$", plain[max(0, p.start - 20): p.start]) and after.match(plain[p.end:])]
+        people = find_people(number, paragraph, plain, known, echoes)
+        given = [p for p in people if _invited(plain[max(0, p.start - 40): p.start], within_clause=True) and after.match(plain[p.end:])
+                 and not any(q.name != p.name and p.start - 40 < q.start < p.start for q in people)]  # one, not 邀请甲、乙、丙介绍
         if len({p.name for p in given}) == 1:
             floors[number] = Person(number, given[0].start, given[0].name_start, given[0].end, given[0].name, given[0].role, "floor")
     return floors

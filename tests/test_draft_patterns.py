@@ -360,6 +360,12 @@ def test_2_the_last_of_the_guests_an_invitation_lists_does_not_speak_there():
     assert set(delegates(draft_article(text, year=2025).brief)) == {"王强"}
 
 
+def test_2_one_the_report_says_answered_questions_does_not_speak_there():
+    text = ("7月19日，某省专场新闻发布会在北京举行。省委书记张明作主题发布。省长李华，常务副省长王强回答有关提问。\n"
+            "张明在发布时说，去年全省生产总值达3万亿元。\n")
+    assert set(delegates(draft_article(text, year=2025).brief)) == {"张明"}
+
+
 def test_2_one_the_host_gives_the_floor_to_does_not_speak_in_the_hosts_words():
     text = ("3月20日，某省政府新闻办公室举办新闻发布会。\n"
             "主持人：\n"

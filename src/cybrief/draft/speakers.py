@@ -28,6 +28,7 @@ _FILLER = (
 # 陈帆提出某某体系的建议: the proposal someone put forward, named as a thing (no 了, no pause before 的建议)
 _PROPOSAL = re.compile(r"^(?:所|曾|此前|去年|今年)?提出(?!了)[^，。；：！？“”]{1,40}?的(?:建议|提案|议案|倡议)")
 # 李克强回答了17个问题: the report counting the questions answered, not the answers
+_ANSWERED = re.compile(r"^[^，。；！？“”]{0,12}?(?P<verb>回答|解答|答)了?[^，。；！？“”]{0,8}?(?:提问|问题)[。；！]")
 _ANSWER_COUNT = re.compile(r"^[^，。；！？“”]{0,12}?回答了?(?:\d+|[一二两三四五六七八九十几多]+)(?:个|道)[^，。；！？“”]{0,8}?(?:问题|提问)")
 _ANSWER_LABEL = re.compile(r"^\s*(?:答|A)\s*[：:]")
 _NARRATION = re.compile(
@@ -84,8 +85,9 @@ def speaks_at(paragraph: str, plain: str, person: Person) -> bool:
     if _invited(plain[max(plain.rfind(mark, 0, person.start) for mark in "。！？；") + 1: person.start]):
         return False  # 请某厅副厅长甲，某厅副厅长乙介绍相关情况: the last of the guests a report invites, not speaking
     after = plain[person.end: person.end + 120]
-    if _ANSWER_COUNT.match(after):
-        return False  # 某某连续回答了18个问题: how many, told by the report
+    answered = _ANSWERED.match(after)
+    if _ANSWER_COUNT.match(after) or answered and not pat["verb_before"].search(after[: answered.start("verb")]):
+        return False  # 某某连续回答了18个问题, 某某回答有关提问。: what they did, told by the report, not their words
     if _PROPOSAL.match(after):
         return False  # 及某代表陈帆提出某某体系的建议: the agent of a proposal, named by whoever speaks
     if pat["colon_clause"].match(after):

@@ -886,6 +886,12 @@ def test_7_outlets_listed_by_level_before_they_gather_are_the_reports_count():
     assert set(figures(draft_article(text, year=2025).brief)) == {"近900亿元"}
 
 
+def test_7_a_claim_the_speaker_answers_quoted_is_not_the_speakers():
+    text = ("11月13日，某部召开例行新闻发布会。\n"
+            "某部新闻发言人张明表示，针对“某国已经同意今后从我国每年至少购买300万吨大豆”的传闻，已作回应；今年进口增长5%。\n")
+    assert set(figures(draft_article(text, year=2025).brief)) == {"5%"}
+
+
 def test_7_an_indefinite_count_is_no_figure():
     text = "3月5日，某省代表团举行全体会议。\n省长张明说，全场响起几十次掌声，数十个项目已开工，全省共有5个园区。\n"
     assert set(figures(draft_article(text, year=2025).brief)) == {"5个"}  # not 十次 nor 十个

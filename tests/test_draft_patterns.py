@@ -892,6 +892,11 @@ def test_7_a_claim_the_speaker_answers_quoted_is_not_the_speakers():
     assert set(figures(draft_article(text, year=2025).brief)) == {"5%"}
 
 
+def test_7_a_period_said_per_year_is_no_figure():
+    text = "3月5日，某省代表团举行全体会议。\n省长张明说，未来三年每年新建学校20所。\n"
+    assert set(figures(draft_article(text, year=2025).brief)) == {"20所"}
+
+
 def test_7_an_indefinite_count_is_no_figure():
     text = "3月5日，某省代表团举行全体会议。\n省长张明说，全场响起几十次掌声，数十个项目已开工，全省共有5个园区。\n"
     assert set(figures(draft_article(text, year=2025).brief)) == {"5个"}  # not 十次 nor 十个

@@ -235,7 +235,7 @@ def _read(start: int, end: int, text: str, amount: bool, streak: bool = False) -
         if core.startswith(word):
             core = core[len(word):]
             break
-    if quantity.unit in SKIPPED_UNITS and not streak:
+    if quantity.unit.split("/")[0] in SKIPPED_UNITS and not streak:  # 2025年, 未来三年每年: dates and periods
         return None
     from cybrief.draft.names import simplified
 

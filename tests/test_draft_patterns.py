@@ -771,6 +771,17 @@ def test_6_a_session_after_which_another_begins_is_a_time_not_the_event_and_a_bi
     assert draft_article(born).brief.events[0].date[:4] != "1988"
 
 
+def test_6_a_photo_caption_dates_the_event_the_text_leaves_undated():
+    text = ("“部长通道”之所以受关注，在于部长们答得坦率。\n"
+            "某部部长张明表示，今年新增就业800万人。\n"
+            "3月5日，某会议在北京开幕。记者云集“部长通道”。某社记者 王五 摄\n"
+            "对外汇形势，某行副行长李华表示，外汇储备充足，达到3万亿美元。\n")
+    brief = draft_article(text, year=2017).brief
+    assert [(e.date, e.kind) for e in brief.events] == [("2017-03-05", "ministers_corridor")]
+    filed = text.replace("3月5日，某会议", "资料图：3月5日，某会议")
+    assert draft_article(filed, year=2017).brief.events[0].date == "2017-01-01"  # an old photo dates nothing
+
+
 def test_6_the_opening_lines_date_and_a_year_before_a_quarter():
     text = ("6月5日，时值芒种，某市举行新闻发布会。\n"
             "某市市长陈立群说，2025年前三季度全市生产总值增长5.3%。")

@@ -360,6 +360,14 @@ def test_2_the_last_of_the_guests_an_invitation_lists_does_not_speak_there():
     assert set(delegates(draft_article(text, year=2025).brief)) == {"王强"}
 
 
+def test_2_a_name_that_answers_with_a_comma_speaks():
+    text = ("3月8日，某省代表团举行开放日活动。\n"
+            "第一个提问的记者关心保障性住房建设。\n"
+            "周建平回答，全省今年将开工保障房5万套。\n")
+    got = figures(draft_article(text, year=2011).brief)
+    assert got["5万套"][0] == "周建平"
+
+
 def test_2_one_the_report_says_answered_questions_does_not_speak_there():
     text = ("7月19日，某省专场新闻发布会在北京举行。省委书记张明作主题发布。省长李华，常务副省长王强回答有关提问。\n"
             "张明在发布时说，去年全省生产总值达3万亿元。\n")

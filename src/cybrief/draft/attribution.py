@@ -107,7 +107,7 @@ def attribute(article: Article, session_paragraphs: frozenset[int] = frozenset()
         named = speaking.get(number)
         given = headings.get(number - 1)
         if given is not None and given.how == "floor" and given.name in speakers:
-            section = (given.name, number - 1)  # 首先，请某局局长张明先生向大家作介绍。: what follows is theirs
+            section = (given.name, number - 1)  # 下面请某局局长张明先生为大家作介绍。: what follows is theirs
         if label and label[0] == "question":
             questions.add(number)
             section = current = None

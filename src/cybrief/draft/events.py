@@ -157,7 +157,7 @@ def find_sessions(article: Article, year: int, published: str | None = None) -> 
         kind, word = found if found else ("other", "")
         today = published if published and re.search(r"今天|今日|当天|日前|近日", text) else None
         dated = _dated_happening(text, year)
-        # 3月5日，某会议开幕。记者云集“部长通道”。某社记者 某某 摄: a photo of the day, where the text dates nothing
+        # 3月5日，某会议开幕。图为通道现场。某社记者 某某 摄: a photo of the day, where the text dates nothing
         photos = [simplified(c) for c in article.captions if not re.match(r"\W*资料", simplified(c))]  # 资料图: an old photo
         shot = None if dated or today else _dated_happening("\n".join(photos[:1]), year)
         date = today or (dated[0] if dated else None) or (shot[0] if shot else None) or published or f"{year}-01-01"

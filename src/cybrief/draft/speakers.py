@@ -83,11 +83,11 @@ def speaks_at(paragraph: str, plain: str, person: Person) -> bool:
     if re.search(r"(?:请|有请)$", plain[max(0, person.start - 2): person.start]):
         return False  # 下面请张明副厅长介绍: the host gives the floor; the words are not theirs yet
     if _invited(plain[max(plain.rfind(mark, 0, person.start) for mark in "。！？；") + 1: person.start]):
-        return False  # 请某厅副厅长甲，某厅副厅长乙介绍相关情况: the last of the guests a report invites, not speaking
+        return False  # 请某厅副厅长甲，某厅副厅长乙介绍有关工作: the last of the guests a report invites, not speaking
     after = plain[person.end: person.end + 120]
     answered = _ANSWERED.match(after)
     if _ANSWER_COUNT.match(after) or answered and not pat["verb_before"].search(after[: answered.start("verb")]):
-        return False  # 某某连续回答了18个问题, 某某回答有关提问。: what they did, told by the report, not their words
+        return False  # 某某连续回答了18个问题, 某某回答了有关提问。: what they did, told by the report, not their words
     if _PROPOSAL.match(after):
         return False  # 及某代表陈帆提出某某体系的建议: the agent of a proposal, named by whoever speaks
     if pat["colon_clause"].match(after):
@@ -239,7 +239,7 @@ def _invited(before: str, within_clause: bool = False) -> bool:
 
 
 def _floors(article: Article, plains: list[str], known: frozenset[str], echoes: frozenset[str], labels) -> dict[int, Person]:
-    """首先，请某局局长张明先生向大家作介绍。 / 某办请某室主任张明解读……，并答记者问。: one person given the floor
+    """下面请某局局长张明先生为大家作介绍。 / 某办请某院副院长张明解读……，并回答提问。: one person given the floor
     heads what follows, until the next label or question (a transcript without labels, a summary of points)."""
     short = "|".join(re.escape(t) for t in lexicon().short_titles)
     after = re.compile(rf"^副?(?:{short})?(?:先生|女士|同志)?(?:向大家|为大家|向媒体)?(?:作|做|进行)?(?:介绍|解读|发布|通报|说明)")

@@ -790,6 +790,14 @@ def test_6_a_photo_caption_dates_the_event_the_text_leaves_undated():
     assert draft_article(filed, year=2017).brief.events[0].date == "2017-01-01"  # an old photo dates nothing
 
 
+def test_6_the_present_day_is_no_date():
+    text = ("发布时间：2024-12-01 10:00\n"
+            "1月23日，某省人代会在省城开幕。省长张明作政府工作报告。\n"
+            "“今日之某省，活力持续增强。”张明指出，全省完成重点任务120项。\n")
+    brief = draft_article(text).brief
+    assert brief.events[0].date == "2024-01-23"  # not the page's date: 今日之 is no 今日
+
+
 def test_6_the_opening_lines_date_and_a_year_before_a_quarter():
     text = ("6月5日，时值芒种，某市举行新闻发布会。\n"
             "某市市长陈立群说，2025年前三季度全市生产总值增长5.3%。")

@@ -155,7 +155,8 @@ def find_sessions(article: Article, year: int, published: str | None = None) -> 
         text = simplified("\n".join(article.paragraphs))
         found = _event_kind(text)
         kind, word = found if found else ("other", "")
-        today = published if published and re.search(r"今天|今日|当天|日前|近日", text) else None
+        # 今天, 今日: the page's date; not 今日之某省, the present day
+        today = published if published and re.search(r"(?:今天|今日)(?!之)|当天|日前|近日", text) else None
         dated = _dated_happening(text, year)
         # 3月5日，某会议开幕。图为通道现场。某社记者 某某 摄: a photo of the day, where the text dates nothing
         photos = [simplified(c) for c in article.captions if not re.match(r"\W*资料", simplified(c))]  # 资料图: an old photo

@@ -44,7 +44,8 @@ _RELATED = re.compile(r"^[【\[]?[^】\]]{0,6}?(?:新闻推荐|相关新闻|相�
 # 特别声明：以上内容……为自媒体平台用户上传, 免责声明：……: the page's statement about the content, after the report
 _NOTICE = re.compile(r"^[【\[]?(?:特别声明|免责声明|版权声明|郑重声明)[】\]]?[：:]")
 # A line with no Chinese in it and English words: the translation beside each paragraph of a bilingual page
-_ENGLISH = re.compile(r"^[^\u4e00-\u9fff]*[A-Za-z]{2,}[^\u4e00-\u9fff]*\s[^\u4e00-\u9fff]*[A-Za-z]{2,}[^\u4e00-\u9fff]*$")
+_HAN = re.compile(r"[\u4e00-\u9fff]")
+_WORDS = re.compile(r"[A-Za-z]{2,}\s+[A-Za-z]{2,}")
 _TAIL_ARROWS = re.compile(r"[↓↑→►▼▲]+\s*$")
 _TAIL_LINK = re.compile(r"\s*详情\s*[》>]+\s*$")
 # Lines about the page rather than the report: source, editor, time stamps, the end mark.
@@ -234,7 +235,7 @@ def clean(text: str) -> Article:
         line = _TAIL_ARROWS.sub("", _TAIL_LINK.sub("", line))
         if _IMAGE.match(plain) or _CREDIT.search(plain) or _CAPTION_SENTENCE.match(plain):
             captions.append(line)
-        elif _META.match(plain) or _is_chrome(line) or _ENGLISH.match(plain):
+        elif _META.match(plain) or _is_chrome(line) or not _HAN.search(plain) and _WORDS.search(plain):
             meta.append(line)
         elif line:
             body.append(line)

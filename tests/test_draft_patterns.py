@@ -278,6 +278,19 @@ def test_1_a_name_with_no_title_right_before_saying_and_titles_of_other_kinds():
     assert "向大家" not in delegates(draft_article(text + "\n向大家介绍了新建的12所学校。", year=2026).brief)
 
 
+def test_5_a_second_post_held_at_once_is_one_more_title_of_the_chain():
+    text = "5月18日，某委举行新闻发布会。\n某委政策研究室副主任兼新闻发言人孙丽表示，某委有30多个司局。\n"
+    brief = draft_article(text, year=2025).brief
+    assert delegates(brief)["孙丽"].organization == "某委"
+
+
+def test_5_a_clause_with_a_corner_quoted_name_opening_the_paragraph_before_a_chain_is_read_through():
+    # 某会于……举行「某某」论坛，由某会会长张明……: reading back to the paragraph's start ends there
+    text = "某会举行论坛\n某会于3月30日举行「春季」论坛，由某会会长张明与会员分享。\n张明表示，去年增长8%。\n"
+    brief = draft_article(text, year=2025).brief
+    assert [(d.name, d.role) for d in brief.delegates] == [("张明", "某会会长")]
+
+
 def test_5_roles_cut_where_a_list_a_tag_or_a_headline_ends_and_joined_across_a_comma():
     text = ("3月9日，部长通道开启。\n"
             "某部部长韩立和某局局长高志远先后走上通道。高志远表示，今年新建场馆30座。\n"
@@ -314,6 +327,51 @@ def test_1_one_who_takes_the_floor_without_a_verb_of_saying_speaks_in_the_quote_
     got = figures(brief)
     assert got["120所"][:2] == ("张明", 120) and got["30所"][0] == "张明" and got["120所"][4] == "inferred"
     assert got["800公里"][0] == "李华"
+
+
+def test_2_a_transcript_label_with_a_rare_family_name_after_the_role_names_the_speaker():
+    text = ("10月17日，某会举行新闻发布会。\n"
+            "大会新闻发言人庹明：\n"
+            "本次大会共有代表2000多名，已有3000名记者报名。\n")
+    brief = draft_article(text, year=2025).brief
+    assert [(d.name, d.role) for d in brief.delegates] == [("庹明", "大会新闻发言人")]
+    assert figures(brief)["2000多名"][0] == "庹明"
+
+
+def test_2_a_guests_line_of_a_transcript_gives_no_word_to_the_role():
+    text = ("9月22日，某省政府新闻办召开新闻发布会。\n"
+            "嘉宾某省发改委副主任张明；某省财政厅副厅长李华。\n"
+            "某省发改委副主任张明：\n"
+            "三年内全省将建设项目500个。\n")
+    brief = draft_article(text, year=2025).brief
+    assert delegates(brief)["张明"].role == "某省发改委副主任"
+
+
+def test_2_a_pronoun_after_a_sentence_that_turns_to_a_topic_is_the_one_just_named():
+    text = ("1月4日，某市人代会举行新闻发布会。\n"
+            "某局局长张明着重就报告中的“城市更新”作了说明。针对市民关心的停车难问题，他表示，今年将新增停车场10个。\n")
+    got = figures(draft_article(text, year=2025).brief)
+    assert got["10个"][:1] == ("张明",) and got["10个"][4] == "stated"
+
+
+def test_2_the_last_of_the_guests_an_invitation_lists_does_not_speak_there():
+    text = ("2月28日，某省政府新闻办将召开新闻发布会，请某厅副厅长张明，某厅副厅长李华介绍有关工作并答记者问。\n"
+            "某省政府新闻办公室主任王强说，本场发布会有30家媒体报名。\n")
+    assert set(delegates(draft_article(text, year=2025).brief)) == {"王强"}
+
+
+def test_2_a_name_that_answers_with_a_comma_speaks():
+    text = ("3月8日，某省代表团举行开放日活动。\n"
+            "第一个提问的记者关心保障性住房建设。\n"
+            "周建平回答，全省今年将开工保障房5万套。\n")
+    got = figures(draft_article(text, year=2011).brief)
+    assert got["5万套"][0] == "周建平"
+
+
+def test_2_one_the_report_says_answered_questions_does_not_speak_there():
+    text = ("7月19日，某省专场新闻发布会在北京举行。省委书记张明作主题发布。省长李华，常务副省长王强回答了有关提问。\n"
+            "张明在发布时说，去年全省生产总值达3万亿元。\n")
+    assert set(delegates(draft_article(text, year=2025).brief)) == {"张明"}
 
 
 def test_2_one_the_host_gives_the_floor_to_does_not_speak_in_the_hosts_words():
@@ -475,6 +533,40 @@ def test_3_a_paragraph_about_another_speaker_is_not_the_last_speaker_s_words():
     got = figures(draft_article(text, year=2022).brief)
     assert got["5%"][0] == "张明"
     assert "6%" not in got or got["6%"][0] != "李华"  # the paragraph tells of 张明: not 李华's words
+
+def test_3_what_follows_officials_introduced_together_is_none_of_theirs_until_one_is_named():
+    text = ("3月5日，某省人民政府新闻办公室举行新闻发布会，某省发展改革委主任张明、某省财政厅厅长李华介绍有关情况，"
+            "并答记者问。全省投资增长7%。\n"
+            "据介绍，今年全省生产总值达到5000亿元，增长6%。\n"
+            "会上，李华介绍，全省财政收入800亿元。\n"
+            "他说，支出增长9%。\n")
+    got = figures(draft_article(text, year=2025).brief)
+    assert set(got) == {"800亿元", "9%"} and got["800亿元"][0] == got["9%"][0] == "李华"
+    alone = text.replace("张明、某省财政厅厅长李华", "李华")
+    assert figures(draft_article(alone, year=2025).brief)["5000亿元"][0] == "李华"  # one official: theirs, inferred
+
+
+def test_3_one_official_given_the_floor_heads_the_unlabelled_text_after():
+    text = ("1月20日，某市政府新闻办举行经济运行情况新闻发布会。\n"
+            "主持词：\n"
+            "下面请市统计局局长周平先生为大家作介绍。\n"
+            "发布词：\n"
+            "全市生产总值达到1200亿元，同比增长3.5%。\n")
+    got = figures(draft_article(text, year=2025).brief)
+    assert got["1200亿元"][0] == got["3.5%"][0] == "周平" and got["1200亿元"][4] == "inferred"
+    summary = ("5月29日，某办请《某某规划》编制组成员、某院副院长吴强解读规划要点，并回答提问。\n"
+               "要点：\n【规划调整56处】这次规划一共调整了56处。\n")
+    assert figures(draft_article(summary, year=2025).brief)["56处"][0] == "吴强"
+    labelled = text.replace("发布词：", "记者：请问全年增速如何？")
+    assert "周平" not in delegates(draft_article(labelled, year=2025).brief)  # a question ends what the floor gave
+
+
+def test_3_a_promise_and_an_interpretation_are_speaking():
+    text = ("3月8日，部长通道开启。\n"
+            "对今年新增就业800万人的目标，某部部长孙立承诺“能够完成”。\n"
+            "某室主任钱宁解读报告时说，今年赤字率为3%。\n")
+    got = figures(draft_article(text, year=2025).brief)
+    assert got["800万人"][0] == "孙立" and got["3%"][0] == "钱宁"
 
 
 # --- 4. names ----------------------------------------------------------------------------------------
@@ -794,6 +886,25 @@ def test_6_a_session_after_which_another_begins_is_a_time_not_the_event_and_a_bi
     assert draft_article(born).brief.events[0].date[:4] != "1988"
 
 
+def test_6_a_photo_caption_dates_the_event_the_text_leaves_undated():
+    text = ("“部长通道”之所以受关注，在于部长们答得坦率。\n"
+            "某部部长张明表示，今年新增就业800万人。\n"
+            "3月5日，某会议在北京开幕。图为部长通道现场。某社记者 王五 摄\n"
+            "对外汇形势，某行副行长李华表示，外汇储备充足，达到3万亿美元。\n")
+    brief = draft_article(text, year=2017).brief
+    assert [(e.date, e.kind) for e in brief.events] == [("2017-03-05", "ministers_corridor")]
+    filed = text.replace("3月5日，某会议", "资料图：3月5日，某会议")
+    assert draft_article(filed, year=2017).brief.events[0].date == "2017-01-01"  # an old photo dates nothing
+
+
+def test_6_the_present_day_is_no_date():
+    text = ("发布时间：2024-12-01 10:00\n"
+            "1月23日，某省人代会在省城开幕。省长张明作政府工作报告。\n"
+            "“今日之某省，活力持续增强。”张明指出，全省完成重点任务120项。\n")
+    brief = draft_article(text).brief
+    assert brief.events[0].date == "2024-01-23"  # not the page's date: 今日之 is no 今日
+
+
 def test_6_the_opening_lines_date_and_a_year_before_a_quarter():
     text = ("6月5日，时值芒种，某市举行新闻发布会。\n"
             "某市市长陈立群说，2025年前三季度全市生产总值增长5.3%。")
@@ -908,6 +1019,14 @@ def test_7_more_than_a_magnitude_with_no_unit_written():
     assert found["190多亿"][1:4] == (19 * 10 ** 9, "元", "over") and found["3万多"][1:2] == (30000,)
 
 
+def test_7_an_amount_someone_takes_in_earns_or_spends_with_no_unit_is_money():
+    text = ("3月6日，某省代表团举行全体会议。\n"
+            "省委书记张明说，某局收表格的科员，5年就收了1200多万；有的中介一年赚300多万。某校今年招收1000多万。")
+    found = figures(draft_article(text, year=2025).brief)
+    assert found["1200多万"][1:3] == (12 * 10 ** 6, "元") and found["300多万"][2] == "元"
+    assert found["1000多万"][2] == "个"  # 招收: who is taken in, not money
+
+
 def test_7_the_reports_counts_ages_other_bodies_and_questions_are_not_a_speakers_figures():
     text = ("3月9日，部长通道开启，40多家中外媒体到场，6位部长回答了12个问题。\n"
             "63岁的某部部长刘明远表示，今年出口增长7.1%，比上年高0.7和0.5个百分点，新增135种产品，发布会开了1个多小时。"
@@ -919,6 +1038,48 @@ def test_7_the_reports_counts_ages_other_bodies_and_questions_are_not_a_speakers
     assert found["0.7"][2] == "百分点" and found["1个多小时"][2:4] == ("小时", "over")
     brief = draft_article(text, year=2025).brief
     assert [t.figure for t in brief.targets].count("7.1%") == 1  # said twice, one figure
+
+
+def test_7_a_count_said_again_after_a_demonstrative_or_a_pronoun_is_one_figure():
+    text = ("3月5日，某省代表团举行全体会议。\n"
+            "全国人大代表、某村党支部书记张明说，全省有8名乡村教师当选代表。“成为这8名代表中的一员，我很自豪。"
+            "我们8个人中有5位来自农村。这3个项目投资5亿元。”")
+    brief = draft_article(text, year=2025).brief
+    assert [t.figure for t in brief.targets] == ["8名", "5位", "3个", "5亿元"]  # 这3个: no 3 given before
+
+
+def test_7_outlets_listed_by_level_before_they_gather_are_the_reports_count():
+    text = ("发布会上，某区委书记张明介绍，全区工业年产值近900亿元。"
+            "当天，新华社、人民网等21家中央、省、市三级媒体记者齐聚发布会现场。\n")
+    assert set(figures(draft_article(text, year=2025).brief)) == {"近900亿元"}
+
+
+def test_7_a_claim_the_speaker_answers_quoted_is_not_the_speakers():
+    text = ("11月13日，某部召开例行新闻发布会。\n"
+            "某部新闻发言人张明表示，针对“某国已经同意今后从我国每年至少购买300万吨大豆”的传闻，已作回应；今年进口增长5%。\n")
+    assert set(figures(draft_article(text, year=2025).brief)) == {"5%"}
+
+
+def test_7_a_period_said_per_year_is_no_figure():
+    text = "3月5日，某省代表团举行全体会议。\n省长张明说，未来三年每年新建学校20所。\n"
+    assert set(figures(draft_article(text, year=2025).brief)) == {"20所"}
+
+
+def test_7_an_indefinite_count_is_no_figure():
+    text = "3月5日，某省代表团举行全体会议。\n省长张明说，全场响起几十次掌声，数十个项目已开工，全省共有5个园区。\n"
+    assert set(figures(draft_article(text, year=2025).brief)) == {"5个"}  # not 十次 nor 十个
+
+
+def test_7_a_figure_a_heading_gives_and_the_body_says_again_is_one_figure():
+    text = ("3月5日，部长通道开启。\n"
+            "某部部长张明：\n"
+            "网费三年降了八成\n"
+            "某部部长张明表示，三年来网费降低了八成，新建基站120万个。\n")
+    brief = draft_article(text, year=2025).brief
+    assert [(t.figure, t.paragraph) for t in brief.targets] == [("八成", 4), ("120万个", 4)]
+    lead = ("5月29日，某办请某室主任吴强解读报告修改情况。\n"
+            "【规划调整56处】吴强说，这次规划一共调整了56处，其中民生部分20处。\n")
+    assert [t.figure for t in draft_article(lead, year=2025).brief.targets] == ["56处", "20处"]
 
 
 def test_7_the_publics_words_a_speaker_passes_on_are_not_the_speakers_figures():
@@ -998,6 +1159,34 @@ def test_8_a_space_left_by_a_line_wrap_inside_a_role_is_dropped_and_a_title_keep
 
 
 # --- 9. the source's own terms -----------------------------------------------------------------------
+
+def test_8_the_english_of_a_bilingual_page_and_a_portals_statement_are_set_aside():
+    text = ("某部举行吹风会\n"
+            "3月5日，某部举行吹风会。\n"
+            "The ministry held a briefing on March 5, the 14th such meeting this year.\n"
+            "某部副部长钱宁：\n"
+            "Qian Ning:\n"
+            "今年新建学校120所。\n"
+            "This year 120 schools were built.\n"
+            "特别声明：本文由用户投稿，观点不代表本站立场。\n")
+    article = clean(text)
+    assert not any("The ministry" in p or "Qian" in p or "特别声明" in p for p in article.paragraphs)
+    brief = draft_article(text, year=2025).brief
+    assert [(d.name, d.role) for d in brief.delegates] == [("钱宁", "某部副部长")]
+    assert [t.figure for t in brief.targets] == ["120所"]  # not 14th read as 14 t
+
+
+def test_8_a_space_between_two_titles_of_a_label_line_stays():
+    text = "7月1日，某区专场新闻发布会举行。\n某区委副书记 区长 张明：\n全区新开工项目45个。\n"
+    brief = draft_article(text, year=2025).brief
+    assert delegates(brief)["张明"].role == "某区委副书记 区长"
+
+
+def test_8_a_role_and_a_name_in_square_brackets_label_a_turn():
+    text = "3月13日，记者会举行。\n[某部部长 张明]媒体的朋友们好，今年出口增长7%。\n"
+    brief = draft_article(text, year=2025).brief
+    assert [(d.name, d.role, d.organization) for d in brief.delegates] == [("张明", "某部部长", "某部")]
+
 
 def test_9_quoted_expressions_and_names_become_the_speakers_terms():
     [delegate] = draft("9_terms", year=2026).brief.delegates

@@ -39,6 +39,8 @@ _NARRATION_SENTENCE = re.compile(
     r"据[^，。]{1,16}(?:报道|报导|消息|数据|统计|预测|测算)|[^，。；！？“”我]{2,16}预测[，,])[^。；！？]*"
     # “……您还满意吗？”: a reporter's question quoted in the paragraph
     r"|“[^”]{0,200}?(?:您|请问)[^”]{0,200}?？”"
+    # 针对“某国同意每年买2500万吨”的消息: a claim the speaker answers, quoted; its figures are the claim's
+    r"|“[^”]{1,200}”的?(?:消息|传闻|传言|说法|报道|言论|猜测)"
     # 村民们说，……。“……”: the public's words a speaker passes on, to the end of the sentence and a quote after it
     r"|(?<![\u4e00-\u9fff])(?:有|一位|不少|许多|很多)?(?:村民|乡亲|群众|居民|市民|网友|老百姓|游客|家长|患者|职工)们?(?:纷纷)?"
     r"(?:说|表示|反映|感慨|直言)[：，]?[^。！？“”]*[。！？]?(?:“[^”]*”)?"
@@ -105,6 +107,9 @@ def attribute(article: Article, session_paragraphs: frozenset[int] = frozenset()
     for number, (paragraph, plain) in enumerate(zip(article.paragraphs, plains), 1):
         label = labels.get(number)
         named = speaking.get(number)
+        given = headings.get(number - 1)
+        if given is not None and given.how == "floor" and given.name in speakers:
+            section = (given.name, number - 1)  # 下面请某局局长张明先生为大家作介绍。: what follows is theirs
         if label and label[0] == "question":
             questions.add(number)
             section = current = None
@@ -125,6 +130,11 @@ def attribute(article: Article, session_paragraphs: frozenset[int] = frozenset()
             elif section and any(p.name != section[0] for p in named):
                 section = None
             current = (named[-1].name, number)
+            together = _together(plain, named, introduced.get(number, ()))
+            if together is not None:
+                # 某委主任张明、某厅厅长李华介绍有关情况。……: what follows is no one of them in particular
+                here.append(Turn(together, "", "inferred"))
+                current = None
         elif number in title_lines:
             continue
         elif number == 1 or number in session_paragraphs or _GROUP.match(plain) or _OTHERS_QUOTE.match(plain) or narration_starts(plain) \
@@ -169,6 +179,17 @@ def _turns_to_another(plain: str, people, current: str) -> bool:
     end = first.end() if first else len(plain)
     return any(p.name != current and (p.how == "role" and p.start < end or p.how == "list") and looks_like_name(p.name)
                for p in people)
+
+
+def _together(plain: str, named: list[Person], people) -> int | None:
+    """Where the sentence ends in which the last one named speaks together with someone listed right before,
+    who is not named speaking on their own (甲、某厅厅长乙介绍有关情况。), or None when they speak alone."""
+    last, speaking = named[-1], {p.name for p in named}
+    if not any(p.end <= last.start and p.name not in speaking and re.fullmatch(r"[、，,和及与]|以及", plain[p.end: last.start])
+               for p in people):
+        return None
+    end = re.compile(r"[。！？]").search(plain, last.end)
+    return end.end() if end else len(plain)
 
 
 def _named_turns(plain: str, named: list[Person]) -> list[Turn]:

@@ -162,6 +162,7 @@ def build(article: Article, source: Source, sessions: list[Session], speakers: S
     found_count = 0
     counts: Counter = Counter()
     stated: set[tuple] = set()
+    values: set[tuple] = set()  # (delegate, value) drafted, for a count said again as 这11名, 我们11个人
     sectors_of: dict[str, Counter] = {name: Counter() for name in delegate_ids}
     spans_of: dict[str, list[str]] = {name: [] for name in delegate_ids}
     for number, paragraph in enumerate(article.paragraphs, 1):
@@ -206,10 +207,15 @@ def build(article: Article, source: Source, sessions: list[Session], speakers: S
                 review.append("horizon")
             metric = guess.metric(window, at, until, window_spans)
             said = (delegate_id, simplified(figure.text), q.value, unit, q.qualifier, simplified(metric))
-            if said in stated:
+            if _said_below(article, speakers, number, paragraph, found, figure, turn.name):
+                counts[delegate_id] -= 1
+                continue  # 【修改89处】……共修改89处, a subheading 单价下降90% over 单价下降了90%: the body says it
+            if said in stated or (delegate_id, q.value) in values and _POINTS_BACK.search(
+                    simplified(paragraph[max(0, figure.start - 3): figure.start])):
                 counts[delegate_id] -= 1
                 continue  # the lead summary and the body, a subheading and its paragraph: one figure, said twice
             stated.add(said)
+            values.add((delegate_id, q.value))
             targets.append(Target(
                 id=f"{delegate_id}-{counts[delegate_id]:02d}", delegate=delegate_id, sector=sector_slug,
                 region=region or TO_WRITE, metric=metric,
@@ -280,8 +286,33 @@ def _event_for(paragraph: int, sessions: list[Session], events: list[Event]) -> 
     return chosen
 
 
+# 有11名村官当选……这11名代表, 我们11个人: a count after a demonstrative or a pronoun points back to one already given
+_POINTS_BACK = re.compile(r"(?:这|那|这些|那些|上述|前述|我们|他们|她们|咱们)$")
 _PEOPLE = re.compile(r"(?:贫困)?(?:人口|员工|干部|职工|农民|群众|居民|村民|游客|学生|人员|劳动力|工人|党员|志愿者|人才|就业)")
 _MONEY = ("元", "投资", "营收", "收入", "产值", "规模", "资金", "销售额", "GDP", "产业", "成本", "生产总值", "经济总量", "预算", "债")
+# 8年收了1600多万, 一年赚300多万: an amount with no unit that is what someone takes in, earns or spends is money
+_MONEY_VERB = re.compile(r"(?:(?<![吸接招回征])收|赚|挣|花|贪|捞|罚|亏|掏|损失|补贴|奖励)(?:了|到|掉|走)?$")
+
+
+_LEAD_HEADING = re.compile(r"^[【\[][^】\]]{1,60}[】\]]")
+
+
+def _said_below(article: Article, speakers: Speakers, number: int, paragraph: str, found, figure, name: str) -> bool:
+    """Whether a figure in a heading (a 【……】 opening the paragraph, or a subheading line) is said again, same
+    value and unit, by the same speaker in the text the heading stands over: the body's figure is the one kept."""
+    lead = _LEAD_HEADING.match(paragraph)
+    if lead and figure.end <= lead.end():
+        below = [(number, f) for f in found if f.start >= lead.end()]
+    elif len(paragraph) <= 30 and not re.search(r"[。！？；]", paragraph) and number < len(article.paragraphs):
+        below = [(number + 1, f) for f in find_figures(article.paragraph(number + 1))]
+    else:
+        return False
+    q = figure.quantity
+    for at, other in below:
+        turn = speakers.speaker_at(at, other.start)
+        if turn is not None and turn.name == name and other.quantity.value == q.value and other.quantity.unit == q.unit:
+            return True
+    return False
 
 
 def _implied_unit(window: str, start: int, end: int, previous, following, offset: int = 0) -> str:
@@ -302,6 +333,8 @@ def _implied_unit(window: str, start: int, end: int, previous, following, offset
     sentence = simplified(window[s0:s1])
     if _PEOPLE.search(simplified(window[max(s0, start - 40):start])):
         return "人"  # 贫困人口要减少500万以上，搬迁也要超过80万以上: the people of the sentence
+    if re.search(r"[万亿]", window[start:end]) and _MONEY_VERB.search(simplified(window[max(s0, start - 4):start])):
+        return "元"
     return "元" if any(word in sentence for word in _MONEY) else "个"
 
 

@@ -41,6 +41,11 @@ _STAMP_ANY = re.compile(r"\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|(?<![\d.])\d{1,2}\.\d{1,
 # The editor's line ends a report: what follows (related links, buttons) is the page, not the report.
 _EDITOR = re.compile(r"[【\[（(](?:责任)?编辑[：:][^】\]）)]{1,12}[】\]）)]\s*\d*$|^(?:责任编辑|编辑|责编)[：:].{1,12}$")
 _RELATED = re.compile(r"^[【\[]?[^】\]]{0,6}?(?:新闻推荐|相关新闻|相关阅读|延伸阅读|推荐阅读|相关报道|猜你喜欢|热门推荐)[】\]]?[：:]?$")
+# 特别声明：以上内容……为自媒体平台用户上传, 免责声明：……: the page's statement about the content, after the report
+_NOTICE = re.compile(r"^[【\[]?(?:特别声明|免责声明|版权声明|郑重声明)[】\]]?[：:]")
+# A line with no Chinese in it and English words: the translation beside each paragraph of a bilingual page
+_HAN = re.compile(r"[\u4e00-\u9fff]")
+_WORDS = re.compile(r"[A-Za-z]{2,}\s+[A-Za-z]{2,}")
 _TAIL_ARROWS = re.compile(r"[↓↑→►▼▲]+\s*$")
 _TAIL_LINK = re.compile(r"\s*详情\s*[》>]+\s*$")
 # Lines about the page rather than the report: source, editor, time stamps, the end mark.
@@ -215,7 +220,7 @@ def clean(text: str) -> Article:
         if stamp and stamp.end() < len(line) and _BODY_MARKS.search(line[stamp.end():]):
             meta.append(stamp.group().strip())  # a page's time stamp run on before the first paragraph
             line, plain = line[stamp.end():], plain[stamp.end():]
-        if _RELATED.match(plain):
+        if _RELATED.match(plain) or _NOTICE.match(plain):
             trailing.append(line)  # 相关新闻, 新闻推荐: links to other reports; the report has ended
             ended = True
             continue
@@ -230,7 +235,7 @@ def clean(text: str) -> Article:
         line = _TAIL_ARROWS.sub("", _TAIL_LINK.sub("", line))
         if _IMAGE.match(plain) or _CREDIT.search(plain) or _CAPTION_SENTENCE.match(plain):
             captions.append(line)
-        elif _META.match(plain) or _is_chrome(line):
+        elif _META.match(plain) or _is_chrome(line) or not _HAN.search(plain) and _WORDS.search(plain):
             meta.append(line)
         elif line:
             body.append(line)

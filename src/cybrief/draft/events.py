@@ -155,11 +155,16 @@ def find_sessions(article: Article, year: int, published: str | None = None) -> 
         text = simplified("\n".join(article.paragraphs))
         found = _event_kind(text)
         kind, word = found if found else ("other", "")
-        today = published if published and re.search(r"今天|今日|当天|日前|近日", text) else None
+        # 今天, 今日: the page's date; not 今日之某省, the present day
+        today = published if published and re.search(r"(?:今天|今日)(?!之)|当天|日前|近日", text) else None
         dated = _dated_happening(text, year)
-        date = today or (dated[0] if dated else None) or published or f"{year}-01-01"
+        # 3月5日，某会议开幕。图为通道现场。某社记者 某某 摄: a photo of the day, where the text dates nothing
+        photos = [simplified(c) for c in article.captions if not re.match(r"\W*资料", simplified(c))]  # 资料图: an old photo
+        shot = None if dated or today else _dated_happening("\n".join(photos[:1]), year)
+        date = today or (dated[0] if dated else None) or (shot[0] if shot else None) or published or f"{year}-01-01"
         why = ("the page's date" if date == published else
                "a dated happening the text names no session for" if dated and date == dated[0] else
+               "the date of a photo caption; the text dates no session" if shot and date == shot[0] else
                "no date of the session in the text; a placeholder date")
         sessions.append(Session(date, dated[1] if dated and date == dated[0] else None, kind,
                                 _title_near(text, word) if word else (article.title or "（待补充）"), None, None, None, guessed=why))

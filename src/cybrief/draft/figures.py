@@ -195,8 +195,8 @@ def _left_out(plain: str, start: int, end: int, quoted: Spans, name: str = "amou
     if name == "amount" and plain.startswith("代表团", end):
         return True  # 已有26个代表团举办开放日: the report counting delegations
     if name == "amount" and plain[end - 1: end] in "名家" and re.match(
-            r"[^，。；]{0,6}?(?:媒体|新闻单位|记者[^，。；]{0,4}?(?:参加|出席|到场|提问|参与|聚集|云集|前来|围))", plain[end:end + 16]):
-        return True  # 40多家中外媒体, 近100名记者参加: who came to the event
+            r"[^，。；]{0,10}?(?:媒体|新闻单位|记者[^，。；]{0,4}?(?:参加|出席|到场|提问|参与|聚集|云集|齐聚|前来|围))", plain[end:end + 20]):
+        return True  # 40多家中外媒体, 近100名记者参加, 21家中央、省、市三级媒体: who came to the event
     if name == "amount" and plain[end - 1: end] in "名人" and re.match(r"[^，。；]{0,4}?(?:代表|委员)(?:作大会|在大会上|在会上)?发言", plain[end:end + 12]):
         return True  # 本次会议上有32名委员发言: the report counting who spoke
     if name == "amount" and re.search(r"(?:回答|答)了?$", plain[max(0, start - 4): start]) \
@@ -207,6 +207,8 @@ def _left_out(plain: str, start: int, end: int, quoted: Spans, name: str = "amou
         return True  # 在约两个小时的记者会上: how long the event took, the report's
     if name == "amount" and re.match(r"(?:个)?(?:问题|提问)", plain[end:end + 3]):
         return True  # 回答了12个问题: the questions of the event
+    if plain[start - 1: start] in ("几", "数") and plain[start: start + 1] in "十百千万亿":
+        return True  # 几十次掌声, 数十个项目: an indefinite count, no figure
     if plain[end - 1: end] == "岁" or plain.startswith("岁", end):
         return True  # 63岁的王国庆, 27周岁: an age
     if quoted.covers(start, end):
@@ -237,7 +239,7 @@ def _read(start: int, end: int, text: str, amount: bool, streak: bool = False) -
         if core.startswith(word):
             core = core[len(word):]
             break
-    if quantity.unit in SKIPPED_UNITS and not streak:
+    if quantity.unit.split("/")[0] in SKIPPED_UNITS and not streak:  # 2025年, 未来三年每年: dates and periods
         return None
     from cybrief.draft.names import simplified
 

@@ -17,11 +17,11 @@ from cybrief.draft.lexicon import lexicon
 from cybrief.draft.names import AFTER_NOT_IN, follows_name, is_dotted, looks_like_name, name_at, segmenter_names, simplified, unsurnamed_at
 
 MAX_ROLE = 80  # characters: a role chain is never longer, and looking further back would make long lines slow
-_STOPS = "，。；：！？“”「」『』（）《》【】|｜—\n"  # 【同期】, 栏目|, 上海答卷——: not part of a role
+_STOPS = "，。；：！？“”「」『』（）《》【】[]〔〕|｜—\n"  # 【同期】, 栏目|, 上海答卷——: not part of a role
 # Words that end the clause before a role chain: 第一位走上通道的是[role], 邀请了[role], 由[role].
 # A clause that is only titles and bodies (市委常委、秘书长): no verb of a sentence, short
 _TITLE_CHAIN = re.compile(r"[\u4e00-\u9fff、（）]{2,30}")
-_CHAIN_OPENERS = re.compile(r"^.*(?:的是|邀请了|邀请|请到|有请|请|听到|听取|欢迎|感谢|专访|采访|对话|访谈|身为|作为|担任|随着|经过|由于|根据|对于|关于|是|由|了|据|在)(?=[^的是了由据在]{2})")
+_CHAIN_OPENERS = re.compile(r"^.*(?:的是|嘉宾|邀请了|邀请|请到|有请|请|听到|听取|欢迎|感谢|专访|采访|对话|访谈|身为|作为|担任|随着|经过|由于|根据|对于|关于|是|由|了|据|在)(?=[^的是了由据在]{2})")
 _QUESTION_LABEL = re.compile(r"(?:记者|主持人|提问|问|网友|读者|观众)$|(?:日报|晚报|报|社|网|台|电视台|频道|新闻|时报|周刊|客户端)$")
 _LABEL = re.compile(r"^[■●◆▲◇□\s]*(?:[^|｜]{0,20}[|｜])?(?P<label>[^：。！？“”]{1,60}?)：")
 # [傅莹]大会的采访安排是这样的, 【某某】: a transcript's speaker in brackets opening the paragraph
@@ -53,7 +53,7 @@ def _patterns() -> dict[str, re.Pattern]:
         "after_title": re.compile(rf"(?:{short})"),
         "verb_anywhere": re.compile(rf"(?:{verbs})"),
         "bare": re.compile(r"(?:对[^，。；！？“”]{0,8}?记者|在[^，。；！？“”]{0,24}?(?:上|时|中))?"
-                           r"(?:表示|介绍说|报告说|介绍|指出|强调|透露|坦言|告诉记者|说|称|认为|直言|回应)(?![问]?时|的)"),
+                           r"(?:表示|介绍说|报告说|介绍|指出|强调|透露|坦言|告诉记者|说|称|认为|直言|回应|回答(?=[，：]))(?![问]?时|的)"),
     }
 
 
@@ -193,8 +193,10 @@ def find_people(number: int, paragraph: str, plain: str, known: frozenset[str],
         if not name and found:
             name = unsurnamed_at(paragraph, at)  # 全国人大代表、某市市长多吉次珠: a name with no family name
             if name and not membership_in(simplified(found[1])) and not (
-                    len(name) == 3 and follows_name(paragraph, at + 3)[0] == 3):
-                name = None  # 副市长隽新阳介绍: a rare family name, three characters between a title and a verb
+                    len(name) == 3 and follows_name(paragraph, at + 3)[0] == 3) \
+                    and not re.fullmatch(r"\s*[：:]\s*", plain[at + len(name):]):
+                name = None  # 副市长隽新阳介绍: a rare family name, three characters between a title and a verb;
+                # 某会新闻发言人庹震： a transcript's label line names whoever stands between the title and the colon
         if name:
             if found:
                 start, role = found

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from cybrief.draft.introductions import shares_title
+from cybrief.draft.introductions import ends_with_title, shares_title
 from cybrief.draft.lexicon import lexicon
 from cybrief.draft.names import simplified
 
@@ -51,6 +51,8 @@ def organization_of(role: str, text: str = "", region: str | None = None, placed
         if plain.startswith(membership) and len(plain) > len(membership) + 1 and plain[len(membership)] in "，、 ":
             role, plain = role[len(membership) + 1:], plain[len(membership) + 1:]
             break
+    # 政策研究室副主任兼新闻发言人: a second post held at once, after a title, is one more of the chain
+    plain = "".join("、" if ch == "兼" and ends_with_title(plain[:i]) else ch for i, ch in enumerate(plain))
     segments = [s for s in re.split(r"[、，,]", plain) if s]
     if not segments:
         return None

@@ -28,6 +28,7 @@ _FILLER = (
 # 陈帆提出某某体系的建议: the proposal someone put forward, named as a thing (no 了, no pause before 的建议)
 _PROPOSAL = re.compile(r"^(?:所|曾|此前|去年|今年)?提出(?!了)[^，。；：！？“”]{1,40}?的(?:建议|提案|议案|倡议)")
 # 李克强回答了17个问题: the report counting the questions answered, not the answers
+_ANSWERED = re.compile(r"^[^，。；！？“”]{0,12}?(?P<verb>回答|解答|答)了?[^，。；！？“”]{0,8}?(?:提问|问题)[。；！]")
 _ANSWER_COUNT = re.compile(r"^[^，。；！？“”]{0,12}?回答了?(?:\d+|[一二两三四五六七八九十几多]+)(?:个|道)[^，。；！？“”]{0,8}?(?:问题|提问)")
 _ANSWER_LABEL = re.compile(r"^\s*(?:答|A)\s*[：:]")
 _NARRATION = re.compile(
@@ -64,7 +65,11 @@ def _patterns() -> dict[str, re.Pattern]:
         # 赵明分享了一组数据——……: a dash after saying, or after the data given, opens the words as a colon does
         "colon_said": re.compile(rf"^(?:副?(?:{short}))?[^。！？；“”：—]{{0,16}}?(?:(?:{verbs}|答案|道)：|(?:{verbs})[^。！？；“”：—]{{0,8}}?(?:数据|数字|答案|账)?——)"),
         "pronoun": re.compile(rf"^[^。！？]{{0,60}}?[，,。；](?:{_FILLER})?(?:他|她)(?:{_FILLER})?(?:{verbs})"),
+        # 某委主任张明就……进行了解读。针对……话题，他表示: the next sentence turns to a topic, then the pronoun
+        "pronoun_topic": re.compile(rf"^[^。！？]{{0,80}}?。(?:针对|对于|关于|谈到|谈及|说到|在谈到|就)[^。！？“”]{{1,40}}?[，,]"
+                                    rf"(?:{_FILLER})?(?:他|她)(?:{_FILLER})?(?:{verbs})"),
         "list": re.compile(r"(?P<names>[\u4e00-\u9fff·・]{2,10}(?:、[\u4e00-\u9fff·・]{2,10})+)等?(?P<count>[\d一二两三四五六七八九十]{1,3})(?:位|名)(?P<role>[^，。；：“”、]{2,16})"),
+        "verb_before": re.compile(rf"(?:{verbs})"),
         "together": re.compile(rf"[，,。；](?:{_FILLER})?(?:他们|她们|二人|两人|三人)(?:都|均|一致|也)?(?:{_FILLER})?(?:{verbs})"),
     }
 
@@ -78,16 +83,20 @@ def speaks_at(paragraph: str, plain: str, person: Person) -> bool:
         return False  # 邀请甲、乙、丙介绍: guests invited to speak, each a candidate until they speak
     if re.search(r"(?:请|有请)$", plain[max(0, person.start - 2): person.start]):
         return False  # 下面请张明副厅长介绍: the host gives the floor; the words are not theirs yet
+    if _invited(plain[max(plain.rfind(mark, 0, person.start) for mark in "。！？；") + 1: person.start]):
+        return False  # 请某厅副厅长甲，某厅副厅长乙介绍有关工作: the last of the guests a report invites, not speaking
     after = plain[person.end: person.end + 120]
-    if _ANSWER_COUNT.match(after):
-        return False  # 某某连续回答了18个问题: how many, told by the report
+    answered = _ANSWERED.match(after)
+    if _ANSWER_COUNT.match(after) or answered and not pat["verb_before"].search(after[: answered.start("verb")]):
+        return False  # 某某连续回答了18个问题, 某某回答了有关提问。: what they did, told by the report, not their words
     if _PROPOSAL.match(after):
         return False  # 及某代表陈帆提出某某体系的建议: the agent of a proposal, named by whoever speaks
     if pat["colon_clause"].match(after):
         return True  # 全国政协委员、某集团总裁杨超尤其关心住房：…: a clause about them, then their words
     if pat["view"].match(after) or plain[person.start - 1: person.start] == "在" and pat["in_view"].match(after):
         return True  # 张明的回答是：…, 在张明看来，…
-    if pat["speaks"].match(after) or pat["colon_quote"].match(after) or pat["colon_said"].match(after) or pat["pronoun"].match(after):
+    if pat["speaks"].match(after) or pat["colon_quote"].match(after) or pat["colon_said"].match(after) or pat["pronoun"].match(after) \
+            or pat["pronoun_topic"].match(after):
         return True
     opening = re.match(r"^“[^”]{0,300}”", plain)
     return bool(opening) and 0 <= person.start - opening.end() <= 30 and "。" not in plain[opening.end(): person.start]
@@ -150,6 +159,8 @@ def find_speakers(article: Article):
                 known.add(label[1].name)
                 if label[1].role:
                     roles.setdefault(label[1].name, []).append(label[1].role)
+    for number, person in _floors(article, plains, frozenset(known), echoes, labels).items():
+        headings.setdefault(number, person)
     # Where each known person speaks.
     speaking: dict[int, list[Person]] = {}
     questions = {n for n, (kind, _) in labels.items() if kind == "question"}
@@ -164,7 +175,7 @@ def find_speakers(article: Article):
             found.append(label[1])
             # a transcript's answer (questions asked, or the label alone on its line), not `张明代表：“……”`
             answering = label[1].name if any(q < number for q in questions) or not plain[label[1].end:].strip(" ：:") else None
-        if number in headings:
+        if number in headings and headings[number].how != "floor":
             found.append(headings[number])
         named = find_people(number, paragraph, plain, frozenset(known), echoes)
         quoted = [m.span() for m in re.finditer(r"“[^”]*”", plain)]
@@ -200,6 +211,10 @@ def find_speakers(article: Article):
                 paragraph = article.paragraph(number)
                 speakers[person.name] = Speaker(person.name, None, number, _sentence(paragraph, person.start),
                                                 _lead(paragraph, person.start))
+    for number, person in headings.items():  # given the floor, then speaking in the text after: a speaker
+        if person.how == "floor" and person.name not in speakers and number + 1 not in labels:
+            paragraph = article.paragraph(number)
+            speakers[person.name] = Speaker(person.name, None, number, _sentence(paragraph, person.start), _lead(paragraph, person.start))
     # A speaker is introduced where the report first gives their role as they speak (a headline with the name
     # alone comes before the paragraph that names the session and the role).
     placed: set[str] = set()
@@ -213,8 +228,41 @@ def find_speakers(article: Article):
     for name, speaker in speakers.items():
         stated = [r for r in roles.get(name, []) if r]
         # 国家发展改 革委: a space a page's line wrap left between two characters of one word is no part of it
-        speaker.role = re.sub(r"(?<=[\u4e00-\u9fff]) (?=[\u4e00-\u9fff])", "", max(stated, key=len)) if stated else None
+        # 市中区委副书记 区长: a space between two titles of a label line stays
+        speaker.role = _unwrapped(max(stated, key=len)) if stated else None
     return plains, speakers, speaking, labels, headings, introduced
+
+
+def _invited(before: str, within_clause: bool = False) -> bool:
+    """Whether the text before a person's role is an invitation to them (请, 邀请) with no saying since: 请甲，
+    乙介绍 (the list the invitation opens), 请《某报告》起草组成员、某室主任乙 (within one clause)."""
+    stop = "，。；！？“”" if within_clause else "“”"
+    invited = re.search(rf"(?:邀请|有请|请)(?!问)[^{stop}]*$", before)
+    return bool(invited) and not _patterns()["verb_before"].search(invited.group())
+
+
+def _floors(article: Article, plains: list[str], known: frozenset[str], echoes: frozenset[str], labels) -> dict[int, Person]:
+    """下面请某局局长张明先生为大家作介绍。 / 某办请某院副院长张明解读……，并回答提问。: one person given the floor
+    heads what follows, until the next label or question (a transcript without labels, a summary of points)."""
+    short = "|".join(re.escape(t) for t in lexicon().short_titles)
+    after = re.compile(rf"^副?(?:{short})?(?:先生|女士|同志)?(?:向大家|为大家|向媒体)?(?:作|做|进行)?(?:介绍|解读|发布|通报|说明)")
+    floors: dict[int, Person] = {}
+    for number, (paragraph, plain) in enumerate(zip(article.paragraphs, plains), 1):
+        if number in labels or number == len(plains) or "请" not in plain:
+            continue
+        people = find_people(number, paragraph, plain, known, echoes)
+        given = [p for p in people if _invited(plain[max(0, p.start - 40): p.start], within_clause=True) and after.match(plain[p.end:])
+                 and not any(q.name != p.name and p.start - 40 < q.start < p.start for q in people)]  # one, not 邀请甲、乙、丙介绍
+        if len({p.name for p in given}) == 1:
+            floors[number] = Person(number, given[0].start, given[0].name_start, given[0].end, given[0].name, given[0].role, "floor")
+    return floors
+
+
+def _unwrapped(role: str) -> str:
+    """The role without the spaces a line wrap left inside a word (国家发展改 革委); one after a title, between
+    two titles (市中区委副书记 区长), stays."""
+    return re.sub(r"(?<=[\u4e00-\u9fff]) (?=[\u4e00-\u9fff])",
+                  lambda m: " " if ends_with_title(role[: m.start()]) else "", role)
 
 
 def _quote_after(article: Article, plains: list[str], known: frozenset[str], echoes: frozenset[str],

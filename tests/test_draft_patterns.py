@@ -546,6 +546,15 @@ def test_3_what_follows_officials_introduced_together_is_none_of_theirs_until_on
     assert figures(draft_article(alone, year=2025).brief)["5000亿元"][0] == "李华"  # one official: theirs, inferred
 
 
+def test_3_officials_introduced_together_by_commas_are_no_speakers_there():
+    text = ("17日上午，某中心举行记者招待会，某委党组成员、副主任赵明，某局党组书记、局长钱亮，某局副局长孙立介绍有关情况，"
+            "并回答记者提问。\n"
+            "经济韧性体现在哪里？赵明分享了一组数据——生产总值增长到114万亿元。")
+    brief = draft_article(text, year=2022).brief
+    assert [d.name for d in brief.delegates] == ["赵明"]  # 孙立, the last of them, speaks nowhere on his own
+    assert figures(brief)["114万亿元"][0] == "赵明"
+
+
 def test_3_one_official_given_the_floor_heads_the_unlabelled_text_after():
     text = ("1月20日，某市政府新闻办举行经济运行情况新闻发布会。\n"
             "主持词：\n"

@@ -104,6 +104,7 @@ def attribute(article: Article, session_paragraphs: frozenset[int] = frozenset()
     title_lines = {n + 1 for n, person in headings.items() if person.start == 0 and person.end == len(article.paragraph(n))}
     section: tuple[str, int] | None = None
     current: tuple[str, int] | None = None
+    listed_last: dict[str, set[int]] = {}  # the last of officials introduced together, and where
     for number, (paragraph, plain) in enumerate(zip(article.paragraphs, plains), 1):
         label = labels.get(number)
         named = speaking.get(number)
@@ -135,6 +136,7 @@ def attribute(article: Article, session_paragraphs: frozenset[int] = frozenset()
                 # 某委主任张明、某厅厅长李华介绍有关情况。……: what follows is no one of them in particular
                 here.append(Turn(together, "", "inferred"))
                 current = None
+                listed_last.setdefault(named[-1].name, set()).add(number)
         elif number in title_lines:
             continue
         elif number == 1 or number in session_paragraphs or _GROUP.match(plain) or _OTHERS_QUOTE.match(plain) or narration_starts(plain) \
@@ -169,6 +171,12 @@ def attribute(article: Article, session_paragraphs: frozenset[int] = frozenset()
         spans = [m.span() for m in _NARRATION_SENTENCE.finditer(plain)]
         if spans:
             excluded[number] = spans
+    for name, numbers in listed_last.items():
+        # the last of officials introduced together, who speaks nowhere else, is not a speaker (the others are not either)
+        if all(n in numbers for n, paragraph_turns in turns.items() if any(t.name == name for t in paragraph_turns)):
+            speakers.pop(name, None)
+            for n in numbers:
+                turns[n] = [Turn(t.start, "", "inferred") if t.name == name else t for t in turns[n]]
     return Speakers(speakers, turns, excluded, questions)
 
 

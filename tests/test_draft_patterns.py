@@ -855,6 +855,12 @@ def test_8_a_space_left_by_a_line_wrap_inside_a_role_is_dropped_and_a_title_keep
     assert [(e.date, e.title) for e in brief.events] == [(f"{brief.events[0].date[:4]}-08-01", "国家发展改革委新闻发布会")]
 
 
+def test_8_names_in_quotes_before_a_comma_and_a_list_of_guests_after_it():
+    # 「甲」之「乙」交流会，由本会某会长、某副会长……: reading back over the quoted names ends at the paragraph's start
+    brief = draft("8_quoted_names_before_a_list", year=2024).brief
+    assert delegates(brief)["张立新"].role == "全国政协委员、东岭市工商联会长"
+    assert figures(brief)["1200亿元"][0] == "张立新"
+
 # --- 9. the source's own terms -----------------------------------------------------------------------
 
 def test_9_quoted_expressions_and_names_become_the_speakers_terms():

@@ -83,7 +83,7 @@ def role_before(paragraph: str, plain: str, end: int) -> tuple[int, str] | None:
         while lead > 0 and plain[lead - 1] not in _STOPS:
             lead -= 1
             # 作为“某某”号总设计师，: a name in quotes is part of the clause before, which is not a chain then
-            if plain[lead - 1: lead] in "”」" and (opening := plain.rfind("“" if plain[lead - 1] == "”" else "「", 0, lead - 1)) >= max(0, lead - 14):
+            if lead > 0 and plain[lead - 1] in "”」" and (opening := plain.rfind("“" if plain[lead - 1] == "”" else "「", 0, lead - 1)) >= max(0, lead - 14):
                 lead = opening
         previous = plain[lead:start - 1].lstrip("■●◆▲ ")
         if previous in lexicon().memberships:  # 全国人大代表，市经委主任: the membership opens the chain

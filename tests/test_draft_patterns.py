@@ -614,6 +614,11 @@ def test_5_a_bare_post_belongs_to_the_place_its_own_sentence_names_not_the_repor
     assert delegates(draft_article(two, year=2024).brief)["张明"].organization == "（待补充）"
 
 
+def test_5_a_deputy_elected_in_hong_kong_or_macau_sits_in_the_national_body_and_among_them_is_no_role():
+    found = delegates(draft("5_hong_kong_and_macau_deputies", year=2025).brief)
+    assert (found["林志明"].role, found["林志明"].organization) == ("港区全国人大代表", "全国人大")
+    assert (found["何麗華"].role, found["何麗華"].organization) == ("澳區全國政協委員", "全國政協")  # 其中 opens the clause
+
 # --- 6. events and dates -----------------------------------------------------------------------------
 
 def test_6_the_year_from_the_session_number_and_the_day_from_a_month_written_before():

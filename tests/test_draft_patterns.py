@@ -866,6 +866,13 @@ def test_8_names_in_quotes_before_a_comma_and_a_list_of_guests_after_it():
     assert delegates(brief)["张立新"].role == "全国政协委员、东岭市工商联会长"
     assert figures(brief)["1200亿元"][0] == "张立新"
 
+def test_8_buttons_a_page_footer_and_what_a_page_shows_while_loading_are_page_chrome():
+    brief = draft("8_page_buttons_and_footer", year=2024).brief
+    [event] = brief.events
+    assert event.title.startswith("东岭代表团") and str(event.date) == "2024-03-08"
+    kept = clean((PATTERNS / "8_page_buttons_and_footer.txt").read_text(encoding="utf-8")).paragraphs
+    assert kept[0].startswith("3月8日") and not any("版权" in p or "打印" in p for p in kept)
+
 # --- 9. the source's own terms -----------------------------------------------------------------------
 
 def test_9_quoted_expressions_and_names_become_the_speakers_terms():

@@ -363,6 +363,12 @@ def test_2_lines_naming_who_is_shown_under_photos_are_neither_joined_nor_speaker
     assert figures(brief)["1200个"][0] == "李四"
 
 
+def test_2_a_reporter_who_asks_someone_is_no_part_of_their_role_and_the_question_is_no_figure():
+    brief = draft("2_reporter_asks", year=2024).brief
+    found = delegates(brief)
+    assert (found["张明"].role, found["李华"].role) == ("省委书记", "市长")
+    assert sorted(figures(brief)) == ["3万个", "6%左右"]  # not 8% nor 5万个: what the reporters asked
+
 # --- 3. continuation ---------------------------------------------------------------------------------
 
 def test_3_pronouns_numbered_points_and_sections_carry_the_speaker_as_inferred_until_narration():

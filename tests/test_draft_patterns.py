@@ -484,6 +484,10 @@ def test_4_words_that_begin_with_a_family_name_are_not_names():
     assert not looks_like_name("高质量") and not looks_like_name("全国") and looks_like_name("高建军")
 
 
+def test_4_a_manner_word_after_a_title_and_a_phrase_opening_with_a_family_names_character_are_not_names():
+    # 代表真诚作答, 局长立刻回答: how they answer; 简单来说: a phrase, though 简 is a family name
+    assert sorted(delegates(draft("4_manner_after_a_title", year=2024).brief)) == ["张明"]
+
 # --- 5. roles and organizations ----------------------------------------------------------------------
 
 def test_5_the_chain_is_split_into_role_and_organization_without_party_noise():

@@ -708,6 +708,10 @@ def test_6_the_opening_lines_date_and_a_year_before_a_quarter():
     assert event.date == "2025-06-05"  # 2025年前三季度 is that year, not one before it
 
 
+def test_6_the_year_from_a_session_number_written_after_the_body():
+    brief = draft("6_session_body_first").brief  # 全國人大十三屆四次會議: 2021
+    assert [str(e.date) for e in brief.events] == ["2021-03-11"]
+
 # --- 7. figures --------------------------------------------------------------------------------------
 
 def test_7_qualifiers_ranges_shared_units_and_chinese_decimals():

@@ -15,9 +15,11 @@ _DATE = re.compile(
 # 5日上午, 16日: a day whose month is written elsewhere (the dateline's, the page's)
 _DAY = re.compile(r"(?<![\d月年])(?P<day>\d{1,2})\s?日(?!电)(?P<time>上午|下午|晚上|晚间|早上|早晨|清晨|凌晨|中午|傍晚)|(?<=[今昨本当]日[（(])(?P<day2>\d{1,2})日(?=[）)])")
 _CN_ORDINAL = r"(?P<term>二十[一二三四五]?|十[一二三四五六七八九]?|[一二三四五六七八九])"
-# 十四届全国人大四次会议, 第十三届全国人民代表大会第四次会议, 全国政协十四届三次会议, 中国人民政治协商会议第十四届
+# 十四届全国人大四次会议, 第十三届全国人民代表大会第四次会议, 全国人大十三届四次会议, 全国政协十四届三次会议, 中国人民政治协商会议第十四届
 # 全国委员会第三次会议: the year follows from the term and the session.
 _SESSION = re.compile(rf"第?{_CN_ORDINAL}届全国(?:人大|人民代表大会)(?:常委会)?第?(?P<session>[一二三四五])次会议")
+# 全国人大十三届四次会议: the body first, as Hong Kong and Macau media write it
+_SESSION_BODY_FIRST = re.compile(rf"全国人大第?{_CN_ORDINAL}届第?(?P<session>[一二三四五])次会议")
 _SESSION_CPPCC = re.compile(rf"(?:全国政协|中国人民政治协商会议)第?{_CN_ORDINAL}届(?:全国委员会)?第?(?P<session>[一二三四五])次会议")
 _CONGRESS = re.compile(rf"第{_CN_ORDINAL}次全国代表大会(?!后|以来|之后|闭幕后)")
 _LIANGHUI = re.compile(r"(?P<year>20\d\d)\s?年?(?:全国|[\u4e00-\u9fff]{2,3})?两会")
@@ -58,7 +60,7 @@ class Source:
 def session_phrases(plain: str, cppcc: bool = True) -> list[tuple[int, int]]:
     """Where a simplified text names a session of the NPC (十四届全国人大四次会议) or, unless `cppcc` is
     false, of the CPPCC (全国政协十二届五次会议): (start, end) of each."""
-    patterns = (_SESSION, _SESSION_CPPCC) if cppcc else (_SESSION,)
+    patterns = (_SESSION, _SESSION_BODY_FIRST, _SESSION_CPPCC) if cppcc else (_SESSION, _SESSION_BODY_FIRST)
     return [m.span() for pattern in patterns for m in pattern.finditer(plain)]
 
 
@@ -73,7 +75,7 @@ def _chinese_number(text: str) -> int:
 def session_year(text: str) -> int | None:
     """The year of an NPC or CPPCC session named in the text (the 9th NPC met first in 1998, one term a five
     years, one session a year), or of a party congress (the 20th met in 2022, one every five years)."""
-    match = _SESSION.search(text) or _SESSION_CPPCC.search(text)
+    match = _SESSION.search(text) or _SESSION_BODY_FIRST.search(text) or _SESSION_CPPCC.search(text)
     if match:
         term, session = _chinese_number(match.group("term")), _chinese_number(match.group("session"))
         return 1998 + 5 * (term - 9) + session - 1

@@ -712,6 +712,14 @@ def test_6_the_year_from_a_session_number_written_after_the_body():
     brief = draft("6_session_body_first").brief  # 全國人大十三屆四次會議: 2021
     assert [str(e.date) for e in brief.events] == ["2021-03-11"]
 
+def test_6_a_report_looking_back_on_a_year_it_tells_as_done_is_of_the_year_after():
+    text = (PATTERNS / "6_year_told_as_past.txt").read_text(encoding="utf-8")
+    assert [str(e.date) for e in draft_article(text).brief.events] == ["2018-01-22"]  # 2017年全年实现……，去年……
+    ahead = text.replace("2017年全年实现", "展望2017年，将实现")  # a year ahead is the report's own
+    assert [str(e.date) for e in draft_article(ahead).brief.events] == ["2017-01-22"]
+    part = text.replace("2017年全年实现", "2017年1-2月实现了")  # a part of a year is told from inside it
+    assert [str(e.date) for e in draft_article(part).brief.events] == ["2017-01-22"]
+
 # --- 7. figures --------------------------------------------------------------------------------------
 
 def test_7_qualifiers_ranges_shared_units_and_chinese_decimals():

@@ -131,13 +131,38 @@ def find_year(article: Article, source: Source) -> tuple[int, str | None]:
         return int(lianghui.group("year")), None
     if source.published:
         return int(source.published[:4]), None
-    years = [int(m.group("year")) for m in _ANY_YEAR.finditer(text)
+    looks_back = bool(_LOOKS_BACK.search(text))
+    years = [int(m.group("year")) + (looks_back and _finished(text, m.start(), m.end())) for m in _ANY_YEAR.finditer(text)
              if not re.search(r"生于|出生于", text[max(0, m.start() - 3): m.start()])]  # 生于1988年: a birth
     if years:
-        return max(years), f"no year of the session in the text; {max(years)}, the latest year it writes, is a guess"
+        latest = max(years)
+        how = "the year after the latest year it tells as past" if latest not in _written(text) else "the latest year it writes"
+        return latest, f"no year of the session in the text; {latest}, {how}, is a guess"
     from datetime import date
 
     return date.today().year, "no year anywhere in the text; this year is a guess"
+
+
+# A report that speaks of last year (去年, 过去一年) writes from a later year than those it tells as done
+_LOOKS_BACK = re.compile(r"去年|过去一年|上一年")
+_PART_OF_YEAR = re.compile(r"\s?(?:前|上半年|下半年|[一二三四]季度|第[一二三四]季度|\d{1,2}\s?[-—~至到]?\s?\d{0,2}\s?月)")
+_NOT_DONE = re.compile(r"将(?!近)|预计|预期|力争|争取|计划|目标|有望|展望")
+
+
+def _finished(text: str, start: int, after: int) -> bool:
+    """Whether the year written from `start` to `after` is told as done: 2017年全年实现……, 2016年，某某再度创业，
+    开创了……; not a part of it (2024年1-2月), nor one ahead (2020年将……, 展望2019年)."""
+    if _PART_OF_YEAR.match(text, after):
+        return False
+    sentence = re.match(r"[^。！？\n]*", text[after:]).group()
+    clause = re.search(r"[^，。；！？\n]*$", text[max(0, start - 12):start]).group()
+    if _NOT_DONE.search(sentence) or _NOT_DONE.search(clause):
+        return False
+    return sentence.lstrip("，, ").startswith(("全年", "年底", "年末")) or "了" in sentence
+
+
+def _written(text: str) -> set[int]:
+    return {int(m.group("year")) for m in _ANY_YEAR.finditer(text)}
 
 
 _ANCHOR = re.compile(r"”?(?:结束后|结束之后|之后|之前|后|前|期间)")

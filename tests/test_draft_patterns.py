@@ -369,6 +369,14 @@ def test_2_a_reporter_who_asks_someone_is_no_part_of_their_role_and_the_question
     assert (found["张明"].role, found["李华"].role) == ("省委书记", "市长")
     assert sorted(figures(brief)) == ["3万个", "6%左右"]  # not 8% nor 5万个: what the reporters asked
 
+def test_1_a_roundup_marks_questions_and_answers_with_letters_before_the_labels():
+    brief = draft("1_roundup_letters", year=2024).brief
+    found = delegates(brief)
+    assert sorted(found) == ["赵立新", "陈海涛"]  # Q林小雨：a reporter's question
+    assert (found["陈海涛"].role, found["陈海涛"].organization) == ("东岭市副市长兼秘书长", "东岭市")  # no 兼秘书 either
+    assert found["赵立新"].role == "全国人大代表、东岭市农业农村局局长"
+    assert figures(brief)["30万亩"][0] == "赵立新"
+
 # --- 3. continuation ---------------------------------------------------------------------------------
 
 def test_3_pronouns_numbered_points_and_sections_carry_the_speaker_as_inferred_until_narration():

@@ -377,6 +377,10 @@ def test_1_a_roundup_marks_questions_and_answers_with_letters_before_the_labels(
     assert found["赵立新"].role == "全国人大代表、东岭市农业农村局局长"
     assert figures(brief)["30万亩"][0] == "赵立新"
 
+def test_2_one_who_shares_a_story_speaks_in_it():
+    brief = draft("2_sharing", year=2023).brief  # 某某分享了……的经历
+    assert figures(brief)["40多所"][0] == "林海峰" and figures(brief)["40多所"][4] == "stated"
+
 # --- 3. continuation ---------------------------------------------------------------------------------
 
 def test_3_pronouns_numbered_points_and_sections_carry_the_speaker_as_inferred_until_narration():

@@ -381,6 +381,10 @@ def test_2_one_who_shares_a_story_speaks_in_it():
     brief = draft("2_sharing", year=2023).brief  # 某某分享了……的经历
     assert figures(brief)["40多所"][0] == "林海峰" and figures(brief)["40多所"][4] == "stated"
 
+def test_1_a_subheading_of_a_name_and_a_quoted_phrase_is_not_joined_across_a_caption():
+    brief = draft("1_roundup_subheadings", year=2024).brief
+    assert delegates(brief)["林海峰"].role == "全国人大代表、东岭市人社局局长"
+
 # --- 3. continuation ---------------------------------------------------------------------------------
 
 def test_3_pronouns_numbered_points_and_sections_carry_the_speaker_as_inferred_until_narration():

@@ -64,7 +64,9 @@ DATELINE = re.compile(
     rf"[（(](?:特派|首席)?记者\s*(?P<names>{_NAMES})[）)]\s*"
 )
 _FUSED_BYLINE = re.compile(rf"(?<=[{TERMINAL}”’」』）)])\s*(?P<byline>[^\s，。；：“”]{{2,24}}?(?:(?:特派|驻)[\u4e00-\u9fff]{{1,8}}?)?记者\s*{_NAMES}\s*(?:摄影报道|报道|摄)?)$")
-_HEADLINE_SPEAKER = re.compile(r"^(?:全国人大代表|全国政协委员|人大代表|政协委员)[\u4e00-\u9fff·]{2,4}[：:]")
+_HEADLINE_SPEAKER = re.compile(r"^(?:全国人大代表|全国政协委员|人大代表|政协委员)[\u4e00-\u9fff·]{2,4}[：:]"
+                               # 张明：“……”是真理, a name and what they stand for, with no pause: a roundup's subheading
+                               r"|^[\u4e00-\u9fff·]{2,4}[：:][^，,。；;！？!?：:]{4,40}$")
 _NEW_PARAGRAPH = re.compile(r"^(?:\d{1,2}月\d{1,2}日|[\u4e00-\u9fff]{2,10}?(?:社|网|报|台)[\u4e00-\u9fff]{2,6}?\d{1,2}月\d{1,2}日电)")
 
 # A turn of a transcript: a label (记者, 主持人, a name, a role and a name) and a colon opening the text

@@ -832,6 +832,9 @@ def test_7_the_publics_words_a_speaker_passes_on_are_not_the_speakers_figures():
     assert set(figures(draft_article(own, year=2025).brief)) == {"3000元", "50元", "200元", "100元"}
 
 
+def test_7_the_reporters_who_sat_in_and_the_media_counted_after_the_noun_are_the_reports():
+    assert sorted(figures(draft("7_reporters_counted", year=2024).brief)) == ["5万人"]  # not 120名记者旁听, 境外媒体12家
+
 # --- 8. input as pasted ------------------------------------------------------------------------------
 
 def test_8_ascii_punctuation_traditional_text_and_page_chrome():

@@ -835,6 +835,11 @@ def test_7_the_publics_words_a_speaker_passes_on_are_not_the_speakers_figures():
 def test_7_the_reporters_who_sat_in_and_the_media_counted_after_the_noun_are_the_reports():
     assert sorted(figures(draft("7_reporters_counted", year=2024).brief)) == ["5万人"]  # not 120名记者旁听, 境外媒体12家
 
+def test_7_the_currencies_of_hong_kong_macau_and_taiwan_are_units_and_keep_the_thousands():
+    found = figures(draft("7_currencies_of_hong_kong_macau_taiwan", year=2026).brief)
+    assert found["4,180亿澳门元"][1:4] == (418000000000, "澳门元", "exact")  # not 180亿 of 元
+    assert found["超过6,630亿澳门币"][2] == "澳门币" and found["约300亿港币"][2:4] == ("港币", "approx")
+
 # --- 8. input as pasted ------------------------------------------------------------------------------
 
 def test_8_ascii_punctuation_traditional_text_and_page_chrome():

@@ -645,6 +645,10 @@ def test_5_a_deputy_elected_in_hong_kong_or_macau_sits_in_the_national_body_and_
     assert (found["林志明"].role, found["林志明"].organization) == ("港区全国人大代表", "全国人大")
     assert (found["何麗華"].role, found["何麗華"].organization) == ("澳區全國政協委員", "全國政協")  # 其中 opens the clause
 
+def test_5_a_party_congress_delegate_keeps_the_partys_name_and_a_special_grade_is_a_rank():
+    found = delegates(draft("5_party_congress_delegates", year=2022).brief)
+    assert (found["林海燕"].role, found["林海燕"].organization) == ("党的二十大代表、东岭航天员大队特级航天员", "东岭航天员大队")
+
 # --- 6. events and dates -----------------------------------------------------------------------------
 
 def test_6_the_year_from_the_session_number_and_the_day_from_a_month_written_before():

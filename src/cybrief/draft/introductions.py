@@ -111,6 +111,8 @@ def role_before(paragraph: str, plain: str, end: int) -> tuple[int, str] | None:
     if opener and not any(m in chain[: opener.end()] for m in lexicon().memberships):
         start += opener.end()
     clause = plain.rfind("的", start, end)
+    if clause > 0 and plain[clause - 1] == "党":  # 党的二十大代表: the congress's name, not a clause
+        clause = -1
     if clause >= 0 and ends_with_title(plain[clause + 1:end]) and len(plain[clause + 1:end].strip("、，, ")) >= 2:
         start = clause + 1  # 首位登场的国家卫计委主任李斌: the role is what follows the clause
     letter = re.match(r"\s*[QAＱＡ]\s?(?=[\u4e00-\u9fff])", plain[start:end]) if plain[:start].strip() == "" else None

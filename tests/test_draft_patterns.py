@@ -453,6 +453,30 @@ def test_1_a_video_report_s_narration_label_is_no_speaker():
     assert set(figures(brief)) == {"100万个", "5万个"}
 
 
+def test_2_a_reporter_who_asks_someone_is_no_part_of_their_role_and_the_question_is_no_figure():
+    brief = draft("2_reporter_asks", year=2024).brief
+    found = delegates(brief)
+    assert (found["张明"].role, found["李华"].role) == ("省委书记", "市长")
+    assert sorted(figures(brief)) == ["3万个", "6%左右"]  # not 8% nor 5万个: what the reporters asked
+
+def test_1_a_roundup_marks_questions_and_answers_with_letters_before_the_labels():
+    brief = draft("1_roundup_letters", year=2024).brief
+    found = delegates(brief)
+    assert sorted(found) == ["赵立新", "陈海涛"]  # Q林小雨：a reporter's question
+    assert (found["陈海涛"].role, found["陈海涛"].organization) == ("东岭市副市长兼秘书长", "东岭市")  # no 兼秘书 either
+    assert found["赵立新"].role == "全国人大代表、东岭市农业农村局局长"
+    assert figures(brief)["30万亩"][0] == "赵立新"
+
+def test_2_one_who_shares_a_story_speaks_in_it():
+    brief = draft("2_sharing", year=2023).brief  # 某某分享了……的经历
+    assert figures(brief)["40多所"][0] == "林海峰" and figures(brief)["40多所"][4] == "stated"
+
+def test_1_a_subheading_of_a_name_and_a_quoted_phrase_is_not_joined_across_a_caption():
+    brief = draft("1_roundup_subheadings", year=2024).brief
+    assert delegates(brief)["林海峰"].role == "全国人大代表、东岭市人社局局长"
+
+
+
 # --- 3. continuation ---------------------------------------------------------------------------------
 
 def test_3_pronouns_numbered_points_and_sections_carry_the_speaker_as_inferred_until_narration():
@@ -651,6 +675,12 @@ def test_4_a_party_branch_is_no_family_name():
     assert list(delegates(draft_article(text, year=2015).brief)) == ["章立生"]
 
 
+def test_4_a_manner_word_after_a_title_and_a_phrase_opening_with_a_family_names_character_are_not_names():
+    # 代表真诚作答, 局长立刻回答: how they answer; 简单来说: a phrase, though 简 is a family name
+    assert sorted(delegates(draft("4_manner_after_a_title", year=2024).brief)) == ["张明"]
+
+
+
 # --- 5. roles and organizations ----------------------------------------------------------------------
 
 def test_5_a_chain_after_a_clause_with_corner_quotes_is_read_to_the_paragraph_start():
@@ -816,6 +846,15 @@ def test_5_a_bare_post_belongs_to_the_place_its_own_sentence_names_not_the_repor
     assert delegates(draft_article(two, year=2024).brief)["张明"].organization == "（待补充）"
 
 
+def test_5_a_deputy_elected_in_hong_kong_or_macau_sits_in_the_national_body_and_among_them_is_no_role():
+    found = delegates(draft("5_hong_kong_and_macau_deputies", year=2025).brief)
+    assert (found["林志明"].role, found["林志明"].organization) == ("港区全国人大代表", "全国人大")
+    assert (found["何麗華"].role, found["何麗華"].organization) == ("澳區全國政協委員", "全國政協")  # 其中 opens the clause
+
+def test_5_a_party_congress_delegate_keeps_the_partys_name_and_a_special_grade_is_a_rank():
+    found = delegates(draft("5_party_congress_delegates", year=2022).brief)
+    assert (found["林海燕"].role, found["林海燕"].organization) == ("党的二十大代表、东岭航天员大队特级航天员", "东岭航天员大队")
+
 # --- 6. events and dates -----------------------------------------------------------------------------
 
 def test_6_the_year_from_the_session_number_and_the_day_from_a_month_written_before():
@@ -920,6 +959,18 @@ def test_6_the_opening_lines_date_and_a_year_before_a_quarter():
     [event] = draft_article(text).brief.events
     assert event.date == "2025-06-05"  # 2025年前三季度 is that year, not one before it
 
+
+def test_6_the_year_from_a_session_number_written_after_the_body():
+    brief = draft("6_session_body_first").brief  # 全國人大十三屆四次會議: 2021
+    assert [str(e.date) for e in brief.events] == ["2021-03-11"]
+
+def test_6_a_report_looking_back_on_a_year_it_tells_as_done_is_of_the_year_after():
+    text = (PATTERNS / "6_year_told_as_past.txt").read_text(encoding="utf-8")
+    assert [str(e.date) for e in draft_article(text).brief.events] == ["2018-01-22"]  # 2017年全年实现……，去年……
+    ahead = text.replace("2017年全年实现", "展望2017年，将实现")  # a year ahead is the report's own
+    assert [str(e.date) for e in draft_article(ahead).brief.events] == ["2017-01-22"]
+    part = text.replace("2017年全年实现", "2017年1-2月实现了")  # a part of a year is told from inside it
+    assert [str(e.date) for e in draft_article(part).brief.events] == ["2017-01-22"]
 
 # --- 7. figures --------------------------------------------------------------------------------------
 
@@ -1101,6 +1152,14 @@ def test_7_the_publics_words_a_speaker_passes_on_are_not_the_speakers_figures():
     assert set(figures(draft_article(own, year=2025).brief)) == {"3000元", "50元", "200元", "100元"}
 
 
+def test_7_the_reporters_who_sat_in_and_the_media_counted_after_the_noun_are_the_reports():
+    assert sorted(figures(draft("7_reporters_counted", year=2024).brief)) == ["5万人"]  # not 120名记者旁听, 境外媒体12家
+
+def test_7_the_currencies_of_hong_kong_macau_and_taiwan_are_units_and_keep_the_thousands():
+    found = figures(draft("7_currencies_of_hong_kong_macau_taiwan", year=2026).brief)
+    assert found["4,180亿澳门元"][1:4] == (418000000000, "澳门元", "exact")  # not 180亿 of 元
+    assert found["超过6,630亿澳门币"][2] == "澳门币" and found["约300亿港币"][2:4] == ("港币", "approx")
+
 # --- 8. input as pasted ------------------------------------------------------------------------------
 
 def test_8_ascii_punctuation_traditional_text_and_page_chrome():
@@ -1166,6 +1225,19 @@ def test_8_a_space_left_by_a_line_wrap_inside_a_role_is_dropped_and_a_title_keep
     assert brief.delegates[0].role == "国家发展改革委某司司长"
     assert [(e.date, e.title) for e in brief.events] == [(f"{brief.events[0].date[:4]}-08-01", "国家发展改革委新闻发布会")]
 
+
+def test_8_names_in_quotes_before_a_comma_and_a_list_of_guests_after_it():
+    # 「甲」之「乙」交流会，由本会某会长、某副会长……: reading back over the quoted names ends at the paragraph's start
+    brief = draft("8_quoted_names_before_a_list", year=2024).brief
+    assert delegates(brief)["张立新"].role == "全国政协委员、东岭市工商联会长"
+    assert figures(brief)["1200亿元"][0] == "张立新"
+
+def test_8_buttons_a_page_footer_and_what_a_page_shows_while_loading_are_page_chrome():
+    brief = draft("8_page_buttons_and_footer", year=2024).brief
+    [event] = brief.events
+    assert event.title.startswith("东岭代表团") and str(event.date) == "2024-03-08"
+    kept = clean((PATTERNS / "8_page_buttons_and_footer.txt").read_text(encoding="utf-8")).paragraphs
+    assert kept[0].startswith("3月8日") and not any("版权" in p or "打印" in p for p in kept)
 
 # --- 9. the source's own terms -----------------------------------------------------------------------
 

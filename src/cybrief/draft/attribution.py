@@ -41,6 +41,8 @@ _NARRATION_SENTENCE = re.compile(
     r"|“[^”]{0,200}?(?:您|请问)[^”]{0,200}?？”"
     # 针对“某国同意每年买2500万吨”的消息: a claim the speaker answers, quoted; its figures are the claim's
     r"|“[^”]{1,200}”的?(?:消息|传闻|传言|说法|报道|言论|猜测)"
+    # 有路透社记者问某部长张明，今年能否完成……？: a reporter's question told in the report
+    r"|(?:^|(?<=[。；！？]))[^。；！？“”]{0,30}?记者(?:提问|问道|问)[^。；！？]{0,200}？"
     # 村民们说，……。“……”: the public's words a speaker passes on, to the end of the sentence and a quote after it
     r"|(?<![\u4e00-\u9fff])(?:有|一位|不少|许多|很多)?(?:村民|乡亲|群众|居民|市民|网友|老百姓|游客|家长|患者|职工)们?(?:纷纷)?"
     r"(?:说|表示|反映|感慨|直言)[：，]?[^。！？“”]*[。！？]?(?:“[^”]*”)?"

@@ -33,7 +33,10 @@ _CHROME = re.compile(
     r"^(?:.*(?:->|＞|»|\s>\s).*(?:->|＞|»|\s>\s).*|.*(?:首页|当前位置|您的位置)\s*(?:->|>|＞|»|：|:).*"
     r"|分享(?:至|到)[：:]?.*|APP下载|更\s*多|视频|阅读提示|点击查看视频|申请入驻|关键词[：:].*|核心提示[：:].*"
     r"|[【\[]?(?:字号|打印本页|关闭窗口|打\s*印|返回)[：:]?.*|\d{1,7}|第\s*\d+\s*版[：:].*|详情\s*[》>]+"
-    r"|《[^》]{1,20}》.*\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日.*版\s*[）)]?)$"
+    r"|《[^》]{1,20}》.*\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日.*版\s*[）)]?"
+    # 设为首页 加入收藏, [打印] [关闭], 改变文字大小, a copyright and its licence, what a page shows while it loads
+    r"|.*(?:设为首页|加入收藏|[\[【]\s*(?:打印|关闭|返回顶部)\s*[\]】]|改变文字大小|版权所有|ICP备).*"
+    r"|(?:Loading|加载中)\s*\.*|\d{3}\s+Not Found|nginx(?:/[\d.]+)?)$"
 )
 # An ISO date at the start of a line or a short page line: 2022-10-16 09:00, date 2025-12-31 （…
 _STAMP_LINE = re.compile(r"^\s*(?:date\s*)?(?P<stamp>\d{4}-\d{1,2}-\d{1,2})(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?\s*")
@@ -66,7 +69,9 @@ DATELINE = re.compile(
     rf"[（(](?:特派|首席)?记者\s*(?P<names>{_NAMES})[）)]\s*"
 )
 _FUSED_BYLINE = re.compile(rf"(?<=[{TERMINAL}”’」』）)])\s*(?P<byline>[^\s，。；：“”]{{2,24}}?(?:(?:特派|驻)[\u4e00-\u9fff]{{1,8}}?)?记者\s*{_NAMES}\s*(?:摄影报道|报道|摄)?)$")
-_HEADLINE_SPEAKER = re.compile(r"^(?:全国人大代表|全国政协委员|人大代表|政协委员)[\u4e00-\u9fff·]{2,4}[：:]")
+_HEADLINE_SPEAKER = re.compile(r"^(?:全国人大代表|全国政协委员|人大代表|政协委员)[\u4e00-\u9fff·]{2,4}[：:]"
+                               # 张明：“……”是真理, a name and what they stand for, with no pause: a roundup's subheading
+                               r"|^[\u4e00-\u9fff·]{2,4}[：:][^，,。；;！？!?：:]{4,40}$")
 _NEW_PARAGRAPH = re.compile(r"^(?:\d{1,2}月\d{1,2}日|[\u4e00-\u9fff]{2,10}?(?:社|网|报|台)[\u4e00-\u9fff]{2,6}?\d{1,2}月\d{1,2}日电)")
 
 # A turn of a transcript: a label (记者, 主持人, a name, a role and a name) and a colon opening the text

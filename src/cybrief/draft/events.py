@@ -15,9 +15,11 @@ _DATE = re.compile(
 # 5日上午, 16日: a day whose month is written elsewhere (the dateline's, the page's)
 _DAY = re.compile(r"(?<![\d月年])(?P<day>\d{1,2})\s?日(?!电)(?P<time>上午|下午|晚上|晚间|早上|早晨|清晨|凌晨|中午|傍晚)|(?<=[今昨本当]日[（(])(?P<day2>\d{1,2})日(?=[）)])")
 _CN_ORDINAL = r"(?P<term>二十[一二三四五]?|十[一二三四五六七八九]?|[一二三四五六七八九])"
-# 十四届全国人大四次会议, 第十三届全国人民代表大会第四次会议, 全国政协十四届三次会议, 中国人民政治协商会议第十四届
+# 十四届全国人大四次会议, 第十三届全国人民代表大会第四次会议, 全国人大十三届四次会议, 全国政协十四届三次会议, 中国人民政治协商会议第十四届
 # 全国委员会第三次会议: the year follows from the term and the session.
 _SESSION = re.compile(rf"第?{_CN_ORDINAL}届全国(?:人大|人民代表大会)(?:常委会)?第?(?P<session>[一二三四五])次会议")
+# 全国人大十三届四次会议: the body first, as Hong Kong and Macau media write it
+_SESSION_BODY_FIRST = re.compile(rf"全国人大第?{_CN_ORDINAL}届第?(?P<session>[一二三四五])次会议")
 _SESSION_CPPCC = re.compile(rf"(?:全国政协|中国人民政治协商会议)第?{_CN_ORDINAL}届(?:全国委员会)?第?(?P<session>[一二三四五])次会议")
 _CONGRESS = re.compile(rf"第{_CN_ORDINAL}次全国代表大会(?!后|以来|之后|闭幕后)")
 _LIANGHUI = re.compile(r"(?P<year>20\d\d)\s?年?(?:全国|[\u4e00-\u9fff]{2,3})?两会")
@@ -58,7 +60,7 @@ class Source:
 def session_phrases(plain: str, cppcc: bool = True) -> list[tuple[int, int]]:
     """Where a simplified text names a session of the NPC (十四届全国人大四次会议) or, unless `cppcc` is
     false, of the CPPCC (全国政协十二届五次会议): (start, end) of each."""
-    patterns = (_SESSION, _SESSION_CPPCC) if cppcc else (_SESSION,)
+    patterns = (_SESSION, _SESSION_BODY_FIRST, _SESSION_CPPCC) if cppcc else (_SESSION, _SESSION_BODY_FIRST)
     return [m.span() for pattern in patterns for m in pattern.finditer(plain)]
 
 
@@ -73,7 +75,7 @@ def _chinese_number(text: str) -> int:
 def session_year(text: str) -> int | None:
     """The year of an NPC or CPPCC session named in the text (the 9th NPC met first in 1998, one term a five
     years, one session a year), or of a party congress (the 20th met in 2022, one every five years)."""
-    match = _SESSION.search(text) or _SESSION_CPPCC.search(text)
+    match = _SESSION.search(text) or _SESSION_BODY_FIRST.search(text) or _SESSION_CPPCC.search(text)
     if match:
         term, session = _chinese_number(match.group("term")), _chinese_number(match.group("session"))
         return 1998 + 5 * (term - 9) + session - 1
@@ -129,13 +131,38 @@ def find_year(article: Article, source: Source) -> tuple[int, str | None]:
         return int(lianghui.group("year")), None
     if source.published:
         return int(source.published[:4]), None
-    years = [int(m.group("year")) for m in _ANY_YEAR.finditer(text)
+    looks_back = bool(_LOOKS_BACK.search(text))
+    years = [int(m.group("year")) + (looks_back and _finished(text, m.start(), m.end())) for m in _ANY_YEAR.finditer(text)
              if not re.search(r"生于|出生于", text[max(0, m.start() - 3): m.start()])]  # 生于1988年: a birth
     if years:
-        return max(years), f"no year of the session in the text; {max(years)}, the latest year it writes, is a guess"
+        latest = max(years)
+        how = "the year after the latest year it tells as past" if latest not in _written(text) else "the latest year it writes"
+        return latest, f"no year of the session in the text; {latest}, {how}, is a guess"
     from datetime import date
 
     return date.today().year, "no year anywhere in the text; this year is a guess"
+
+
+# A report that speaks of last year (去年, 过去一年) writes from a later year than those it tells as done
+_LOOKS_BACK = re.compile(r"去年|过去一年|上一年")
+_PART_OF_YEAR = re.compile(r"\s?(?:前|上半年|下半年|[一二三四]季度|第[一二三四]季度|\d{1,2}\s?[-—~至到]?\s?\d{0,2}\s?月)")
+_NOT_DONE = re.compile(r"将(?!近)|预计|预期|力争|争取|计划|目标|有望|展望")
+
+
+def _finished(text: str, start: int, after: int) -> bool:
+    """Whether the year written from `start` to `after` is told as done: 2017年全年实现……, 2016年，某某再度创业，
+    开创了……; not a part of it (2024年1-2月), nor one ahead (2020年将……, 展望2019年)."""
+    if _PART_OF_YEAR.match(text, after):
+        return False
+    sentence = re.match(r"[^。！？\n]*", text[after:]).group()
+    clause = re.search(r"[^，。；！？\n]*$", text[max(0, start - 12):start]).group()
+    if _NOT_DONE.search(sentence) or _NOT_DONE.search(clause):
+        return False
+    return sentence.lstrip("，, ").startswith(("全年", "年底", "年末")) or "了" in sentence
+
+
+def _written(text: str) -> set[int]:
+    return {int(m.group("year")) for m in _ANY_YEAR.finditer(text)}
 
 
 _ANCHOR = re.compile(r"”?(?:结束后|结束之后|之后|之前|后|前|期间)")

@@ -194,9 +194,10 @@ def _left_out(plain: str, start: int, end: int, quoted: Spans, name: str = "amou
         return True  # 三位部长, 八位委员, 6位部委“一把手”: the report counting who came
     if name == "amount" and plain.startswith("代表团", end):
         return True  # 已有26个代表团举办开放日: the report counting delegations
-    if name == "amount" and plain[end - 1: end] in "名家" and re.match(
-            r"[^，。；]{0,10}?(?:媒体|新闻单位|记者[^，。；]{0,4}?(?:参加|出席|到场|提问|参与|聚集|云集|齐聚|前来|围))", plain[end:end + 20]):
-        return True  # 40多家中外媒体, 近100名记者参加, 21家中央、省、市三级媒体: who came to the event
+    if name == "amount" and plain[end - 1: end] in "名家" and (re.match(
+            r"[^，。；]{0,10}?(?:媒体|新闻单位|记者[^，。；]{0,4}?(?:参加|出席|到场|到会|旁听|提问|参与|聚集|云集|齐聚|前来|围))",
+            plain[end:end + 20]) or re.search(r"(?:媒体|记者)$", plain[max(0, start - 4): start])):
+        return True  # 40多家中外媒体, 近100名记者参加, 145名记者旁听, 其中境外媒体38家, 21家中央、省、市三级媒体: who came to the event
     if name == "amount" and plain[end - 1: end] in "名人" and re.match(r"[^，。；]{0,4}?(?:代表|委员)(?:作大会|在大会上|在会上)?发言", plain[end:end + 12]):
         return True  # 本次会议上有32名委员发言: the report counting who spoke
     if name == "amount" and re.search(r"(?:回答|答)了?$", plain[max(0, start - 4): start]) \

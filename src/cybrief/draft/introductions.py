@@ -21,9 +21,10 @@ _STOPS = "，。；：！？“”「」『』（）《》【】[]〔〕|｜—\
 # Words that end the clause before a role chain: 第一位走上通道的是[role], 邀请了[role], 由[role].
 # A clause that is only titles and bodies (市委常委、秘书长): no verb of a sentence, short
 _TITLE_CHAIN = re.compile(r"[\u4e00-\u9fff、（）]{2,30}")
-_CHAIN_OPENERS = re.compile(r"^.*(?:的是|嘉宾|邀请了|邀请|请到|有请|请|听到|听取|欢迎|感谢|专访|采访|对话|访谈|身为|作为|担任|随着|经过|由于|根据|对于|关于|是|由|了|据|在)(?=[^的是了由据在]{2})")
+_CHAIN_OPENERS = re.compile(r"^.*(?:的是|嘉宾|记者问|邀请了|邀请|请到|有请|请|听到|听取|欢迎|感谢|专访|采访|对话|访谈|身为|作为|担任|随着|经过|由于|根据|对于|关于|其中|是|由|了|据|在)(?=[^的是了由据在]{2})")
 _QUESTION_LABEL = re.compile(r"(?:记者|主持人|提问|问|网友|读者|观众)$|(?:日报|晚报|报|社|网|台|电视台|频道|新闻|时报|周刊|客户端)$")
-_LABEL = re.compile(r"^[■●◆▲◇□\s]*(?:[^|｜]{0,20}[|｜])?(?P<label>[^：。！？“”]{1,60}?)：")
+# Q马静：…… / A某部部长张明：……: a roundup's question and answer, marked with a letter before the label
+_LABEL = re.compile(r"^[■●◆▲◇□\s]*(?:[^|｜]{0,20}[|｜])?(?:(?P<qa>[QAＱＡ])\s?(?=[\u4e00-\u9fff]))?(?P<label>[^：。！？“”]{1,60}?)：")
 # [傅莹]大会的采访安排是这样的, 【某某】: a transcript's speaker in brackets opening the paragraph
 _BRACKET_LABEL = re.compile(r"^\s*[\[【〔](?P<label>[^\]】〕：:，。]{2,20})[\]】〕](?![\s]*$)")
 _BODY = re.compile(r"(?:办公室|委员会|[部局厅署委办院]|中心|集团|公司|联合会|协会|银行|大学|研究所)$")
@@ -110,8 +111,13 @@ def role_before(paragraph: str, plain: str, end: int) -> tuple[int, str] | None:
     if opener and not any(m in chain[: opener.end()] for m in lexicon().memberships):
         start += opener.end()
     clause = plain.rfind("的", start, end)
+    if clause > 0 and plain[clause - 1] == "党":  # 党的二十大代表: the congress's name, not a clause
+        clause = -1
     if clause >= 0 and ends_with_title(plain[clause + 1:end]) and len(plain[clause + 1:end].strip("、，, ")) >= 2:
         start = clause + 1  # 首位登场的国家卫计委主任李斌: the role is what follows the clause
+    letter = re.match(r"\s*[QAＱＡ]\s?(?=[\u4e00-\u9fff])", plain[start:end]) if plain[:start].strip() == "" else None
+    if letter:  # A某部部长张明：…… in a roundup of questions and answers: the letter marks the answer
+        start += letter.end()
     role = paragraph[start:end].strip("、，, ■□●◆◇▲•—-")  # ——全国人大代表、某市市长: a quote's signature
     if len(role) < 2 or not ends_with_title(role):
         return None
@@ -258,6 +264,11 @@ def label_of(paragraph: str, plain: str, number: int, known: frozenset[str]) -> 
         return None
     label = match.group("label").strip()
     start = match.start("label")
+    if match.groupdict().get("qa") in ("Q", "Ｑ"):
+        return "question", None
+    if match.groupdict().get("qa"):  # the letter ends what comes before the role: a bar in its place keeps every offset
+        at = match.start("qa")
+        paragraph, plain = paragraph[:at] + "|" + paragraph[at + 1:], plain[:at] + "|" + plain[at + 1:]
     if _QUESTION_LABEL.search(label) and not looks_like_name(label):
         if simplified(label).endswith(tuple(lexicon().verbs)):
             return None  # 张明代表告诉记者：a speaker introduced, not a reporter's label

@@ -21,6 +21,8 @@ _POST_LEVEL = {"省长": "省", "主席": "自治区", "市长": "市"}
 _SHORT_HEAD = re.compile(r"(?<=[\u4e00-\u9fff])(?<![部局厅])(?:常务)?副?(?P<body>[部局厅])长$")
 _MEMBERSHIP_BODY = re.compile(r"^(?P<body>[\u4e00-\u9fff]{0,6}(?:人大|政协))(?:常委|代表|委员)$")
 _RELATIVE = re.compile(r"^(?P<level>省|自治区|市)(?=[\u4e00-\u9fff])")
+# 港区全国人大代表, 澳区全国政协委员: where the member was elected, not a body
+_ELECTED_IN = re.compile(r"^(?:港澳区|港区|澳区|香港区|澳门区)(?=全国)")
 # 3月21日，某某市人民政府新闻办公室召开……: a city the report names as the host of what it reports
 _CITY = re.compile(r"(?:^|[，。；：、\s“（]|日|中共)(?P<city>[\u4e00-\u9fff]{2,4}?市)(?=人民政府|政府|委|人大|政协|新闻办|召开|举行)")
 _CITY_POST = re.compile(r"^(?:市政府|市人民政府)?(?:常务)?副?市长$")
@@ -74,6 +76,9 @@ def organization_of(role: str, text: str = "", region: str | None = None, placed
     end = body.end("body") if body and len(segments) == 1 else len(_strip_titles(first))
     org_plain = first[:end]
     org = role[:end]
+    area = _ELECTED_IN.match(org_plain) if body and len(segments) == 1 else None
+    if area:  # 港区全国人大代表: a deputy elected in Hong Kong sits in 全国人大
+        org, org_plain = org[area.end():], org_plain[area.end():]
     if _PARTY_ONLY.match(org_plain) or not org_plain:
         # 市委常委、副市长, 市长 in a report on one city: that city (重庆市 where the region is a city itself)
         if (_CITY_POST.match(first) or first.startswith("市委")) and any(_CITY_POST.match(s) for s in segments):
@@ -238,7 +243,7 @@ def _strip_titles(org: str) -> str:
     titles = lex.titles + lex.memberships + lex.short_titles
     while True:
         before = org
-        org = re.sub(r"(?:常务副|副|常务|[一二三四]级)$", "", org.rstrip("、，, "))  # 一级巡视员: a rank
+        org = re.sub(r"(?:常务副|副|常务|[一二三四特]级|(?<=[长任员人记])兼)$", "", org.rstrip("、，, "))  # 一级巡视员: a rank; 秘书长兼发言人
         for title in sorted(titles, key=len, reverse=True):
             if org.endswith(title) and len(org) >= len(title):
                 org = org[: -len(title)]

@@ -69,7 +69,9 @@ def _format_figure(q: Quantity) -> str:
 
 # --- English ------------------------------------------------------------------------------------------------
 
-_CURRENCY = {"元": "CNY", "美元": "USD", "欧元": "EUR", "港元": "HKD", "日元": "JPY", "英镑": "GBP"}
+# 澳元 is left out: the Australian dollar in most reports, Macau's pataca (澳门元) in some of Macau's
+_CURRENCY = {"元": "CNY", "美元": "USD", "欧元": "EUR", "港元": "HKD", "港币": "HKD", "澳门元": "MOP", "澳门币": "MOP",
+             "新台币": "TWD", "台币": "TWD", "日元": "JPY", "英镑": "GBP"}
 # English nouns for units; measure words that only count (个, 家, 条, 项 ...) have none: the metric names the thing.
 _NOUNS = {
     "辆": ("vehicle", "vehicles"), "人": ("person", "people"), "名": ("person", "people"), "位": ("person", "people"),

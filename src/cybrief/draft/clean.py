@@ -48,7 +48,7 @@ _RELATED = re.compile(r"^[【\[]?[^】\]]{0,6}?(?:新闻推荐|相关新闻|相�
 _NOTICE = re.compile(r"^[【\[]?(?:特别声明|免责声明|版权声明|郑重声明)[】\]]?[：:]")
 # A line with no Chinese in it and English words: the translation beside each paragraph of a bilingual page
 _HAN = re.compile(r"[\u4e00-\u9fff]")
-_WORDS = re.compile(r"[A-Za-z]{2,}\s+[A-Za-z]{2,}")
+_WORDS = re.compile(r"(?<![A-Za-z])[A-Za-z]{2,}+\s+[A-Za-z]{2,}")  # from a word's start, never backing off: linear on a long run of letters
 _TAIL_ARROWS = re.compile(r"[↓↑→►▼▲]+\s*$")
 _TAIL_LINK = re.compile(r"\s*详情\s*[》>]+\s*$")
 # Lines about the page rather than the report: source, editor, time stamps, the end mark.

@@ -237,7 +237,7 @@ def _invited(before: str, within_clause: bool = False) -> bool:
     """Whether the text before a person's role is an invitation to them (请, 邀请) with no saying since: 请甲，
     乙介绍 (the list the invitation opens), 请《某报告》起草组成员、某室主任乙 (within one clause)."""
     stop = "，。；！？“”" if within_clause else "“”"
-    invited = re.search(rf"(?:邀请|有请|请)(?!问)[^{stop}]*$", before)
+    invited = re.search(rf"(?:邀请|有请|请)(?!问)[^{stop}]*$", before[-300:])  # a window: each person's check stays short
     return bool(invited) and not _patterns()["verb_before"].search(invited.group())
 
 

@@ -443,6 +443,14 @@ def test_1_a_leader_quoted_in_a_labelled_paragraph_is_not_a_speaker_and_a_headli
     assert list(delegates(draft_article(text, year=2022).brief)) == ["江明", "唐东生"]
 
 
+def test_1_a_host_s_label_with_a_name_in_brackets_is_no_speaker():
+    text = ("某厅召开10月新闻发布会。\n"
+            "主持人（某厅宣教处处长杨立）：欢迎大家参加今天的发布会，今年已是第10场。\n"
+            "某厅副厅长王平：今年全省水质优良比例达到95%。")
+    brief = draft_article(text, year=2024).brief
+    assert [d.name for d in brief.delegates] == ["王平"] and set(figures(brief)) == {"95%"}
+
+
 def test_1_a_video_report_s_narration_label_is_no_speaker():
     text = ("【解说】3月11日，某部部长李华出席记者会，回答了13个问题。\n"
             "【同期】某部部长 李华\n"

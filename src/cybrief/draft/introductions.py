@@ -269,6 +269,8 @@ def label_of(paragraph: str, plain: str, number: int, known: frozenset[str]) -> 
     if match.groupdict().get("qa"):  # the letter ends what comes before the role: a bar in its place keeps every offset
         at = match.start("qa")
         paragraph, plain = paragraph[:at] + "|" + paragraph[at + 1:], plain[:at] + "|" + plain[at + 1:]
+    if simplified(label).lstrip().startswith("主持人"):
+        return "question", None  # 主持人（某处处长张明）：the host's words, named or not, are nobody's figures
     if _QUESTION_LABEL.search(label) and not looks_like_name(label):
         if simplified(label).endswith(tuple(lexicon().verbs)):
             return None  # 张明代表告诉记者：a speaker introduced, not a reporter's label

@@ -201,6 +201,7 @@ def find_speakers(article: Article):
             same = [n for n in known if simplified(n).startswith(match.group("surname")) and len(n) > len(match.group("surname"))]
             if len(same) == 1 and not any(f.name_start <= match.start() < f.end for f in found):
                 found.append(Person(number, match.start(), match.start(), match.start() + 1, same[0], None, "surname"))
+        found.extend(_by_title(number, plain, roles, quoted, found))
         if found:
             speaking[number] = sorted(found, key=lambda p: p.start)
     _quote_after(article, plains, frozenset(known), echoes, speaking, questions)
@@ -231,6 +232,26 @@ def find_speakers(article: Article):
         # 市中区委副书记 区长: a space between two titles of a label line stays
         speaker.role = _unwrapped(max(stated, key=len)) if stated else None
     return plains, speakers, speaking, labels, headings, introduced
+
+
+# A title that singles one person out (总理, 部长, 省长, 发言人), not one many hold (代表, 委员, 教授)
+_SINGLE_POST = ("长", "主任", "书记", "总理", "主席", "发言人", "总裁", "董事长", "经理", "大使")
+
+
+def _by_title(number: int, plain: str, roles: dict[str, list[str]], quoted, found) -> list[Person]:
+    """总理回答，“……”, 部长表示: a title alone opening a clause before saying, where one person of the report holds
+    it (国务院总理李强, named in narration before): that person speaks. Not where two hold it, nor inside a quote."""
+    lex = lexicon()
+    titles = "|".join(t for t in lex.titles if t.endswith(_SINGLE_POST))
+    out = []
+    for match in re.finditer(rf"(?:^|(?<=[，,。；！？”：:]))(?P<title>{titles}){_FILLER}[，,]?(?:{'|'.join(lex.verbs)})", plain):
+        title = match.group("title")
+        holders = {name for name, stated in roles.items()
+                   if any(role and simplified(role).endswith(title) and not simplified(role).endswith("副" + title) for role in stated)}
+        if len(holders) == 1 and not any(a < match.start() < b for a, b in quoted) \
+                and not any(f.start <= match.start() < f.end or f.name in holders for f in found + out):
+            out.append(Person(number, match.start(), match.start(), match.end("title"), holders.pop(), None, "surname"))
+    return out
 
 
 def _invited(before: str, within_clause: bool = False) -> bool:

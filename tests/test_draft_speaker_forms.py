@@ -1,0 +1,37 @@
+"""draft on more ways reports say who speaks: a title alone, verbs of belief and forecast, labels (made-up texts)."""
+
+from __future__ import annotations
+
+from cybrief.draft import draft_article
+
+
+def delegates(brief) -> dict:
+    return {d.name: d for d in brief.delegates}
+
+
+def figures(brief) -> dict:
+    """figure text -> (speaker name, value, unit, qualifier)"""
+    names = {d.id: d.name for d in brief.delegates}
+    return {t.figure: (names[t.delegate], t.value, t.unit, t.qualifier) for t in brief.targets}
+
+
+def test_a_title_alone_is_the_one_person_the_report_named_with_it():
+    text = (
+        "国务院新闻办公室3月7日举行发布会。\n"
+        "人力资源社会保障部部长李明出席发布会并回答记者提问。\n"
+        "谈到就业，部长回答，“今年城镇新增就业目标是1200万人以上。”\n"
+    )
+    brief = draft_article(text, year=2026).brief
+    assert delegates(brief)["李明"].role == "人力资源社会保障部部长"
+    assert figures(brief)["1200万人以上"][0] == "李明"
+
+
+def test_a_title_two_people_hold_or_a_vice_title_names_no_one():
+    text = (
+        "某省3月7日举行发布会。\n"
+        "省科技厅厅长王强、省财政厅厅长陈伟出席发布会并回答记者提问。\n"
+        "厅长表示，“今年将新建实验室30个。”\n"
+    )
+    assert not {"王强", "陈伟"} & set(delegates(draft_article(text, year=2026).brief))
+    text = text.replace("省科技厅厅长王强、省财政厅厅长陈伟", "省科技厅副厅长王强")
+    assert "王强" not in delegates(draft_article(text, year=2026).brief)  # 副厅长 is not 厅长

@@ -35,3 +35,13 @@ def test_a_title_two_people_hold_or_a_vice_title_names_no_one():
     assert not {"王强", "陈伟"} & set(delegates(draft_article(text, year=2026).brief))
     text = text.replace("省科技厅厅长王强、省财政厅厅长陈伟", "省科技厅副厅长王强")
     assert "王强" not in delegates(draft_article(text, year=2026).brief)  # 副厅长 is not 厅长
+
+
+def test_believing_forecasting_and_reminding_are_saying():
+    text = (
+        "3月5日，全国人大代表、东岭集团董事长张明相信，今年集团营收将突破500亿元。\n"
+        "全国政协委员、南江大学教授王秀兰预计，明年全省新增算力中心10个。\n"
+        "全国人大代表、北坡村党支部书记赵立新提醒，村里还有300户需要改造。\n"
+    )
+    got = figures(draft_article(text, year=2026).brief)
+    assert got["突破500亿元"][0] == "张明" and got["10个"][0] == "王秀兰" and got["300户"][0] == "赵立新"

@@ -45,3 +45,9 @@ def test_believing_forecasting_and_reminding_are_saying():
     )
     got = figures(draft_article(text, year=2026).brief)
     assert got["突破500亿元"][0] == "张明" and got["10个"][0] == "王秀兰" and got["300户"][0] == "赵立新"
+
+
+def test_small_form_punctuation_is_read_as_the_full_width_mark():
+    text = "3月5日，全国人大代表、东岭市市长张明﹕“今年全市新建学校12所﹐新增学位2万个﹔明年还有更多。”\n"
+    got = figures(draft_article(text, year=2026).brief)
+    assert got["12所"][0] == "张明" and got["2万个"][:3] == ("张明", 20000, "个")

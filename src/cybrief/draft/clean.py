@@ -164,12 +164,15 @@ _CJK = "\u4e00-\u9fff\u3400-\u4dbf\u3000-\u303f\uff00-\uffef“”‘’「」�
 _ASCII_MARKS = {",": "，", ":": "：", ";": "；", "?": "？", "!": "！"}
 _WIDEN = re.compile(rf"(?<=[{_CJK}])\s*([,:;?!])|([,:;?!])(?=\s*[{_CJK}])")
 _PARENS = re.compile(r"\(([^()]{0,80})\)")
+# The small forms some pages print (﹕ ﹐ ﹑ ﹔ ﹖ ﹗, and ︰): the full-width marks they stand for, one for one
+_SMALL_MARKS = str.maketrans("﹐﹑﹔﹕﹖﹗︰", "，、；：？！：")
 
 
 def widen_punctuation(line: str) -> str:
     """ASCII punctuation that stands next to Chinese read as the full-width mark it replaces (a page copied
     through a tool that narrowed them): 代表,浙江省 -> 代表，浙江省; (20)17年 -> （20）17年. Between digits
-    (1,500; 20:16) they stay."""
+    (1,500; 20:16) they stay. Small forms (张明﹕) are read as the full-width mark too."""
+    line = line.translate(_SMALL_MARKS)
     if not re.search(r"[\u4e00-\u9fff]", line):
         return line
     line = _WIDEN.sub(lambda m: _ASCII_MARKS[m.group(1) or m.group(2)], line)

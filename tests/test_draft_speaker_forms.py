@@ -51,3 +51,17 @@ def test_small_form_punctuation_is_read_as_the_full_width_mark():
     text = "3月5日，全国人大代表、东岭市市长张明﹕“今年全市新建学校12所﹐新增学位2万个﹔明年还有更多。”\n"
     got = figures(draft_article(text, year=2026).brief)
     assert got["12所"][0] == "张明" and got["2万个"][:3] == ("张明", 20000, "个")
+
+
+def test_a_hosts_bare_name_label_is_nobodys_words():
+    text = (
+        "3月7日，东岭省政府新闻办举行新闻发布会，省政府新闻办副主任陈文俊主持。\n"
+        "陈文俊：各位记者朋友，大家上午好。今天的发布会共有3位嘉宾出席，下面请李明主任介绍。\n"
+        "李明：今年全省安排重点项目800个，总投资1.5万亿元。\n"
+        "陈文俊：下面请记者提问。\n"
+        "东岭日报记者：项目什么时候开工？\n"
+        "李明：一季度开工的项目有300个。\n"
+    )
+    brief = draft_article(text, year=2026).brief
+    assert set(delegates(brief)) == {"李明"}
+    assert figures(brief)["300个"][0] == "李明"

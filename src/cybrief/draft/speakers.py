@@ -159,6 +159,10 @@ def find_speakers(article: Article):
                 known.add(label[1].name)
                 if label[1].role:
                     roles.setdefault(label[1].name, []).append(label[1].role)
+    hosts = _hosts(article, plains, frozenset(known), echoes)
+    for number, label in labels.items():
+        if label[1] is not None and label[1].name in hosts:
+            labels[number] = ("question", None)  # 陈文俊：…… where the report says 陈文俊主持: the host's words
     for number, person in _floors(article, plains, frozenset(known), echoes, labels).items():
         headings.setdefault(number, person)
     # Where each known person speaks.
@@ -252,6 +256,20 @@ def _by_title(number: int, plain: str, roles: dict[str, list[str]], quoted, foun
                 and not any(f.start <= match.start() < f.end or f.name in holders for f in found + out):
             out.append(Person(number, match.start(), match.start(), match.end("title"), holders.pop(), None, "surname"))
     return out
+
+
+def _hosts(article: Article, plains: list[str], known: frozenset[str], echoes: frozenset[str]) -> set[str]:
+    """The people the report says host the event (某办副主任张明主持, 由张明主持, 主持人张明): their labelled turns
+    are a transcript's host talk, nobody's figures."""
+    hosts = set()
+    for number, plain in enumerate(plains, 1):
+        if "主持" not in plain:
+            continue
+        for person in find_people(number, article.paragraph(number), plain, known, echoes):
+            if re.match(r"(?:先生|女士|同志)?(?:主持|担任主持)(?!人)", plain[person.end: person.end + 6]) \
+                    or re.search(r"主持人(?:为|是|[：:])?$", plain[max(0, person.name_start - 5): person.name_start]):
+                hosts.add(person.name)
+    return hosts
 
 
 def _invited(before: str, within_clause: bool = False) -> bool:

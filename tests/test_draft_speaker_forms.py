@@ -65,3 +65,15 @@ def test_a_hosts_bare_name_label_is_nobodys_words():
     brief = draft_article(text, year=2026).brief
     assert set(delegates(brief)) == {"李明"}
     assert figures(brief)["300个"][0] == "李明"
+
+
+def test_a_hong_kong_married_name_keeps_both_family_names():
+    text = (
+        "3月6日，新民党主席叶刘淑仪表示，香港今年将新建公营房屋3万个。\n"
+        "羅范椒芬：明年還有2萬個。\n"
+        "会上，刘陈两位代表都表示支持，张王二人也表示赞同。\n"
+    )
+    brief = draft_article(text, year=2026).brief
+    assert set(delegates(brief)) == {"叶刘淑仪", "羅范椒芬"}
+    got = figures(brief)
+    assert got["3万个"][0] == "叶刘淑仪" and got["2萬個"][0] == "羅范椒芬"

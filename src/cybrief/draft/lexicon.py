@@ -26,6 +26,7 @@ class Lexicon:
         names = data["names"]
         self.compound_surnames: list[str] = names["compound"]
         self.surnames: frozenset[str] = frozenset(names["single"]) | frozenset(names["compound"])
+        self.married_surnames: frozenset[str] = frozenset(names["married"])
         self.surname_pinyin: dict[str, str] = names["pinyin"]
         self.regions: list[str] = data["regions"]["names"]
         self.region_full: dict[str, str] = data["regions"]["full"]

@@ -92,9 +92,21 @@ def looks_like_name(text: str) -> bool:
         return True
     if not 2 <= len(text) <= 4 or not all("\u4e00" <= ch <= "\u9fff" for ch in text):
         return False
-    if len(text) == 4 and len(surname_of(text)) == 1:
+    if len(text) == 4 and len(surname_of(text)) == 1 and not is_married(text):
         return False  # four characters are a compound family name and two more (欧阳明月), else a phrase
     return has_surname(text) and not _is_word(simplified(text))
+
+
+# Not the rest of a name: counts and groups (刘陈两位, 张王二人, 李赵等人)
+_NOT_GIVEN = set("一二两三四五六七八九十几多位名个人们家等氏与和及")
+
+
+def is_married(text: str) -> bool:
+    """A married name as Hong Kong and Macau write it, her husband's family name before her own and her given
+    name (叶刘淑仪, 羅范椒芬): four characters, the first two common family names (lexicon `married`)."""
+    plain = simplified(text)
+    common = lexicon().married_surnames
+    return len(plain) == 4 and plain[0] in common and plain[1] in common and not _NOT_GIVEN & set(plain[2:])
 
 
 def _is_word(text: str) -> bool:

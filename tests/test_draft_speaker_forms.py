@@ -77,3 +77,23 @@ def test_a_hong_kong_married_name_keeps_both_family_names():
     assert set(delegates(brief)) == {"叶刘淑仪", "羅范椒芬"}
     got = figures(brief)
     assert got["3万个"][0] == "叶刘淑仪" and got["2萬個"][0] == "羅范椒芬"
+
+
+def test_a_role_stated_after_the_name_introduces_a_profile_and_the_pronoun_speaks():
+    text = (
+        "张明，全国人大代表、东岭集团董事长。今年两会，他带来了一份关于制造业的建议。\n"
+        "他表示，集团今年将投入研发资金30亿元。\n"
+        "杨春生，苗族，全国人大代表，北坡村党支部书记。\n"
+        "他介绍，村里去年人均收入达到2.1万元。\n"
+    )
+    brief = draft_article(text, year=2026).brief
+    found = delegates(brief)
+    assert found["张明"].role == "全国人大代表、东岭集团董事长"
+    assert found["杨春生"].role == "全国人大代表，北坡村党支部书记"
+    got = figures(brief)
+    assert got["30亿元"][0] == "张明" and got["2.1万元"][0] == "杨春生"
+
+
+def test_a_name_then_a_comma_and_no_role_is_no_introduction():
+    text = "全国人大代表、东岭市市长王强表示，今年新建学校5所。\n张明，今年45岁，在村里干了20年。他说，村里去年修路12公里。\n"
+    assert set(delegates(draft_article(text, year=2026).brief)) == {"王强"}

@@ -124,6 +124,24 @@ def role_before(paragraph: str, plain: str, end: int) -> tuple[int, str] | None:
     return end - len(paragraph[start:end].lstrip("、，, ■□●◆◇▲•—-")), role
 
 
+# 张明，苗族，全国人大代表、某村党支部书记。: the name opens a sentence, the role chain after a comma ends it
+_APPOSITION = re.compile(r"[，,](?:[\u4e00-\u9fff]{1,3}族[，,、])?(?P<chain>[^，。；！？：“”]{2,40}(?:[，,][^，。；！？：“”]{2,40})?)(?=[。；])")
+
+
+def _apposition(number: int, paragraph: str, plain: str, known: frozenset[str], tagged, people: dict[int, Person]) -> None:
+    """A name that opens a sentence, then its role chain after a comma to the sentence's end (张明，全国人大代表、
+    某集团董事长。): a profile's introduction, the role stated after the name."""
+    for opening in re.finditer(r"(?:^|(?<=[。！？]))[\s■●◆▲]*", plain):
+        at = opening.end()
+        name = at not in people and name_at(paragraph, at, known, tagged)
+        chain = name and _APPOSITION.match(plain, at + len(name))
+        if not chain or _patterns()["verb_anywhere"].search(chain.group("chain")):
+            continue
+        found = role_before(paragraph, plain, chain.end("chain"))
+        if found and found[0] == chain.start("chain") and ends_with_title(chain.group("chain")):
+            people[at] = Person(number, at, at, at + len(name), name, found[1], "role")
+
+
 def membership_in(role: str) -> bool:
     """Whether a role chain opens or ends with a membership (全国人大代表、某市市长; 蒙古族全国人大代表): a delegate's,
     so that a name follows it."""
@@ -207,6 +225,7 @@ def find_people(number: int, paragraph: str, plain: str, known: frozenset[str],
             if found:
                 start, role = found
                 people.setdefault(at, Person(number, start, at, at + len(name), name, role, "role"))
+    _apposition(number, paragraph, plain, known, tagged, people)
     for match in pat["after_title"].finditer(plain):
         if plain.startswith("会", match.end()):
             continue  # 监察和司法委员会: a body, and no name before it

@@ -70,13 +70,17 @@ def _patterns() -> dict[str, re.Pattern]:
                                     rf"(?:{_FILLER})?(?:他|她)(?:{_FILLER})?(?:{verbs})"),
         "list": re.compile(r"(?P<names>[\u4e00-\u9fff·・]{2,10}(?:、[\u4e00-\u9fff·・]{2,10})+)等?(?P<count>[\d一二两三四五六七八九十]{1,3})(?:位|名)(?P<role>[^，。；：“”、]{2,16})"),
         "verb_before": re.compile(rf"(?:{verbs})"),
+        # 张明，全国人大代表、某集团董事长。今年两会，他带来了……: a profile's introduction, then the pronoun
+        "apposition": re.compile(rf"^[，,][^。！？“”]{{2,80}}?[。；](?:[^。！？“”]{{0,30}}?[，,])?(?:{_FILLER})?(?:他|她)(?:{_FILLER})?(?:{verbs})"),
+        "opens_pronoun": re.compile(rf"^\s*(?:{_FILLER})?(?:他|她)(?:{_FILLER})?(?:{verbs})"),
         "together": re.compile(rf"[，,。；](?:{_FILLER})?(?:他们|她们|二人|两人|三人)(?:都|均|一致|也)?(?:{_FILLER})?(?:{verbs})"),
     }
 
 
-def speaks_at(paragraph: str, plain: str, person: Person) -> bool:
-    """Whether the person is speaking where named: a verb of saying, a colon and a quote, `，他表示`, or the
-    sentence right after a quote that opens the paragraph."""
+def speaks_at(paragraph: str, plain: str, person: Person, following: str | None = None) -> bool:
+    """Whether the person is speaking where named: a verb of saying, a colon and a quote, `，他表示`, the
+    sentence right after a quote that opens the paragraph, or a pronoun speaking after the role stated after the
+    name (`张明，某集团董事长。……他表示`; in `following`, the next paragraph, too)."""
     pat = _patterns()
     clause = plain[max(0, person.start - 60): person.start]
     if "邀请" in clause[max(clause.rfind("，"), clause.rfind("。")) + 1:]:
@@ -98,6 +102,9 @@ def speaks_at(paragraph: str, plain: str, person: Person) -> bool:
     if pat["speaks"].match(after) or pat["colon_quote"].match(after) or pat["colon_said"].match(after) or pat["pronoun"].match(after) \
             or pat["pronoun_topic"].match(after):
         return True
+    if person.start == person.name_start and person.role and (pat["apposition"].match(after) or (
+            following is not None and re.fullmatch(r"[，,][^。！？“”]{2,80}?[。；]?\s*", after) and pat["opens_pronoun"].match(following))):
+        return True  # 张明，全国人大代表、某集团董事长。他表示 (in the paragraph, or opening the next one)
     opening = re.match(r"^“[^”]{0,300}”", plain)
     return bool(opening) and 0 <= person.start - opening.end() <= 30 and "。" not in plain[opening.end(): person.start]
 
@@ -192,7 +199,7 @@ def find_speakers(article: Article):
                 continue  # 张明：……习近平总书记强调……: a leader the answer quotes in passing
             if label and label[1] is not None and person.how not in ("role", "label") and person.name != label[1].name:
                 continue  # 江明委员：……李华总理也指出“……”: in a speaker's labelled paragraph, a leader quoted in passing
-            if person.name in known and speaks_at(paragraph, plain, person):
+            if person.name in known and speaks_at(paragraph, plain, person, plains[number] if number < len(plains) else None):
                 found.append(person)
         # 这3位发言人是：甲，乙，丙。他们表示……: the people just named speak together
         together = pat["together"].search(plain)

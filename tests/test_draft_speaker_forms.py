@@ -97,3 +97,13 @@ def test_a_role_stated_after_the_name_introduces_a_profile_and_the_pronoun_speak
 def test_a_name_then_a_comma_and_no_role_is_no_introduction():
     text = "全国人大代表、东岭市市长王强表示，今年新建学校5所。\n张明，今年45岁，在村里干了20年。他说，村里去年修路12公里。\n"
     assert set(delegates(draft_article(text, year=2026).brief)) == {"王强"}
+
+
+def test_a_title_in_book_marks_stays_inside_the_role_chain():
+    text = (
+        "3月5日，全国政协委员、《东岭日报》社社长张明表示，今年发行量达到120万份。\n"
+        "全国政协委员、电影《山海》导演王强说，票房突破10亿元。\n"
+    )
+    found = delegates(draft_article(text, year=2026).brief)
+    assert found["张明"].role == "全国政协委员、《东岭日报》社社长"
+    assert found["王强"].role == "全国政协委员、电影《山海》导演"

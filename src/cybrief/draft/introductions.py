@@ -76,6 +76,12 @@ def role_before(paragraph: str, plain: str, end: int) -> tuple[int, str] | None:
                     and plain[opening - 1] not in _STOPS and "\u4e00" <= plain[opening - 1] <= "\u9fff":
                 start = opening
                 continue
+        if plain[start - 1] == "》" and start > 2:
+            # 《某某日报》社社长, 电影《某某》导演: a title in book marks inside the chain belongs to it
+            opening = plain.rfind("《", max(0, start - 24), start - 1)
+            if opening >= 0 and not any(ch in _STOPS for ch in plain[opening + 1:start - 1]) and ends_with_title(plain[start:end]):
+                start = opening
+                continue
         if plain[start - 1] in _STOPS:
             break
         start -= 1

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from cybrief.draft import draft_article
 
 
@@ -107,3 +109,17 @@ def test_a_title_in_book_marks_stays_inside_the_role_chain():
     found = delegates(draft_article(text, year=2026).brief)
     assert found["张明"].role == "全国政协委员、《东岭日报》社社长"
     assert found["王强"].role == "全国政协委员、电影《山海》导演"
+
+
+@pytest.mark.parametrize("saying", [
+    "告诉本报记者，", "告诉《东岭日报》记者，", "感慨道，", "讲道，", "谈道，", "补充道，", "表态，", "披露，", "宣布，", "建言，",
+    "提议，", "主张，", "期待，", "希望，", "列举了一组数据：", "在小组讨论时发言说，", "坦率地说，", "信心满满地表示，",
+])
+def test_more_ways_of_saying_after_a_role_chain(saying):
+    text = f"3月5日，全国人大代表、东岭市市长张明{saying}今年全市新建学校12所。\n"
+    assert figures(draft_article(text, year=2026).brief)["12所"][0] == "张明"
+
+
+def test_a_manner_before_saying_ends_a_name_of_three_characters_too():
+    text = "3月5日，全国人大代表、东岭市市长张明华坦率地说，今年全市新建学校12所。\n"
+    assert figures(draft_article(text, year=2026).brief)["12所"][0] == "张明华"

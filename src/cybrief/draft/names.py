@@ -44,6 +44,9 @@ def simplified(text: str) -> str:
     return plain
 
 
+_HOW_SAID = re.compile(r"(?:[\u4e00-\u9fff]{2}|[\u4e00-\u9fff]{4})地")
+
+
 @lru_cache(maxsize=1)
 def _after_words() -> list[tuple[str, int]]:
     lex = lexicon()
@@ -66,6 +69,9 @@ def follows_name(text: str, at: int) -> tuple[int, int]:
     for word, weight in _after_words():
         if plain.startswith(word) and (weight, len(word)) > best:
             best = (weight, len(word))
+    manner = _HOW_SAID.match(simplified(text[at:at + 9]))
+    if manner and simplified(text[at + manner.end():at + manner.end() + 4]).startswith(tuple(lexicon().verbs)) and (3, manner.end()) > best:
+        best = (3, manner.end())  # 张明坦率地说, 张明信心满满地表示: a manner of two or four characters, 地, saying
     return best
 
 

@@ -123,3 +123,21 @@ def test_more_ways_of_saying_after_a_role_chain(saying):
 def test_a_manner_before_saying_ends_a_name_of_three_characters_too():
     text = "3月5日，全国人大代表、东岭市市长张明华坦率地说，今年全市新建学校12所。\n"
     assert figures(draft_article(text, year=2026).brief)["12所"][0] == "张明华"
+
+
+def test_a_quote_then_the_speaker_and_ru_shi_shuo():
+    text = "“今年全市新建学校12所。”全国人大代表、东岭市市长张明如是说。\n"
+    assert figures(draft_article(text, year=2026).brief)["12所"][0] == "张明"
+
+
+def test_a_role_stated_after_the_name_then_a_quote_that_the_pronoun_closes():
+    text = "张明，全国人大代表，东岭市市长。“今年全市新建学校12所。”他说。\n"
+    assert figures(draft_article(text, year=2026).brief)["12所"][0] == "张明"
+    text = "张明，全国人大代表，东岭市市长。\n“今年全市新建学校12所。”他说。\n"
+    assert figures(draft_article(text, year=2026).brief)["12所"][0] == "张明"
+
+
+def test_after_a_name_and_its_title_no_second_name_is_read():
+    text = "3月5日，东岭市市长张明代表用数据说话：今年全市新建学校12所。\n"
+    brief = draft_article(text, year=2026).brief
+    assert set(delegates(brief)) == {"张明"} and figures(brief)["12所"][0] == "张明"

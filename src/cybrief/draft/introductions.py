@@ -220,7 +220,8 @@ def find_people(number: int, paragraph: str, plain: str, known: frozenset[str],
         at = match.end() + (plain[match.end():match.end() + 1] == " ")  # 工业和信息化部部长 金壮龙：
         name = name_at(paragraph, at, known, tagged)
         found = role_before(paragraph, plain, match.end())
-        if not name and found:
+        if not name and found and not _ends_with_name(simplified(found[1])[: -len(match.group())]):
+            # (not after a name and its title: 某市市长张明代表用数据说话 names no one after 代表)
             name = unsurnamed_at(paragraph, at)  # 全国人大代表、某市市长多吉次珠: a name with no family name
             if name and not membership_in(simplified(found[1])) and not (
                     len(name) == 3 and follows_name(paragraph, at + 3)[0] == 3) \

@@ -71,8 +71,8 @@ def _patterns() -> dict[str, re.Pattern]:
         "list": re.compile(r"(?P<names>[\u4e00-\u9fff·・]{2,10}(?:、[\u4e00-\u9fff·・]{2,10})+)等?(?P<count>[\d一二两三四五六七八九十]{1,3})(?:位|名)(?P<role>[^，。；：“”、]{2,16})"),
         "verb_before": re.compile(rf"(?:{verbs})"),
         # 张明，全国人大代表、某集团董事长。今年两会，他带来了……: a profile's introduction, then the pronoun
-        "apposition": re.compile(rf"^[，,][^。！？“”]{{2,80}}?[。；](?:[^。！？“”]{{0,30}}?[，,])?(?:{_FILLER})?(?:他|她)(?:{_FILLER})?(?:{verbs})"),
-        "opens_pronoun": re.compile(rf"^\s*(?:{_FILLER})?(?:他|她)(?:{_FILLER})?(?:{verbs})"),
+        "apposition": re.compile(rf"^[，,][^。！？“”]{{2,80}}?[。；](?:[^。！？“”]{{0,30}}?[，,]|“[^”]{{1,300}}”[，,]?)?(?:{_FILLER})?(?:他|她)(?:{_FILLER})?(?:{verbs})"),
+        "opens_pronoun": re.compile(rf"^\s*(?:“[^”]{{1,300}}”[，,]?)?(?:{_FILLER})?(?:他|她)(?:{_FILLER})?(?:{verbs})"),
         "together": re.compile(rf"[，,。；](?:{_FILLER})?(?:他们|她们|二人|两人|三人)(?:都|均|一致|也)?(?:{_FILLER})?(?:{verbs})"),
     }
 

@@ -141,3 +141,20 @@ def test_after_a_name_and_its_title_no_second_name_is_read():
     text = "3月5日，东岭市市长张明代表用数据说话：今年全市新建学校12所。\n"
     brief = draft_article(text, year=2026).brief
     assert set(delegates(brief)) == {"张明"} and figures(brief)["12所"][0] == "张明"
+
+
+def test_how_members_spoke_after_their_title_is_no_name():
+    text = "3月5日，全国人大代表、东岭市市长张明表示，今年新建学校12所。多年来政协委员积极建言，提出建议3000多件。\n"
+    assert set(delegates(draft_article(text, year=2026).brief)) == {"张明"}
+
+
+def test_summing_up_after_a_name_is_saying_and_no_title():
+    text = (
+        "3月11日，澳区全国人大代表刘艺良、崔世平会后面见传媒。\n"
+        "刘艺良总结表示，今年大会共收到建议8000多件。\n"
+        "崔世平也表示，澳门今年将新建公屋1500个。\n"
+    )
+    brief = draft_article(text, year=2026).brief
+    found = delegates(brief)
+    assert found["刘艺良"].role != "总" and figures(brief)["8000多件"][0] == "刘艺良"
+    assert figures(brief)["1500个"][0] == "崔世平"

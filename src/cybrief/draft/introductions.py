@@ -53,7 +53,7 @@ def _patterns() -> dict[str, re.Pattern]:
         "title": re.compile(rf"(?:{titles})"),
         "after_title": re.compile(rf"(?:{short})"),
         "verb_anywhere": re.compile(rf"(?:{verbs})"),
-        "bare": re.compile(r"(?:对[^，。；！？“”]{0,8}?记者|在[^，。；！？“”]{0,24}?(?:上|时|中))?"
+        "bare": re.compile(r"(?:对[^，。；！？“”]{0,8}?记者|在[^，。；！？“”]{0,24}?(?:上|时|中))?(?:总结|补充|进一步|也|还|又|同样|随后|接着)?"
                            r"(?:表示|介绍说|报告说|介绍|指出|强调|透露|坦言|告诉记者|说|称|认为|直言|回应|回答(?=[，：]))(?![问]?时|的)"),
     }
 
@@ -234,8 +234,8 @@ def find_people(number: int, paragraph: str, plain: str, known: frozenset[str],
                 people.setdefault(at, Person(number, start, at, at + len(name), name, role, "role"))
     _apposition(number, paragraph, plain, known, tagged, people)
     for match in pat["after_title"].finditer(plain):
-        if plain.startswith("会", match.end()):
-            continue  # 监察和司法委员会: a body, and no name before it
+        if plain.startswith("会", match.end()) or plain.startswith(tuple(lexicon().verbs), match.start()):
+            continue  # 监察和司法委员会: a body, and no name before it; 张明总结表示: 总 of a verb of saying
         at = match.start()
         while at > 0 and plain[at - 1] in "副" or plain.endswith("常务", 0, at):
             at -= 2 if plain.endswith("常务", 0, at) else 1  # 黎副主任: the name ends before 副

@@ -154,7 +154,8 @@ def name_at(text: str, start: int, known: frozenset[str] = frozenset(), segmente
 # A phrase after a membership that opens with one holds no name (兼: 副秘书长兼新闻发言人, a second title)
 _ADVERBS = set("都也还又就则将已曾均皆亦再更便才正兼")
 # How someone answers, between their title and the verb (厅长立刻回答, 代表真诚作答, 局长耐心解答): no name
-_MANNER_WORDS = ("立刻", "立即", "随即", "当即", "当场", "马上", "真诚", "认真", "耐心", "详细", "从容", "热情", "坦诚", "一一", "逐一")
+_MANNER_WORDS = ("立刻", "立即", "随即", "当即", "当场", "马上", "真诚", "认真", "耐心", "详细", "从容", "热情", "坦诚", "一一", "逐一",
+                 "积极", "纷纷", "踊跃", "热烈", "充分", "深入", "共同", "一致", "广泛", "主动")  # 委员积极建言: how they spoke, no name
 # characters of the words that follow a title, never of a name (委员抵京, 代表赴京, 委员们: arriving, not a name)
 _NOT_IN_NAME = set("的了是在和与及等团会们人大省市县区委部局厅京抵赴到政协议")  # 委员热议政协……: a headline's verb
 

@@ -158,3 +158,21 @@ def test_summing_up_after_a_name_is_saying_and_no_title():
     found = delegates(brief)
     assert found["刘艺良"].role != "总" and figures(brief)["8000多件"][0] == "刘艺良"
     assert figures(brief)["1500个"][0] == "崔世平"
+
+
+def test_a_village_s_post_keeps_the_village_and_a_known_name_takes_its_title():
+    text = (
+        "3月5日，全国人大代表、东岭县北坡乡王岗村的党支部书记花全，对此深有感触。\n"
+        "花全书记介绍说，村里人均年收入已经有1.2万元。\n"
+    )
+    brief = draft_article(text, year=2026).brief
+    found = delegates(brief)
+    assert found["花全"].role == "全国人大代表、东岭县北坡乡王岗村的党支部书记"
+    assert found["花全"].organization == "东岭县北坡乡王岗村"
+    assert figures(brief)["1.2万元"][0] == "花全"
+
+
+def test_a_chief_agronomist_is_a_title():
+    text = "1月18日，东岭市举行新闻发布会。市农业农村局总农艺师陈杰介绍，全年第一产业增加值381.47亿元。\n"
+    found = delegates(draft_article(text, year=2026).brief)
+    assert found["陈杰"].role == "市农业农村局总农艺师"

@@ -28,6 +28,7 @@ _LABEL = re.compile(r"^[■●◆▲◇□\s]*(?:[^|｜]{0,20}[|｜])?(?:(?P<qa>
 # [傅莹]大会的采访安排是这样的, 【某某】: a transcript's speaker in brackets opening the paragraph
 _BRACKET_LABEL = re.compile(r"^\s*[\[【〔](?P<label>[^\]】〕：:，。]{2,20})[\]】〕](?![\s]*$)")
 _BODY = re.compile(r"(?:办公室|委员会|[部局厅署委办院]|中心|集团|公司|联合会|协会|银行|大学|研究所)$")
+_PLACES = set("省市县区乡镇村州盟旗")  # 某村的党支部书记: a place before 的 is whose post it is
 _RELATIVE = re.compile(r"(?:身为|作为|担任)(?P<role>[^，。；：“”的]{2,30})的$")
 # 来自基层的罗朝阳代表: where the speaker comes from, stated before the name, is kept with the title after it
 _ORIGIN = re.compile(r"来自(?P<origin>[^，。；：“”的]{1,12})的$")
@@ -119,6 +120,9 @@ def role_before(paragraph: str, plain: str, end: int) -> tuple[int, str] | None:
     clause = plain.rfind("的", start, end)
     if clause > 0 and plain[clause - 1] == "党":  # 党的二十大代表: the congress's name, not a clause
         clause = -1
+    if clause > 0 and (plain[clause - 1] in _PLACES or plain.endswith(("公司", "集团", "大学", "医院"), start, clause)) \
+            and "来自" not in plain[start:clause]:
+        clause = -1  # 某县某村的党支部书记: whose post it is, not a clause about them
     if clause >= 0 and ends_with_title(plain[clause + 1:end]) and len(plain[clause + 1:end].strip("、，, ")) >= 2:
         start = clause + 1  # 首位登场的国家卫计委主任李斌: the role is what follows the clause
     letter = re.match(r"\s*[QAＱＡ]\s?(?=[\u4e00-\u9fff])", plain[start:end]) if plain[:start].strip() == "" else None
@@ -245,7 +249,7 @@ def find_people(number: int, paragraph: str, plain: str, known: frozenset[str],
                 continue
             if plain[at - 1: at] == plain[at: at + 1]:
                 break  # 宣传部部长, 公安局局长: the body the title heads, not a name
-            if (looks_like_name(candidate) if length <= 4 else is_dotted(candidate)) and _boundary_before(plain, at - length):
+            if (looks_like_name(candidate) or candidate in known if length <= 4 else is_dotted(candidate)) and _boundary_before(plain, at - length):
                 # 李克强总理: the whole title the short one begins (总理, not 总; 总经理, 主任医师)
                 whole = next((t for t in lexicon().titles if plain.startswith(t, at) and at + len(t) > match.end()), "")
                 role, start = paragraph[at:max(match.end(), at + len(whole))], at - length

@@ -243,7 +243,7 @@ def _strip_titles(org: str) -> str:
     titles = lex.titles + lex.memberships + lex.short_titles
     while True:
         before = org
-        org = re.sub(r"(?:常务副|副|常务|[一二三四特]级|(?<=[长任员人记])兼)$", "", org.rstrip("、，, "))  # 一级巡视员: a rank; 秘书长兼发言人
+        org = re.sub(r"(?:常务副|副|常务|[一二三四特]级|(?<=[长任员人记])兼|(?<=[\u4e00-\u9fff]{2})的)$", "", org.rstrip("、，, "))  # 某村的党支部书记  # 一级巡视员: a rank; 秘书长兼发言人
         for title in sorted(titles, key=len, reverse=True):
             if org.endswith(title) and len(org) >= len(title):
                 org = org[: -len(title)]

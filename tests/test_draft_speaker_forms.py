@@ -176,3 +176,26 @@ def test_a_chief_agronomist_is_a_title():
     text = "1月18日，东岭市举行新闻发布会。市农业农村局总农艺师陈杰介绍，全年第一产业增加值381.47亿元。\n"
     found = delegates(draft_article(text, year=2026).brief)
     assert found["陈杰"].role == "市农业农村局总农艺师"
+
+
+def test_a_credit_with_a_full_width_slash_ends_a_caption_and_joins_nothing():
+    text = (
+        "大陆全国人大代表陈云英8日受访指出，台青来大陆工作的有1万多人。记者黄雅慧／摄影\n"
+        "大陆全国人大代表陈云英8日受访指出，台青来大陆工作的有1万多人。\n"
+    )
+    brief = draft_article(text, year=2026).brief
+    assert delegates(brief)["陈云英"].role == "大陆全国人大代表"
+
+
+def test_what_a_reporter_asks_a_time_word_and_a_committee_are_not_of_names_or_roles():
+    text = (
+        "3月6日，某国广播电台记者向国家发改委主任何立峰询问区域发展路径。\n"
+        "何立峰分析说，今年新开工重大项目102个。\n"
+        "2015年，领导看望少数民族群众代表时特别强调，一个民族都不能少。\n"
+        "某省副省长，某新区党工委书记、管委会主任陈刚表示，新区今年投资1000亿元。\n"
+    )
+    brief = draft_article(text, year=2026).brief
+    found = delegates(brief)
+    assert set(found) == {"何立峰", "陈刚"}
+    assert found["何立峰"].role == "国家发改委主任"
+    assert figures(brief)["1000亿元"][0] == "陈刚"

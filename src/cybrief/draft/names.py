@@ -29,6 +29,8 @@ _PARTICLES = (
 ).split()
 
 
+_INNER_PARTICLE = re.compile("|".join(sorted((p for p in _PARTICLES if len(p) >= 2), key=len, reverse=True)))
+
 # Variant forms a page may print that the conversion table leaves as they are (陜西: 陕西)
 _VARIANTS = str.maketrans({"陜": "陕"})
 _PARTICLE_ZHE = re.compile(r"(?<=[笑接随带顺沿凭紧看听望拿握])著")
@@ -100,7 +102,10 @@ def looks_like_name(text: str) -> bool:
         return False
     if len(text) == 4 and len(surname_of(text)) == 1 and not is_married(text):
         return False  # four characters are a compound family name and two more (欧阳明月), else a phrase
-    return has_surname(text) and not _is_word(simplified(text))
+    plain = simplified(text)
+    if len(plain) > 2 and _INNER_PARTICLE.search(plain, 1):
+        return False  # 代表时特别强调: a word that follows names (特别, 同时) inside the characters, after the first
+    return has_surname(text) and not _is_word(plain)
 
 
 # Not the rest of a name: counts and groups (刘陈两位, 张王二人, 李赵等人)
@@ -152,7 +157,7 @@ def name_at(text: str, start: int, known: frozenset[str] = frozenset(), segmente
 
 
 # A phrase after a membership that opens with one holds no name (兼: 副秘书长兼新闻发言人, a second title)
-_ADVERBS = set("都也还又就则将已曾均皆亦再更便才正兼")
+_ADVERBS = set("都也还又就则将已曾均皆亦再更便才正兼时")  # 群众代表时特别强调: when, not a name
 # How someone answers, between their title and the verb (厅长立刻回答, 代表真诚作答, 局长耐心解答): no name
 _MANNER_WORDS = ("立刻", "立即", "随即", "当即", "当场", "马上", "真诚", "认真", "耐心", "详细", "从容", "热情", "坦诚", "一一", "逐一",
                  "积极", "纷纷", "踊跃", "热烈", "充分", "深入", "共同", "一致", "广泛", "主动")  # 委员积极建言: how they spoke, no name

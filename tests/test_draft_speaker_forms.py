@@ -199,3 +199,9 @@ def test_what_a_reporter_asks_a_time_word_and_a_committee_are_not_of_names_or_ro
     assert set(found) == {"何立峰", "陈刚"}
     assert found["何立峰"].role == "国家发改委主任"
     assert figures(brief)["1000亿元"][0] == "陈刚"
+
+
+def test_an_assistant_minister_is_a_title():
+    text = "3月7日，商务部党组成员、部长助理袁晓明表示，将重点做好3方面工作，今年举办展会12场。\n"
+    found = delegates(draft_article(text, year=2026).brief)
+    assert found["袁晓明"].role == "商务部党组成员、部长助理"

@@ -205,3 +205,14 @@ def test_an_assistant_minister_is_a_title():
     text = "3月7日，商务部党组成员、部长助理袁晓明表示，将重点做好3方面工作，今年举办展会12场。\n"
     found = delegates(draft_article(text, year=2026).brief)
     assert found["袁晓明"].role == "商务部党组成员、部长助理"
+
+
+def test_putting_a_thing_forward_is_no_saying_but_putting_forward_proposals_is():
+    text = (
+        "4月8日，某省省长赵明介绍情况。\n"
+        "赵明说，今年是总书记李华提出建设新东岭十周年，十年来全省经济总量从2.5万亿元增加到5.4万亿元。\n"
+        "全国人大代表、某市市长王强提出三点建议：今年新建学校12所。\n"
+    )
+    brief = draft_article(text, year=2026).brief
+    assert set(delegates(brief)) == {"赵明", "王强"}
+    assert figures(brief)["5.4万亿元"][0] == "赵明" and figures(brief)["12所"][0] == "王强"

@@ -30,6 +30,8 @@ _PROPOSAL = re.compile(r"^(?:所|曾|此前|去年|今年)?提出(?!了)[^，。
 # 李克强回答了17个问题: the report counting the questions answered, not the answers
 _ANSWERED = re.compile(r"^[^，。；！？“”]{0,12}?(?P<verb>回答|解答|答)了?[^，。；！？“”]{0,8}?(?:提问|问题)[。；！]")
 _ANSWER_COUNT = re.compile(r"^[^，。；！？“”]{0,12}?回答了?(?:\d+|[一二两三四五六七八九十几多]+)(?:个|道)[^，。；！？“”]{0,8}?(?:问题|提问)")
+# 张明提出三点建议：, 提出一项议案，: what is put forward is words (not 提出建设……十周年)
+_PUT_FORWARD = re.compile(r"[^，。；！？“”：]{0,12}?(?:建议|议案|提案|意见|倡议|要求|观点|看法|设想)(?:[，,：:。]|$)")
 _ANSWER_LABEL = re.compile(r"^\s*(?:答|A)\s*[：:]")
 _NARRATION = re.compile(
     r"^(?:数据显示|据统计|据了解|据悉|记者了解到|记者注意到|记者获悉|资料显示|统计显示|据[^，。]{1,16}报[道导]|据[^，。]{1,12}消息)"
@@ -99,7 +101,11 @@ def speaks_at(paragraph: str, plain: str, person: Person, following: str | None 
         return True  # 全国政协委员、某集团总裁杨超尤其关心住房：…: a clause about them, then their words
     if pat["view"].match(after) or plain[person.start - 1: person.start] == "在" and pat["in_view"].match(after):
         return True  # 张明的回答是：…, 在张明看来，…
-    if pat["speaks"].match(after) or pat["colon_quote"].match(after) or pat["colon_said"].match(after) or pat["pronoun"].match(after) \
+    said = pat["speaks"].match(after)
+    if said and said.group().endswith("提出") and re.match(r"[\u4e00-\u9fff](?<!了)", after[said.end(): said.end() + 1]) \
+            and not _PUT_FORWARD.match(after[said.end():]):
+        said = None  # 总书记提出建设……十周年: putting a thing forward, its object right after, not words said
+    if said or pat["colon_quote"].match(after) or pat["colon_said"].match(after) or pat["pronoun"].match(after) \
             or pat["pronoun_topic"].match(after):
         return True
     if person.start == person.name_start and person.role and (pat["apposition"].match(after) or (

@@ -216,3 +216,14 @@ def test_putting_a_thing_forward_is_no_saying_but_putting_forward_proposals_is()
     brief = draft_article(text, year=2026).brief
     assert set(delegates(brief)) == {"赵明", "王强"}
     assert figures(brief)["5.4万亿元"][0] == "赵明" and figures(brief)["12所"][0] == "王强"
+
+
+def test_a_subheading_run_on_before_a_role_and_only_x_are_no_part_of_it():
+    text = (
+        "3月4日，十四届全国人大四次会议举行新闻发布会。\n"
+        "张明称消费稳步扩大 全国人大新闻发言人张明表示，去年社会消费品零售总额突破50万亿元。\n"
+        "会上，仅有福建省省长赵刚提到两岸融合发展，他还公布，现场有76家媒体采访。\n"
+    )
+    found = delegates(draft_article(text, year=2026).brief)
+    assert found["张明"].role == "全国人大新闻发言人"
+    assert found["赵刚"].role == "福建省省长"

@@ -1168,6 +1168,19 @@ def test_7_the_currencies_of_hong_kong_macau_and_taiwan_are_units_and_keep_the_t
     assert found["4,180亿澳门元"][1:4] == (418000000000, "澳门元", "exact")  # not 180亿 of 元
     assert found["超过6,630亿澳门币"][2] == "澳门币" and found["约300亿港币"][2:4] == ("港币", "approx")
 
+def test_7_a_magnitude_with_its_last_unit_left_unsaid_keeps_the_digit_after_it():
+    text = ("3月5日，某省代表团举行全体会议。\n"
+            "全国人大代表、某村党支部书记张明说，全村人均年收入从一万二涨到了三万五，合作社去年分红两千三百万，"
+            "村里种了一百七个大棚，今年投资再加一亿二千万。\n")
+    got = figures(draft_article(text, year=2025).brief)
+    assert {k: v[1] for k, v in got.items()} == {  # 三万五 is 35000 (三万 and a 5 in the next lower place), not 30000
+        "一万二": 12000, "三万五": 35000, "两千三百万": 23000000, "一百七个": 170, "一亿二千万": 120000000}
+    assert got["一万二"][2] == got["三万五"][2] == "元"  # what someone takes in, with no unit written
+    each = "3月5日，某省代表团举行全体会议。\n省长张明说，技术工人工资三万一个月，一亿一个的项目有5个。\n"
+    got = figures(draft_article(each, year=2025).brief)
+    assert got["三万"][1] == 30000 and got["一亿"][1] == 10 ** 8  # 一 before a word is its article: not 31000个月
+
+
 # --- 8. input as pasted ------------------------------------------------------------------------------
 
 def test_8_ascii_punctuation_traditional_text_and_page_chrome():

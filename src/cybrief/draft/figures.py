@@ -13,7 +13,11 @@ _DIGITS = "0-9０-９"
 _CN = "零〇一二两三四五六七八九十百千万亿兆"
 # A numeral; an Arabic one may stand a space away from its magnitude (512.3 亿斤, as pages print it).
 # 1,254万人: a comma between groups of three digits is a thousands separator
-_NUMERAL = rf"[{_DIGITS}{_CN}](?:[{_DIGITS}{_CN}]|[.．](?=[{_DIGITS}])|,(?=\d{{3}}(?!\d))|点(?=[{_CN}])|\s(?=[万亿兆]))*"
+# 三万一个月, 一亿一个: a 一 after a place and before a word is the article of that word, not the numeral's last digit
+_ONE = rf"(?!(?<=[百千万亿兆])一(?![{_CN}点])[\u4e00-\u9fff])"
+_NUMERAL = rf"[{_DIGITS}{_CN}](?:{_ONE}[{_DIGITS}{_CN}]|[.．](?=[{_DIGITS}])|,(?=\d{{3}}(?!\d))|点(?=[{_CN}])|\s(?=[万亿兆]))*"
+# 三万五, 一亿二千万: the places after a magnitude, the last of them often left unsaid (三万五 is 35000)
+_AFTER_MAGNITUDE = rf"(?:{_ONE}[零〇一二两三四五六七八九十百千])*"
 _OVER = r"(?:[余多](?:万亿|亿|万)?)?"  # 1500余家, 两千余万亩
 _ORDER = re.compile(r"^[十百千万亿]+$")
 # Units that are dates or spans of years: 2025年, 3月7日, 这两年 are horizons and dates, not figures.
@@ -61,7 +65,7 @@ def _patterns() -> dict[str, re.Pattern]:
             rf"(?:{prefixes})?{_NUMERAL}个[多半](?:小时|月)(?:{suffixes})?"  # 1个多小时, 两个半小时
             rf"|(?:{prefixes})?{_NUMERAL}(?:(?:{units})?(?:至|到|~|～|-|—){_NUMERAL})?{_OVER}\s?{unit}(?:{suffixes})?"
             rf"|(?:{prefixes})?[{_DIGITS}]+(?:[.．][{_DIGITS}]+)?[余多]?\s?(?:万亿|亿|万|兆)[余多]?(?:{suffixes})?"  # 2000多亿
-            rf"|(?:{prefixes})?[{_CN}]*[一二两三四五六七八九][{_CN}]*?(?:万亿|亿|万|兆)[余多]?(?:{suffixes})?"  # 九万亿, 六七万亿
+            rf"|(?:{prefixes})?[{_CN}]*[一二两三四五六七八九][{_CN}]*?(?:万亿|亿|万|兆){_AFTER_MAGNITUDE}[余多]?(?:{suffixes})?"  # 九万亿, 六七万亿, 三万五
             rf"|(?:{prefixes})[十百千]?(?:万亿|亿|万|兆)(?:{suffixes})?"  # 近百亿, 超千亿: a round amount after a qualifier
         ),
     }

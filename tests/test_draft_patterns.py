@@ -1181,6 +1181,15 @@ def test_7_a_magnitude_with_its_last_unit_left_unsaid_keeps_the_digit_after_it()
     assert got["三万"][1] == 30000 and got["一亿"][1] == 10 ** 8  # 一 before a word is its article: not 31000个月
 
 
+def test_7_a_qualifier_before_a_rate_qualifies_the_figure_after_it():
+    text = ("3月5日，某省代表团举行全体会议。\n"
+            "某省交通运输厅厅长张明说，新建农村公路约每公里200万元，高标准农田近每亩3000元，补贴大约每人每年1200元。\n")
+    got = {t.figure: t for t in draft_article(text, year=2025).brief.targets}
+    read = sorted((t.value, t.qualifier) for t in got.values())
+    assert read == [(1200, "approx"), (3000, "nearly"), (2000000, "approx")]
+    assert all(t.unit == "元" and t.qualitative for t in got.values())  # the words between are kept with it
+
+
 # --- 8. input as pasted ------------------------------------------------------------------------------
 
 def test_8_ascii_punctuation_traditional_text_and_page_chrome():

@@ -34,8 +34,9 @@ CHANGE_TO = r"(?:下降|降低|减少|提高|提升|增加|增长|上升|扩大|
 _CHANGED_TO = re.compile(rf"{CHANGE_TO}(?P<n>\d+(?:\.\d+)?)(?![\d.%％万亿千百十])(?![\u4e00-\u9fff]{{0,3}}(?:元|个|人|米|吨|年|天|倍))")
 _LISTED = re.compile(r"(?<![\d.])(?P<n>\d+(?:\.\d+)?)(?=[、和与及]\d)")
 _CONVERSION = re.compile(r"[（(](?:约合|折合|合|约|相当于)(?:人民币|新台币|美元|港元|欧元)?$")
-# A qualifier a few words before the number: 约占全球1/3, 近占三成.
-_DETACHED = re.compile(r"(?P<word>约|大约|近|超过|超)(?:占|达|为|是)(?:了|到)?(?:全球|全国|全省|全市|全区|世界)?$")
+# A qualifier a few words before the number: 约占全球1/3, 近占三成, and before a rate: 约每公里200万元, 大约每人每年1200元.
+_DETACHED = re.compile(r"(?P<word>将近|接近|大约|(?<![节制签预条公契相邀婚])约|(?<![最附靠邻亲贴])近|超过|超)(?:(?:占|达|为|是)(?:了|到)?(?:全球|全国|全省|全市|全区|世界)?"
+                       r"|每[\u4e00-\u9fff]{1,3}(?:每[\u4e00-\u9fff]{1,2})?)$")
 
 class Found:
     """A figure found in a paragraph: its span, its text, and how parse_figure reads it (or, for an order of
@@ -97,7 +98,7 @@ def find_figures(paragraph: str, first_only: bool = False) -> list[Found]:
             else:
                 item = _read(start, end, text, name == "amount", streak=name == "streak")
             if item is not None:
-                detached = _DETACHED.search(plain, max(0, start - 8), start)
+                detached = _DETACHED.search(plain, max(0, start - 10), start)
                 if detached and item.quantity.qualifier == "exact":
                     item = _detached(paragraph, detached, item)
                 taken.add(start, end)

@@ -1269,6 +1269,19 @@ def test_8_buttons_a_page_footer_and_what_a_page_shows_while_loading_are_page_ch
     kept = clean((PATTERNS / "8_page_buttons_and_footer.txt").read_text(encoding="utf-8")).paragraphs
     assert kept[0].startswith("3月8日") and not any("版权" in p or "打印" in p for p in kept)
 
+@pytest.mark.parametrize("stamp", ["2023年03月07日 15:35 | 来源：东岭日报", "2023年03月07日15:35 ｜ 来源：东岭日报",
+                                   "2023年3月7日 15:35 来源：东岭日报", "2023年03月07日 15:35:20｜东岭日报"])
+def test_8_a_date_line_with_a_time_and_a_source_is_the_pages(stamp):
+    text = ("代表建议加快农村公路建设\n"
+            f"{stamp}\n"
+            "3月6日，某省代表团举行全体会议。\n"
+            "全国人大代表、某县县长张明表示，今年新建农村公路500公里。\n")
+    article = clean(text)
+    assert article.title == "代表建议加快农村公路建设" and not any(stamp in p for p in article.paragraphs)
+    source = draft_article(text).brief.source
+    assert source.published == "2023-03-07" and source.outlet == ("东岭日报" if "来源" in stamp else "（待补充）")
+
+
 # --- 9. the source's own terms -----------------------------------------------------------------------
 
 def test_8_the_english_of_a_bilingual_page_and_a_portals_statement_are_set_aside():

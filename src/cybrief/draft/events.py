@@ -102,7 +102,7 @@ def find_source(article: Article) -> Source:
     from cybrief.draft.names import simplified
 
     for line in map(simplified, article.meta):
-        outlet = re.match(r"^[【\[（(]?(?:来源|文章来源|新闻来源|稿源)[：:]\s*(?P<outlet>[^\s】\]）)]+)", line)
+        outlet = re.search(r"(?:^[【\[（(]?|[|｜ ])(?:来源|文章来源|新闻来源|稿源)[：:]\s*(?P<outlet>[^\s】\]）)|｜]+)", line)  # …15:35 | 来源：某报
         if outlet and not source.outlet:
             source.outlet = outlet.group("outlet")
         stamp = _STAMP.search(line) or _STAMP_DAY_FIRST.search(line)

@@ -1282,6 +1282,17 @@ def test_8_a_date_line_with_a_time_and_a_source_is_the_pages(stamp):
     assert source.published == "2023-03-07" and source.outlet == ("东岭日报" if "来源" in stamp else "（待补充）")
 
 
+def test_8_a_row_of_a_portals_sections_is_page_chrome_not_the_title():
+    text = ("首页 新闻 要闻 两会 专题\n"
+            "代表建议加快农村公路建设\n"
+            "3月6日，某省代表团举行全体会议。\n"
+            "全国人大代表、某县县长张明表示，今年新建农村公路500公里。\n")
+    assert clean(text).title == "代表建议加快农村公路建设"
+    assert clean(text.replace(" ", " | ", 2)).title == "代表建议加快农村公路建设"
+    names = "张明 李华 王强 赵刚\n3月6日，某省代表团举行全体会议。\n"
+    assert clean(names).paragraphs[0] == "张明 李华 王强 赵刚"  # a row of names names no section: not chrome
+
+
 # --- 9. the source's own terms -----------------------------------------------------------------------
 
 def test_8_the_english_of_a_bilingual_page_and_a_portals_statement_are_set_aside():

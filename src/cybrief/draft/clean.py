@@ -38,6 +38,9 @@ _CHROME = re.compile(
     r"|.*(?:设为首页|加入收藏|[\[【]\s*(?:打印|关闭|返回顶部)\s*[\]】]|改变文字大小|版权所有|ICP备).*"
     r"|(?:Loading|加载中)\s*\.*|\d{3}\s+Not Found|nginx(?:/[\d.]+)?)$"
 )
+# A portal's navigation: four or more short words set apart by spaces or bars, one of them a section (首页 新闻 要闻 两会 专题)
+_NAVIGATION = re.compile(r"^(?:[\u4e00-\u9fff]{1,4}(?:\s*[|｜]\s*|\s+)){3,}[\u4e00-\u9fff]{1,4}$")
+_SECTIONS = re.compile(r"(?:^|\s|[|｜])(?:首页|新闻|要闻|国内|国际|时政|财经|社会|专题|视频|图片|评论|滚动|正文|频道|地方|体育|娱乐|科技|军事|两会|直播|原创)(?=$|\s|[|｜])")
 # An ISO date at the start of a line or a short page line: 2022-10-16 09:00, date 2025-12-31 （…
 _STAMP_LINE = re.compile(r"^\s*(?:date\s*)?(?P<stamp>\d{4}-\d{1,2}-\d{1,2})(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?\s*")
 _STAMP_ANY = re.compile(r"\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|(?<![\d.])\d{1,2}\.\d{1,2}\.\d{4}(?![\d.])")
@@ -201,7 +204,7 @@ def _is_chrome(line: str) -> bool:
     from cybrief.draft.names import simplified
 
     plain = simplified(line)
-    if _CHROME.match(plain):
+    if _CHROME.match(plain) or _NAVIGATION.match(plain) and _SECTIONS.search(plain):
         return True
     # a short page line holding a time stamp and no sentence: 某某新闻 2019-10-30171, 2019-11-07某某
     return len(plain) <= 40 and bool(_STAMP_ANY.search(plain)) and not _BODY_MARKS.search(plain)

@@ -485,6 +485,14 @@ def test_1_a_subheading_of_a_name_and_a_quoted_phrase_is_not_joined_across_a_cap
 
 
 
+def test_2_one_who_sums_up_or_looks_back_on_something_before_saying_speaks():
+    text = ("3月11日，十四届全国人大三次会议闭幕。\n"
+            "某代表团团长张明总结本次会议表示，代表们共提交建议229项。\n"
+            "某省省长李华回顾过去五年时说，全省新建学校1200所。\n")
+    got = figures(draft_article(text, year=2025).brief)
+    assert got["229项"][0] == "张明" and got["1200所"][0] == "李华"
+
+
 # --- 3. continuation ---------------------------------------------------------------------------------
 
 def test_3_pronouns_numbered_points_and_sections_carry_the_speaker_as_inferred_until_narration():

@@ -1233,6 +1233,7 @@ def test_8_pinyin_readings_copied_from_ruby_annotations_are_dropped():
 
     assert normalize_line("工業(yè)和信息化部部長 金壯龍(lóng):") == "工業和信息化部部長 金壯龍:"
     assert normalize_line("人工智能(AI)与算力(suanli)、网络（wǎng）") == "人工智能(AI)与算力(suanli)、网络"
+    assert normalize_line("十四屆三次會(huì )議新聞發(fā )布會(huì)") == "十四屆三次會議新聞發布會"  # a space left inside the brackets
     [delegate] = draft_article("交通運(yùn)輸部部長 李明(míng)表示，今年將新建高速公路5000公里。", year=2024).brief.delegates
     assert (delegate.name, delegate.role) == ("李明", "交通運輸部部長")
 

@@ -109,7 +109,7 @@ class Article:
 
 
 # A reading in pinyin after a character, left behind when a page's ruby annotations were copied as text: 部(bù)
-_RUBY = re.compile(r"(?<=[\u4e00-\u9fff])[(（][a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]*[)）]")
+_RUBY = re.compile(r"(?<=[\u4e00-\u9fff])[(（] ?[a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]* ?[)）]")  # 會(huì )
 
 
 def normalize_line(line: str) -> str:

@@ -1302,6 +1302,16 @@ def test_8_a_row_of_a_portals_sections_is_page_chrome_not_the_title():
     assert clean(names).paragraphs[0] == "张明 李华 王强 赵刚"  # a row of names names no section: not chrome
 
 
+def test_8_a_source_line_run_on_into_its_time_stamp_names_the_outlet_without_the_stamp():
+    text = ("代表建议加快农村公路建设\n"
+            "来源：东岭网2024-03-08 15:02\n"
+            "3月8日，某省代表团举行全体会议。\n"
+            "全国人大代表、某县县长张明表示，今年新建农村公路500公里。\n")
+    source = draft_article(text).brief.source
+    assert (source.outlet, source.published) == ("东岭网", "2024-03-08")
+    assert draft_article(text.replace("东岭网", "21世纪经济报道")).brief.source.outlet == "21世纪经济报道"
+
+
 # --- 9. the source's own terms -----------------------------------------------------------------------
 
 def test_8_the_english_of_a_bilingual_page_and_a_portals_statement_are_set_aside():

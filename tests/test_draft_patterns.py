@@ -1312,6 +1312,18 @@ def test_8_a_source_line_run_on_into_its_time_stamp_names_the_outlet_without_the
     assert draft_article(text.replace("东岭网", "21世纪经济报道")).brief.source.outlet == "21世纪经济报道"
 
 
+def test_8_a_share_widget_and_the_line_naming_what_is_being_read_are_page_chrome():
+    text = ("点击右上角微信好友\n朋友圈\n请使用浏览器分享功能进行分享\n"
+            "正在阅读：某部部长答记者问：今年新建基站60万个\n"
+            "某部部长答记者问：今年新建基站60万个\n"
+            "3月8日，第二场“部长通道”集中采访活动举行。\n"
+            "某部部长张明表示，今年新建基站60万个。\n"
+            "阅读剩余全文（\n")
+    article = clean(text)
+    assert article.title == "某部部长答记者问：今年新建基站60万个"
+    assert not any("右上角" in p or "朋友圈" in p or "正在阅读" in p or "剩余全文" in p for p in article.paragraphs)
+
+
 # --- 9. the source's own terms -----------------------------------------------------------------------
 
 def test_8_the_english_of_a_bilingual_page_and_a_portals_statement_are_set_aside():

@@ -28,10 +28,10 @@ _CREDIT = re.compile(
     r"|(?<![\u4e00-\u9fff])[\u4e00-\u9fff]{1,8}(?:网|社|报|台)(?:/[\u4e00-\u9fff]{1,8}(?:网|社|报|台))*\s+[\u4e00-\u9fff·]{2,4}\s*摄"
     r"|(?:新华社|中新社|新华网|人民网|央视网)(?:记者\s*[\u4e00-\u9fff·]{2,10}\s*)?发)\s*$"
 )
-# Page chrome: breadcrumbs, share and print buttons, counters, an e-paper's edition line.
+# Page chrome: breadcrumbs, share and print buttons (and a share widget's lines), counters, an e-paper's edition line.
 _CHROME = re.compile(
     r"^(?:.*(?:->|＞|»|\s>\s).*(?:->|＞|»|\s>\s).*|.*(?:首页|当前位置|您的位置)\s*(?:->|>|＞|»|：|:).*"
-    r"|分享(?:至|到)[：:]?.*|APP下载|更\s*多|视频|阅读提示|点击查看视频|申请入驻|关键词[：:].*|核心提示[：:].*"
+    r"|分享(?:至|到)[：:]?.*|APP下载|点击右上角.*|微信好友|朋友圈|请?使用浏览器的?分享功能.*|正在阅读[：:].*|阅读剩余全文.*|更\s*多|视频|阅读提示|点击查看视频|申请入驻|关键词[：:].*|核心提示[：:].*"
     r"|[【\[]?(?:字号|打印本页|关闭窗口|打\s*印|返回)[：:]?.*|\d{1,7}|第\s*\d+\s*版[：:].*|详情\s*[》>]+"
     r"|《[^》]{1,20}》.*\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日.*版\s*[）)]?"
     # 设为首页 加入收藏, [打印] [关闭], 改变文字大小, a copyright and its licence, what a page shows while it loads

@@ -1298,6 +1298,8 @@ def test_8_a_row_of_a_portals_sections_is_page_chrome_not_the_title():
             "全国人大代表、某县县长张明表示，今年新建农村公路500公里。\n")
     assert clean(text).title == "代表建议加快农村公路建设"
     assert clean(text.replace(" ", " | ", 2)).title == "代表建议加快农村公路建设"
+    for lost in (" ? ", "  ?  ", " › ", " / "):  # a breadcrumb whose arrows a copy lost or printed otherwise
+        assert clean(f"首頁{lost}財經{lost}經濟觀察\n" + text.split("\n", 1)[1]).title == "代表建议加快农村公路建设"
     names = "张明 李华 王强 赵刚\n3月6日，某省代表团举行全体会议。\n"
     assert clean(names).paragraphs[0] == "张明 李华 王强 赵刚"  # a row of names names no section: not chrome
 

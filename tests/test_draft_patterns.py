@@ -1326,6 +1326,16 @@ def test_8_a_share_widget_and_the_line_naming_what_is_being_read_are_page_chrome
     assert not any("右上角" in p or "朋友圈" in p or "正在阅读" in p or "剩余全文" in p for p in article.paragraphs)
 
 
+def test_8_a_breadcrumb_carried_on_to_a_line_that_opens_with_its_arrow_is_page_chrome():
+    text = ("当前位置：首页\n"
+            "> 新闻资讯 > 新闻发布会\n"
+            "省政府新闻办通报一季度经济运行情况\n"
+            "4月24日下午，省政府新闻办召开发布会。\n"
+            "省统计局局长张明介绍，一季度全省生产总值2000亿元。\n")
+    assert clean(text).title == "省政府新闻办通报一季度经济运行情况"
+    assert clean(text.replace("> 新闻资讯 > ", "» 新闻资讯 » ")).title == "省政府新闻办通报一季度经济运行情况"
+
+
 # --- 9. the source's own terms -----------------------------------------------------------------------
 
 def test_8_the_english_of_a_bilingual_page_and_a_portals_statement_are_set_aside():

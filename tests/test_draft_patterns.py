@@ -1336,6 +1336,17 @@ def test_8_a_breadcrumb_carried_on_to_a_line_that_opens_with_its_arrow_is_page_c
     assert clean(text.replace("> 新闻资讯 > ", "» 新闻资讯 » ")).title == "省政府新闻办通报一季度经济运行情况"
 
 
+def test_8_a_byline_left_first_once_the_captions_are_set_aside_is_no_title():
+    text = ("3月5日，全国人大代表张明接受东岭网记者采访。东岭网记者 李华摄\n"
+            "东岭网记者 王强 赵刚\n"
+            "3月5日上午，十四届全国人大二次会议开幕。\n"
+            "全国人大代表、某村党支部书记张明告诉记者，村里今年新建大棚120个。\n")
+    article = clean(text)
+    assert "记者" not in article.title and article.bylines == ["东岭网记者 王强 赵刚"]
+    assert draft_article(text).brief.source.reporter == "王强、赵刚"
+    assert clean(text.replace("东岭网记者 王强", "東嶺網記者 王強")).bylines == ["東嶺網記者 王強 赵刚"]  # as written
+
+
 # --- 9. the source's own terms -----------------------------------------------------------------------
 
 def test_8_the_english_of_a_bilingual_page_and_a_portals_statement_are_set_aside():

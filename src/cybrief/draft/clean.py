@@ -73,6 +73,7 @@ DATELINE = re.compile(
     rf"^(?P<outlet>[\u4e00-\u9fff]{{2,10}}?(?:社|网|报|台))(?P<place>[\u4e00-\u9fff]{{2,6}}?)(?P<month>\d{{1,2}})月(?P<day>\d{{1,2}})日电"
     rf"[（(](?:特派|首席)?记者\s*(?P<names>{_NAMES})[）)]\s*"
 )
+_LEADING_BYLINE = re.compile(r"^[^\s，。；：]{0,24}?(?:社|网|报|台)(?:[\u4e00-\u9fff]{0,10}?)记者|^[^\s，。；：]{0,24}?记者\s")
 _FUSED_BYLINE = re.compile(rf"(?<=[{TERMINAL}”’」』）)])\s*(?P<byline>[^\s，。；：“”]{{2,24}}?(?:(?:特派|驻)[\u4e00-\u9fff]{{1,8}}?)?记者\s*{_NAMES}\s*(?:摄影报道|报道|摄)?)$")
 _HEADLINE_SPEAKER = re.compile(r"^(?:全国人大代表|全国政协委员|人大代表|政协委员)[\u4e00-\u9fff·]{2,4}[：:]"
                                # 张明：“……”是真理, a name and what they stand for, with no pause: a roundup's subheading
@@ -256,6 +257,8 @@ def clean(text: str) -> Article:
     bylines: list[str] = []
     while len(body) > 1 and BYLINE.match(body[-1]):  # the trailing byline(s)
         bylines.insert(0, body.pop())
+    while len(body) > 1 and _LEADING_BYLINE.match(simplified(body[0])) and BYLINE.match(simplified(body[0])):
+        bylines.insert(0, body.pop(0))  # 新华网记者 某某 某某 first once the captions above it are set aside: no headline
     paragraphs, joined = _join(body, captions)
     for index, paragraph in enumerate(paragraphs):
         fused = _FUSED_BYLINE.search(paragraph) if index else None

@@ -1198,6 +1198,15 @@ def test_7_a_qualifier_before_a_rate_qualifies_the_figure_after_it():
     assert all(t.unit == "元" and t.qualitative for t in got.values())  # the words between are kept with it
 
 
+def test_7_the_count_of_members_who_came_out_or_answered_at_the_event_is_the_reports():
+    text = ("3月10日，第三场“委员通道”开启。\n"
+            "全国政协委员林川表示，今年新建实验室12个。今年共有23名委员回答了记者提问，去年有18名委员走上通道，"
+            "首场有9名代表亮相。\n")
+    assert set(figures(draft_article(text, year=2024).brief)) == {"12个"}
+    elected = "全国政协委员林川表示，全省有8名乡村教师当选代表，新增委员工作站30名委员参与。\n"
+    assert set(figures(draft_article(elected, year=2024).brief)) == {"8名", "30名"}  # the speaker's counts
+
+
 # --- 8. input as pasted ------------------------------------------------------------------------------
 
 def test_8_ascii_punctuation_traditional_text_and_page_chrome():

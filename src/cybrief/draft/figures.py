@@ -203,8 +203,9 @@ def _left_out(plain: str, start: int, end: int, quoted: Spans, name: str = "amou
             r"[^，。；]{0,10}?(?:媒体|新闻单位|记者[^，。；]{0,4}?(?:参加|出席|到场|到会|旁听|提问|参与|聚集|云集|齐聚|前来|围))",
             plain[end:end + 20]) or re.search(r"(?:媒体|记者)$", plain[max(0, start - 4): start])):
         return True  # 40多家中外媒体, 近100名记者参加, 145名记者旁听, 其中境外媒体38家, 21家中央、省、市三级媒体: who came to the event
-    if name == "amount" and plain[end - 1: end] in "名人" and re.match(r"[^，。；]{0,4}?(?:代表|委员)(?:作大会|在大会上|在会上)?发言", plain[end:end + 12]):
-        return True  # 本次会议上有32名委员发言: the report counting who spoke
+    if name == "amount" and plain[end - 1: end] in "名人" and re.match(
+            r"[^，。；]{0,4}?(?:代表|委员)(?:作大会|在大会上|在会上)?(?:发言|走上|登上|亮相|接受[^，。；]{0,4}?采访)", plain[end:end + 14]):
+        return True  # 本次会议上有32名委员发言, 18名委员走上通道, 9名代表亮相: the report counting who spoke or came out
     if name == "amount" and re.search(r"(?:回答|答)了?$", plain[max(0, start - 4): start]) \
             and re.match(r"[^，。；]{0,8}?(?:问题|提问)", plain[end:end + 12]):
         return True  # 共回答了17个中外记者的提问: the questions of the event

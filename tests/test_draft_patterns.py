@@ -871,6 +871,13 @@ def test_5_a_party_congress_delegate_keeps_the_partys_name_and_a_special_grade_i
     found = delegates(draft("5_party_congress_delegates", year=2022).brief)
     assert (found["林海燕"].role, found["林海燕"].organization) == ("党的二十大代表、东岭航天员大队特级航天员", "东岭航天员大队")
 
+def test_5_a_chief_s_title_is_whole_and_stays_out_of_the_organization():
+    from cybrief.draft.organizations import organization_of
+
+    for title in ("首席工程师", "首席专家", "首席经济学家", "首席研究员"):
+        assert organization_of(f"东岭铁道科学研究院{title}") == "东岭铁道科学研究院"
+
+
 # --- 6. events and dates -----------------------------------------------------------------------------
 
 def test_6_the_year_from_the_session_number_and_the_day_from_a_month_written_before():

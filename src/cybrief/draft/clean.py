@@ -39,7 +39,7 @@ _CHROME = re.compile(
     r"|(?:Loading|加载中)\s*\.*|\d{3}\s+Not Found|nginx(?:/[\d.]+)?)$"
 )
 # A portal's navigation: four or more short words set apart by spaces or bars, one of them a section (首页 新闻 要闻 两会 专题)
-_NAVIGATION = re.compile(r"^(?:[\u4e00-\u9fff]{1,4}(?:\s*[|｜]\s*|\s+)){3,}[\u4e00-\u9fff]{1,4}$")
+_NAVIGATION = re.compile(r"^(?:[^\W\d_a-zA-Z]{1,4}(?:\s*[|｜]\s*|\s+)){3,}[^\W\d_a-zA-Z]{1,4}$")
 _SECTIONS = re.compile(r"(?:^|\s|[|｜])(?:首页|新闻|要闻|国内|国际|时政|财经|社会|专题|视频|图片|评论|滚动|正文|频道|地方|体育|娱乐|科技|军事|两会|直播|原创)(?=$|\s|[|｜])")
 # An ISO date at the start of a line or a short page line: 2022-10-16 09:00, date 2025-12-31 （…
 _STAMP_LINE = re.compile(r"^\s*(?:date\s*)?(?P<stamp>\d{4}-\d{1,2}-\d{1,2})(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?\s*")
@@ -73,7 +73,7 @@ DATELINE = re.compile(
     rf"^(?P<outlet>[\u4e00-\u9fff]{{2,10}}?(?:社|网|报|台))(?P<place>[\u4e00-\u9fff]{{2,6}}?)(?P<month>\d{{1,2}})月(?P<day>\d{{1,2}})日电"
     rf"[（(](?:特派|首席)?记者\s*(?P<names>{_NAMES})[）)]\s*"
 )
-_LEADING_BYLINE = re.compile(r"^[^\s，。；：]{0,24}?(?:社|网|报|台)(?:[\u4e00-\u9fff]{0,10}?)记者|^[^\s，。；：]{0,24}?记者\s")
+_LEADING_BYLINE = re.compile(r"^[^\s，。；：]{0,24}?(?:社|网|报|台)[^\W\d_a-zA-Z]{0,10}?记者|^[^\s，。；：]{0,24}?记者\s")
 _FUSED_BYLINE = re.compile(rf"(?<=[{TERMINAL}”’」』）)])\s*(?P<byline>[^\s，。；：“”]{{2,24}}?(?:(?:特派|驻)[\u4e00-\u9fff]{{1,8}}?)?记者\s*{_NAMES}\s*(?:摄影报道|报道|摄)?)$")
 _HEADLINE_SPEAKER = re.compile(r"^(?:全国人大代表|全国政协委员|人大代表|政协委员)[\u4e00-\u9fff·]{2,4}[：:]"
                                # 张明：“……”是真理, a name and what they stand for, with no pause: a roundup's subheading

@@ -14,7 +14,7 @@ _CN = "零〇一二两三四五六七八九十百千万亿兆"
 # A numeral; an Arabic one may stand a space away from its magnitude (512.3 亿斤, as pages print it).
 # 1,254万人: a comma between groups of three digits is a thousands separator
 # 三万一个月, 一亿一个: a 一 after a place and before a word is the article of that word, not the numeral's last digit
-_ONE = rf"(?!(?<=[百千万亿兆])一(?![{_CN}点])[\u4e00-\u9fff])"
+_ONE = rf"(?!(?<=[百千万亿兆])一(?![{_CN}点])[^\W\d_a-zA-Z])"  # [^\W\d_a-zA-Z]: a letter of a script like Chinese, cheap to compile
 _NUMERAL = rf"[{_DIGITS}{_CN}](?:{_ONE}[{_DIGITS}{_CN}]|[.．](?=[{_DIGITS}])|,(?=\d{{3}}(?!\d))|点(?=[{_CN}])|\s(?=[万亿兆]))*"
 # 三万五, 一亿二千万: the places after a magnitude, the last of them often left unsaid (三万五 is 35000)
 _AFTER_MAGNITUDE = rf"(?:{_ONE}[零〇一二两三四五六七八九十百千])*"
@@ -36,7 +36,7 @@ _LISTED = re.compile(r"(?<![\d.])(?P<n>\d+(?:\.\d+)?)(?=[、和与及]\d)")
 _CONVERSION = re.compile(r"[（(](?:约合|折合|合|约|相当于)(?:人民币|新台币|美元|港元|欧元)?$")
 # A qualifier a few words before the number: 约占全球1/3, 近占三成, and before a rate: 约每公里200万元, 大约每人每年1200元.
 _DETACHED = re.compile(r"(?P<word>将近|接近|大约|(?<![节制签预条公契相邀婚])约|(?<![最附靠邻亲贴])近|超过|超)(?:(?:占|达|为|是)(?:了|到)?(?:全球|全国|全省|全市|全区|世界)?"
-                       r"|每[\u4e00-\u9fff]{1,3}(?:每[\u4e00-\u9fff]{1,2})?)$")
+                       r"|每[^\W\d_a-zA-Z]{1,3}(?:每[^\W\d_a-zA-Z]{1,2})?)$")
 
 class Found:
     """A figure found in a paragraph: its span, its text, and how parse_figure reads it (or, for an order of

@@ -485,6 +485,14 @@ def test_1_a_subheading_of_a_name_and_a_quoted_phrase_is_not_joined_across_a_cap
 
 
 
+def test_2_one_who_sums_up_or_looks_back_on_something_before_saying_speaks():
+    text = ("3月11日，十四届全国人大三次会议闭幕。\n"
+            "某代表团团长张明总结本次会议表示，代表们共提交建议229项。\n"
+            "某省省长李华回顾过去五年时说，全省新建学校1200所。\n")
+    got = figures(draft_article(text, year=2025).brief)
+    assert got["229项"][0] == "张明" and got["1200所"][0] == "李华"
+
+
 # --- 3. continuation ---------------------------------------------------------------------------------
 
 def test_3_pronouns_numbered_points_and_sections_carry_the_speaker_as_inferred_until_narration():
@@ -863,6 +871,13 @@ def test_5_a_party_congress_delegate_keeps_the_partys_name_and_a_special_grade_i
     found = delegates(draft("5_party_congress_delegates", year=2022).brief)
     assert (found["林海燕"].role, found["林海燕"].organization) == ("党的二十大代表、东岭航天员大队特级航天员", "东岭航天员大队")
 
+def test_5_a_chief_s_title_is_whole_and_stays_out_of_the_organization():
+    from cybrief.draft.organizations import organization_of
+
+    for title in ("首席工程师", "首席专家", "首席经济学家", "首席研究员"):
+        assert organization_of(f"东岭铁道科学研究院{title}") == "东岭铁道科学研究院"
+
+
 # --- 6. events and dates -----------------------------------------------------------------------------
 
 def test_6_the_year_from_the_session_number_and_the_day_from_a_month_written_before():
@@ -1168,6 +1183,37 @@ def test_7_the_currencies_of_hong_kong_macau_and_taiwan_are_units_and_keep_the_t
     assert found["4,180亿澳门元"][1:4] == (418000000000, "澳门元", "exact")  # not 180亿 of 元
     assert found["超过6,630亿澳门币"][2] == "澳门币" and found["约300亿港币"][2:4] == ("港币", "approx")
 
+def test_7_a_magnitude_with_its_last_unit_left_unsaid_keeps_the_digit_after_it():
+    text = ("3月5日，某省代表团举行全体会议。\n"
+            "全国人大代表、某村党支部书记张明说，全村人均年收入从一万二涨到了三万五，合作社去年分红两千三百万，"
+            "村里种了一百七个大棚，今年投资再加一亿二千万。\n")
+    got = figures(draft_article(text, year=2025).brief)
+    assert {k: v[1] for k, v in got.items()} == {  # 三万五 is 35000 (三万 and a 5 in the next lower place), not 30000
+        "一万二": 12000, "三万五": 35000, "两千三百万": 23000000, "一百七个": 170, "一亿二千万": 120000000}
+    assert got["一万二"][2] == got["三万五"][2] == "元"  # what someone takes in, with no unit written
+    each = "3月5日，某省代表团举行全体会议。\n省长张明说，技术工人工资三万一个月，一亿一个的项目有5个。\n"
+    got = figures(draft_article(each, year=2025).brief)
+    assert got["三万"][1] == 30000 and got["一亿"][1] == 10 ** 8  # 一 before a word is its article: not 31000个月
+
+
+def test_7_a_qualifier_before_a_rate_qualifies_the_figure_after_it():
+    text = ("3月5日，某省代表团举行全体会议。\n"
+            "某省交通运输厅厅长张明说，新建农村公路约每公里200万元，高标准农田近每亩3000元，补贴大约每人每年1200元。\n")
+    got = {t.figure: t for t in draft_article(text, year=2025).brief.targets}
+    read = sorted((t.value, t.qualifier) for t in got.values())
+    assert read == [(1200, "approx"), (3000, "nearly"), (2000000, "approx")]
+    assert all(t.unit == "元" and t.qualitative for t in got.values())  # the words between are kept with it
+
+
+def test_7_the_count_of_members_who_came_out_or_answered_at_the_event_is_the_reports():
+    text = ("3月10日，第三场“委员通道”开启。\n"
+            "全国政协委员林川表示，今年新建实验室12个。今年共有23名委员回答了记者提问，去年有18名委员走上通道，"
+            "首场有9名代表亮相。\n")
+    assert set(figures(draft_article(text, year=2024).brief)) == {"12个"}
+    elected = "全国政协委员林川表示，全省有8名乡村教师当选代表，新增委员工作站30名委员参与。\n"
+    assert set(figures(draft_article(elected, year=2024).brief)) == {"8名", "30名"}  # the speaker's counts
+
+
 # --- 8. input as pasted ------------------------------------------------------------------------------
 
 def test_8_ascii_punctuation_traditional_text_and_page_chrome():
@@ -1204,6 +1250,7 @@ def test_8_pinyin_readings_copied_from_ruby_annotations_are_dropped():
     assert normalize_line("工業(yè)和信息化部部長 金壯龍(lóng):") == "工業和信息化部部長 金壯龍:"
     assert normalize_line("人工智能(AI)与算力(suanli)、网络（wǎng）") == "人工智能(AI)与算力(suanli)、网络"
     assert normalize_line("大會(huì )新聞發(fā )言人") == "大會新聞發言人"  # a space left inside the brackets
+    assert normalize_line("十四屆三次會(huì )議新聞發(fā )布會(huì)") == "十四屆三次會議新聞發布會"  # a space left inside the brackets
     [delegate] = draft_article("交通運(yùn)輸部部長 李明(míng)表示，今年將新建高速公路5000公里。", year=2024).brief.delegates
     assert (delegate.name, delegate.role) == ("李明", "交通運輸部部長")
 
@@ -1247,6 +1294,75 @@ def test_8_buttons_a_page_footer_and_what_a_page_shows_while_loading_are_page_ch
     assert event.title.startswith("东岭代表团") and str(event.date) == "2024-03-08"
     kept = clean((PATTERNS / "8_page_buttons_and_footer.txt").read_text(encoding="utf-8")).paragraphs
     assert kept[0].startswith("3月8日") and not any("版权" in p or "打印" in p for p in kept)
+
+@pytest.mark.parametrize("stamp", ["2023年03月07日 15:35 | 来源：东岭日报", "2023年03月07日15:35 ｜ 来源：东岭日报",
+                                   "2023年3月7日 15:35 来源：东岭日报", "2023年03月07日 15:35:20｜东岭日报"])
+def test_8_a_date_line_with_a_time_and_a_source_is_the_pages(stamp):
+    text = ("代表建议加快农村公路建设\n"
+            f"{stamp}\n"
+            "3月6日，某省代表团举行全体会议。\n"
+            "全国人大代表、某县县长张明表示，今年新建农村公路500公里。\n")
+    article = clean(text)
+    assert article.title == "代表建议加快农村公路建设" and not any(stamp in p for p in article.paragraphs)
+    source = draft_article(text).brief.source
+    assert source.published == "2023-03-07" and source.outlet == ("东岭日报" if "来源" in stamp else "（待补充）")
+
+
+def test_8_a_row_of_a_portals_sections_is_page_chrome_not_the_title():
+    text = ("首页 新闻 要闻 两会 专题\n"
+            "代表建议加快农村公路建设\n"
+            "3月6日，某省代表团举行全体会议。\n"
+            "全国人大代表、某县县长张明表示，今年新建农村公路500公里。\n")
+    assert clean(text).title == "代表建议加快农村公路建设"
+    assert clean(text.replace(" ", " | ", 2)).title == "代表建议加快农村公路建设"
+    for lost in (" ? ", "  ?  ", " › ", " / "):  # a breadcrumb whose arrows a copy lost or printed otherwise
+        assert clean(f"首頁{lost}財經{lost}經濟觀察\n" + text.split("\n", 1)[1]).title == "代表建议加快农村公路建设"
+    names = "张明 李华 王强 赵刚\n3月6日，某省代表团举行全体会议。\n"
+    assert clean(names).paragraphs[0] == "张明 李华 王强 赵刚"  # a row of names names no section: not chrome
+
+
+def test_8_a_source_line_run_on_into_its_time_stamp_names_the_outlet_without_the_stamp():
+    text = ("代表建议加快农村公路建设\n"
+            "来源：东岭网2024-03-08 15:02\n"
+            "3月8日，某省代表团举行全体会议。\n"
+            "全国人大代表、某县县长张明表示，今年新建农村公路500公里。\n")
+    source = draft_article(text).brief.source
+    assert (source.outlet, source.published) == ("东岭网", "2024-03-08")
+    assert draft_article(text.replace("东岭网", "21世纪经济报道")).brief.source.outlet == "21世纪经济报道"
+
+
+def test_8_a_share_widget_and_the_line_naming_what_is_being_read_are_page_chrome():
+    text = ("点击右上角微信好友\n朋友圈\n请使用浏览器分享功能进行分享\n"
+            "正在阅读：某部部长答记者问：今年新建基站60万个\n"
+            "某部部长答记者问：今年新建基站60万个\n"
+            "3月8日，第二场“部长通道”集中采访活动举行。\n"
+            "某部部长张明表示，今年新建基站60万个。\n"
+            "阅读剩余全文（\n")
+    article = clean(text)
+    assert article.title == "某部部长答记者问：今年新建基站60万个"
+    assert not any("右上角" in p or "朋友圈" in p or "正在阅读" in p or "剩余全文" in p for p in article.paragraphs)
+
+
+def test_8_a_breadcrumb_carried_on_to_a_line_that_opens_with_its_arrow_is_page_chrome():
+    text = ("当前位置：首页\n"
+            "> 新闻资讯 > 新闻发布会\n"
+            "省政府新闻办通报一季度经济运行情况\n"
+            "4月24日下午，省政府新闻办召开发布会。\n"
+            "省统计局局长张明介绍，一季度全省生产总值2000亿元。\n")
+    assert clean(text).title == "省政府新闻办通报一季度经济运行情况"
+    assert clean(text.replace("> 新闻资讯 > ", "» 新闻资讯 » ")).title == "省政府新闻办通报一季度经济运行情况"
+
+
+def test_8_a_byline_left_first_once_the_captions_are_set_aside_is_no_title():
+    text = ("3月5日，全国人大代表张明接受东岭网记者采访。东岭网记者 李华摄\n"
+            "东岭网记者 王强 赵刚\n"
+            "3月5日上午，十四届全国人大二次会议开幕。\n"
+            "全国人大代表、某村党支部书记张明告诉记者，村里今年新建大棚120个。\n")
+    article = clean(text)
+    assert "记者" not in article.title and article.bylines == ["东岭网记者 王强 赵刚"]
+    assert draft_article(text).brief.source.reporter == "王强、赵刚"
+    assert clean(text.replace("东岭网记者 王强", "東嶺網記者 王強")).bylines == ["東嶺網記者 王強 赵刚"]  # as written
+
 
 # --- 9. the source's own terms -----------------------------------------------------------------------
 

@@ -28,16 +28,19 @@ _CREDIT = re.compile(
     r"|(?<![\u4e00-\u9fff])[\u4e00-\u9fff]{1,8}(?:网|社|报|台)(?:/[\u4e00-\u9fff]{1,8}(?:网|社|报|台))*\s+[\u4e00-\u9fff·]{2,4}\s*摄"
     r"|(?:新华社|中新社|新华网|人民网|央视网)(?:记者\s*[\u4e00-\u9fff·]{2,10}\s*)?发)\s*$"
 )
-# Page chrome: breadcrumbs, share and print buttons, counters, an e-paper's edition line.
+# Page chrome: breadcrumbs, share and print buttons (and a share widget's lines), counters, an e-paper's edition line.
 _CHROME = re.compile(
-    r"^(?:.*(?:->|＞|»|\s>\s).*(?:->|＞|»|\s>\s).*|.*(?:首页|当前位置|您的位置)\s*(?:->|>|＞|»|：|:).*"
-    r"|分享(?:至|到)[：:]?.*|APP下载|更\s*多|视频|阅读提示|点击查看视频|申请入驻|关键词[：:].*|核心提示[：:].*"
+    r"^(?:.*(?:->|＞|»|\s>\s).*(?:->|＞|»|\s>\s).*|(?:->|>|＞|»)\s*[^，。；！？]{1,40}?(?:->|>|＞|»).*|.*(?:首页|当前位置|您的位置)\s*(?:->|>|＞|»|：|:).*|首页\s*[?？›/|｜].*"
+    r"|分享(?:至|到)[：:]?.*|APP下载|点击右上角.*|微信好友|朋友圈|请?使用浏览器的?分享功能.*|正在阅读[：:].*|阅读剩余全文.*|更\s*多|视频|阅读提示|点击查看视频|申请入驻|关键词[：:].*|核心提示[：:].*"
     r"|[【\[]?(?:字号|打印本页|关闭窗口|打\s*印|返回)[：:]?.*|\d{1,7}|第\s*\d+\s*版[：:].*|详情\s*[》>]+"
     r"|《[^》]{1,20}》.*\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日.*版\s*[）)]?"
     # 设为首页 加入收藏, [打印] [关闭], 改变文字大小, a copyright and its licence, what a page shows while it loads
     r"|.*(?:设为首页|加入收藏|[\[【]\s*(?:打印|关闭|返回顶部)\s*[\]】]|改变文字大小|版权所有|ICP备).*"
     r"|(?:Loading|加载中)\s*\.*|\d{3}\s+Not Found|nginx(?:/[\d.]+)?)$"
 )
+# A portal's navigation: four or more short words set apart by spaces or bars, one of them a section (首页 新闻 要闻 两会 专题)
+_NAVIGATION = re.compile(r"^(?:[^\W\d_a-zA-Z]{1,4}(?:\s*[|｜]\s*|\s+)){3,}[^\W\d_a-zA-Z]{1,4}$")
+_SECTIONS = re.compile(r"(?:^|\s|[|｜])(?:首页|新闻|要闻|国内|国际|时政|财经|社会|专题|视频|图片|评论|滚动|正文|频道|地方|体育|娱乐|科技|军事|两会|直播|原创)(?=$|\s|[|｜])")
 # An ISO date at the start of a line or a short page line: 2022-10-16 09:00, date 2025-12-31 （…
 _STAMP_LINE = re.compile(r"^\s*(?:date\s*)?(?P<stamp>\d{4}-\d{1,2}-\d{1,2})(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?\s*")
 _STAMP_ANY = re.compile(r"\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|(?<![\d.])\d{1,2}\.\d{1,2}\.\d{4}(?![\d.])")
@@ -54,7 +57,9 @@ _TAIL_LINK = re.compile(r"\s*详情\s*[》>]+\s*$")
 # Lines about the page rather than the report: source, editor, time stamps, the end mark.
 _META = re.compile(
     r"^(?:[【\[（(]?(?:来源|文章来源|新闻来源|信息来源|稿源|编辑|责任编辑|责编|审核|校对|作者|发布时间|发布日期|更新时间|时间|日期|原标题)[：:].*"
-    r"|\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?(?:\s+来源[：:].*)?"
+    # 2022年03月07日 15:35 | 来源：某报, 2022-03-07 15:35 来源：…, 2022年03月07日15:35｜某报: the page's date and source
+    r"|\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?(?:(?:(?<=日)\s*|\s+)\d{1,2}:\d{2}(?::\d{2})?)?"
+    r"(?:\s*[|｜]?\s*(?:来源|稿源|作者|编辑|责任编辑)[：:].*|\s*[|｜]\s*[^，。；！？]{1,40})?"
     r"|[（(]完[）)]|[【\[（(](?:责任)?编辑[：:]?[^】\]）)]*[】\]）)])$"
 )
 _NAMES = r"[\u4e00-\u9fff·]{2,4}(?:[ 、，,]+(?!摄影|报道|图文|文图)[\u4e00-\u9fff·]{2,4})*"
@@ -68,6 +73,7 @@ DATELINE = re.compile(
     rf"^(?P<outlet>[\u4e00-\u9fff]{{2,10}}?(?:社|网|报|台))(?P<place>[\u4e00-\u9fff]{{2,6}}?)(?P<month>\d{{1,2}})月(?P<day>\d{{1,2}})日电"
     rf"[（(](?:特派|首席)?记者\s*(?P<names>{_NAMES})[）)]\s*"
 )
+_LEADING_BYLINE = re.compile(r"^[^\s，。；：]{0,24}?(?:社|网|报|台)[^\W\d_a-zA-Z]{0,10}?记者|^[^\s，。；：]{0,24}?记者\s")
 _FUSED_BYLINE = re.compile(rf"(?<=[{TERMINAL}”’」』）)])\s*(?P<byline>[^\s，。；：“”]{{2,24}}?(?:(?:特派|驻)[\u4e00-\u9fff]{{1,8}}?)?记者\s*{_NAMES}\s*(?:摄影报道|报道|摄)?)$")
 _HEADLINE_SPEAKER = re.compile(r"^(?:全国人大代表|全国政协委员|人大代表|政协委员)[\u4e00-\u9fff·]{2,4}[：:]"
                                # 张明：“……”是真理, a name and what they stand for, with no pause: a roundup's subheading
@@ -104,7 +110,7 @@ class Article:
 
 
 # A reading in pinyin after a character, left behind when a page's ruby annotations were copied as text: 部(bù)
-_RUBY = re.compile(r"(?<=[\u4e00-\u9fff])[(（] ?[a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]* ?[)）]")
+_RUBY = re.compile(r"(?<=[\u4e00-\u9fff])[(（] ?[a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]* ?[)）]")  # 會(huì )
 
 
 def normalize_line(line: str) -> str:
@@ -202,7 +208,7 @@ def _is_chrome(line: str) -> bool:
     from cybrief.draft.names import simplified
 
     plain = simplified(line)
-    if _CHROME.match(plain):
+    if _CHROME.match(plain) or _NAVIGATION.match(plain) and _SECTIONS.search(plain):
         return True
     # a short page line holding a time stamp and no sentence: 某某新闻 2019-10-30171, 2019-11-07某某
     return len(plain) <= 40 and bool(_STAMP_ANY.search(plain)) and not _BODY_MARKS.search(plain)
@@ -254,6 +260,8 @@ def clean(text: str) -> Article:
     bylines: list[str] = []
     while len(body) > 1 and BYLINE.match(body[-1]):  # the trailing byline(s)
         bylines.insert(0, body.pop())
+    while len(body) > 1 and _LEADING_BYLINE.match(simplified(body[0])) and BYLINE.match(simplified(body[0])):
+        bylines.insert(0, body.pop(0))  # 新华网记者 某某 某某 first once the captions above it are set aside: no headline
     paragraphs, joined = _join(body, captions)
     for index, paragraph in enumerate(paragraphs):
         fused = _FUSED_BYLINE.search(paragraph) if index else None

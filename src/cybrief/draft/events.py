@@ -102,9 +102,9 @@ def find_source(article: Article) -> Source:
     from cybrief.draft.names import simplified
 
     for line in map(simplified, article.meta):
-        outlet = re.match(r"^[【\[（(]?(?:来源|文章来源|新闻来源|稿源)[：:]\s*(?P<outlet>[^\s】\]）)]+)", line)
+        outlet = re.search(r"(?:^[【\[（(]?|[|｜ ])(?:来源|文章来源|新闻来源|稿源)[：:]\s*(?P<outlet>[^\s】\]）)|｜]+)", line)  # …15:35 | 来源：某报
         if outlet and not source.outlet:
-            source.outlet = outlet.group("outlet")
+            source.outlet = re.sub(r"\d{4}[-/.年]\d.*$", "", outlet.group("outlet")) or None  # 光明网2024-03-08: the stamp run on
         stamp = _STAMP.search(line) or _STAMP_DAY_FIRST.search(line)
         if stamp and not source.published:
             source.published = _iso(int(stamp.group("year")), int(stamp.group("month")), int(stamp.group("day")))

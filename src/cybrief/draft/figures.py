@@ -13,7 +13,11 @@ _DIGITS = "0-9０-９"
 _CN = "零〇一二两三四五六七八九十百千万亿兆"
 # A numeral; an Arabic one may stand a space away from its magnitude (512.3 亿斤, as pages print it).
 # 1,254万人: a comma between groups of three digits is a thousands separator
-_NUMERAL = rf"[{_DIGITS}{_CN}](?:[{_DIGITS}{_CN}]|[.．](?=[{_DIGITS}])|,(?=\d{{3}}(?!\d))|点(?=[{_CN}])|\s(?=[万亿兆]))*"
+# 三万一个月, 一亿一个: a 一 after a place and before a word is the article of that word, not the numeral's last digit
+_ONE = rf"(?!(?<=[百千万亿兆])一(?![{_CN}点])[^\W\d_a-zA-Z])"  # [^\W\d_a-zA-Z]: a letter of a script like Chinese, cheap to compile
+_NUMERAL = rf"[{_DIGITS}{_CN}](?:{_ONE}[{_DIGITS}{_CN}]|[.．](?=[{_DIGITS}])|,(?=\d{{3}}(?!\d))|点(?=[{_CN}])|\s(?=[万亿兆]))*"
+# 三万五, 一亿二千万: the places after a magnitude, the last of them often left unsaid (三万五 is 35000)
+_AFTER_MAGNITUDE = rf"(?:{_ONE}[零〇一二两三四五六七八九十百千])*"
 _OVER = r"(?:[余多](?:万亿|亿|万)?)?"  # 1500余家, 两千余万亩
 _ORDER = re.compile(r"^[十百千万亿]+$")
 # Units that are dates or spans of years: 2025年, 3月7日, 这两年 are horizons and dates, not figures.
@@ -30,8 +34,9 @@ CHANGE_TO = r"(?:下降|降低|减少|提高|提升|增加|增长|上升|扩大|
 _CHANGED_TO = re.compile(rf"{CHANGE_TO}(?P<n>\d+(?:\.\d+)?)(?![\d.%％万亿千百十])(?![\u4e00-\u9fff]{{0,3}}(?:元|个|人|米|吨|年|天|倍))")
 _LISTED = re.compile(r"(?<![\d.])(?P<n>\d+(?:\.\d+)?)(?=[、和与及]\d)")
 _CONVERSION = re.compile(r"[（(](?:约合|折合|合|约|相当于)(?:人民币|新台币|美元|港元|欧元)?$")
-# A qualifier a few words before the number: 约占全球1/3, 近占三成.
-_DETACHED = re.compile(r"(?P<word>约|大约|近|超过|超)(?:占|达|为|是)(?:了|到)?(?:全球|全国|全省|全市|全区|世界)?$")
+# A qualifier a few words before the number: 约占全球1/3, 近占三成, and before a rate: 约每公里200万元, 大约每人每年1200元.
+_DETACHED = re.compile(r"(?P<word>将近|接近|大约|(?<![节制签预条公契相邀婚])约|(?<![最附靠邻亲贴])近|超过|超)(?:(?:占|达|为|是)(?:了|到)?(?:全球|全国|全省|全市|全区|世界)?"
+                       r"|每[^\W\d_a-zA-Z]{1,3}(?:每[^\W\d_a-zA-Z]{1,2})?)$")
 
 class Found:
     """A figure found in a paragraph: its span, its text, and how parse_figure reads it (or, for an order of
@@ -61,7 +66,7 @@ def _patterns() -> dict[str, re.Pattern]:
             rf"(?:{prefixes})?{_NUMERAL}个[多半](?:小时|月)(?:{suffixes})?"  # 1个多小时, 两个半小时
             rf"|(?:{prefixes})?{_NUMERAL}(?:(?:{units})?(?:至|到|~|～|-|—){_NUMERAL})?{_OVER}\s?{unit}(?:{suffixes})?"
             rf"|(?:{prefixes})?[{_DIGITS}]+(?:[.．][{_DIGITS}]+)?[余多]?\s?(?:万亿|亿|万|兆)[余多]?(?:{suffixes})?"  # 2000多亿
-            rf"|(?:{prefixes})?[{_CN}]*[一二两三四五六七八九][{_CN}]*?(?:万亿|亿|万|兆)[余多]?(?:{suffixes})?"  # 九万亿, 六七万亿
+            rf"|(?:{prefixes})?[{_CN}]*[一二两三四五六七八九][{_CN}]*?(?:万亿|亿|万|兆){_AFTER_MAGNITUDE}[余多]?(?:{suffixes})?"  # 九万亿, 六七万亿, 三万五
             rf"|(?:{prefixes})[十百千]?(?:万亿|亿|万|兆)(?:{suffixes})?"  # 近百亿, 超千亿: a round amount after a qualifier
         ),
     }
@@ -93,7 +98,7 @@ def find_figures(paragraph: str, first_only: bool = False) -> list[Found]:
             else:
                 item = _read(start, end, text, name == "amount", streak=name == "streak")
             if item is not None:
-                detached = _DETACHED.search(plain, max(0, start - 8), start)
+                detached = _DETACHED.search(plain, max(0, start - 10), start)
                 if detached and item.quantity.qualifier == "exact":
                     item = _detached(paragraph, detached, item)
                 taken.add(start, end)
@@ -198,8 +203,9 @@ def _left_out(plain: str, start: int, end: int, quoted: Spans, name: str = "amou
             r"[^，。；]{0,10}?(?:媒体|新闻单位|记者[^，。；]{0,4}?(?:参加|出席|到场|到会|旁听|提问|参与|聚集|云集|齐聚|前来|围))",
             plain[end:end + 20]) or re.search(r"(?:媒体|记者)$", plain[max(0, start - 4): start])):
         return True  # 40多家中外媒体, 近100名记者参加, 145名记者旁听, 其中境外媒体38家, 21家中央、省、市三级媒体: who came to the event
-    if name == "amount" and plain[end - 1: end] in "名人" and re.match(r"[^，。；]{0,4}?(?:代表|委员)(?:作大会|在大会上|在会上)?发言", plain[end:end + 12]):
-        return True  # 本次会议上有32名委员发言: the report counting who spoke
+    if name == "amount" and plain[end - 1: end] in "名人" and re.match(
+            r"[^，。；]{0,4}?(?:代表|委员)(?:作大会|在大会上|在会上)?(?:发言|走上|登上|亮相|接受[^，。；]{0,4}?采访)", plain[end:end + 14]):
+        return True  # 本次会议上有32名委员发言, 18名委员走上通道, 9名代表亮相: the report counting who spoke or came out
     if name == "amount" and re.search(r"(?:回答|答)了?$", plain[max(0, start - 4): start]) \
             and re.match(r"[^，。；]{0,8}?(?:问题|提问)", plain[end:end + 12]):
         return True  # 共回答了17个中外记者的提问: the questions of the event

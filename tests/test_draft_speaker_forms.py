@@ -227,3 +227,16 @@ def test_a_subheading_run_on_before_a_role_and_only_x_are_no_part_of_it():
     found = delegates(draft_article(text, year=2026).brief)
     assert found["张明"].role == "全国人大新闻发言人"
     assert found["赵刚"].role == "福建省省长"
+
+
+def test_organizations_of_a_spokesperson_a_former_post_and_a_provinces_head():
+    text = (
+        "3月2日下午，全国政协十四届四次会议召开新闻发布会，新闻发言人刘明向中外媒体介绍，本次大会共收到提案5000多件。\n"
+    )
+    assert delegates(draft_article(text, year=2026).brief)["刘明"].organization == "全国政协十四届四次会议"
+    text = "3月4日，十四届全国人大四次会议举行新闻发布会，十四届全国人大四次会议大会发言人王超表示，会期8天。\n"
+    assert delegates(draft_article(text, year=2026).brief)["王超"].organization == "十四届全国人大四次会议"
+    text = "3月5日，全国政协委员、东岭发展研究中心原党组书记马立说，今年增长5%。\n"
+    assert delegates(draft_article(text, year=2026).brief)["马立"].organization == "东岭发展研究中心"
+    text = "3月6日，中共福建省委举行会议。福建省省长赵刚表示，今年新建学校12所。\n"
+    assert delegates(draft_article(text.replace("福建省省长", "福建省长"), year=2026).brief)["赵刚"].organization == "福建省"

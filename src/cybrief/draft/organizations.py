@@ -17,6 +17,7 @@ _GOVERNMENT_POST = re.compile(r"(?:省长|市长|县长|区长|州长|主席)$")
 _LEVEL_POST = re.compile(r"^(?:省|自治区|市)?(?:政府|人民政府)?(?:常务)?副?(?P<post>省长|主席|市长)$")
 _LEVEL_BODY = re.compile(r"(?:省|县|州|自治区)(?:委|党委)")
 _POST_LEVEL = {"省长": "省", "主席": "自治区", "市长": "市"}
+_LEVEL_HEADS = ("省长", "市长", "县长", "区长", "州长", "镇长", "乡长", "村长")
 # 教育部长, 公安局长, 教育厅长: the head of a ministry, a bureau, a department, its 部 written once
 _SHORT_HEAD = re.compile(r"(?<=[\u4e00-\u9fff])(?<![部局厅])(?:常务)?副?(?P<body>[部局厅])长$")
 _MEMBERSHIP_BODY = re.compile(r"^(?P<body>[\u4e00-\u9fff]{0,6}(?:人大|政协))(?:常委|代表|委员)$")
@@ -87,6 +88,8 @@ def organization_of(role: str, text: str = "", region: str | None = None, placed
         if region and any(_GOVERNMENT_POST.search(s) for s in segments[1:]) and region in lex.region_full:
             return lex.region_full[region]
         if not org_plain:
+            if plain.endswith("发言人") and len(segments) == 1 and (session := session_named(text)):
+                return session  # 新闻发言人 at a session's press conference: the session's
             post = _LEVEL_POST.match(first)
             full = lex.region_full.get(region or "", "")
             if placed and post and len(segments) == 1 and full.endswith(_POST_LEVEL[post.group("post")]):
@@ -103,8 +106,10 @@ def organization_of(role: str, text: str = "", region: str | None = None, placed
         return lex.region_full[region] + org[len(relative.group("level")):]
     if relative and relative.group("level") == "市" and (city := _city_named(text)):
         return city + org[1:]  # 市发展改革委 in a report on 某某市: 某某市发展改革委
-    if org_plain == "大会":  # 大会新闻发言人: the spokesperson of the one session the report names
-        return session_named(text) or org
+    if org_plain.endswith("会议大会") and session_named(text):
+        org, org_plain = org[:-2], org_plain[:-2]  # 某届某次会议大会发言人: the session is the body
+    if org_plain in ("大会", "全国人大", "全国政协") and plain.endswith("发言人") and len(segments) == 1:
+        return session_named(text) or org  # 大会新闻发言人, 全国人大新闻发言人: the one session the report names
     if org_plain in ("省", "市", "县", "区", "州", "盟", "旗", "自治区", "自治州"):
         full = lex.region_full.get(region or "", "")
         if full.endswith(org_plain):  # 自治区党委书记 in a report on Guangxi: 广西壮族自治区党委
@@ -167,6 +172,8 @@ def _with_prefix(org: str | None, text: str) -> str | None:
         return None
     org_plain, plain_text = simplified(org), simplified(text)
     for prefix in ("国家", "中国", "中共", "中央"):
+        if prefix == "中共" and org_plain.endswith(("省", "市", "县", "区", "州", "政府")):
+            continue  # 福建省 is the province's government, not the party's 中共福建省委 the report names
         if not org_plain.startswith(prefix) and prefix + org_plain in plain_text:
             at = plain_text.find(prefix + org_plain)
             return text[at: at + len(prefix) + len(org_plain)]
@@ -243,10 +250,13 @@ def _strip_titles(org: str) -> str:
     titles = lex.titles + lex.memberships + lex.short_titles
     while True:
         before = org
-        org = re.sub(r"(?:常务副|副|常务|[一二三四特]级|(?<=[长任员人记])兼|(?<=[\u4e00-\u9fff]{2})的)$", "", org.rstrip("、，, "))  # 某村的党支部书记  # 一级巡视员: a rank; 秘书长兼发言人
+        org = re.sub(r"(?:常务副|副|常务|[一二三四特]级|(?<=[长任员人记])兼|(?<=[\u4e00-\u9fff]{2})[的原])$", "", org.rstrip("、，, "))
+        # 某村的党支部书记, 某中心原党组书记: whose post, and a former one  # 一级巡视员: a rank; 秘书长兼发言人
         for title in sorted(titles, key=len, reverse=True):
             if org.endswith(title) and len(org) >= len(title):
                 org = org[: -len(title)]
+                if title in _LEVEL_HEADS and len(org) >= 2 and not org.endswith((title[0], "政府", "委", "会", "办", "局", "厅", "部")):
+                    org += title[0]  # 福建省长: 福建省, the level the post heads
                 break
         for body in lex.party_bodies:
             if org.endswith(body) and len(org) > len(body):

@@ -240,3 +240,28 @@ def test_organizations_of_a_spokesperson_a_former_post_and_a_provinces_head():
     assert delegates(draft_article(text, year=2026).brief)["马立"].organization == "东岭发展研究中心"
     text = "3月6日，中共福建省委举行会议。福建省省长赵刚表示，今年新建学校12所。\n"
     assert delegates(draft_article(text.replace("福建省省长", "福建省长"), year=2026).brief)["赵刚"].organization == "福建省"
+
+
+def test_a_heading_with_its_post_in_brackets_on_the_next_line_heads_the_text_after():
+    text = (
+        "1月10日，东岭市政协委员们谈感受、提建议。\n"
+        "政协委员 戚兰\n"
+        "（东岭电力设备有限公司总经理）\n"
+        "今年我们公司的产值突破四十亿元，新招工人300名。\n"
+    )
+    brief = draft_article(text, year=2026).brief
+    assert delegates(brief)["戚兰"].role == "政协委员（东岭电力设备有限公司总经理）"
+    assert figures(brief)["300名"][0] == "戚兰"
+
+
+def test_what_a_member_works_on_before_the_name_is_kept_with_the_title_and_hong_kong_zhi():
+    text = (
+        "3月5日，从事基础研究的杨明委员介绍，我国学术产出已跃居世界前列，论文数量增长20%。\n"
+        "全国政协副主席梁振华昨日由深圳飞抵北京，他指，这次参会的港区委员约二百人。\n"
+        "身为政协新人的香港特许测量师刘炳文说，今年香港将新建公屋3万个。\n"
+    )
+    brief = draft_article(text, year=2026).brief
+    found = delegates(brief)
+    assert found["杨明"].role == "委员（从事基础研究）"
+    assert figures(brief)["约二百人"][0] == "梁振华"
+    assert found["刘炳文"].role == "香港特许测量师"

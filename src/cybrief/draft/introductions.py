@@ -30,8 +30,9 @@ _BRACKET_LABEL = re.compile(r"^\s*[\[【〔](?P<label>[^\]】〕：:，。]{2,20
 _BODY = re.compile(r"(?:办公室|委员会|[部局厅署委办院]|中心|集团|公司|联合会|协会|银行|大学|研究所)$")
 _PLACES = set("省市县区乡镇村州盟旗")  # 某村的党支部书记: a place before 的 is whose post it is
 _RELATIVE = re.compile(r"(?:身为|作为|担任)(?P<role>[^，。；：“”的]{2,30})的$")
-# 来自基层的罗朝阳代表: where the speaker comes from, stated before the name, is kept with the title after it
-_ORIGIN = re.compile(r"来自(?P<origin>[^，。；：“”的]{1,12})的$")
+# 来自基层的罗朝阳代表, 从事基础研究的杨卫委员: where the speaker comes from or works, stated before the name, is
+# kept with the title after it
+_ORIGIN = re.compile(r"(?:来自|从事)(?P<origin>[^，。；：“”的]{1,12})的$")
 
 
 class Person:

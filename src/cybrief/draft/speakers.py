@@ -22,7 +22,7 @@ from cybrief.draft.names import looks_like_name, simplified
 MANNER = r"(?:微?笑着|幽默|风趣地|“[^“”，。]{1,6}”地|[\u4e00-\u9fff]{1,4}?地|用[^，。；！？“”]{1,12}?(?=说|讲|介绍|表示))"
 _FILLER = (
     rf"(?:{MANNER}|代表[^，。；！？“”]{{2,12}}?(?:政府|党委|省委|市委)[，,]?|在[^，。；！？]{{0,24}}?(?:上|时|中|里|前|后)|(?:参加|出席|接受|做客|走上|登上)[^，。；！？]{{0,20}}?(?:时|上|中)|"
-    r"(?:在?被)?(?:问到|问及|谈到|谈及|谈起|说起|提到|提及)[^，。；！？]{0,20}?时|(?:总结|回顾|盘点)[^，。；！？“”]{1,16}?时?|会中|会上|于会上|会后[，,]?|今天|今日|日前|近日|当天|\d{1,2}日(?:上午|下午|晚间?)?|(?:接受采访|受访)时?|进一步|首先|还|也|则|同时|"
+    r"(?:在?被)?(?:问到|问及|谈到|谈及|谈起|说起|提到|提及)[^，。；！？]{0,20}?时|(?:总结|回顾|盘点)[^，。；！？“”]{1,16}?时?|会中|会上|于会上|会后[，,]?|今天|今日|昨天|昨日|昨晚|今晨|日前|近日|当天|\d{1,2}日(?:上午|下午|晚间?)?|(?:接受采访|受访)时?|进一步|首先|还|也|则|同时|"
     r"特别|随后|再次|又|接着|进而|坦诚|明确|专门|现场|对此|就此|(?:面)?对[^，。；！？“”]{0,8}?记者|向[^，。；！？“”]{1,12}?|在接受[^，。]{0,12}?采访时)*"
 )
 # 陈帆提出某某体系的建议: the proposal someone put forward, named as a thing (no 了, no pause before 的建议)
@@ -32,6 +32,7 @@ _ANSWERED = re.compile(r"^[^，。；！？“”]{0,12}?(?P<verb>回答|解答|
 _ANSWER_COUNT = re.compile(r"^[^，。；！？“”]{0,12}?回答了?(?:\d+|[一二两三四五六七八九十几多]+)(?:个|道)[^，。；！？“”]{0,8}?(?:问题|提问)")
 # 张明提出三点建议：, 提出一项议案，: what is put forward is words (not 提出建设……十周年)
 _PUT_FORWARD = re.compile(r"[^，。；！？“”：]{0,12}?(?:建议|议案|提案|意见|倡议|要求|观点|看法|设想)(?:[，,：:。]|$)")
+_BRACKETED_POST = re.compile(r"[（(]([^（）()]{2,40})[）)]")  # （某公司总经理）: a heading's post on a line of its own
 _ANSWER_LABEL = re.compile(r"^\s*(?:答|A)\s*[：:]")
 _NARRATION = re.compile(
     r"^(?:数据显示|据统计|据了解|据悉|记者了解到|记者注意到|记者获悉|资料显示|统计显示|据[^，。]{1,16}报[道导]|据[^，。]{1,12}消息)"
@@ -148,7 +149,10 @@ def find_speakers(article: Article):
                     if ends_with_title(role):
                         roles.setdefault(name, []).append(role)
         heading = heading_person(number, paragraph, plain, frozenset(known))
-        if heading and not plain.lstrip().startswith(("—", "--")) and (number == len(plains) or is_caption_like(article.paragraphs[number])):
+        post = _BRACKETED_POST.fullmatch(plains[number].strip()) if heading and number < len(plains) else None
+        if post and ends_with_title(post.group(1)) and number + 1 < len(plains):
+            heading.role = f"{heading.role}（{article.paragraphs[number].strip()[1:-1]}）"  # 政协委员 戚萍 / （某公司总经理）
+        elif heading and not plain.lstrip().startswith(("—", "--")) and (number == len(plains) or is_caption_like(article.paragraphs[number])):
             heading = None  # 某省委常委、副省长张明 / 某某 (a photographer): a caption naming who is shown heads nothing
         if heading:  # □市人大代表潘良发（农民）: a line that is only a role and a name heads what follows
             headings[number] = heading

@@ -265,3 +265,14 @@ def test_what_a_member_works_on_before_the_name_is_kept_with_the_title_and_hong_
     assert found["杨明"].role == "委员（从事基础研究）"
     assert figures(brief)["约二百人"][0] == "梁振华"
     assert found["刘炳文"].role == "香港特许测量师"
+
+
+def test_the_first_paragraph_under_a_role_and_name_heading_is_theirs():
+    text = (
+        "东岭两会代表委员说了这些\n"
+        "人大代表 刘美红\n"
+        "今年一般公共预算收入首次突破四十亿元。\n"
+        "这次我带来了三个议案。\n"
+    )
+    got = figures(draft_article(text, year=2023).brief)
+    assert got["突破四十亿元"][0] == "刘美红" and got["三个"][0] == "刘美红"

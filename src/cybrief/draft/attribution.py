@@ -18,7 +18,7 @@ from __future__ import annotations
 import bisect
 import re
 
-from cybrief.draft.clean import Article, is_section_break
+from cybrief.draft.clean import Article, is_section_break, is_title_line
 from cybrief.draft.names import looks_like_name, simplified
 from cybrief.draft.introductions import Person
 from cybrief.draft.speakers import MANNER, Speaker, find_speakers, narration_starts
@@ -30,6 +30,7 @@ _OTHERS_QUOTE = re.compile(r"^[“「][^”」]*[”」][，,]?(?:这位|那位|
 _GROUP = re.compile(r"^(?:代表们|委员们|部长们|大家|与会|记者|主持人|网友|现场|会上，?(?:代表|委员)们)")
 # 某局负责同志主持见面会，各部门负责同志回答记者提问: who hosted and who answered, the report's account
 _PROCEEDINGS = re.compile(r"^[^。！？“”「」]{0,60}?(?:主持(?:会议|见面会|发布会|记者会|通气会)?[，,。；]|回答记者提问|答记者问)")
+_POST_LINE = re.compile(r"[（(][^（）()]{2,40}[）)]")
 _SIGNATURE = re.compile(r"^\s*(?:——|—|--)")
 _UNNAMED = re.compile(r"(?:^|(?<=[。；]))据(?:介绍|悉|了解)[，,]?")
 _NARRATION_SENTENCE = re.compile(
@@ -103,7 +104,9 @@ def attribute(article: Article, session_paragraphs: frozenset[int] = frozenset()
     turns: dict[int, list[Turn]] = {}
     excluded: dict[int, list[tuple[int, int]]] = {}
     questions: set[int] = set()
-    title_lines = {n + 1 for n, person in headings.items() if person.start == 0 and person.end == len(article.paragraph(n))}
+    # 张明 / 全国人大代表，某市市长, 政协委员 张明 / （某公司总经理）: the line under a heading that states the post
+    title_lines = {n + 1 for n, person in headings.items() if person.start == 0 and person.end == len(article.paragraph(n))
+                   and n < len(plains) and (is_title_line(article.paragraph(n + 1)) or _POST_LINE.fullmatch(plains[n].strip()))}
     section: tuple[str, int] | None = None
     current: tuple[str, int] | None = None
     listed_last: dict[str, set[int]] = {}  # the last of officials introduced together, and where

@@ -276,3 +276,13 @@ def test_the_first_paragraph_under_a_role_and_name_heading_is_theirs():
     )
     got = figures(draft_article(text, year=2023).brief)
     assert got["突破四十亿元"][0] == "刘美红" and got["三个"][0] == "刘美红"
+
+
+def test_what_the_paper_learned_is_the_reports_count():
+    text = (
+        "3月4日，港区全国人大代表团团长吴明表示，今年代表们提交建议80多件。"
+        "据本报了解，共有约十七名港区人大代表能出席会议。\n"
+        "据本报了解，当中十五人由香港出发。\n"
+    )
+    got = figures(draft_article(text, year=2026).brief)
+    assert got["80多件"][0] == "吴明" and "约十七名" not in got and "十五人" not in got

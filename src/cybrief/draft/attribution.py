@@ -37,7 +37,7 @@ _NARRATION_SENTENCE = re.compile(
     r"(?:^|(?<=[。；！？]))(?:[^，。；！？“”]{0,8}?数据显示|据统计|据了解|资料显示|统计显示|"
     # 政府工作报告指出，……: what a report says, before a speaker gives their view of it
     r"(?:政府工作|计划|预算)?报告(?:指出|显示|提出|明确|披露)[，：]|"
-    r"据[^，。]{1,16}(?:报道|报导|消息|数据|统计|预测|测算)|[^，。；！？“”我]{2,16}预测[，,])[^。；！？]*"
+    r"据[^，。]{1,16}(?:报道|报导|消息|数据|统计|预测|测算)|据(?:本报|本台|本网|记者)(?:了解|获悉|统计)|[^，。；！？“”我]{2,16}预测[，,])[^。；！？]*"
     # “……您还满意吗？”: a reporter's question quoted in the paragraph
     r"|“[^”]{0,200}?(?:您|请问)[^”]{0,200}?？”"
     # 针对“某国同意每年买2500万吨”的消息: a claim the speaker answers, quoted; its figures are the claim's

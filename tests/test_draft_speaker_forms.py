@@ -286,3 +286,18 @@ def test_what_the_paper_learned_is_the_reports_count():
     )
     got = figures(draft_article(text, year=2026).brief)
     assert got["80多件"][0] == "吴明" and "约十七名" not in got and "十五人" not in got
+
+
+def test_no_name_ends_in_de_or_holds_a_word_that_follows_names():
+    text = (
+        "3月7日，外交部长王毅答中外记者问。王毅回答了27个问题，王毅的回应掷地有声，其中提到中欧贸易额突破8000亿美元。\n"
+        "记者看到，不少刚刚报到的委员碰面就聊起了提案，全国政协委员、东岭大学教授辛涌说，今年提交提案6件。\n"
+        "海关总署新闻发言人、统计分析司司长李魁文表示，前5个月进出口增长7%。\n"
+    )
+    brief = draft_article(text, year=2026).brief
+    assert set(delegates(brief)) == {"王毅", "辛涌", "李魁文"}
+
+
+def test_a_level_head_after_a_space_in_a_label_keeps_its_body():
+    text = "某区委副书记 区长 岳光明：今年全区新建学校12所。\n"
+    assert delegates(draft_article(text, year=2026).brief)["岳光明"].organization == "某区委"

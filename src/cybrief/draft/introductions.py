@@ -14,7 +14,7 @@ from functools import lru_cache
 
 from cybrief.draft.figures import Spans
 from cybrief.draft.lexicon import lexicon
-from cybrief.draft.names import AFTER_NOT_IN, follows_name, is_dotted, looks_like_name, name_at, segmenter_names, simplified, unsurnamed_at
+from cybrief.draft.names import AFTER_NOT_IN, is_dotted, looks_like_name, name_at, segmenter_names, simplified, unsurnamed_at
 
 MAX_ROLE = 80  # characters: a role chain is never longer, and looking further back would make long lines slow
 _STOPS = "，。；：！？“”「」『』（）《》【】[]〔〕|｜—\n"  # 【同期】, 栏目|, 上海答卷——: not part of a role
@@ -232,7 +232,8 @@ def find_people(number: int, paragraph: str, plain: str, known: frozenset[str],
             # (not after a name and its title: 某市市长张明代表用数据说话 names no one after 代表)
             name = unsurnamed_at(paragraph, at)  # 全国人大代表、某市市长多吉次珠: a name with no family name
             if name and not membership_in(simplified(found[1])) and not (
-                    len(name) == 3 and follows_name(paragraph, at + 3)[0] == 3) \
+                    len(name) == 3 and pat["verb_anywhere"].match(after := simplified(paragraph[at + 3: at + 8]))
+                    and not pat["title"].match(after)) \
                     and not re.fullmatch(r"\s*[：:]\s*", plain[at + len(name):]):
                 name = None  # 副市长隽新阳介绍: a rare family name, three characters between a title and a verb;
                 # 某会新闻发言人庹震： a transcript's label line names whoever stands between the title and the colon
@@ -271,7 +272,7 @@ def find_people(number: int, paragraph: str, plain: str, known: frozenset[str],
         at = match.start() - 3
         candidate = paragraph[at:match.start()] if at >= 0 else ""
         if candidate and at not in people and _boundary_before(plain, at) and looks_like_name(candidate) \
-                and plain[at] not in "向对与和从为把被给跟" \
+                and plain[at] not in "向对与和从为把被给跟" and plain[match.start() - 1] not in AFTER_NOT_IN \
                 and not ends_with_title(candidate) and not any(p.name_start <= at < p.end for p in people.values()):
             people[at] = Person(number, at, at, match.start(), candidate, None, "bare")
             continue

@@ -103,7 +103,7 @@ def looks_like_name(text: str) -> bool:
     if len(text) == 4 and len(surname_of(text)) == 1 and not is_married(text):
         return False  # four characters are a compound family name and two more (欧阳明月), else a phrase
     plain = simplified(text)
-    if len(plain) > 2 and _INNER_PARTICLE.search(plain, 1):
+    if plain.endswith("的") or len(plain) > 2 and _INNER_PARTICLE.search(plain, 1):
         return False  # 代表时特别强调: a word that follows names (特别, 同时) inside the characters, after the first
     return has_surname(text) and not _is_word(plain)
 
@@ -177,7 +177,7 @@ def unsurnamed_at(text: str, start: int) -> str | None:
         candidate = simplified(text[start:start + length])
         if len(candidate) < length or not all("\u4e00" <= ch <= "\u9fff" for ch in candidate):
             continue
-        if _NOT_IN_NAME & set(candidate) or _is_word(candidate) or any(t in candidate for t in titles):
+        if _NOT_IN_NAME & set(candidate) or AFTER_NOT_IN & set(candidate[1:]) or _is_word(candidate) or any(t in candidate for t in titles):
             continue
         weight, _ = follows_name(text, start + length)
         opening, size = follows_name(text, start)

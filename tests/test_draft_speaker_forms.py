@@ -301,3 +301,11 @@ def test_no_name_ends_in_de_or_holds_a_word_that_follows_names():
 def test_a_level_head_after_a_space_in_a_label_keeps_its_body():
     text = "某区委副书记 区长 岳光明：今年全区新建学校12所。\n"
     assert delegates(draft_article(text, year=2026).brief)["岳光明"].organization == "某区委"
+
+
+def test_a_city_is_no_phrase_with_a_particle_in_it():
+    text = (
+        "1月9日，东岭市召开人代会。近年来，平县在市委、市政府的领导下发展很快。\n"
+        "市人大代表、市人大常委会副主任闭海明说，去年全市地区生产总值增长6%。\n"
+    )
+    assert delegates(draft_article(text, year=2026).brief)["闭海明"].organization == "东岭市人大常委会"

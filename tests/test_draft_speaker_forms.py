@@ -309,3 +309,34 @@ def test_a_city_is_no_phrase_with_a_particle_in_it():
         "市人大代表、市人大常委会副主任闭海明说，去年全市地区生产总值增长6%。\n"
     )
     assert delegates(draft_article(text, year=2026).brief)["闭海明"].organization == "东岭市人大常委会"
+
+
+def test_two_characters_with_no_family_name_between_a_title_and_saying_that_open_a_clause_elsewhere():
+    text = (
+        "11月19日，某区专场新闻发布会召开。\n"
+        "某区委书记玉彤介绍全区工作推进情况，并回答记者提问。\n"
+        "玉彤介绍，全区有扶贫任务的行政村111个。\n"
+    )
+    brief = draft_article(text, year=2020).brief
+    assert delegates(brief)["玉彤"].role == "某区委书记"
+    assert figures(brief)["111个"][0] == "玉彤"
+    text = "全国人大代表、某县县长王强表示，今年新建学校12所。某市副市长亲自介绍，去年新建医院3所。\n"
+    assert set(delegates(draft_article(text, year=2020).brief)) == {"王强"}  # 亲自: an adverb, never opening a clause
+
+
+@pytest.mark.parametrize("text", ["说，", "介绍：今年新建学校12所。", "全国人大代表、某市市长王强表示，今年新建学校12所。\n说"])
+def test_a_verb_of_saying_at_the_very_start_or_end_of_a_paragraph_drafts_or_says_why_not(text):
+    from cybrief.errors import NoMatch
+
+    try:
+        draft_article(text, year=2026)
+    except NoMatch:
+        pass
+
+
+def test_a_sentence_about_their_post_then_the_pronoun_speaks():
+    text = (
+        "3月2日，来自民建中央的全国政协委员蔡琳，今天一大早就来到驻地报到。"
+        "作为民建中央调研部的部长，她介绍民建中央今年将提交38件提案。\n"
+    )
+    assert figures(draft_article(text, year=2026).brief)["38件"][0] == "蔡琳"

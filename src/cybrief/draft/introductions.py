@@ -181,9 +181,10 @@ def _boundary_before(plain: str, at: int) -> bool:
 
 class Echoes(frozenset):
     """name_echoes' names, and `twice`: those of two characters that open a clause right before saying at least
-    twice in the report (傅莹介绍，…… / 傅莹透露，……)."""
+    twice in the report (傅莹介绍，…… / 傅莹透露，……); `opened`: any two characters that do so once (玉彤介绍，)."""
 
     twice: frozenset[str] = frozenset()
+    opened: frozenset[str] = frozenset()  # two characters, a name or not, that open a clause before saying
 
 
 def name_echoes(plains: list[str]) -> Echoes:
@@ -193,14 +194,19 @@ def name_echoes(plains: list[str]) -> Echoes:
     verb = _patterns()["verb_anywhere"]
     echoes = set()
     openings: dict[str, int] = {}
+    opened: set[str] = set()
     for plain in plains:
         for match in verb.finditer(plain):
             for length in (2, 3):
                 at = match.start() - length
                 candidate = plain[max(0, at): match.start()]
+                opens = length == 2 and at >= 0 and (at == 0 or plain[at - 1] in "，。；！？”」 ") \
+                    and plain[match.end(): match.end() + 1] in ("，", "：", ",", ":")
+                if opens and re.fullmatch(r"[\u4e00-\u9fff]{2}", candidate) and not AFTER_NOT_IN & set(candidate):
+                    opened.add(candidate)  # 玉彤介绍，: two characters opening a clause before saying, a name or not
                 if len(candidate) == length and looks_like_name(candidate) and candidate[-1] not in AFTER_NOT_IN:
                     echoes.add(candidate)  # not 赵明在 (赵明在发布会上): 在 follows names
-                    if length == 2 and (at == 0 or plain[at - 1] in "，。；！？”」 ") and plain[match.end(): match.end() + 1] in "，：,:":
+                    if opens:
                         openings[candidate] = openings.get(candidate, 0) + 1
     # 村主任林和星显得比较沉静 … 让林和星感到 … 林和星颇有心得: three characters after a title that the report writes
     # again and again, their first two never without the third, are the name (a word no list knows follows it)
@@ -215,6 +221,7 @@ def name_echoes(plains: list[str]) -> Echoes:
                 echoes.add(candidate[:3])
     found = Echoes(echoes)
     found.twice = frozenset(name for name, count in openings.items() if count >= 2)
+    found.opened = frozenset(opened)
     return found
 
 
@@ -232,8 +239,8 @@ def find_people(number: int, paragraph: str, plain: str, known: frozenset[str],
             # (not after a name and its title: 某市市长张明代表用数据说话 names no one after 代表)
             name = unsurnamed_at(paragraph, at)  # 全国人大代表、某市市长多吉次珠: a name with no family name
             if name and not membership_in(simplified(found[1])) and not (
-                    len(name) == 3 and pat["verb_anywhere"].match(after := simplified(paragraph[at + 3: at + 8]))
-                    and not pat["title"].match(after)) \
+                    len(name) in (2, 3) and pat["verb_anywhere"].match(after := simplified(paragraph[at + len(name): at + len(name) + 5]))
+                    and not pat["title"].match(after) and (len(name) == 3 or simplified(name) in getattr(echoes, "opened", ()))) \
                     and not re.fullmatch(r"\s*[：:]\s*", plain[at + len(name):]):
                 name = None  # 副市长隽新阳介绍: a rare family name, three characters between a title and a verb;
                 # 某会新闻发言人庹震： a transcript's label line names whoever stands between the title and the colon

@@ -69,7 +69,7 @@ def _patterns() -> dict[str, re.Pattern]:
         "colon_said": re.compile(rf"^(?:副?(?:{short}))?[^。！？；“”：—]{{0,16}}?(?:(?:{verbs}|答案|道)：|(?:{verbs})[^。！？；“”：—]{{0,8}}?(?:数据|数字|答案|账)?——)"),
         "pronoun": re.compile(rf"^[^。！？]{{0,60}}?[，,。；](?:{_FILLER})?(?:他|她)(?:{_FILLER})?(?:{verbs})"),
         # 某委主任张明就……进行了解读。针对……话题，他表示: the next sentence turns to a topic, then the pronoun
-        "pronoun_topic": re.compile(rf"^[^。！？]{{0,80}}?。(?:针对|对于|关于|谈到|谈及|说到|在谈到|就)[^。！？“”]{{1,40}}?[，,]"
+        "pronoun_topic": re.compile(rf"^[^。！？]{{0,80}}?。(?:针对|对于|关于|谈到|谈及|说到|在谈到|就|作为|身为)[^。！？“”]{{1,40}}?[，,]"
                                     rf"(?:{_FILLER})?(?:他|她)(?:{_FILLER})?(?:{verbs})"),
         "list": re.compile(r"(?P<names>[\u4e00-\u9fff·・]{2,10}(?:、[\u4e00-\u9fff·・]{2,10})+)等?(?P<count>[\d一二两三四五六七八九十]{1,3})(?:位|名)(?P<role>[^，。；：“”、]{2,16})"),
         "verb_before": re.compile(rf"(?:{verbs})"),

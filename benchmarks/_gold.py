@@ -28,11 +28,15 @@ def _name(text) -> str:
 
 
 def _number(value) -> Fraction | None:
+    """A gold value: a number, a fraction ("1/3"), or a range ("6600-7200", "7-7.5"), compared by its lower
+    bound, which is what a brief's target holds as its value."""
     if value is None:
         return None
     if isinstance(value, str) and "/" in value:
         top, bottom = value.split("/")
         return Fraction(int(top), int(bottom))
+    if isinstance(value, str) and "-" in value.strip("-"):
+        return Fraction(value.strip().split("-")[0])
     return Fraction(str(value))
 
 

@@ -112,7 +112,7 @@ def test_a_title_in_book_marks_stays_inside_the_role_chain():
 
 
 @pytest.mark.parametrize("saying", [
-    "告诉本报记者，", "告诉《东岭日报》记者，", "感慨道，", "讲道，", "谈道，", "补充道，", "表态，", "披露，", "宣布，", "建言，",
+    "告诉本报记者，", "告诉《东岭日报》记者，", "感慨道，", "讲道，", "谈道，", "补充道，", "表态，", "披露，", "公布，", "建言，",
     "提议，", "主张，", "期待，", "希望，", "列举了一组数据：", "在小组讨论时发言说，", "坦率地说，", "信心满满地表示，",
 ])
 def test_more_ways_of_saying_after_a_role_chain(saying):
@@ -340,3 +340,15 @@ def test_a_sentence_about_their_post_then_the_pronoun_speaks():
         "作为民建中央调研部的部长，她介绍民建中央今年将提交38件提案。\n"
     )
     assert figures(draft_article(text, year=2026).brief)["38件"][0] == "蔡琳"
+
+
+def test_declaring_a_session_open_is_no_saying_and_a_name_speaks_in_its_report_twice():
+    text = (
+        "市十七届人大一次会议开幕\n"
+        "大会主席团常务主席、执行主席孙明涛、刘德茂在主席台就座。上午9点，孙明涛宣布大会开幕。\n"
+        "张惠在报告中说，2016年全市生产总值3212.2亿元，增长8%。\n"
+        "张惠在报告中说，今后五年将新建学校120所。\n"
+    )
+    brief = draft_article(text, year=2017).brief
+    assert set(delegates(brief)) == {"张惠"}
+    assert figures(brief)["3212.2亿元"][0] == "张惠"

@@ -208,6 +208,12 @@ def name_echoes(plains: list[str]) -> Echoes:
                     echoes.add(candidate)  # not 赵明在 (赵明在发布会上): 在 follows names
                     if opens:
                         openings[candidate] = openings.get(candidate, 0) + 1
+    for plain in plains:  # 张惠在报告中说，: a place or occasion between the name and saying
+        for match in _patterns()["bare"].finditer(plain):
+            at, candidate = match.start() - 2, plain[max(0, match.start() - 2): match.start()]
+            if match.group().startswith(("在", "对")) and at >= 0 and (at == 0 or plain[at - 1] in "，。；！？”」 ") \
+                    and plain[match.end(): match.end() + 1] in ("，", "：", ",", ":") and looks_like_name(candidate):
+                openings[candidate] = openings.get(candidate, 0) + 1
     # 村主任林和星显得比较沉静 … 让林和星感到 … 林和星颇有心得: three characters after a title that the report writes
     # again and again, their first two never without the third, are the name (a word no list knows follows it)
     joined = "\n".join(plains)

@@ -352,3 +352,15 @@ def test_declaring_a_session_open_is_no_saying_and_a_name_speaks_in_its_report_t
     brief = draft_article(text, year=2017).brief
     assert set(delegates(brief)) == {"张惠"}
     assert figures(brief)["3212.2亿元"][0] == "张惠"
+
+
+def test_a_transcripts_label_that_is_a_post_alone_is_the_one_person_named_with_it():
+    text = (
+        "以下是行政长官李家明今日上午出席行政会议前会见传媒的开场发言及答问内容：\n"
+        "行政长官：各位早晨。预计春节期间有超过140万内地旅客访港。\n"
+        "记者：政府会否加派人手？\n"
+        "行政长官：我们会增加人手约2000人。\n"
+    )
+    brief = draft_article(text, year=2025).brief
+    got = figures(brief)
+    assert got["超过140万"][0] == "李家明" and got["约2000人"][0] == "李家明"

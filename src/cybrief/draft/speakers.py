@@ -169,7 +169,7 @@ def find_speakers(article: Article):
         if answer and interviewee:
             labels[number] = ("speaker", Person(number, 0, 0, answer.end(), interviewee, None, "label"))
             continue
-        label = label_of(paragraph, plain, number, frozenset(known))
+        label = label_of(paragraph, plain, number, frozenset(known)) or _title_label(number, plain, roles)
         if label:
             labels[number] = label
             if label[1] is not None:
@@ -273,6 +273,19 @@ def _by_title(number: int, plain: str, roles: dict[str, list[str]], quoted, foun
                 and not any(f.start <= match.start() < f.end or f.name in holders for f in found + out):
             out.append(Person(number, match.start(), match.start(), match.end("title"), holders.pop(), None, "surname"))
     return out
+
+
+def _title_label(number: int, plain: str, roles: dict[str, list[str]]):
+    """行政长官：…… where the report named 行政长官李家超 before: a transcript's label that is a post alone is the
+    one person the report names with it (none where two hold it)."""
+    match = re.match(r"^\s*([\u4e00-\u9fff]{2,10})[：:]", plain)
+    if not match or not ends_with_title(match.group(1)):
+        return None
+    title = match.group(1)
+    holders = {name for name, stated in roles.items() if any(role and simplified(role).endswith(title) for role in stated)}
+    if len(holders) != 1:
+        return None
+    return "speaker", Person(number, match.start(1), match.start(1), match.end(1), holders.pop(), None, "label")
 
 
 def _hosts(article: Article, plains: list[str], known: frozenset[str], echoes: frozenset[str]) -> set[str]:

@@ -364,3 +364,10 @@ def test_a_transcripts_label_that_is_a_post_alone_is_the_one_person_named_with_i
     brief = draft_article(text, year=2025).brief
     got = figures(brief)
     assert got["超过140万"][0] == "李家明" and got["约2000人"][0] == "李家明"
+
+
+def test_yesterday_in_one_character_between_a_name_and_saying():
+    text = "3月6日，全国人大代表、东岭大学教授田轩昨受访指出，今年目标增长5%左右。\n"
+    brief = draft_article(text, year=2026).brief
+    [target] = brief.targets
+    assert target.basis == "stated" and delegates(brief)["田轩"].role == "全国人大代表、东岭大学教授"

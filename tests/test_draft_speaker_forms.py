@@ -371,3 +371,22 @@ def test_yesterday_in_one_character_between_a_name_and_saying():
     brief = draft_article(text, year=2026).brief
     [target] = brief.targets
     assert target.basis == "stated" and delegates(brief)["田轩"].role == "全国人大代表、东岭大学教授"
+
+
+@pytest.mark.parametrize("intro, role, organization", [
+    ("国务委员兼外交部长王毅", "国务委员兼外交部长", "外交部"),
+    ("另一名港区全国人大代表陈振英", "港区全国人大代表", "全国人大"),
+    ("十三届全国政协委员、全国政协十三届二次会议副秘书长、新闻发言人郭卫民", None, "全国政协十三届二次会议"),
+    ("海尔集团董事局主席周云杰", "海尔集团董事局主席", "海尔集团"),
+    ("国家发改委政研室副主任兼发改委新闻发言人孟玮", "国家发改委政研室副主任兼发改委新闻发言人", "国家发改委"),
+])
+def test_roles_and_organizations_of_more_posts(intro, role, organization):
+    text = f"3月5日，{intro}表示，今年新建学校12所。\n"
+    [delegate] = draft_article(text, year=2026).brief.delegates
+    assert (role is None or delegate.role == role) and delegate.organization == organization
+
+
+@pytest.mark.parametrize("intro, organization", [("港区人大代表陈振英", "全国人大"), ("港區人大代表陳振英", "全國人大"), ("澳区政协委员何明", "全国政协")])
+def test_a_hong_kong_or_macau_deputy_without_quanguo_sits_in_the_national_body(intro, organization):
+    [delegate] = draft_article(f"3月5日，{intro}表示，今年新建学校12所。\n", year=2026).brief.delegates
+    assert delegate.organization == organization

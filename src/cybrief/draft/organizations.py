@@ -10,7 +10,7 @@ from cybrief.draft.lexicon import lexicon
 from cybrief.draft.names import simplified
 
 # A unit inside a body (发展改革委政策研究室, 财政部预算司): the organization is the body.
-_SUB_UNIT = re.compile(r"(?<=[委部局厅署院会])(?:政策研究室|研究室|[\u4e00-\u9fff]{1,6}司|[\u4e00-\u9fff]{1,6}处)$")
+_SUB_UNIT = re.compile(r"(?<=[委部局厅署院会])(?:政策研究室|政研室|研究室|[\u4e00-\u9fff]{1,6}司|[\u4e00-\u9fff]{1,6}处)$")
 _PARTY_ONLY = re.compile(r"^(?:省委|市委|县委|区委|州委|自治区党委|党委|党组)$")
 _GOVERNMENT_POST = re.compile(r"(?:省长|市长|县长|区长|州长|主席)$")
 # 省长, 副省长, 自治区主席, 市长 (of a municipality): the head of a region's government, by its level
@@ -23,7 +23,7 @@ _SHORT_HEAD = re.compile(r"(?<=[\u4e00-\u9fff])(?<![部局厅])(?:常务)?副?(?
 _MEMBERSHIP_BODY = re.compile(r"^(?P<body>[\u4e00-\u9fff]{0,6}(?:人大|政协))(?:常委|代表|委员)$")
 _RELATIVE = re.compile(r"^(?P<level>省|自治区|市)(?=[\u4e00-\u9fff])")
 # 港区全国人大代表, 澳区全国政协委员: where the member was elected, not a body
-_ELECTED_IN = re.compile(r"^(?:港澳区|港区|澳区|香港区|澳门区)(?=全国)")
+_ELECTED_IN = re.compile(r"^(?:港澳区|港区|澳区|香港区|澳门区)(?=全国|人大$|政协$)")
 # 3月21日，某某市人民政府新闻办公室召开……: a city the report names as the host of what it reports
 _CITY = re.compile(r"(?:^|[，。；：、\s“（]|日|中共)(?P<city>[\u4e00-\u9fff]{2,4}?市)(?=人民政府|政府|委|人大|政协|新闻办|召开|举行)")
 _CITY_POST = re.compile(r"^(?:市政府|市人民政府)?(?:常务)?副?市长$")
@@ -49,6 +49,7 @@ def organization_of(role: str, text: str = "", region: str | None = None, placed
     lex = lexicon()
     role = re.sub(r"[（(][^）)]*[）)]$", "", role)  # 代表（来自基层）: what the role adds in brackets is not a body
     role = re.sub(r"^(?:新任|时任|现任|前任|時任|現任)(?=[\u4e00-\u9fff]{3})", "", role)  # 新任商务部部长: when, not a body
+    role = re.sub(r"^第?[一二三四五六七八九十]+[届屆](?=全国政协委员|全國政協委員|全国人大代表|全國人大代表)", "", role)  # 十三届全国政协委员: a term
     plain = simplified(role)
     for membership in lex.memberships:
         if plain.startswith(membership) and len(plain) > len(membership) + 1 and plain[len(membership)] in "，、 ":
@@ -78,8 +79,10 @@ def organization_of(role: str, text: str = "", region: str | None = None, placed
     org_plain = first[:end]
     org = role[:end]
     area = _ELECTED_IN.match(org_plain) if body and len(segments) == 1 else None
-    if area:  # 港区全国人大代表: a deputy elected in Hong Kong sits in 全国人大
+    if area:  # 港区全国人大代表, 港区人大代表: a deputy elected in Hong Kong sits in 全国人大
         org, org_plain = org[area.end():], org_plain[area.end():]
+        if org_plain in ("人大", "政协"):
+            org, org_plain = ("全國" if simplified(role) != role else "全国") + org, "全国" + org_plain
     if _PARTY_ONLY.match(org_plain) or not org_plain:
         # 市委常委、副市长, 市长 in a report on one city: that city (重庆市 where the region is a city itself)
         if (_CITY_POST.match(first) or first.startswith("市委")) and any(_CITY_POST.match(s) for s in segments):
@@ -94,6 +97,8 @@ def organization_of(role: str, text: str = "", region: str | None = None, placed
             full = lex.region_full.get(region or "", "")
             if placed and post and len(segments) == 1 and full.endswith(_POST_LEVEL[post.group("post")]):
                 return full  # 江苏代表团审议时，省长刘小涛说: 江苏省
+            if len(segments) > 1 and not post and not _PARTY_ONLY.match(first):
+                return organization_of(role[len(first) + 1:], text, region, placed)  # 国务委员兼外交部长: 外交部
             return None
     short = _SHORT_HEAD.search(first)
     if short and org_plain and first[: short.start()] == org_plain:

@@ -390,3 +390,62 @@ def test_roles_and_organizations_of_more_posts(intro, role, organization):
 def test_a_hong_kong_or_macau_deputy_without_quanguo_sits_in_the_national_body(intro, organization):
     [delegate] = draft_article(f"3月5日，{intro}表示，今年新建学校12所。\n", year=2026).brief.delegates
     assert delegate.organization == organization
+
+
+def test_a_host_known_by_what_the_host_says_is_nobodys_words():
+    text = (
+        "某办举行新闻发布会\n"
+        "陈文明：\n"
+        "女士们、先生们，上午好！我们荣幸地邀请到某部部长刘立先生，请他介绍今年有关情况，共有3项议程。\n"
+        "刘立：\n"
+        "今年全国一般公共预算支出超过27万亿元。\n"
+        "某新闻局副局长、新闻发言人 寿小兰：\n"
+        "下面请记者朋友提问。\n"
+        "某社记者：\n"
+        "请问今年的赤字率是多少？\n"
+        "刘立：\n"
+        "赤字率拟按3%安排。\n"
+    )
+    brief = draft_article(text, year=2023).brief
+    assert set(delegates(brief)) == {"刘立"}
+    assert figures(brief)["3%"][0] == "刘立"
+
+
+def test_an_outlets_tag_and_a_reporters_question_in_brackets_are_no_speakers():
+    text = (
+        "【连网】日前，市委书记项雪明接受专访时表示，全市今年新建学校12所。\n"
+        "【张宝峰】：今年是回归20周年，请问您如何看待有关实践？\n"
+        "全国政协委员、某会长王强：我们今年提交提案30件。\n"
+    )
+    brief = draft_article(text, year=2017).brief
+    assert set(delegates(brief)) == {"项雪明", "王强"}
+
+
+def test_a_line_that_opens_with_a_delegate_or_a_label_is_not_joined_to_an_unfinished_one():
+    text = (
+        "3月4日，代表们陆续抵京。\n"
+        "方敏：全国两会是重要会议，也希望国家能更好地解决存在的一些问题\n"
+        "全国人大代表马恒燕表示，今年要带来建议5件。\n"
+    )
+    assert delegates(draft_article(text, year=2026).brief)["马恒燕"].role == "全国人大代表"
+
+
+@pytest.mark.parametrize("intro, role, organization", [
+    ("2023年我市地区生产总值增长预计达到7%。市发改委主任韦怀余", "市发改委主任", None),
+    ("出席论坛的包括国民党副主席连胜文", "国民党副主席", "国民党"),
+    ("福建省代省长唐登杰", "福建省代省长", "福建省"),
+])
+def test_more_role_chains(intro, role, organization):
+    brief = draft_article(f"1月5日，{intro}表示，今年新建学校12所。\n", year=2023).brief
+    [delegate] = [d for d in brief.delegates if d.role == role]
+    assert organization is None or delegate.organization == organization
+
+
+def test_a_spokesperson_who_opens_the_session_and_answers_its_questions_speaks():
+    text = (
+        "5月31日，某办举行例行新闻发布会。发言人朱凤兰回答了记者提问。\n"
+        "朱凤兰：大家好，欢迎大家参加今天的例行发布会。现在开始提问。\n"
+        "某台记者：据悉，论坛将在6月举办，请发言人介绍相关情况。\n"
+        "朱凤兰：本届论坛安排系列活动37场。\n"
+    )
+    assert figures(draft_article(text, year=2023).brief)["37场"][0] == "朱凤兰"

@@ -80,6 +80,7 @@ _HEADLINE_SPEAKER = re.compile(r"^(?:全国人大代表|全国政协委员|人�
                                r"|^[\u4e00-\u9fff·]{2,4}[：:][^，,。；;！？!?：:]{4,40}$")
 _NEW_PARAGRAPH = re.compile(r"^(?:\d{1,2}月\d{1,2}日|[\u4e00-\u9fff]{2,10}?(?:社|网|报|台)[\u4e00-\u9fff]{2,6}?\d{1,2}月\d{1,2}日电)")
 
+_NEW_SPEAKER = re.compile(r"^(?:全国人大代表|全国政协委员|全國人大代表|全國政協委員|[\u4e00-\u9fff·]{2,4}[：:])")
 # A turn of a transcript: a label (记者, 主持人, a name, a role and a name) and a colon opening the text
 _TURN = re.compile(r"^[^|｜：。，！？“”]{1,20}：")
 _BAR = re.compile(r"\s*[|｜]\s*")
@@ -292,8 +293,8 @@ def _join(lines: list[str], captions: list[str]) -> tuple[list[str], list[int]]:
             carries_on = is_running_text(following) or (ends_sentence(following) and not BYLINE.match(following))
             if following.startswith(("“", "「", "■", "●")) and len(current) <= MAX_CAPTION and not current.endswith(("，", "、", "：")):
                 break  # a title-length line (an image's alt text) before a quote or a marked heading: not one sentence
-            if not carries_on or _NEW_PARAGRAPH.match(following):
-                break
+            if not carries_on or _NEW_PARAGRAPH.match(following) or _NEW_SPEAKER.match(following):
+                break  # 全国人大代表某某来到北京……, 某某：……: a line that opens with a delegate or a turn starts anew
             captions.extend(lines[i:j])
             current += following
             i = j + 1

@@ -21,12 +21,15 @@ _STOPS = "，。；：！？“”「」『』（）《》【】[]〔〕|｜—\
 # Words that end the clause before a role chain: 第一位走上通道的是[role], 邀请了[role], 由[role].
 # A clause that is only titles and bodies (市委常委、秘书长): no verb of a sentence, short
 _TITLE_CHAIN = re.compile(r"[\u4e00-\u9fff、（）]{2,30}")
-_CHAIN_OPENERS = re.compile(r"^.*(?:的是|嘉宾|仅有|只有|唯有|另一名|另一位|一名|一位|记者问|记者向|记者请|记者希望|邀请了|邀请|请到|有请|请|听到|听取|欢迎|感谢|专访|采访|对话|访谈|身为|作为|担任|随着|经过|由于|根据|对于|关于|其中|是|由|了|据|在)(?=[^的是了由据在]{2})")
+_CHAIN_OPENERS = re.compile(r"^.*(?:的是|嘉宾|包括|仅有|只有|唯有|另一名|另一位|一名|一位|记者问|记者向|记者请|记者希望|邀请了|邀请|请到|有请|请|听到|听取|欢迎|感谢|专访|采访|对话|访谈|身为|作为|担任|随着|经过|由于|根据|对于|关于|其中|是|由|了|据|在)(?=[^的是了由据在]{2})")
 _QUESTION_LABEL = re.compile(r"(?:记者|主持人|提问|问|网友|读者|观众)$|(?:日报|晚报|报|社|网|台|电视台|频道|新闻|时报|周刊|客户端)$")
 # Q马静：…… / A某部部长张明：……: a roundup's question and answer, marked with a letter before the label
 _LABEL = re.compile(r"^[■●◆▲◇□\s]*(?:[^|｜]{0,20}[|｜])?(?:(?P<qa>[QAＱＡ])\s?(?=[\u4e00-\u9fff]))?(?P<label>[^：。！？“”]{1,60}?)：")
 # [傅莹]大会的采访安排是这样的, 【某某】: a transcript's speaker in brackets opening the paragraph
 _BRACKET_LABEL = re.compile(r"^\s*[\[【〔](?P<label>[^\]】〕：:，。]{2,20})[\]】〕](?![\s]*$)")
+_DATELINE_AFTER = re.compile(r"(?:日前|近日|昨日|昨天|今天|今日|本报讯|本报|记者|据|\d{1,2}月\d{1,2}日|[一二三四五六七八九十]{1,3}月)")
+# a turn that ends by asking (……请问……？, ……能否……？): a reporter's question, whoever it names
+_ASKED = re.compile(r"(?:请问|如何|怎样|怎么|能否|是否|吗|呢|什么|哪些|多少|有何)[^。！]{0,80}[？?]\s*$")
 _BODY = re.compile(r"(?:办公室|委员会|[部局厅署委办院]|中心|集团|公司|联合会|协会|银行|大学|研究所)$")
 _PLACES = set("省市县区乡镇村州盟旗")  # 某村的党支部书记: a place before 的 is whose post it is
 _RELATIVE = re.compile(r"(?:身为|作为|担任)(?P<role>[^，。；：“”的]{2,30})的$")
@@ -48,7 +51,8 @@ class Person:
 @lru_cache(maxsize=1)
 def _patterns() -> dict[str, re.Pattern]:
     lex = lexicon()
-    titles = "|".join(re.escape(t) for t in sorted(set(lex.titles + lex.memberships + lex.short_titles), key=len, reverse=True))
+    # 总 alone is a title after a name (王总), never the end of a role chain (某市地区生产总值: no 总 there)
+    titles = "|".join(re.escape(t) for t in sorted(set(lex.titles + lex.memberships + lex.short_titles) - {"总"}, key=len, reverse=True))
     short = "|".join(re.escape(t) for t in lex.short_titles)
     verbs = "|".join(sorted(lex.verbs, key=len, reverse=True))
     return {
@@ -312,8 +316,11 @@ def label_of(paragraph: str, plain: str, number: int, known: frozenset[str]) -> 
         return None
     label = match.group("label").strip()
     start = match.start("label")
-    if match.groupdict().get("qa") in ("Q", "Ｑ"):
-        return "question", None
+    rest = plain[match.end():]
+    if match.re is _BRACKET_LABEL and _DATELINE_AFTER.match(rest.lstrip(" ：:")):
+        return None  # 【某网】日前，……: the outlet's tag before a dateline, not a turn
+    if match.groupdict().get("qa") in ("Q", "Ｑ") or _ASKED.search(rest):
+        return "question", None  # Q张明：……, 【张明】：……请问……？: a question, whoever asks it
     if match.groupdict().get("qa"):  # the letter ends what comes before the role: a bar in its place keeps every offset
         at = match.start("qa")
         paragraph, plain = paragraph[:at] + "|" + paragraph[at + 1:], plain[:at] + "|" + plain[at + 1:]

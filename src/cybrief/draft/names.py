@@ -32,7 +32,7 @@ _PARTICLES = (
 _INNER_PARTICLE = re.compile("|".join(sorted((p for p in _PARTICLES if len(p) >= 2), key=len, reverse=True)))
 
 # Variant forms a page may print that the conversion table leaves as they are (陜西: 陕西)
-_VARIANTS = str.maketrans({"陜": "陕"})
+_VARIANTS = str.maketrans({"陜": "陕", "頴": "颖"})
 _PARTICLE_ZHE = re.compile(r"(?<=[笑接随带顺沿凭紧看听望拿握])著")
 
 

@@ -261,6 +261,8 @@ def _strip_titles(org: str) -> str:
         for title in sorted(titles, key=len, reverse=True):
             if org.endswith(title) and len(org) >= len(title):
                 org = org[: -len(title)]
+                if title in _LEVEL_HEADS + ("主席",) and org.endswith("代"):
+                    org = org[:-1]  # 代省长: acting, as 副 is a deputy
                 if title in _LEVEL_HEADS and len(org) >= 2 and re.search(r"[\u4e00-\u9fff]$", org) and not ends_with_title(org) \
                         and not org.endswith((title[0], "政府", "委", "会", "办", "局", "厅", "部")):
                     org += title[0]  # 福建省长: 福建省, the level the post heads

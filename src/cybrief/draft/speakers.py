@@ -32,6 +32,9 @@ _ANSWERED = re.compile(r"^[^，。；！？“”]{0,12}?(?P<verb>回答|解答|
 _ANSWER_COUNT = re.compile(r"^[^，。；！？“”]{0,12}?回答了?(?:\d+|[一二两三四五六七八九十几多]+)(?:个|道)[^，。；！？“”]{0,8}?(?:问题|提问)")
 # 张明提出三点建议：, 提出一项议案，: what is put forward is words (not 提出建设……十周年)
 _PUT_FORWARD = re.compile(r"[^，。；！？“”：]{0,12}?(?:建议|议案|提案|意见|倡议|要求|观点|看法|设想)(?:[，,：:。]|$)")
+# 陈某：女士们、先生们，上午好！……我们荣幸地邀请到……: the words of whoever hosts, under any label
+_HOST_TALK = re.compile(r"欢迎(?:各位|大家)?(?:出席|参加|参与)|(?:荣幸|高兴)地?(?:邀请到|请到)|(?:发布会|记者会|见面会)(?:到此结束|现在开始)"
+                        r"|下面(?:请|开始)(?:[^，。]{0,12})?(?:提问|介绍)|请(?:记者朋友们?|各位记者|大家)(?:提问|举手)")
 _BRACKETED_POST = re.compile(r"[（(]([^（）()]{2,40})[）)]")  # （某公司总经理）: a heading's post on a line of its own
 _ANSWER_LABEL = re.compile(r"^\s*(?:答|A)\s*[：:]")
 _NARRATION = re.compile(
@@ -177,6 +180,12 @@ def find_speakers(article: Article):
                 if label[1].role:
                     roles.setdefault(label[1].name, []).append(label[1].role)
     hosts = _hosts(article, plains, frozenset(known), echoes)
+    hosting = {label[1].name for number, label in labels.items() if label[1] is not None
+               and _HOST_TALK.search(plains[number - 1] if plains[number - 1][label[1].end:].strip(" ：:") or number == len(plains)
+                                     else plains[number])}  # the label alone on its line: the words are on the next
+    order = sorted(labels)
+    answering = {labels[n][1].name for before, n in zip(order, order[1:]) if labels[before][0] == "question" and labels[n][1] is not None}
+    hosts |= hosting - answering  # a spokesperson who opens the session and answers its questions is its speaker
     for number, label in labels.items():
         if label[1] is not None and label[1].name in hosts:
             labels[number] = ("question", None)  # 陈文俊：…… where the report says 陈文俊主持: the host's words

@@ -449,3 +449,8 @@ def test_a_spokesperson_who_opens_the_session_and_answers_its_questions_speaks()
         "朱凤兰：本届论坛安排系列活动37场。\n"
     )
     assert figures(draft_article(text, year=2023).brief)["37场"][0] == "朱凤兰"
+
+
+def test_a_quote_then_the_name_and_this_way_of_saying():
+    text = "“使命光荣、责任重大，今年要带来建议5件。”第一次当选全国人大代表的翟清斌这样形容自己的心情。\n"
+    assert figures(draft_article(text, year=2018).brief)["5件"][0] == "翟清斌"

@@ -454,3 +454,13 @@ def test_a_spokesperson_who_opens_the_session_and_answers_its_questions_speaks()
 def test_a_quote_then_the_name_and_this_way_of_saying():
     text = "“使命光荣、责任重大，今年要带来建议5件。”第一次当选全国人大代表的翟清斌这样形容自己的心情。\n"
     assert figures(draft_article(text, year=2018).brief)["5件"][0] == "翟清斌"
+
+
+def test_a_labelled_turn_of_someone_the_report_calls_a_reporter_is_a_question():
+    text = (
+        "3月6日，某省代表团开放团组讨论。某报记者张帅向某省省长陈明提问。\n"
+        "【张帅】去年某省被纳入首批试验区的3个省份，你们将如何推进？\n"
+        "【陈明】今年全省将新建公园120个。\n"
+    )
+    brief = draft_article(text, year=2017).brief
+    assert set(delegates(brief)) == {"陈明"} and figures(brief)["120个"][0] == "陈明"

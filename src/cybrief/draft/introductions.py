@@ -28,8 +28,8 @@ _LABEL = re.compile(r"^[■●◆▲◇□\s]*(?:[^|｜]{0,20}[|｜])?(?:(?P<qa>
 # [傅莹]大会的采访安排是这样的, 【某某】: a transcript's speaker in brackets opening the paragraph
 _BRACKET_LABEL = re.compile(r"^\s*[\[【〔](?P<label>[^\]】〕：:，。]{2,20})[\]】〕](?![\s]*$)")
 _DATELINE_AFTER = re.compile(r"(?:日前|近日|昨日|昨天|今天|今日|本报讯|本报|记者|据|\d{1,2}月\d{1,2}日|[一二三四五六七八九十]{1,3}月)")
-# a turn that ends by asking (……请问……？, ……能否……？): a reporter's question, whoever it names
-_ASKED = re.compile(r"(?:请问|如何|怎样|怎么|能否|是否|吗|呢|什么|哪些|多少|有何)[^。！]{0,80}[？?]\s*$")
+# a turn that ends by asking someone (……请问……？, ……您如何看待……？): a reporter's question, whoever it names
+_ASKED = re.compile(r"(?:请问|您)[^。！]{0,120}[？?]\s*$")  # asking someone, as a reporter asks: 请问, 您
 _BODY = re.compile(r"(?:办公室|委员会|[部局厅署委办院]|中心|集团|公司|联合会|协会|银行|大学|研究所)$")
 _PLACES = set("省市县区乡镇村州盟旗")  # 某村的党支部书记: a place before 的 is whose post it is
 _HELD = re.compile(r"(?:当选|身为|作为|担任)[^，。；：“”的]{0,20}$")

@@ -33,7 +33,7 @@ _ANSWER_COUNT = re.compile(r"^[^，。；！？“”]{0,12}?回答了?(?:\d+|[�
 # 张明提出三点建议：, 提出一项议案，: what is put forward is words (not 提出建设……十周年)
 _PUT_FORWARD = re.compile(r"[^，。；！？“”：]{0,12}?(?:建议|议案|提案|意见|倡议|要求|观点|看法|设想)(?:[，,：:。]|$)")
 # 陈某：女士们、先生们，上午好！……我们荣幸地邀请到……: the words of whoever hosts, under any label
-_HOST_TALK = re.compile(r"欢迎(?:各位|大家)?(?:出席|参加|参与)|(?:荣幸|高兴)地?(?:邀请到|请到)|(?:发布会|记者会|见面会)(?:到此结束|现在开始)"
+_HOST_TALK = re.compile(r"欢迎[^，。！]{0,6}(?:出席|参加)[^，。！]{0,20}(?:发布会|记者会|见面会|吹风会)|(?:荣幸|高兴)地?(?:邀请到|请到)|(?:发布会|记者会|见面会)(?:到此结束|现在开始)"
                         r"|下面(?:请|开始)(?:[^，。]{0,12})?(?:提问|介绍)|请(?:记者朋友们?|各位记者|大家)(?:提问|举手)")
 _BRACKETED_POST = re.compile(r"[（(]([^（）()]{2,40})[）)]")  # （某公司总经理）: a heading's post on a line of its own
 _ANSWER_LABEL = re.compile(r"^\s*(?:答|A)\s*[：:]")
@@ -179,6 +179,10 @@ def find_speakers(article: Article):
                 known.add(label[1].name)
                 if label[1].role:
                     roles.setdefault(label[1].name, []).append(label[1].role)
+    reporters = {name for name in known if any(re.search(rf"记者\s?{re.escape(simplified(name))}", plain) for plain in plains)}
+    for number, label in labels.items():
+        if label[1] is not None and label[1].name in reporters:
+            labels[number] = ("question", None)  # 记者张帅向某省省长提问 / 【张帅】……: a reporter's question
     hosts = _hosts(article, plains, frozenset(known), echoes)
     hosting = {label[1].name for number, label in labels.items() if label[1] is not None
                and _HOST_TALK.search(plains[number - 1] if plains[number - 1][label[1].end:].strip(" ：:") or number == len(plains)

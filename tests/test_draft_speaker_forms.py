@@ -464,3 +464,19 @@ def test_a_labelled_turn_of_someone_the_report_calls_a_reporter_is_a_question():
     )
     brief = draft_article(text, year=2017).brief
     assert set(delegates(brief)) == {"陈明"} and figures(brief)["120个"][0] == "陈明"
+
+
+def test_a_plan_after_a_name_ends_it_and_a_ceo_in_taiwan_usage_is_a_title():
+    text = (
+        "3月4日，全国人大代表、某车辆公司副总裁王锋计划把喜讯带上全国两会：“动车组运营时速将达400公里。”\n"
+        "某研究基金会执行长董立文说，今年有关报告中的提法出现了40多次。\n"
+    )
+    found = delegates(draft_article(text, year=2025).brief)
+    assert set(found) == {"王锋", "董立文"} and found["董立文"].organization == "某研究基金会"
+
+
+def test_a_reading_mangled_into_question_marks_is_dropped_from_a_role():
+    from cybrief.draft.clean import normalize_line
+
+    assert normalize_line("澳门日?qǐng)?bào)社长陆波建议") == "澳门日社长陆波建议"
+    assert normalize_line("这是(AI)和算力?好") == "这是(AI)和算力?好"  # no reading there: kept

@@ -111,7 +111,9 @@ class Article:
 
 
 # A reading in pinyin after a character, left behind when a page's ruby annotations were copied as text: 部(bù)
-_RUBY = re.compile(r"(?<=[\u4e00-\u9fff])[(（] ?[a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]* ?[)）]")  # 會(huì )
+_RUBY = re.compile(r"(?<=[\u4e00-\u9fff])[(（] ?[a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]* ?[)）]"
+                   # 日?qǐng)?bào)社长: a reading whose character and bracket a bad conversion turned into a question mark
+                   r"|(?<=[\u4e00-\u9fff?)）])\?[a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]* ?[)）]")  # 會(huì )
 
 
 def normalize_line(line: str) -> str:

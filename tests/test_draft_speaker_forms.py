@@ -480,3 +480,8 @@ def test_a_reading_mangled_into_question_marks_is_dropped_from_a_role():
 
     assert normalize_line("澳门日?qǐng)?bào)社长陆波建议") == "澳门日社长陆波建议"
     assert normalize_line("这是(AI)和算力?好") == "这是(AI)和算力?好"  # no reading there: kept
+
+
+def test_telling_out_is_saying():
+    text = "3月8日，部长通道开启。面对提问，教育部部长陈宝林幽默地道出了今年工作的重点是减负，作业量要减少3成。\n"
+    assert figures(draft_article(text, year=2019).brief)["3成"][0] == "陈宝林"

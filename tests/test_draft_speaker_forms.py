@@ -485,3 +485,28 @@ def test_a_reading_mangled_into_question_marks_is_dropped_from_a_role():
 def test_telling_out_is_saying():
     text = "3月8日，部长通道开启。面对提问，教育部部长陈宝林幽默地道出了今年工作的重点是减负，作业量要减少3成。\n"
     assert figures(draft_article(text, year=2019).brief)["3成"][0] == "陈宝林"
+
+
+def test_delivering_a_report_then_pointing_out_is_saying_and_page_buttons_are_chrome():
+    text = (
+        "某省GDP 7.28万亿元\n"
+        "25/01/2016\n"
+        "收藏\n"
+        "分享\n"
+        "某省省长朱小丹昨日在人大会议作政府工作报告指出，今年目标是经济增长7%至7.5%，到2020年地区生产总值可达11万亿元。\n"
+    )
+    brief = draft_article(text, year=2016).brief
+    got = figures(brief)
+    assert got["7%至7.5%"][0] == "朱小丹" and got["11万亿元"][0] == "朱小丹"
+    from cybrief.draft.clean import clean
+
+    assert not {"收藏", "分享", "25/01/2016"} & set(clean(text).paragraphs)
+
+
+def test_zhi_alone_after_a_clause_about_the_speaker_is_saying_but_not_zhidao():
+    text = (
+        "1月26日，某省人代会开幕。某省省长朱小丹首先回顾「十二五」时期的工作，指五年来地区生产总值增加到7.28万亿元。\n"
+        "某省副省长王强指导全省工作，全省今年新建学校12所。\n"
+    )
+    brief = draft_article(text, year=2016).brief
+    assert figures(brief)["7.28万亿元"][0] == "朱小丹" and "王强" not in delegates(brief)

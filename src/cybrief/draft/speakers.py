@@ -22,7 +22,7 @@ from cybrief.draft.names import looks_like_name, simplified
 MANNER = r"(?:微?笑着|幽默|风趣地|“[^“”，。]{1,6}”地|[\u4e00-\u9fff]{1,4}?地|用[^，。；！？“”]{1,12}?(?=说|讲|介绍|表示))"
 _FILLER = (
     rf"(?:{MANNER}|代表[^，。；！？“”]{{2,12}}?(?:政府|党委|省委|市委)[，,]?|在[^，。；！？]{{0,24}}?(?:上|时|中|里|前|后)|(?:参加|出席|接受|做客|走上|登上)[^，。；！？]{{0,20}}?(?:时|上|中)|"
-    r"(?:在?被)?(?:问到|问及|谈到|谈及|谈起|说起|提到|提及)[^，。；！？]{0,20}?时|(?:总结|回顾|盘点)[^，。；！？“”]{1,16}?时?|会中|会上|于会上|会后[，,]?|今天|今日|昨天|昨日|昨晚|昨|今晨|日前|近日|当天|\d{1,2}日(?:上午|下午|晚间?)?|(?:接受采访|受访)时?|进一步|首先|还|也|则|同时|这样|如此|"
+    r"(?:在?被)?(?:问到|问及|谈到|谈及|谈起|说起|提到|提及)[^，。；！？]{0,20}?时|(?:总结|回顾|盘点)[^，。；！？“”]{1,16}?时?|(?:在[^，。；！？]{0,16}?)?(?:作|做)[^，。；！？]{0,12}?报告时?|会中|会上|于会上|会后[，,]?|今天|今日|昨天|昨日|昨晚|昨|今晨|日前|近日|当天|\d{1,2}日(?:上午|下午|晚间?)?|(?:接受采访|受访)时?|进一步|首先|还|也|则|同时|这样|如此|"
     r"特别|随后|再次|又|接着|进而|坦诚|明确|专门|现场|对此|就此|(?:面)?对[^，。；！？“”]{0,8}?记者|向[^，。；！？“”]{1,12}?|在接受[^，。]{0,12}?采访时)*"
 )
 # 陈帆提出某某体系的建议: the proposal someone put forward, named as a thing (no 了, no pause before 的建议)
@@ -58,7 +58,8 @@ def _patterns() -> dict[str, re.Pattern]:
     lex = lexicon()
     short = "|".join(re.escape(t) for t in lex.short_titles)
     whole = "|".join(re.escape(t) for t in lex.titles)
-    verbs = "|".join(sorted(lex.verbs, key=len, reverse=True))
+    # 指 alone is saying as Hong Kong and Taiwan papers write it (某某回顾……，指五年来……), not 指导, 指标, 指数 …
+    verbs = "|".join(sorted(lex.verbs, key=len, reverse=True)) + "|指(?![导挥定示标向令责望点明引数南甲纹])"
     return {
         # 娄勤俭答问时, 张明介绍时: a time clause, not the words themselves
         # 张明提出的建议: a relative clause, not the words themselves

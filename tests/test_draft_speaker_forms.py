@@ -485,6 +485,8 @@ def test_a_reading_mangled_into_question_marks_is_dropped_from_a_role():
 def test_telling_out_is_saying():
     text = "3月8日，部长通道开启。面对提问，教育部部长陈宝林幽默地道出了今年工作的重点是减负，作业量要减少3成。\n"
     assert figures(draft_article(text, year=2019).brief)["3成"][0] == "陈宝林"
+    text = "3月5日，某研究中心副主任洪耀南点出，“发展”一词在报告中出现100多次。\n"
+    assert figures(draft_article(text, year=2025).brief)["100多次"][0] == "洪耀南"
 
 
 def test_delivering_a_report_then_pointing_out_is_saying_and_page_buttons_are_chrome():

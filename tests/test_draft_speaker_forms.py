@@ -512,3 +512,10 @@ def test_zhi_alone_after_a_clause_about_the_speaker_is_saying_but_not_zhidao():
     )
     brief = draft_article(text, year=2016).brief
     assert figures(brief)["7.28万亿元"][0] == "朱小丹" and "王强" not in delegates(brief)
+
+
+def test_for_a_person_with_a_role_the_year_told_in_their_terms():
+    text = "3月3日，对于全国政协委员、某控股公司总经理李国红来说，2025年更是“甜味”十足：公司全年营收超800亿元。\n"
+    assert figures(draft_article(text, year=2026).brief)["超800亿元"][0] == "李国红"
+    text = "3月3日，全国人大代表、某市市长王强表示，今年新建学校12所。对于企业来说，去年营收超800亿元。\n"
+    assert set(delegates(draft_article(text, year=2026).brief)) == {"王强"}

@@ -106,6 +106,8 @@ def speaks_at(paragraph: str, plain: str, person: Person, following: str | None 
         return True  # 全国政协委员、某集团总裁杨超尤其关心住房：…: a clause about them, then their words
     if pat["view"].match(after) or plain[person.start - 1: person.start] == "在" and pat["in_view"].match(after):
         return True  # 张明的回答是：…, 在张明看来，…
+    if person.role and re.search(r"对于?$", plain[max(0, person.start - 2): person.start]) and re.match(r"来说[，,：:]", after):
+        return True  # 对于全国政协委员、某公司总经理张明来说，……: their year, in their terms
     said = pat["speaks"].match(after)
     if said and said.group().endswith("提出") and re.match(r"[\u4e00-\u9fff](?<!了)", after[said.end(): said.end() + 1]) \
             and not _PUT_FORWARD.match(after[said.end():]):

@@ -519,3 +519,9 @@ def test_for_a_person_with_a_role_the_year_told_in_their_terms():
     assert figures(draft_article(text, year=2026).brief)["超800亿元"][0] == "李国红"
     text = "3月3日，全国人大代表、某市市长王强表示，今年新建学校12所。对于企业来说，去年营收超800亿元。\n"
     assert set(delegates(draft_article(text, year=2026).brief)) == {"王强"}
+
+
+def test_a_workers_team_inside_a_company_is_not_the_organization():
+    text = "3月5日，全国人大代表、某港口开发有限公司门机班大班长褚锋说，今年装卸集装箱300万标箱。\n"
+    [delegate] = draft_article(text, year=2025).brief.delegates
+    assert delegate.organization == "某港口开发有限公司"

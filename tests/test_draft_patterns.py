@@ -1196,6 +1196,15 @@ def test_7_a_magnitude_with_its_last_unit_left_unsaid_keeps_the_digit_after_it()
     assert got["三万"][1] == 30000 and got["一亿"][1] == 10 ** 8  # 一 before a word is its article: not 31000个月
 
 
+def test_7_a_per_head_amount_with_no_unit_is_money_and_the_people_before_it_are_its_base():
+    text = ("3月5日，某省代表团举行全体会议。\n"
+            "全国人大代表、某镇党委书记张明说，村民人均年收入一万二，职工人均月工资1.1万，"
+            "居民人均消费支出1.2万；全镇人口2.1万，合作社吸纳村民300多万。\n")
+    got = figures(draft_article(text, year=2025).brief)
+    assert (got["一万二"][2], got["1.1万"][2], got["1.2万"][2]) == ("元", "元", "元")  # per head: not people counted
+    assert got["2.1万"][2] == got["300多万"][2] == "人"  # a count of people is still one
+
+
 def test_7_a_qualifier_before_a_rate_qualifies_the_figure_after_it():
     text = ("3月5日，某省代表团举行全体会议。\n"
             "某省交通运输厅厅长张明说，新建农村公路约每公里200万元，高标准农田近每亩3000元，补贴大约每人每年1200元。\n")

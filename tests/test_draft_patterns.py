@@ -1205,6 +1205,13 @@ def test_7_a_per_head_amount_with_no_unit_is_money_and_the_people_before_it_are_
     assert got["2.1万"][2] == got["300多万"][2] == "人"  # a count of people is still one
 
 
+def test_7_a_count_of_a_named_meeting_is_no_figure_and_meetings_held_are():
+    text = ("7月19日，某省举行新闻发布会。\n"
+            "省长张明介绍，这里是两次东山会议召开地，也是三次南岭会议的旧址。"
+            "去年省政府召开了12次常务会议，全年3次党组会议研究生态，开了两次座谈会。\n")
+    assert [t.figure for t in draft_article(text, year=2025).brief.targets] == ["12次", "3次", "两次"]  # 两次座谈会 only
+
+
 def test_7_a_qualifier_before_a_rate_qualifies_the_figure_after_it():
     text = ("3月5日，某省代表团举行全体会议。\n"
             "某省交通运输厅厅长张明说，新建农村公路约每公里200万元，高标准农田近每亩3000元，补贴大约每人每年1200元。\n")

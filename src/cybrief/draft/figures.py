@@ -224,6 +224,8 @@ def _left_out(plain: str, start: int, end: int, quoted: Spans, name: str = "amou
         return True  # （约合42亿美元）: the reporter's conversion, not the speaker's figure
     if plain.startswith(_SESSION_AFTER, end) or _LIST_AFTER.match(plain, end):
         return True
+    if name == "amount" and _named_meeting(plain, start, end):
+        return True  # 两次东山会议召开地: a meeting named for its place, counted; not 召开了12次常务会议
     if re.fullmatch(r"[一二两三四五六七八九十][条项点个]", plain[start:end]) and re.match(
             r"[^，。；\d]{0,8}?(?:措施|举措|建议|意见|任务|要求|原则|原因|特点|做法|经验|打算|考虑)", plain[end:end + 14]):
         return True  # 给出了四条具体举措: how many points the speaker makes, not a figure
@@ -234,6 +236,21 @@ def _left_out(plain: str, start: int, end: int, quoted: Spans, name: str = "amou
     if name == "order" and re.search(r"[\d一二两三四五六七八九十][个家座]$", plain[max(0, start - 2):start]):
         return True  # 两个千亿级园区: the count is the figure, the size class is not
     return False
+
+
+# What a meeting is for or who sits in it (常务会议, 党组会议): a count of such meetings is one held, a figure.
+_MEETING_KINDS = re.compile(r"常务|全体|专题|协商|座谈|工作|党组|常委|主任|联席|调度|推进|现场|视频|电话|部署|动员|务虚|办公|例行|新闻|分组|小组|"
+                            r"审议|研讨|学习|交流|理事|董事|股东|监事|领导|讨论|季度|年度|月度|专家|评审|论证|听证|协调|会商|通报|总结|培训|扩大|"
+                            r"主席|委员|代表|职工|党员|支部|村民|居民|双周|专项|集体|民主|生活|政府|人大|政协|党委|[省市县区镇]委|国际|高层")
+_HELD_BEFORE = re.compile(r"(?:召开|举行|举办|开了|开过|组织|主持|参加|出席)[^，。；]{0,3}$")
+
+
+def _named_meeting(plain: str, start: int, end: int) -> bool:
+    """两次东山会议: a count before two characters and 会议 that say no kind of meeting names the meeting (where it
+    was held), not how many a speaker's body held; 召开了12次常务会议 and 3次党组会议 are counts of meetings held."""
+    named = re.match(r"([^\W\d_a-zA-Z]{2})会议", plain[end:end + 4])
+    return bool(plain[end - 1: end] in "次届" and named and not _MEETING_KINDS.fullmatch(named.group(1))
+                and not _HELD_BEFORE.search(plain, max(0, start - 8), start))
 
 
 def _read(start: int, end: int, text: str, amount: bool, streak: bool = False) -> Found | None:

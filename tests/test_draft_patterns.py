@@ -1212,6 +1212,23 @@ def test_7_a_count_of_a_named_meeting_is_no_figure_and_meetings_held_are():
     assert [t.figure for t in draft_article(text, year=2025).brief.targets] == ["12次", "3次", "两次"]  # 两次座谈会 only
 
 
+def test_7_a_count_that_points_back_to_the_places_just_named_is_no_figure():
+    text = ("3月5日，某省代表团举行全体会议。\n"
+            "全国人大代表张明表示，东港及西湾的码头吞吐量去年创新高，但两个内地码头都要排队；"
+            "北岭、南岭和中岭的园区产值增长8%，三个园区新增企业40家。全省新建两个码头。\n")
+    assert [t.figure for t in draft_article(text, year=2025).brief.targets] == ["8%", "40家", "两个"]
+
+
+def test_7_the_reports_own_counts_are_no_figures_when_no_speaker_is_named():
+    text = ("3月10日，第三场“委员通道”开启。\n"
+            "据某网记者统计，今年三场通道共有23名委员回答了提问，分别来自16个不同的界别。\n"
+            "某网注意到，2020年走上通道的委员人数有所减少，共有18位。\n"
+            "全省今年新建学校20所。\n")
+    assert set(figures(draft_article(text, year=2021).brief)) == {"20所"}
+    said = "3月10日，委员通道开启。\n全国政协委员林川表示，今年新建实验室12个，委员们来自34个界别。\n"
+    assert set(figures(draft_article(said, year=2021).brief)) == {"12个"}
+
+
 def test_7_a_qualifier_before_a_rate_qualifies_the_figure_after_it():
     text = ("3月5日，某省代表团举行全体会议。\n"
             "某省交通运输厅厅长张明说，新建农村公路约每公里200万元，高标准农田近每亩3000元，补贴大约每人每年1200元。\n")

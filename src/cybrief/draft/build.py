@@ -13,7 +13,7 @@ from cybrief.draft.clean import Article
 from cybrief.draft.events import Session, Source
 from cybrief.draft.figures import CHANGE_TO, find_figures
 from cybrief.draft.lexicon import lexicon
-from cybrief.draft.attribution import Speakers, Turn
+from cybrief.draft.attribution import Speakers, Turn, narration_spans
 from cybrief.draft.names import DOTS, simplified, surname_of
 from cybrief.draft.organizations import as_written, delegation_of, organization_of, place_named, session_named
 from cybrief.draft.speakers import Speaker
@@ -171,6 +171,9 @@ def build(article: Article, source: Source, sessions: list[Session], speakers: S
         if placeholder is not None and (number == 1 or number in speakers.questions):
             continue
         found = find_figures(paragraph)
+        if placeholder is not None:  # no one named: the report's narration (据统计, 某网注意到) is still nobody's figures
+            told = narration_spans(paragraph)
+            found = [f for f in found if not any(a <= f.start < b for a, b in told)]
         spans = [(f.start, f.end) for f in found]
         starts = [f.start for f in found]
         for index, figure in enumerate(found):

@@ -143,6 +143,32 @@ def _restates_list(plain: str, list_end: int, start: int, end: int) -> bool:
         return False
 
 
+_LIST_BEFORE = "[^、及和与\\d]{1,12}(?:(?:、|及|和|与|以及)[^、及和与\\d]{1,6}){%d}的?"  # a clause's list, items after its verb
+
+
+def _points_back(plain: str, start: int, end: int) -> bool:
+    """东港及西湾的码头吞吐量创新高，但两个内地码头都要排队: a count that equals a list named earlier in the
+    sentence, whose noun it says again, points back to those items; it is no new figure."""
+    count = re.fullmatch(r"([2-9]|[两二三四五六七八九])[个家座条所处]", plain[start:end])
+    phrase = re.match(r"(?:不同的?)?([^\W\d_a-zA-Z]{2,6})", plain[end:end + 10])
+    if not count or not phrase:
+        return False
+    from cybrief.figures.numerals import read_numeral
+
+    items = int(read_numeral(count.group(1)))
+    s0 = max(plain.rfind(mark, max(0, start - 150), start) for mark in "。！？") + 1
+    before, words = plain[s0:start], phrase.group(1)
+    listed = re.compile(_LIST_BEFORE % (items - 1))
+    for k in range(len(words) - 1):
+        at = before.find(words[k:k + 2])
+        while at > 0:
+            clause = max(before.rfind(mark, 0, at) for mark in "，；：") + 1
+            if listed.fullmatch(before, clause, at):
+                return True
+            at = before.find(words[k:k + 2], at + 1)
+    return False
+
+
 def _detached(paragraph: str, match: re.Match, item: Found) -> Found:
     """约占全球1/3: the qualifier stands before a verb; the figure keeps the words between, read as qualified."""
     from cybrief.figures.quantity import PREFIXES as words
@@ -195,10 +221,12 @@ def _left_out(plain: str, start: int, end: int, quoted: Spans, name: str = "amou
     if plain[start - 1: start] != "等" and re.match(r"[\d一二两三四五六七八九十]+[个项家类座条大]", plain[start:end]) \
             and "、" in plain[max(0, start - 12): start] and _restates_list(plain, start, start, end):
         return True  # 东岭、西川两个园区: the count of the places just named
+    if name == "amount" and _points_back(plain, start, end):
+        return True  # 东港及西湾的码头……两个内地码头: the places just named, counted again
     if name == "amount" and plain[end - 1: end] == "位" and re.match(r"[^，。；]{0,6}?(?:代表|委员|部长|嘉宾|官员|记者|负责人|一把手|专家|企业家|发言人|院士|学者|主持人)", plain[end:end + 10]):
         return True  # 三位部长, 八位委员, 6位部委“一把手”: the report counting who came
-    if name == "amount" and plain.startswith("代表团", end):
-        return True  # 已有26个代表团举办开放日: the report counting delegations
+    if name == "amount" and (plain.startswith("代表团", end) or plain[end - 1: end] == "个" and re.match(r"(?:不同的?)?界别", plain[end:end + 6])):
+        return True  # 已有26个代表团举办开放日, 来自16个不同的界别: the report counting delegations and sectors
     if name == "amount" and plain[end - 1: end] in "名家" and (re.match(
             r"[^，。；]{0,10}?(?:媒体|新闻单位|记者[^，。；]{0,4}?(?:参加|出席|到场|到会|旁听|提问|参与|聚集|云集|齐聚|前来|围))",
             plain[end:end + 20]) or re.search(r"(?:媒体|记者)$", plain[max(0, start - 4): start])):

@@ -995,6 +995,31 @@ def test_6_a_report_looking_back_on_a_year_it_tells_as_done_is_of_the_year_after
     part = text.replace("2017年全年实现", "2017年1-2月实现了")  # a part of a year is told from inside it
     assert [str(e.date) for e in draft_article(part).brief.events] == ["2017-01-22"]
 
+def test_6_a_session_named_before_its_date_takes_its_title_from_before_it():
+    text = ("全国政协十四届三次会议新闻发布会3月3日下午举行，大会新闻发言人张明向中外媒体介绍有关情况。\n"
+            "张明表示，去年新增提案5000件。\n")
+    [event] = draft_article(text).brief.events
+    assert (event.date, event.kind, event.title) == ("2025-03-03", "news_conference", "全国政协十四届三次会议新闻发布会")
+
+
+def test_6_a_clause_that_names_no_session_keeps_its_verb_in_the_title():
+    text = ("记者会现场（某社 王五摄） 某社香港2月26日电（记者 王五）全国两会即将在北京召开。"
+            "多位港区全国人大代表26日举行记者会，介绍今年的建议。\n"
+            "港区全国人大代表张明表示，今年将提出建议12项。\n")
+    [event] = draft_article(text, year=2026).brief.events
+    assert (event.date, event.kind) == ("2026-02-26", "press_conference")
+    assert "即将" not in event.title or "召开" in event.title  # never a title that lost its verb (全国两会即将)
+
+
+def test_6_meeting_the_press_after_the_closing_is_a_press_conference():
+    text = ("十四届全国人大三次会议3月11日闭幕，多位港区全国人大代表于闭幕会后见记者。\n"
+            "港区全国人大代表团团长张明表示，代表们共提交建议229项。各位代表还通过集体采访等方式接受媒体采访。\n")
+    [event] = draft_article(text).brief.events
+    assert (event.date, event.kind) == ("2025-03-11", "press_conference")
+    today = text.replace("3月11日闭幕", "今日（11日）闭幕")  # no month written: the congress meets in March
+    assert [(e.date, e.kind) for e in draft_article(today).brief.events] == [("2025-03-11", "press_conference")]
+
+
 # --- 7. figures --------------------------------------------------------------------------------------
 
 def test_7_qualifiers_ranges_shared_units_and_chinese_decimals():

@@ -1297,6 +1297,16 @@ def test_8_a_caption_credited_to_outlets_and_a_photographer_is_set_aside_with_th
     assert figures(brief)["300个"][0] == "李华"
 
 
+def test_8_a_caption_with_the_photographer_named_after_sheying_is_set_aside():
+    text = ("某局新闻发言人、某司司长张明 摄影王五\n"
+            "某网讯 记者王五 15日上午，某办举行新闻发布会。某局新闻发言人张明出席发布会。\n"
+            "张明介绍，一季度全国生产总值增长6.7%。\n")
+    brief = draft_article(text, year=2016).brief
+    assert brief.title != "某局新闻发言人、某司司长张明 摄影王五" and "王五" not in [d.name for d in brief.delegates]
+    assert figures(brief)["6.7%"][0] == "张明"
+    assert "摄影：王五" not in draft_article("张明在现场。摄影：王五\n" + text, year=2016).brief.title
+
+
 def test_8_a_variant_form_the_conversion_table_leaves_is_read_as_simplified():
     text = "3月6日，陜西代表團審議政府工作報告時，省長張明說，全省新增企業3000家。\n"
     assert delegates(draft_article(text, year=2024).brief)["張明"].organization == "陕西省"

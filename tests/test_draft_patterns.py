@@ -1254,6 +1254,16 @@ def test_7_the_reports_own_counts_are_no_figures_when_no_speaker_is_named():
     assert set(figures(draft_article(said, year=2021).brief)) == {"12个"}
 
 
+def test_7_a_year_gone_by_and_a_plan_named_as_a_thing_make_no_goal_nor_plan():
+    text = ("10月17日，某会议新闻中心举行记者招待会。\n"
+            "某委副主任张明介绍，从2012年到2021年，生产总值从53.9万亿元增长到114.4万亿元；"
+            "某省高新区由1992年的5家发展到20家，我们实施了大科学计划，新建平台30个。"
+            "143件建议中，综合计划类18件。今年计划投资500亿元，到2027年将达到1000亿元。\n")
+    kinds = {t.figure: t.kind for t in draft_article(text, year=2022).brief.targets}
+    assert kinds == {"53.9万亿元": "achieved", "114.4万亿元": "achieved", "5家": "achieved", "20家": "achieved",
+                     "30个": "achieved", "143件": "achieved", "18件": "achieved", "500亿元": "plan", "1000亿元": "goal"}
+
+
 def test_7_a_qualifier_before_a_rate_qualifies_the_figure_after_it():
     text = ("3月5日，某省代表团举行全体会议。\n"
             "某省交通运输厅厅长张明说，新建农村公路约每公里200万元，高标准农田近每亩3000元，补贴大约每人每年1200元。\n")

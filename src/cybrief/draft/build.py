@@ -223,7 +223,7 @@ def build(article: Article, source: Source, sessions: list[Session], speakers: S
                 id=f"{delegate_id}-{counts[delegate_id]:02d}", delegate=delegate_id, sector=sector_slug,
                 region=region or TO_WRITE, metric=metric,
                 metric_en=TODO_EN, figure=figure.text, value=q.value, unit=unit, qualifier=q.qualifier,
-                qualitative=figure.qualitative, kind=guess.kind(window, at), horizon=horizon,
+                qualitative=figure.qualitative, kind=guess.kind(window, at, int(events[0].date[:4])), horizon=horizon,
                 paragraph=number, basis=turn.basis, basis_note=turn.note, review=tuple(review),
             ))
     if found_count > MAX_TARGETS:

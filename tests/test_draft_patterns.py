@@ -1264,6 +1264,12 @@ def test_7_a_year_gone_by_and_a_plan_named_as_a_thing_make_no_goal_nor_plan():
                      "30个": "achieved", "143件": "achieved", "18件": "achieved", "500亿元": "plan", "1000亿元": "goal"}
 
 
+def test_7_a_rank_written_without_di_is_no_figure():
+    text = ("11月7日，某市召开新闻发布会。\n"
+            "县长张明介绍，县域经济排名从全省113位跃升至83位，在全国百强县中前进7个位次，新增企业300家，引进8位博士。\n")
+    assert set(figures(draft_article(text, year=2019).brief)) == {"300家", "8位"}
+
+
 def test_7_a_qualifier_before_a_rate_qualifies_the_figure_after_it():
     text = ("3月5日，某省代表团举行全体会议。\n"
             "某省交通运输厅厅长张明说，新建农村公路约每公里200万元，高标准农田近每亩3000元，补贴大约每人每年1200元。\n")

@@ -1270,6 +1270,11 @@ def test_7_a_rank_written_without_di_is_no_figure():
     assert set(figures(draft_article(text, year=2019).brief)) == {"300家", "8位"}
 
 
+def test_7_digits_of_a_growth_rate_are_no_people():
+    text = "6月18日，某办举行新闻发布会。\n某委副主任张明介绍，高技术产业投资保持两位数增长，快于全部投资7.5个百分点。\n"
+    assert set(figures(draft_article(text, year=2024).brief)) == {"7.5个百分点"}  # 两位数: double digits, not two people
+
+
 def test_7_a_qualifier_before_a_rate_qualifies_the_figure_after_it():
     text = ("3月5日，某省代表团举行全体会议。\n"
             "某省交通运输厅厅长张明说，新建农村公路约每公里200万元，高标准农田近每亩3000元，补贴大约每人每年1200元。\n")

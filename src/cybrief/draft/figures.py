@@ -216,6 +216,8 @@ def _left_out(plain: str, start: int, end: int, quoted: Spans, name: str = "amou
     if name != "streak" and any(before.endswith(word) for word in _RANK_BEFORE) \
             and not re.search(r"(?:[\d一二两三四五六七八九十百千多几][年月日天周]|[之以])前$", plain[max(0, start - 3): start]):
         return True  # 前5位, 第三, 今年前2个月 (a period); not 5年前不足7500元
+    if plain[end - 1: end] == "位" and plain.startswith("数", end):
+        return True  # 保持两位数增长: how many digits a rate has, no count of people
     if plain.startswith(("位次", "名次"), end) or plain[end - 1: end] == "位" and re.search(
             r"(?:排名|排位|位次|名次)[^，。；]{0,12}$", plain[max(0, start - 16): start]):
         return True  # 排名从全省113位跃升至83位, 前进7个位次: a rank and its change

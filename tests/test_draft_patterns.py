@@ -1275,6 +1275,14 @@ def test_7_digits_of_a_growth_rate_are_no_people():
     assert set(figures(draft_article(text, year=2024).brief)) == {"7.5个百分点"}  # 两位数: double digits, not two people
 
 
+def test_7_a_span_of_time_up_to_now_is_a_period_and_quarters_in_a_row_are_counted():
+    text = ("4月13日，某办举行新闻发布会。\n"
+            "某署副署长张明介绍，一季度进出口增长10.7%，增速创6个季度以来新高，已连续7个季度保持正增长，"
+            "二季度预计增长8%，这10多天来新增企业300家。\n")
+    got = {t.figure: (t.value, t.unit) for t in draft_article(text, year=2022).brief.targets}
+    assert got == {"10.7%": (Decimal("10.7"), "%"), "7个季度": (7, "季度"), "8%": (8, "%"), "300家": (300, "家")}
+
+
 def test_7_a_qualifier_before_a_rate_qualifies_the_figure_after_it():
     text = ("3月5日，某省代表团举行全体会议。\n"
             "某省交通运输厅厅长张明说，新建农村公路约每公里200万元，高标准农田近每亩3000元，补贴大约每人每年1200元。\n")

@@ -264,6 +264,8 @@ def _left_out(plain: str, start: int, end: int, quoted: Spans, name: str = "amou
         return True  # 给出了四条具体举措: how many points the speaker makes, not a figure
     if name == "amount" and _POINTS_AFTER.match(plain, end):
         return True  # 主要是两条，一是……: the count of the points that follow
+    if name == "amount" and re.search(r"(?:天|周|个月|季度|小时)$", plain[start:end]) and re.match(r"以来|来(?![自看说到])", plain[end:end + 2]):
+        return True  # 创6个季度以来新高, 这10多天来: a span of time up to now, a period
     if name == "amount" and plain[end - 1: end] == "周" and plain[end: end + 1] == "年":
         return True  # 20周年, an anniversary
     if name == "order" and re.search(r"[\d一二两三四五六七八九十][个家座]$", plain[max(0, start - 2):start]):

@@ -1283,6 +1283,15 @@ def test_7_a_span_of_time_up_to_now_is_a_period_and_quarters_in_a_row_are_counte
     assert got == {"10.7%": (Decimal("10.7"), "%"), "7个季度": (7, "季度"), "8%": (8, "%"), "300家": (300, "家")}
 
 
+def test_7_people_of_a_region_travellers_and_doses_with_no_unit_of_their_own():
+    text = ("3月7日，某会议举行记者会。\n"
+            "某部部长张明表示，我代表全区5700多万各族人民欢迎大家；预计有超过140万内地旅客访港，"
+            "岛内2300万同胞都会受益；我们已提供近4亿剂疫苗。\n")
+    got = {t.figure: (t.value, t.unit) for t in draft_article(text, year=2022).brief.targets}
+    assert got == {"5700多万": (57000000, "人"), "超过140万": (1400000, "人"), "2300万": (23000000, "人"),
+                   "近4亿剂": (400000000, "剂")}
+
+
 def test_7_a_qualifier_before_a_rate_qualifies_the_figure_after_it():
     text = ("3月5日，某省代表团举行全体会议。\n"
             "某省交通运输厅厅长张明说，新建农村公路约每公里200万元，高标准农田近每亩3000元，补贴大约每人每年1200元。\n")

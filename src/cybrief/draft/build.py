@@ -291,7 +291,8 @@ def _event_for(paragraph: int, sessions: list[Session], events: list[Event]) -> 
 
 # 有11名村官当选……这11名代表, 我们11个人: a count after a demonstrative or a pronoun points back to one already given
 _POINTS_BACK = re.compile(r"(?:这|那|这些|那些|上述|前述|我们|他们|她们|咱们)$")
-_PEOPLE = re.compile(r"(?:贫困)?(?:人口|员工|干部|职工|农民|群众|居民|村民|游客|学生|人员|劳动力|工人|党员|志愿者|人才|就业)")
+_PEOPLE = re.compile(r"(?:贫困)?(?:人口|员工|干部|职工|农民|群众|居民|村民|游客|学生|人员|劳动力|工人|党员|志愿者|人才|就业"
+                     r"|各族人民|同胞|旅客|乘客|市民)")  # 5700多万各族人民, 2300万同胞, 140万内地旅客
 # 村民人均年收入一万二: the people before 人均 are the base of a per-head amount, not what it counts
 _PER_HEAD = re.compile(rf"(?:{_PEOPLE.pattern})?人均")
 _PER_HEAD_MONEY = re.compile(r"人均[^，。；：、]{0,6}?(?:收入|所得|工资|薪|消费|支出|GDP|生产总值|存款|储蓄|分红|收益|补贴|财富)")

@@ -1097,6 +1097,14 @@ def test_7_a_bare_number_where_a_change_from_a_figure_ends_takes_its_unit():
     assert "5" not in found  # a bare number after no change from a figure stays out
 
 
+def test_7_a_bare_number_where_a_change_to_a_figure_starts_takes_its_unit():
+    text = ("3月5日，部长通道开启。\n"
+            "全国人大代表张明建议，游客免税额由5000改为30000元，补贴从120提高到200元，上限从3.5提高到5万元。\n")
+    found = figures(draft_article(text, year=2025).brief)
+    assert found["5000"][1:3] == (5000, "元") and found["120"][1:3] == (120, "元")
+    assert "3.5" not in found  # 3.5 of what magnitude: 5万元 does not say
+
+
 def test_7_thousands_separators_and_a_threshold_broken():
     text = "3月5日，部长通道开启。\n某部部长周立新表示，新增就业1,254万人，全年产值破万亿元，打破10项纪录。"
     found = figures(draft_article(text, year=2025).brief)

@@ -11,7 +11,7 @@ from functools import lru_cache
 from cybrief.draft import guess
 from cybrief.draft.clean import Article
 from cybrief.draft.events import Session, Source
-from cybrief.draft.figures import CHANGE_TO, find_figures
+from cybrief.draft.figures import CHANGE_TO, CHANGED_FROM, find_figures
 from cybrief.draft.lexicon import lexicon
 from cybrief.draft.attribution import Speakers, Turn, narration_spans
 from cybrief.draft.names import DOTS, simplified, surname_of
@@ -328,6 +328,8 @@ def _implied_unit(window: str, start: int, end: int, previous, following, offset
     it was implied too, 元 when money is spoken of around it, else 个."""
     if following and following[0].start - offset == end + 1 and window[end:end + 1] in "、和及与" and following[0].quantity.unit:
         return following[0].quantity.unit
+    if following and following[0].quantity.unit and re.fullmatch(CHANGED_FROM, simplified(window[end:following[0].start - offset])):
+        return following[0].quantity.unit  # 由5000改为30000元
     if previous and previous.quantity.unit and simplified(window[max(0, previous.start - offset - 1): previous.start - offset]) == "从" \
             and re.fullmatch(CHANGE_TO, simplified(window[previous.end - offset: start])):
         return previous.quantity.unit  # 从80.6微克每立方米降到了30.5

@@ -32,6 +32,9 @@ _POINTS_AFTER = re.compile(r"[，：]\s*(?:一是|一方面|其一|首先|第一
 # 从80.6微克每立方米降到了30.5: a number with no unit where a change from a figure ends
 CHANGE_TO = r"(?:下降|降低|减少|提高|提升|增加|增长|上升|扩大|缩小|缩短|降|减|升)(?:到|至)了?"
 _CHANGED_TO = re.compile(rf"{CHANGE_TO}(?P<n>\d+(?:\.\d+)?)(?![\d.%％万亿千百十])(?![\u4e00-\u9fff]{{0,3}}(?:元|个|人|米|吨|年|天|倍))")
+# 由5000改为30000元, 从120提高到200元: a number with no unit where a change to a figure starts
+CHANGED_FROM = rf"(?:{CHANGE_TO}|改为|调整为|调到|调至)"
+_CHANGED_FROM = re.compile(rf"(?:从|由)(?P<n>\d+(?:\.\d+)?)(?![\d.%％])(?={CHANGED_FROM})")
 _LISTED = re.compile(r"(?<![\d.])(?P<n>\d+(?:\.\d+)?)(?=[、和与及]\d)")
 _CONVERSION = re.compile(r"[（(](?:约合|折合|合|约|相当于)(?:人民币|新台币|美元|港元|欧元)?$")
 # A qualifier a few words before the number: 约占全球1/3, 近占三成, and before a rate: 约每公里200万元, 大约每人每年1200元.
@@ -118,6 +121,16 @@ def find_figures(paragraph: str, first_only: bool = False) -> list[Found]:
         before = [f for f in found if f.end <= match.start() and f.quantity.unit]
         if before and not taken.overlaps(start, end) and re.search(r"从$", plain[max(0, before[-1].start - 1): before[-1].start]) \
                 and not re.search(r"[，。；：]", plain[before[-1].end: match.start()]):
+            try:
+                found.append(Found(start, end, paragraph[start:end], parse_figure(paragraph[start:end])))
+                taken.add(start, end)
+            except FigureError:
+                pass
+    for match in _CHANGED_FROM.finditer(plain):  # 由5000改为30000元: the unit of where it went
+        start, end = match.span("n")
+        to = re.match(CHANGED_FROM, plain[end:])
+        after = [f for f in found if f.start == end + to.end() and f.quantity.unit and not re.search(r"[万亿千百十兆]", f.text)]
+        if after and not taken.overlaps(start, end):
             try:
                 found.append(Found(start, end, paragraph[start:end], parse_figure(paragraph[start:end])))
                 taken.add(start, end)

@@ -1020,6 +1020,22 @@ def test_6_meeting_the_press_after_the_closing_is_a_press_conference():
     assert [(e.date, e.kind) for e in draft_article(today).brief.events] == [("2025-03-11", "press_conference")]
 
 
+@pytest.mark.parametrize("text, title", [
+    ("某省代表团今日（7日）举行全体会议，省长张明表示，今年新建学校20所。", "某省代表团全体会议"),  # no ） left
+    ("某省代表团3月9日晚在驻地举行第二场新闻发布会，省长张明表示，今年新建学校20所。", "第二场新闻发布会"),
+    ("某市3月9日举行了主题新闻发布会，市长张明表示，今年新建学校20所。", "主题新闻发布会"),  # not 了…
+    ("某部今天（3月9日）举行例行记者会，发言人张明表示，今年新建学校20所。", "例行记者会"),
+    ("大家好！欢迎关注3月5日首场「部长通道」。\n某部部长张明表示，今年新建学校20所。", "首场「部长通道」"),
+])
+def test_6_a_title_leaves_out_times_brackets_and_marks_a_date_left_and_keeps_its_closing_quote(text, title):
+    assert draft_article(text, year=2022).brief.events[0].title == title
+
+
+def test_6_a_title_found_with_no_date_keeps_the_closing_quote_of_its_kind_word():
+    text = "大家上午好，十四届全国人大二次会议第二场“部长通道”采访活动现在开始。\n某部部长张明表示，今年新建学校20所。\n"
+    assert draft_article(text).brief.events[0].title == "十四届全国人大二次会议第二场“部长通道”"
+
+
 # --- 7. figures --------------------------------------------------------------------------------------
 
 def test_7_qualifiers_ranges_shared_units_and_chinese_decimals():

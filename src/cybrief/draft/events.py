@@ -262,8 +262,8 @@ def _sessions_in(paragraphs: list[str], year: int, published: str | None, number
 
 def _title_near(text: str, word: str) -> str:
     at = text.find(word)
-    start = max(text.rfind(mark, 0, at) for mark in "，。；\n") + 1
-    return _title(text[start: at + len(word)], word)
+    start = max(text.rfind(mark, 0, at) for mark in "，。；！？\n") + 1
+    return _title(text[start: at + len(word) + 1], word)  # and a quote closing the kind word
 
 
 def _title_before(before: str, word: str) -> str:
@@ -307,18 +307,21 @@ def _title(after: str, word: str) -> str:
     after = after.lstrip("，, ")
     end = after.find(word)
     clause = after[: end + len(word)] if end >= 0 else after
-    if clause.endswith(word) and after[end + len(word): end + len(word) + 1] in ("”", "’"):
+    if clause.endswith(word) and after[end + len(word): end + len(word) + 1] in ("”", "’", "」", "』"):
         clause += after[end + len(word)]
-    clause = re.split(r"[，。；]", clause)[-1] if end >= 0 else clause
+    clause = re.split(r"[，。；！？]", clause)[-1] if end >= 0 else clause
     clause = re.sub(r"^[电讯]\s*(?:（[^）]{0,30}）)?\s*(?:题[：:])?", "", clause)  # 3日电题：…, 1日电（记者某某）, 4日讯（记者某某）
     # dates, weekdays and times said again (在8月1日举行的, （星期五）上午10时)
     clause = re.sub(r"(?:(?:\d{4}年)?\d{1,2}月\d{1,2}日|(?<![\d月])\d{1,2}日(?:上午|下午|晚上|晚间|晚|早上|早晨|凌晨|中午)?)|（星期[一二三四五六日天]）|(?:上午|下午|晚上)?\d{1,2}[时点](?:\d{1,2}分|半)?", "", clause)
-    clause = re.sub(r"在(?:北京|京|当地|线上|网上|现场)(?=举行|召开|举办)", "", clause)  # 4日在北京举行: where, said again
+    clause = re.sub(r"在(?:北京|京|当地|驻地|线上|网上|现场)(?=举行|召开|举办)", "", clause)  # 4日在北京举行: where, said again
+    # 今天（3月9日）, 当日, 3月9日晚在驻地: a date said again, what a date left, a time of day, a mark before the name
+    clause = re.sub(r"(?:今天|今日|昨天|昨日|当天|当日)|[（(]\s*[）)]", "", clause)
+    clause = re.sub(r"^[\s）)】\]」』，,、：:]*(?:上午|下午|晚上|晚间|晚|早上|早晨|清晨|凌晨|中午|傍晚)?", "", clause)
     clause = re.sub(r"^(?:的|于|在)", "", clause)  # 8日下午的“部长通道”
     clause = _PLACE.sub("", clause)
     clause = re.sub(r"^(?:[^，。；]*?(?:出席|参加)|在|于)", "", clause)  # 某副省长出席中外记者见面会: the session
     clause = re.sub(r"(?<=会议)的", "", clause)
-    clause = re.sub(r"(?:举行|召开|举办|开启|亮相|走上|迎来)的?", "", clause)
+    clause = re.sub(r"(?:举行|召开|举办|开启|亮相|走上|迎来)了?的?", "", clause)
     return clause.strip() or word
 
 

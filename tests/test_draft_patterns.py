@@ -995,6 +995,47 @@ def test_6_a_report_looking_back_on_a_year_it_tells_as_done_is_of_the_year_after
     part = text.replace("2017年全年实现", "2017年1-2月实现了")  # a part of a year is told from inside it
     assert [str(e.date) for e in draft_article(part).brief.events] == ["2017-01-22"]
 
+def test_6_a_session_named_before_its_date_takes_its_title_from_before_it():
+    text = ("全国政协十四届三次会议新闻发布会3月3日下午举行，大会新闻发言人张明向中外媒体介绍有关情况。\n"
+            "张明表示，去年新增提案5000件。\n")
+    [event] = draft_article(text).brief.events
+    assert (event.date, event.kind, event.title) == ("2025-03-03", "news_conference", "全国政协十四届三次会议新闻发布会")
+
+
+def test_6_a_clause_that_names_no_session_keeps_its_verb_in_the_title():
+    text = ("记者会现场（某社 王五摄） 某社香港2月26日电（记者 王五）全国两会即将在北京召开。"
+            "多位港区全国人大代表26日举行记者会，介绍今年的建议。\n"
+            "港区全国人大代表张明表示，今年将提出建议12项。\n")
+    [event] = draft_article(text, year=2026).brief.events
+    assert (event.date, event.kind) == ("2026-02-26", "press_conference")
+    assert "即将" not in event.title or "召开" in event.title  # never a title that lost its verb (全国两会即将)
+
+
+def test_6_meeting_the_press_after_the_closing_is_a_press_conference():
+    text = ("十四届全国人大三次会议3月11日闭幕，多位港区全国人大代表于闭幕会后见记者。\n"
+            "港区全国人大代表团团长张明表示，代表们共提交建议229项。各位代表还通过集体采访等方式接受媒体采访。\n")
+    [event] = draft_article(text).brief.events
+    assert (event.date, event.kind) == ("2025-03-11", "press_conference")
+    today = text.replace("3月11日闭幕", "今日（11日）闭幕")  # no month written: the congress meets in March
+    assert [(e.date, e.kind) for e in draft_article(today).brief.events] == [("2025-03-11", "press_conference")]
+
+
+@pytest.mark.parametrize("text, title", [
+    ("某省代表团今日（7日）举行全体会议，省长张明表示，今年新建学校20所。", "某省代表团全体会议"),  # no ） left
+    ("某省代表团3月9日晚在驻地举行第二场新闻发布会，省长张明表示，今年新建学校20所。", "第二场新闻发布会"),
+    ("某市3月9日举行了主题新闻发布会，市长张明表示，今年新建学校20所。", "主题新闻发布会"),  # not 了…
+    ("某部今天（3月9日）举行例行记者会，发言人张明表示，今年新建学校20所。", "例行记者会"),
+    ("大家好！欢迎关注3月5日首场「部长通道」。\n某部部长张明表示，今年新建学校20所。", "首场「部长通道」"),
+])
+def test_6_a_title_leaves_out_times_brackets_and_marks_a_date_left_and_keeps_its_closing_quote(text, title):
+    assert draft_article(text, year=2022).brief.events[0].title == title
+
+
+def test_6_a_title_found_with_no_date_keeps_the_closing_quote_of_its_kind_word():
+    text = "大家上午好，十四届全国人大二次会议第二场“部长通道”采访活动现在开始。\n某部部长张明表示，今年新建学校20所。\n"
+    assert draft_article(text).brief.events[0].title == "十四届全国人大二次会议第二场“部长通道”"
+
+
 # --- 7. figures --------------------------------------------------------------------------------------
 
 def test_7_qualifiers_ranges_shared_units_and_chinese_decimals():
@@ -1070,6 +1111,14 @@ def test_7_a_bare_number_where_a_change_from_a_figure_ends_takes_its_unit():
     found = figures(draft_article(text, year=2025).brief)
     assert found["31.4"][1:3] == (Decimal("31.4"), "微克/立方米")
     assert "5" not in found  # a bare number after no change from a figure stays out
+
+
+def test_7_a_bare_number_where_a_change_to_a_figure_starts_takes_its_unit():
+    text = ("3月5日，部长通道开启。\n"
+            "全国人大代表张明建议，游客免税额由5000改为30000元，补贴从120提高到200元，上限从3.5提高到5万元。\n")
+    found = figures(draft_article(text, year=2025).brief)
+    assert found["5000"][1:3] == (5000, "元") and found["120"][1:3] == (120, "元")
+    assert "3.5" not in found  # 3.5 of what magnitude: 5万元 does not say
 
 
 def test_7_thousands_separators_and_a_threshold_broken():
@@ -1196,6 +1245,77 @@ def test_7_a_magnitude_with_its_last_unit_left_unsaid_keeps_the_digit_after_it()
     assert got["三万"][1] == 30000 and got["一亿"][1] == 10 ** 8  # 一 before a word is its article: not 31000个月
 
 
+def test_7_a_per_head_amount_with_no_unit_is_money_and_the_people_before_it_are_its_base():
+    text = ("3月5日，某省代表团举行全体会议。\n"
+            "全国人大代表、某镇党委书记张明说，村民人均年收入一万二，职工人均月工资1.1万，"
+            "居民人均消费支出1.2万；全镇人口2.1万，合作社吸纳村民300多万。\n")
+    got = figures(draft_article(text, year=2025).brief)
+    assert (got["一万二"][2], got["1.1万"][2], got["1.2万"][2]) == ("元", "元", "元")  # per head: not people counted
+    assert got["2.1万"][2] == got["300多万"][2] == "人"  # a count of people is still one
+
+
+def test_7_a_count_of_a_named_meeting_is_no_figure_and_meetings_held_are():
+    text = ("7月19日，某省举行新闻发布会。\n"
+            "省长张明介绍，这里是两次东山会议召开地，也是三次南岭会议的旧址。"
+            "去年省政府召开了12次常务会议，全年3次党组会议研究生态，开了两次座谈会。\n")
+    assert [t.figure for t in draft_article(text, year=2025).brief.targets] == ["12次", "3次", "两次"]  # 两次座谈会 only
+
+
+def test_7_a_count_that_points_back_to_the_places_just_named_is_no_figure():
+    text = ("3月5日，某省代表团举行全体会议。\n"
+            "全国人大代表张明表示，东港及西湾的码头吞吐量去年创新高，但两个内地码头都要排队；"
+            "北岭、南岭和中岭的园区产值增长8%，三个园区新增企业40家。全省新建两个码头。\n")
+    assert [t.figure for t in draft_article(text, year=2025).brief.targets] == ["8%", "40家", "两个"]
+
+
+def test_7_the_reports_own_counts_are_no_figures_when_no_speaker_is_named():
+    text = ("3月10日，第三场“委员通道”开启。\n"
+            "据某网记者统计，今年三场通道共有23名委员回答了提问，分别来自16个不同的界别。\n"
+            "某网注意到，2020年走上通道的委员人数有所减少，共有18位。\n"
+            "全省今年新建学校20所。\n")
+    assert set(figures(draft_article(text, year=2021).brief)) == {"20所"}
+    said = "3月10日，委员通道开启。\n全国政协委员林川表示，今年新建实验室12个，委员们来自34个界别。\n"
+    assert set(figures(draft_article(said, year=2021).brief)) == {"12个"}
+
+
+def test_7_a_year_gone_by_and_a_plan_named_as_a_thing_make_no_goal_nor_plan():
+    text = ("10月17日，某会议新闻中心举行记者招待会。\n"
+            "某委副主任张明介绍，从2012年到2021年，生产总值从53.9万亿元增长到114.4万亿元；"
+            "某省高新区由1992年的5家发展到20家，我们实施了大科学计划，新建平台30个。"
+            "143件建议中，综合计划类18件。今年计划投资500亿元，到2027年将达到1000亿元。\n")
+    kinds = {t.figure: t.kind for t in draft_article(text, year=2022).brief.targets}
+    assert kinds == {"53.9万亿元": "achieved", "114.4万亿元": "achieved", "5家": "achieved", "20家": "achieved",
+                     "30个": "achieved", "143件": "achieved", "18件": "achieved", "500亿元": "plan", "1000亿元": "goal"}
+
+
+def test_7_a_rank_written_without_di_is_no_figure():
+    text = ("11月7日，某市召开新闻发布会。\n"
+            "县长张明介绍，县域经济排名从全省113位跃升至83位，在全国百强县中前进7个位次，新增企业300家，引进8位博士。\n")
+    assert set(figures(draft_article(text, year=2019).brief)) == {"300家", "8位"}
+
+
+def test_7_digits_of_a_growth_rate_are_no_people():
+    text = "6月18日，某办举行新闻发布会。\n某委副主任张明介绍，高技术产业投资保持两位数增长，快于全部投资7.5个百分点。\n"
+    assert set(figures(draft_article(text, year=2024).brief)) == {"7.5个百分点"}  # 两位数: double digits, not two people
+
+
+def test_7_a_span_of_time_up_to_now_is_a_period_and_quarters_in_a_row_are_counted():
+    text = ("4月13日，某办举行新闻发布会。\n"
+            "某署副署长张明介绍，一季度进出口增长10.7%，增速创6个季度以来新高，已连续7个季度保持正增长，"
+            "二季度预计增长8%，这10多天来新增企业300家。\n")
+    got = {t.figure: (t.value, t.unit) for t in draft_article(text, year=2022).brief.targets}
+    assert got == {"10.7%": (Decimal("10.7"), "%"), "7个季度": (7, "季度"), "8%": (8, "%"), "300家": (300, "家")}
+
+
+def test_7_people_of_a_region_travellers_and_doses_with_no_unit_of_their_own():
+    text = ("3月7日，某会议举行记者会。\n"
+            "某部部长张明表示，我代表全区5700多万各族人民欢迎大家；预计有超过140万内地旅客访港，"
+            "岛内2300万同胞都会受益；我们已提供近4亿剂疫苗。\n")
+    got = {t.figure: (t.value, t.unit) for t in draft_article(text, year=2022).brief.targets}
+    assert got == {"5700多万": (57000000, "人"), "超过140万": (1400000, "人"), "2300万": (23000000, "人"),
+                   "近4亿剂": (400000000, "剂")}
+
+
 def test_7_a_qualifier_before_a_rate_qualifies_the_figure_after_it():
     text = ("3月5日，某省代表团举行全体会议。\n"
             "某省交通运输厅厅长张明说，新建农村公路约每公里200万元，高标准农田近每亩3000元，补贴大约每人每年1200元。\n")
@@ -1237,6 +1357,16 @@ def test_8_a_caption_credited_to_outlets_and_a_photographer_is_set_aside_with_th
     brief = draft_article(text, year=2024).brief
     assert [d.name for d in brief.delegates] == ["李华"]  # not the host the caption names
     assert figures(brief)["300个"][0] == "李华"
+
+
+def test_8_a_caption_with_the_photographer_named_after_sheying_is_set_aside():
+    text = ("某局新闻发言人、某司司长张明 摄影王五\n"
+            "某网讯 记者王五 15日上午，某办举行新闻发布会。某局新闻发言人张明出席发布会。\n"
+            "张明介绍，一季度全国生产总值增长6.7%。\n")
+    brief = draft_article(text, year=2016).brief
+    assert brief.title != "某局新闻发言人、某司司长张明 摄影王五" and "王五" not in [d.name for d in brief.delegates]
+    assert figures(brief)["6.7%"][0] == "张明"
+    assert "摄影：王五" not in draft_article("张明在现场。摄影：王五\n" + text, year=2016).brief.title
 
 
 def test_8_a_variant_form_the_conversion_table_leaves_is_read_as_simplified():

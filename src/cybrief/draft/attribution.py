@@ -185,6 +185,15 @@ def attribute(article: Article, session_paragraphs: frozenset[int] = frozenset()
     return Speakers(speakers, turns, excluded, questions)
 
 
+def narration_spans(paragraph: str) -> list[tuple[int, int]]:
+    """Where a paragraph is the report's narration, whoever speaks around it: all of it when it opens with
+    narration (据统计, 某网注意到), else its sentences of narration (数据显示……)."""
+    plain = simplified(paragraph)
+    if narration_starts(plain):
+        return [(0, len(plain))]
+    return [m.span() for m in _NARRATION_SENTENCE.finditer(plain)]
+
+
 def _turns_to_another(plain: str, people, current: str) -> bool:
     """Whether the paragraph's first sentence introduces someone other than the last speaker with a role, or the
     paragraph lists people with what they are (甲、乙等12位委员)."""

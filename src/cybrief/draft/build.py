@@ -11,9 +11,9 @@ from functools import lru_cache
 from cybrief.draft import guess
 from cybrief.draft.clean import Article
 from cybrief.draft.events import Session, Source
-from cybrief.draft.figures import CHANGE_TO, find_figures
+from cybrief.draft.figures import CHANGE_TO, CHANGED_FROM, find_figures
 from cybrief.draft.lexicon import lexicon
-from cybrief.draft.attribution import Speakers, Turn
+from cybrief.draft.attribution import Speakers, Turn, narration_spans
 from cybrief.draft.names import DOTS, simplified, surname_of
 from cybrief.draft.organizations import as_written, delegation_of, organization_of, place_named, session_named
 from cybrief.draft.speakers import Speaker
@@ -171,6 +171,9 @@ def build(article: Article, source: Source, sessions: list[Session], speakers: S
         if placeholder is not None and (number == 1 or number in speakers.questions):
             continue
         found = find_figures(paragraph)
+        if placeholder is not None:  # no one named: the report's narration (据统计, 某网注意到) is still nobody's figures
+            told = narration_spans(paragraph)
+            found = [f for f in found if not any(a <= f.start < b for a, b in told)]
         spans = [(f.start, f.end) for f in found]
         starts = [f.start for f in found]
         for index, figure in enumerate(found):
@@ -220,7 +223,7 @@ def build(article: Article, source: Source, sessions: list[Session], speakers: S
                 id=f"{delegate_id}-{counts[delegate_id]:02d}", delegate=delegate_id, sector=sector_slug,
                 region=region or TO_WRITE, metric=metric,
                 metric_en=TODO_EN, figure=figure.text, value=q.value, unit=unit, qualifier=q.qualifier,
-                qualitative=figure.qualitative, kind=guess.kind(window, at), horizon=horizon,
+                qualitative=figure.qualitative, kind=guess.kind(window, at, int(events[0].date[:4])), horizon=horizon,
                 paragraph=number, basis=turn.basis, basis_note=turn.note, review=tuple(review),
             ))
     if found_count > MAX_TARGETS:
@@ -288,7 +291,11 @@ def _event_for(paragraph: int, sessions: list[Session], events: list[Event]) -> 
 
 # 有11名村官当选……这11名代表, 我们11个人: a count after a demonstrative or a pronoun points back to one already given
 _POINTS_BACK = re.compile(r"(?:这|那|这些|那些|上述|前述|我们|他们|她们|咱们)$")
-_PEOPLE = re.compile(r"(?:贫困)?(?:人口|员工|干部|职工|农民|群众|居民|村民|游客|学生|人员|劳动力|工人|党员|志愿者|人才|就业)")
+_PEOPLE = re.compile(r"(?:贫困)?(?:人口|员工|干部|职工|农民|群众|居民|村民|游客|学生|人员|劳动力|工人|党员|志愿者|人才|就业"
+                     r"|各族人民|同胞|旅客|乘客|市民)")  # 5700多万各族人民, 2300万同胞, 140万内地旅客
+# 村民人均年收入一万二: the people before 人均 are the base of a per-head amount, not what it counts
+_PER_HEAD = re.compile(rf"(?:{_PEOPLE.pattern})?人均")
+_PER_HEAD_MONEY = re.compile(r"人均[^，。；：、]{0,6}?(?:收入|所得|工资|薪|消费|支出|GDP|生产总值|存款|储蓄|分红|收益|补贴|财富)")
 _MONEY = ("元", "投资", "营收", "收入", "产值", "规模", "资金", "销售额", "GDP", "产业", "成本", "生产总值", "经济总量", "预算", "债")
 # 8年收了1600多万, 一年赚300多万: an amount with no unit that is what someone takes in, earns or spends is money
 _MONEY_VERB = re.compile(r"(?:(?<![吸接招回征])收|赚|挣|花|贪|捞|罚|亏|掏|损失|补贴|奖励)(?:了|到|掉|走)?$")
@@ -321,17 +328,22 @@ def _implied_unit(window: str, start: int, end: int, previous, following, offset
     it was implied too, 元 when money is spoken of around it, else 个."""
     if following and following[0].start - offset == end + 1 and window[end:end + 1] in "、和及与" and following[0].quantity.unit:
         return following[0].quantity.unit
+    if following and following[0].quantity.unit and re.fullmatch(CHANGED_FROM, simplified(window[end:following[0].start - offset])):
+        return following[0].quantity.unit  # 由5000改为30000元
     if previous and previous.quantity.unit and simplified(window[max(0, previous.start - offset - 1): previous.start - offset]) == "从" \
             and re.fullmatch(CHANGE_TO, simplified(window[previous.end - offset: start])):
         return previous.quantity.unit  # 从80.6微克每立方米降到了30.5
     s0, s1 = guess.sentence_bounds(window, start)
     clause_start = max(window.rfind(mark, s0, start) for mark in "，；：、") + 1
-    if "人次" in simplified(window[clause_start:start]):
+    clause = simplified(window[clause_start:start])
+    if "人次" in clause:
         return "人次"  # 入境游客人次2.5亿
-    if _PEOPLE.match(window, end) or _PEOPLE.search(window[max(clause_start, start - 12):start]):
+    if _PER_HEAD_MONEY.search(clause):
+        return "元"  # 村民人均年收入一万二, 职工人均工资8万: an amount per head is money, not people
+    if _PEOPLE.match(window, end) or _PEOPLE.search(_PER_HEAD.sub("，", simplified(window[max(clause_start, start - 12):start]))):
         return "人"
     sentence = simplified(window[s0:s1])
-    if _PEOPLE.search(simplified(window[max(s0, start - 40):start])):
+    if _PEOPLE.search(_PER_HEAD.sub("，", simplified(window[max(s0, start - 40):start]))):
         return "人"  # 贫困人口要减少500万以上，搬迁也要超过80万以上: the people of the sentence
     if re.search(r"[万亿]", window[start:end]) and _MONEY_VERB.search(simplified(window[max(s0, start - 4):start])):
         return "元"

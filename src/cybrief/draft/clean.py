@@ -26,7 +26,10 @@ _CREDIT = re.compile(
     r"(?:(?:记者|摄影师?|通讯员|供图)\s*[\u4e00-\u9fff·]{2,10}\s*[/／]?\s*摄(?:影)?|[/／]摄|[（(][^（）()]{2,24}?摄[）)]"
     # 新华网/中国政府网 陈杰 摄: the outlets, a space, the photographer
     r"|(?<![\u4e00-\u9fff])[\u4e00-\u9fff]{1,8}(?:网|社|报|台)(?:/[\u4e00-\u9fff]{1,8}(?:网|社|报|台))*\s+[\u4e00-\u9fff·]{2,4}\s*摄"
-    r"|(?:新华社|中新社|新华网|人民网|央视网)(?:记者\s*[\u4e00-\u9fff·]{2,10}\s*)?发)\s*$"
+    r"|(?:新华社|中新社|新华网|人民网|央视网)(?:记者\s*[\u4e00-\u9fff·]{2,10}\s*)?发"
+    # 某司司长张明 摄影王五, 摄影：王五: the photographer named after 摄影, closing the caption
+    r"|(?:^|(?<=[\s。）)]))摄影\s*[：:/／|｜]?\s*(?!报道)[\u4e00-\u9fff·]{2,4}(?:[ 、][\u4e00-\u9fff·]{2,4})*"
+    r"|摄影\s*[：:/／|｜]\s*[\u4e00-\u9fff·]{2,4}(?:[ 、][\u4e00-\u9fff·]{2,4})*)\s*$"
 )
 # Page chrome: breadcrumbs, share and print buttons (and a share widget's lines), counters, an e-paper's edition line.
 _CHROME = re.compile(

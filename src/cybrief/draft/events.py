@@ -64,6 +64,12 @@ def session_phrases(plain: str, cppcc: bool = True) -> list[tuple[int, int]]:
     return [m.span() for pattern in patterns for m in pattern.finditer(plain)]
 
 
+def _plenary_session(plain: str) -> bool:
+    """Whether a text names a yearly session of the NPC or the CPPCC (not of a standing committee, which meets
+    every other month)."""
+    return any("常委会" not in plain[start:end] for start, end in session_phrases(plain))
+
+
 def _chinese_number(text: str) -> int:
     if text.startswith("二十"):
         return 20 + (_CN_DIGITS[text[2]] if len(text) > 2 else 0)
@@ -219,7 +225,9 @@ def _sessions_in(paragraphs: list[str], year: int, published: str | None, number
         dates = [(m, int(m.group("month"))) for m in _DATE.finditer(paragraph)]
         for m, _ in dates:
             month = int(m.group("month"))
-        dates += [(m, month) for m in _DAY.finditer(paragraph) if month and not any(d.start() <= m.start() < d.end() for d, _ in dates)]
+        # 十四届全国人大三次会议今日（11日）闭幕: the sessions of the congress and the conference meet in March
+        known = month or (3 if _plenary_session(paragraph) else None)
+        dates += [(m, known) for m in _DAY.finditer(paragraph) if known and not any(d.start() <= m.start() < d.end() for d, _ in dates)]
         for match, in_month in sorted(dates, key=lambda pair: pair[0].start()):
             sentence = _sentence_at(paragraph, match.start())
             found = _event_kind(sentence, max(0, sentence.find(match.group())))
@@ -233,8 +241,9 @@ def _sessions_in(paragraphs: list[str], year: int, published: str | None, number
                 same.time = match.group("time")  # 新华社北京3月9日电……3月9日下午: the later phrase has the time
             if date is None or same is not None:
                 continue
-            after = sentence[sentence.find(match.group()) + len(match.group()):]
-            title = _title(after, word)
+            at = sentence.find(match.group())
+            after = sentence[at + len(match.group()):]
+            title = _title(after, word) if word in after else _title_before(sentence[:at], word)
             if word == "采访":  # 组织记者赴某省采访……出席中外记者见面会: a reporting trip; the session is named next
                 rest = paragraph[paragraph.find(word, match.end()) + len(word):]
                 later = _event_kind(rest)
@@ -253,8 +262,16 @@ def _sessions_in(paragraphs: list[str], year: int, published: str | None, number
 
 def _title_near(text: str, word: str) -> str:
     at = text.find(word)
-    start = max(text.rfind(mark, 0, at) for mark in "，。；\n") + 1
-    return _title(text[start: at + len(word)], word)
+    start = max(text.rfind(mark, 0, at) for mark in "，。；！？\n") + 1
+    return _title(text[start: at + len(word) + 1], word)  # and a quote closing the kind word
+
+
+def _title_before(before: str, word: str) -> str:
+    """某会议新闻发布会3月3日下午举行，……: the session is named before its date; its clause up to the kind word
+    (a space or a closing bracket ends a caption glued before it) is the title, not the words after the date."""
+    end = before.rfind(word) + len(word)
+    start = max(before.rfind(mark, 0, end) for mark in "，。；：\n ）)") + 1
+    return _title(before[start:end], word)
 
 
 def _event_kind(sentence: str, after: int = 0) -> tuple[str, str] | None:
@@ -290,18 +307,21 @@ def _title(after: str, word: str) -> str:
     after = after.lstrip("，, ")
     end = after.find(word)
     clause = after[: end + len(word)] if end >= 0 else after
-    if clause.endswith(word) and after[end + len(word): end + len(word) + 1] in ("”", "’"):
+    if clause.endswith(word) and after[end + len(word): end + len(word) + 1] in ("”", "’", "」", "』"):
         clause += after[end + len(word)]
-    clause = re.split(r"[，。；]", clause)[-1] if end >= 0 else clause
+    clause = re.split(r"[，。；！？]", clause)[-1] if end >= 0 else clause
     clause = re.sub(r"^[电讯]\s*(?:（[^）]{0,30}）)?\s*(?:题[：:])?", "", clause)  # 3日电题：…, 1日电（记者某某）, 4日讯（记者某某）
     # dates, weekdays and times said again (在8月1日举行的, （星期五）上午10时)
     clause = re.sub(r"(?:(?:\d{4}年)?\d{1,2}月\d{1,2}日|(?<![\d月])\d{1,2}日(?:上午|下午|晚上|晚间|晚|早上|早晨|凌晨|中午)?)|（星期[一二三四五六日天]）|(?:上午|下午|晚上)?\d{1,2}[时点](?:\d{1,2}分|半)?", "", clause)
-    clause = re.sub(r"在(?:北京|京|当地|线上|网上|现场)(?=举行|召开|举办)", "", clause)  # 4日在北京举行: where, said again
+    clause = re.sub(r"在(?:北京|京|当地|驻地|线上|网上|现场)(?=举行|召开|举办)", "", clause)  # 4日在北京举行: where, said again
+    # 今天（3月9日）, 当日, 3月9日晚在驻地: a date said again, what a date left, a time of day, a mark before the name
+    clause = re.sub(r"(?:今天|今日|昨天|昨日|当天|当日)|[（(]\s*[）)]", "", clause)
+    clause = re.sub(r"^[\s）)】\]」』，,、：:]*(?:上午|下午|晚上|晚间|晚|早上|早晨|清晨|凌晨|中午|傍晚)?", "", clause)
     clause = re.sub(r"^(?:的|于|在)", "", clause)  # 8日下午的“部长通道”
     clause = _PLACE.sub("", clause)
     clause = re.sub(r"^(?:[^，。；]*?(?:出席|参加)|在|于)", "", clause)  # 某副省长出席中外记者见面会: the session
     clause = re.sub(r"(?<=会议)的", "", clause)
-    clause = re.sub(r"(?:举行|召开|举办|开启|亮相|走上|迎来)的?", "", clause)
+    clause = re.sub(r"(?:举行|召开|举办|开启|亮相|走上|迎来)了?的?", "", clause)
     return clause.strip() or word
 
 

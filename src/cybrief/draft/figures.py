@@ -32,6 +32,9 @@ _POINTS_AFTER = re.compile(r"[，：]\s*(?:一是|一方面|其一|首先|第一
 # 从80.6微克每立方米降到了30.5: a number with no unit where a change from a figure ends
 CHANGE_TO = r"(?:下降|降低|减少|提高|提升|增加|增长|上升|扩大|缩小|缩短|降|减|升)(?:到|至)了?"
 _CHANGED_TO = re.compile(rf"{CHANGE_TO}(?P<n>\d+(?:\.\d+)?)(?![\d.%％万亿千百十])(?![\u4e00-\u9fff]{{0,3}}(?:元|个|人|米|吨|年|天|倍))")
+# 由5000改为30000元, 从120提高到200元: a number with no unit where a change to a figure starts
+CHANGED_FROM = rf"(?:{CHANGE_TO}|改为|调整为|调到|调至)"
+_CHANGED_FROM = re.compile(rf"(?:从|由)(?P<n>\d+(?:\.\d+)?)(?![\d.%％])(?={CHANGED_FROM})")
 _LISTED = re.compile(r"(?<![\d.])(?P<n>\d+(?:\.\d+)?)(?=[、和与及]\d)")
 _CONVERSION = re.compile(r"[（(](?:约合|折合|合|约|相当于)(?:人民币|新台币|美元|港元|欧元)?$")
 # A qualifier a few words before the number: 约占全球1/3, 近占三成, and before a rate: 约每公里200万元, 大约每人每年1200元.
@@ -123,6 +126,16 @@ def find_figures(paragraph: str, first_only: bool = False) -> list[Found]:
                 taken.add(start, end)
             except FigureError:
                 pass
+    for match in _CHANGED_FROM.finditer(plain):  # 由5000改为30000元: the unit of where it went
+        start, end = match.span("n")
+        to = re.match(CHANGED_FROM, plain[end:])
+        after = [f for f in found if f.start == end + to.end() and f.quantity.unit and not re.search(r"[万亿千百十兆]", f.text)]
+        if after and not taken.overlaps(start, end):
+            try:
+                found.append(Found(start, end, paragraph[start:end], parse_figure(paragraph[start:end])))
+                taken.add(start, end)
+            except FigureError:
+                pass
     return sorted(found, key=lambda f: f.start)
 
 
@@ -141,6 +154,32 @@ def _restates_list(plain: str, list_end: int, start: int, end: int) -> bool:
         return int(read_numeral(count.group())) == items
     except ValueError:
         return False
+
+
+_LIST_BEFORE = "[^、及和与\\d]{1,12}(?:(?:、|及|和|与|以及)[^、及和与\\d]{1,6}){%d}的?"  # a clause's list, items after its verb
+
+
+def _points_back(plain: str, start: int, end: int) -> bool:
+    """东港及西湾的码头吞吐量创新高，但两个内地码头都要排队: a count that equals a list named earlier in the
+    sentence, whose noun it says again, points back to those items; it is no new figure."""
+    count = re.fullmatch(r"([2-9]|[两二三四五六七八九])[个家座条所处]", plain[start:end])
+    phrase = re.match(r"(?:不同的?)?([^\W\d_a-zA-Z]{2,6})", plain[end:end + 10])
+    if not count or not phrase:
+        return False
+    from cybrief.figures.numerals import read_numeral
+
+    items = int(read_numeral(count.group(1)))
+    s0 = max(plain.rfind(mark, max(0, start - 150), start) for mark in "。！？") + 1
+    before, words = plain[s0:start], phrase.group(1)
+    listed = re.compile(_LIST_BEFORE % (items - 1))
+    for k in range(len(words) - 1):
+        at = before.find(words[k:k + 2])
+        while at > 0:
+            clause = max(before.rfind(mark, 0, at) for mark in "，；：") + 1
+            if listed.fullmatch(before, clause, at):
+                return True
+            at = before.find(words[k:k + 2], at + 1)
+    return False
 
 
 def _detached(paragraph: str, match: re.Match, item: Found) -> Found:
@@ -190,15 +229,22 @@ def _left_out(plain: str, start: int, end: int, quoted: Spans, name: str = "amou
     if name != "streak" and any(before.endswith(word) for word in _RANK_BEFORE) \
             and not re.search(r"(?:[\d一二两三四五六七八九十百千多几][年月日天周]|[之以])前$", plain[max(0, start - 3): start]):
         return True  # 前5位, 第三, 今年前2个月 (a period); not 5年前不足7500元
+    if plain[end - 1: end] == "位" and plain.startswith("数", end):
+        return True  # 保持两位数增长: how many digits a rate has, no count of people
+    if plain.startswith(("位次", "名次"), end) or plain[end - 1: end] == "位" and re.search(
+            r"(?:排名|排位|位次|名次)[^，。；]{0,12}$", plain[max(0, start - 16): start]):
+        return True  # 排名从全省113位跃升至83位, 前进7个位次: a rank and its change
     if plain[start - 1: start] == "等" and _restates_list(plain, start - 1, start, end):
         return True
     if plain[start - 1: start] != "等" and re.match(r"[\d一二两三四五六七八九十]+[个项家类座条大]", plain[start:end]) \
             and "、" in plain[max(0, start - 12): start] and _restates_list(plain, start, start, end):
         return True  # 东岭、西川两个园区: the count of the places just named
+    if name == "amount" and _points_back(plain, start, end):
+        return True  # 东港及西湾的码头……两个内地码头: the places just named, counted again
     if name == "amount" and plain[end - 1: end] == "位" and re.match(r"[^，。；]{0,6}?(?:代表|委员|部长|嘉宾|官员|记者|负责人|一把手|专家|企业家|发言人|院士|学者|主持人)", plain[end:end + 10]):
         return True  # 三位部长, 八位委员, 6位部委“一把手”: the report counting who came
-    if name == "amount" and plain.startswith("代表团", end):
-        return True  # 已有26个代表团举办开放日: the report counting delegations
+    if name == "amount" and (plain.startswith("代表团", end) or plain[end - 1: end] == "个" and re.match(r"(?:不同的?)?界别", plain[end:end + 6])):
+        return True  # 已有26个代表团举办开放日, 来自16个不同的界别: the report counting delegations and sectors
     if name == "amount" and plain[end - 1: end] in "名家" and (re.match(
             r"[^，。；]{0,10}?(?:媒体|新闻单位|记者[^，。；]{0,4}?(?:参加|出席|到场|到会|旁听|提问|参与|聚集|云集|齐聚|前来|围))",
             plain[end:end + 20]) or re.search(r"(?:媒体|记者)$", plain[max(0, start - 4): start])):
@@ -224,16 +270,35 @@ def _left_out(plain: str, start: int, end: int, quoted: Spans, name: str = "amou
         return True  # （约合42亿美元）: the reporter's conversion, not the speaker's figure
     if plain.startswith(_SESSION_AFTER, end) or _LIST_AFTER.match(plain, end):
         return True
+    if name == "amount" and _named_meeting(plain, start, end):
+        return True  # 两次东山会议召开地: a meeting named for its place, counted; not 召开了12次常务会议
     if re.fullmatch(r"[一二两三四五六七八九十][条项点个]", plain[start:end]) and re.match(
             r"[^，。；\d]{0,8}?(?:措施|举措|建议|意见|任务|要求|原则|原因|特点|做法|经验|打算|考虑)", plain[end:end + 14]):
         return True  # 给出了四条具体举措: how many points the speaker makes, not a figure
     if name == "amount" and _POINTS_AFTER.match(plain, end):
         return True  # 主要是两条，一是……: the count of the points that follow
+    if name == "amount" and re.search(r"(?:天|周|个月|季度|小时)$", plain[start:end]) and re.match(r"以来|来(?![自看说到])", plain[end:end + 2]):
+        return True  # 创6个季度以来新高, 这10多天来: a span of time up to now, a period
     if name == "amount" and plain[end - 1: end] == "周" and plain[end: end + 1] == "年":
         return True  # 20周年, an anniversary
     if name == "order" and re.search(r"[\d一二两三四五六七八九十][个家座]$", plain[max(0, start - 2):start]):
         return True  # 两个千亿级园区: the count is the figure, the size class is not
     return False
+
+
+# What a meeting is for or who sits in it (常务会议, 党组会议): a count of such meetings is one held, a figure.
+_MEETING_KINDS = re.compile(r"常务|全体|专题|协商|座谈|工作|党组|常委|主任|联席|调度|推进|现场|视频|电话|部署|动员|务虚|办公|例行|新闻|分组|小组|"
+                            r"审议|研讨|学习|交流|理事|董事|股东|监事|领导|讨论|季度|年度|月度|专家|评审|论证|听证|协调|会商|通报|总结|培训|扩大|"
+                            r"主席|委员|代表|职工|党员|支部|村民|居民|双周|专项|集体|民主|生活|政府|人大|政协|党委|[省市县区镇]委|国际|高层")
+_HELD_BEFORE = re.compile(r"(?:召开|举行|举办|开了|开过|组织|主持|参加|出席)[^，。；]{0,3}$")
+
+
+def _named_meeting(plain: str, start: int, end: int) -> bool:
+    """两次东山会议: a count before two characters and 会议 that say no kind of meeting names the meeting (where it
+    was held), not how many a speaker's body held; 召开了12次常务会议 and 3次党组会议 are counts of meetings held."""
+    named = re.match(r"([^\W\d_a-zA-Z]{2})会议", plain[end:end + 4])
+    return bool(plain[end - 1: end] in "次届" and named and not _MEETING_KINDS.fullmatch(named.group(1))
+                and not _HELD_BEFORE.search(plain, max(0, start - 8), start))
 
 
 def _read(start: int, end: int, text: str, amount: bool, streak: bool = False) -> Found | None:

@@ -13,7 +13,8 @@ _PERIOD = re.compile(
     r"|(?P<word>今年|明年|去年|年内)"
 )
 _CLAUSE_OPENERS = re.compile(r"(?:力争|争取|预计|计划|到|至|在|截至|截止|于|今后|未来|从|自|回望|回顾|纵观|整个)*$")
-_PLAN_WORDS = re.compile(r"计划|规划|拟|安排")
+# 计划投资, 规划建设: planned; not a plan named as a thing (大科学计划，, 综合计划类, 规划的)
+_PLAN_WORDS = re.compile(r"(?:计划|规划)(?![类、，。；的和与及等书中里内纲])|(?<!模)拟|安排")
 _GOAL_WORDS = re.compile(r"力争|争取|目标|确保|预计|有望|未来|将(?!近)|(?<![重主需只])要(?![素求想])|(?<![达得])到“?(?:十[一二三四五六七八九]五|20\d\d年)")
 _CLAUSE = re.compile(r"[^，。；！？：,;]+")
 _SENTENCE = re.compile(r"[^。！？!?]+[。！？!?]?")
@@ -103,14 +104,16 @@ def horizon(paragraph: str, start: int, figure_starts: list[int]) -> str | None:
     return None
 
 
-def kind(paragraph: str, start: int) -> str:
+def kind(paragraph: str, start: int, year: int | None = None) -> str:
     """plan when the nearest marker before the figure in its sentence is 计划/规划; goal for 将, 力争, 目标,
-    到……末 and the like; achieved when there is none."""
+    到……末 and the like (not 到 a year before `year`, the session's: 从2012年到2021年 tells what was done);
+    achieved when there is none."""
     s0, _ = sentence_bounds(paragraph, start)
     window = paragraph[s0:start]
     window = window[window.rfind("：“") + 1:]  # a quotation starts a new utterance
     plan = [m.start() for m in _PLAN_WORDS.finditer(window)]
-    goal = [m.start() for m in _GOAL_WORDS.finditer(window)]
+    goal = [m.start() for m in _GOAL_WORDS.finditer(window)
+            if not (year and re.fullmatch(r"到“?20\d\d年", m.group()) and int(m.group()[-5:-1]) < year)]
     if not plan and not goal:
         return "achieved"
     return "plan" if max(plan, default=-1) > max(goal, default=-1) else "goal"

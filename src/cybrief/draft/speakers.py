@@ -14,6 +14,7 @@ import re
 from functools import lru_cache
 
 from cybrief.draft.clean import Article, is_caption_like, is_title_line
+from cybrief.draft.hosts import nobodys_turns
 from cybrief.draft.introductions import Person, ends_with_title, find_people, heading_person, label_of, name_echoes
 from cybrief.draft.lexicon import lexicon
 from cybrief.draft.names import looks_like_name, simplified
@@ -32,9 +33,6 @@ _ANSWERED = re.compile(r"^[^，。；！？“”]{0,12}?(?P<verb>回答|解答|
 _ANSWER_COUNT = re.compile(r"^[^，。；！？“”]{0,12}?回答了?(?:\d+|[一二两三四五六七八九十几多]+)(?:个|道)[^，。；！？“”]{0,8}?(?:问题|提问)")
 # 张明提出三点建议：, 提出一项议案，: what is put forward is words (not 提出建设……十周年)
 _PUT_FORWARD = re.compile(r"[^，。；！？“”：]{0,12}?(?:建议|议案|提案|意见|倡议|要求|观点|看法|设想)(?:[，,：:。]|$)")
-# 陈某：女士们、先生们，上午好！……我们荣幸地邀请到……: the words of whoever hosts, under any label
-_HOST_TALK = re.compile(r"欢迎[^，。！]{0,6}(?:出席|参加)[^，。！]{0,20}(?:发布会|记者会|见面会|吹风会)|(?:荣幸|高兴)地?(?:邀请到|请到)|(?:发布会|记者会|见面会)(?:到此结束|现在开始)"
-                        r"|下面(?:请|开始)(?:[^，。]{0,12})?(?:提问|介绍)|请(?:记者朋友们?|各位记者|大家)(?:提问|举手)")
 _BRACKETED_POST = re.compile(r"[（(]([^（）()]{2,40})[）)]")  # （某公司总经理）: a heading's post on a line of its own
 _ANSWER_LABEL = re.compile(r"^\s*(?:答|A)\s*[：:]")
 _NARRATION = re.compile(
@@ -184,20 +182,7 @@ def find_speakers(article: Article):
                 known.add(label[1].name)
                 if label[1].role:
                     roles.setdefault(label[1].name, []).append(label[1].role)
-    reporters = {name for name in known if any(re.search(rf"记者\s?{re.escape(simplified(name))}", plain) for plain in plains)}
-    for number, label in labels.items():
-        if label[1] is not None and label[1].name in reporters:
-            labels[number] = ("question", None)  # 记者张帅向某省省长提问 / 【张帅】……: a reporter's question
-    hosts = _hosts(article, plains, frozenset(known), echoes)
-    hosting = {label[1].name for number, label in labels.items() if label[1] is not None
-               and _HOST_TALK.search(plains[number - 1] if plains[number - 1][label[1].end:].strip(" ：:") or number == len(plains)
-                                     else plains[number])}  # the label alone on its line: the words are on the next
-    order = sorted(labels)
-    answering = {labels[n][1].name for before, n in zip(order, order[1:]) if labels[before][0] == "question" and labels[n][1] is not None}
-    hosts |= hosting - answering  # a spokesperson who opens the session and answers its questions is its speaker
-    for number, label in labels.items():
-        if label[1] is not None and label[1].name in hosts:
-            labels[number] = ("question", None)  # 陈文俊：…… where the report says 陈文俊主持: the host's words
+    nobodys_turns(article, plains, labels, frozenset(known), echoes)  # the host's and the reporters'
     for number, person in _floors(article, plains, frozenset(known), echoes, labels).items():
         headings.setdefault(number, person)
     # Where each known person speaks.
@@ -304,20 +289,6 @@ def _title_label(number: int, plain: str, roles: dict[str, list[str]]):
     if len(holders) != 1:
         return None
     return "speaker", Person(number, match.start(1), match.start(1), match.end(1), holders.pop(), None, "label")
-
-
-def _hosts(article: Article, plains: list[str], known: frozenset[str], echoes: frozenset[str]) -> set[str]:
-    """The people the report says host the event (某办副主任张明主持, 由张明主持, 主持人张明): their labelled turns
-    are a transcript's host talk, nobody's figures."""
-    hosts = set()
-    for number, plain in enumerate(plains, 1):
-        if "主持" not in plain:
-            continue
-        for person in find_people(number, article.paragraph(number), plain, known, echoes):
-            if re.match(r"(?:先生|女士|同志)?(?:主持|担任主持)(?!人)", plain[person.end: person.end + 6]) \
-                    or re.search(r"主持人(?:为|是|[：:])?$", plain[max(0, person.name_start - 5): person.name_start]):
-                hosts.add(person.name)
-    return hosts
 
 
 def _invited(before: str, within_clause: bool = False) -> bool:

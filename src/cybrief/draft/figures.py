@@ -18,7 +18,7 @@ _ONE = rf"(?!(?<=[百千万亿兆])一(?![{_CN}点])[^\W\d_a-zA-Z])"  # [^\W\d_a
 _NUMERAL = rf"[{_DIGITS}{_CN}](?:{_ONE}[{_DIGITS}{_CN}]|[.．](?=[{_DIGITS}])|,(?=\d{{3}}(?!\d))|点(?=[{_CN}])|\s(?=[万亿兆]))*"
 # 三万五, 一亿二千万: the places after a magnitude, the last of them often left unsaid (三万五 is 35000)
 _AFTER_MAGNITUDE = rf"(?:{_ONE}[零〇一二两三四五六七八九十百千])*"
-_OVER = r"(?:[余多](?:万亿|亿|万)?)?"  # 1500余家, 两千余万亩
+_OVER = r"(?:[余多几](?:万亿|亿|万)?)?"  # 1500余家, 两千余万亩, 40几次
 _ORDER = re.compile(r"^[十百千万亿]+$")
 # Units that are dates or spans of years: 2025年, 3月7日, 这两年 are horizons and dates, not figures.
 SKIPPED_UNITS = frozenset(("年", "月", "日"))
@@ -61,14 +61,16 @@ def _patterns() -> dict[str, re.Pattern]:
     suffixes = "|".join(word for word, _ in SUFFIXES)
     return {
         "ratio": re.compile(rf"每[\u4e00-\u9fff]{{0,4}}?{_NUMERAL}[\u4e00-\u9fff]{{1,6}}?有{_NUMERAL}(?:{units})?"),
+        # 百分之四点五至百分之五, 百分之二十到三十: a range of percentages said in full
+        "percents": re.compile(rf"(?:{prefixes})?百分之{_NUMERAL}(?:至|到)(?:百分之)?{_NUMERAL}(?:{suffixes})?"),
         "share": re.compile(rf"(?:{prefixes})?[{_DIGITS}{_CN}]+分之{_NUMERAL}(?:{suffixes})?"),
         "slash": re.compile(rf"(?:{prefixes})?(?<![\d/.])\d{{1,3}}/\d{{1,3}}(?![\d/])(?:{suffixes})?"),
         "streak": re.compile(rf"(?<=连续){_NUMERAL}年"),
         "order": re.compile(r"(?:[十百千]?[万亿]|万亿|[十百千])级"),
         "amount": re.compile(
             rf"(?:{prefixes})?{_NUMERAL}个[多半](?:小时|月)(?:{suffixes})?"  # 1个多小时, 两个半小时
-            rf"|(?:{prefixes})?{_NUMERAL}(?:(?:{units})?(?:至|到|~|～|-|—){_NUMERAL})?{_OVER}\s?{unit}(?:{suffixes})?"
-            rf"|(?:{prefixes})?[{_DIGITS}]+(?:[.．][{_DIGITS}]+)?[余多]?\s?(?:万亿|亿|万|兆)[余多]?(?:{suffixes})?"  # 2000多亿
+            rf"|(?:{prefixes})?{_NUMERAL}(?:(?:{units})?(?:至于|至|到|~|～|-|—){_NUMERAL})?{_OVER}\s?{unit}(?!(?<=个)亿(?!级))(?:(?<=[倍天周月时])多(?![^\W\d_a-zA-Z]{{0,1}}[次种个项人名位]))?(?:{suffixes})?"
+            rf"|(?:{prefixes})?[{_DIGITS}]+(?:[.．][{_DIGITS}]+)?[余多]?(?:个(?=亿(?!级)))?\s?(?:万亿|亿|万|兆)[余多]?(?:{suffixes})?"  # 2000多亿, 500个亿
             rf"|(?:{prefixes})?[{_CN}]*[一二两三四五六七八九][{_CN}]*?(?:万亿|亿|万|兆){_AFTER_MAGNITUDE}[余多]?(?:{suffixes})?"  # 九万亿, 六七万亿, 三万五
             rf"|(?:{prefixes})[十百千]?(?:万亿|亿|万|兆)(?:{suffixes})?"  # 近百亿, 超千亿: a round amount after a qualifier
         ),
@@ -88,7 +90,7 @@ def find_figures(paragraph: str, first_only: bool = False) -> list[Found]:
     taken = Spans()
     found: list[Found] = []
     pats = _patterns()
-    for name in ("ratio", "share", "slash", "streak", "order", "amount"):
+    for name in ("ratio", "percents", "share", "slash", "streak", "order", "amount"):
         for match in pats[name].finditer(plain):
             start, end = match.span()
             if plain.startswith("破", start) and plain[start - 1: start] in ("打", "冲", "攻"):
@@ -224,7 +226,7 @@ class Spans:
 
 def _left_out(plain: str, start: int, end: int, quoted: Spans, name: str = "amount") -> bool:
     before = plain[max(0, start - 2): start]
-    if start > 0 and (plain[start - 1] == "第" or plain[start - 1].isascii() and plain[start - 1].isalnum()):
+    if start > 0 and (plain[start - 1] == "第" or plain[start - 1].isascii() and plain[start - 1].isalnum() and plain[start].isascii()):
         return True
     if name != "streak" and any(before.endswith(word) for word in _RANK_BEFORE) \
             and not re.search(r"(?:[\d一二两三四五六七八九十百千多几][年月日天周]|[之以])前$", plain[max(0, start - 3): start]):

@@ -30,6 +30,7 @@ from cybrief.figures.numerals import (
     read_numeral,
 )
 from cybrief.figures.qualifiers import QUALIFIERS
+from cybrief.figures.spoken import rewritten, simplified_table
 
 # Qualifier words before the number, longest first so that 超过 wins over 超.
 PREFIXES = (
@@ -167,25 +168,12 @@ def _checked_length(s: str) -> str:
     return s
 
 
-_T2S: dict[int, str] | None = None
-
-
-def _simplified() -> dict[int, str]:
-    """Traditional -> simplified, one character for one, as a str.translate table (built on first use)."""
-    global _T2S
-    if _T2S is None:
-        from cybrief.t2s import SIMPLIFIED, TRADITIONAL
-
-        _T2S = str.maketrans(TRADITIONAL, SIMPLIFIED)
-    return _T2S
-
-
 def _normalize(text: str) -> str:
     s = unicodedata.normalize("NFKC", text)
     if not s.isascii():
         # Traditional characters read as simplified (約2950億元, 1400多塊, 超過): the unit comes out simplified.
-        s = s.translate(_simplified())
-    s = "".join(s.split())
+        s = s.translate(simplified_table())
+    s = rewritten("".join(s.split()))  # 500个亿, 40几次, 5倍多: spoken forms
     if "," in s:  # thousands separators: 1,500 and 1,234,567.5; compiled here, off the start-up path
         import re
 

@@ -1,0 +1,47 @@
+"""Spoken and regional forms of a figure (500个亿, 40几次, 5倍多, 百分之四点五至百分之五): parsed, and found in prose."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from cybrief.draft.figures import find_figures
+from cybrief.figures.quantity import parse_figure
+
+
+@pytest.mark.parametrize("text, value, unit, qualifier, upper", [
+    ("500个亿", Decimal("50000000000"), "", "exact", None),
+    ("500个亿以上", Decimal("50000000000"), "", "at_least", None),
+    ("40几次", Decimal(40), "次", "over", None),
+    ("四十幾次", Decimal(40), "次", "over", None),
+    ("5倍多", Decimal(5), "倍", "over", None),
+    ("3个月多", Decimal(3), "个月", "over", None),
+    ("百分之四点五至百分之五", Decimal("4.5"), "%", "exact", Decimal(5)),
+    ("百分之二十到三十", Decimal(20), "%", "exact", Decimal(30)),
+    ("7%至于7.5%", Decimal(7), "%", "exact", Decimal("7.5")),
+])
+def test_spoken_forms_parse(text, value, unit, qualifier, upper):
+    q = parse_figure(text)
+    assert (q.value, q.unit, q.qualifier, q.upper) == (value, unit, qualifier, upper)
+
+
+@pytest.mark.parametrize("prose, figure", [
+    ("今年投资500个亿以上。", "500个亿以上"),
+    ("改革一词出现40几次。", "40几次"),
+    ("保有量比五年前增长5倍多。", "5倍多"),
+    ("目标是增长百分之四点五至百分之五。", "百分之四点五至百分之五"),
+    ("目标是增长7%至于7.5%。", "7%至于7.5%"),
+    ("消费占GDP不到38%。", "不到38%"),  # letters before a qualifier word are a word of their own
+])
+def test_spoken_forms_are_found_whole_in_prose(prose, figure):
+    assert [f.text for f in find_figures(prose)] == [figure]
+
+
+@pytest.mark.parametrize("prose, figures", [
+    ("建成100个万人社区。", ["100个"]),  # 万人 is the kind of community, not 100万
+    ("新增5G基站100万个。", ["100万个"]),  # 5G is a name
+    ("增长5倍多次。", ["5倍"]),
+])
+def test_what_the_spoken_forms_leave_alone(prose, figures):
+    assert [f.text for f in find_figures(prose)] == figures

@@ -525,3 +525,18 @@ def test_a_workers_team_inside_a_company_is_not_the_organization():
     text = "3月5日，全国人大代表、某港口开发有限公司门机班大班长褚锋说，今年装卸集装箱300万标箱。\n"
     [delegate] = draft_article(text, year=2025).brief.delegates
     assert delegate.organization == "某港口开发有限公司"
+
+
+def test_a_byline_with_a_place_a_site_and_date_line_a_browser_notice_and_a_counter_are_page_lines():
+    from cybrief.draft.clean import clean
+
+    text = (
+        "某某新闻网记者邱明／台北报导\n"
+        "人民网 2022年01月19日\n"
+        "抱歉，我们并不支援你正使用的浏览器。\n"
+        "- +1\n"
+        "全国人大代表、某市市长王强表示，今年新建学校12所。\n"
+    )
+    article = clean(text)
+    assert article.paragraphs == ["全国人大代表、某市市长王强表示，今年新建学校12所。"]
+    assert article.bylines == ["某某新闻网记者邱明／台北报导"]

@@ -39,6 +39,8 @@ _CHROME = re.compile(
     r"|《[^》]{1,20}》.*\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日.*版\s*[）)]?"
     # 设为首页 加入收藏, [打印] [关闭], 改变文字大小, a copyright and its licence, what a page shows while it loads
     r"|.*(?:设为首页|加入收藏|[\[【]\s*(?:打印|关闭|返回顶部)\s*[\]】]|改变文字大小|版权所有|ICP备).*"
+    # what a page says of the reader's browser, and a row of signs with a count (- +1, 赞 +1)
+    r"|.*(?:浏览器.*(?:不支持|不支援|升级|更新)|(?:不支持|不支援|升级|更新).*浏览器).*|[-+−–—\s]+\d{0,7}"
     r"|(?:Loading|加载中)\s*\.*|\d{3}\s+Not Found|nginx(?:/[\d.]+)?)$"
 )
 # A portal's navigation: four or more short words set apart by spaces or bars, one of them a section (首页 新闻 要闻 两会 专题)
@@ -62,6 +64,7 @@ _META = re.compile(
     r"^(?:[【\[（(]?(?:来源|文章来源|新闻来源|信息来源|稿源|编辑|责任编辑|责编|审核|校对|作者|发布时间|发布日期|更新时间|时间|日期|原标题)[：:].*"
     # 2022年03月07日 15:35 | 来源：某报, 2022-03-07 15:35 来源：…, 2022年03月07日15:35｜某报: the page's date and source
     r"|\d{1,2}/\d{1,2}/\d{4}(?:\s+\d{1,2}:\d{2})?"  # 25/01/2016: a date written day first, alone on its line
+    r"|[\u4e00-\u9fff]{2,8}?(?:网|報|报|社|台)\s+\d{4}年\d{1,2}月\d{1,2}日(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?"  # 人民网 2022年01月19日
     r"|\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?(?:(?:(?<=日)\s*|\s+)\d{1,2}:\d{2}(?::\d{2})?)?"
     r"(?:\s*[|｜]?\s*(?:来源|稿源|作者|编辑|责任编辑)[：:].*|\s*[|｜]\s*[^，。；！？]{1,40})?"
     r"|[（(]完[）)]|[【\[（(](?:责任)?编辑[：:]?[^】\]）)]*[】\]）)])$"
@@ -70,7 +73,7 @@ _NAMES = r"[\u4e00-\u9fff·]{2,4}(?:[ 、，,]+(?!摄影|报道|图文|文图)[\
 # 上游财经—重庆晨报特派北京记者 陈军 摄影报道; 本报记者 张三; 记者 李四 王五
 BYLINE = re.compile(
     rf"^(?P<outlet>[^\s，。；：]{{0,24}}?)(?:(?:特派|驻)(?P<place>[\u4e00-\u9fff]{{1,8}}?))?(?:首席|特约|实习)?记者\s*"
-    rf"(?P<names>{_NAMES})\s*(?:摄影报道|图文报道|报道|摄影|摄|文/图|文图)?$"
+    rf"(?P<names>{_NAMES})\s*(?:摄影报道|图文报道|报道|摄影|摄|文/图|文图|[／/]\s*[\u4e00-\u9fff]{{2,4}}?(?:报道|报导))?$"
 )
 # 新华社北京3月7日电（记者张三、李四）: the dateline that opens the first paragraph of an agency report.
 DATELINE = re.compile(

@@ -540,3 +540,13 @@ def test_a_byline_with_a_place_a_site_and_date_line_a_browser_notice_and_a_count
     article = clean(text)
     assert article.paragraphs == ["全国人大代表、某市市长王强表示，今年新建学校12所。"]
     assert article.bylines == ["某某新闻网记者邱明／台北报导"]
+
+
+def test_a_credit_before_a_session_and_a_share_button_after_a_headline_stay_out_of_titles():
+    text = (
+        "（全国两会）某代表回应政府工作报告分享到：\n"
+        "3月7日，（记者黄明／摄影）十四届全国人大四次会议记者会举行。外交部长王立表示，今年将举办主场外交活动12场。\n"
+    )
+    brief = draft_article(text, year=2026).brief
+    assert brief.title == "（全国两会）某代表回应政府工作报告"
+    assert [e.title for e in brief.events] == ["十四届全国人大四次会议记者会"]

@@ -58,7 +58,7 @@ _NOTICE = re.compile(r"^[【\[]?(?:特别声明|免责声明|版权声明|郑重
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 _WORDS = re.compile(r"(?<![A-Za-z])[A-Za-z]{2,}+\s+[A-Za-z]{2,}")  # from a word's start, never backing off: linear on a long run of letters
 _TAIL_ARROWS = re.compile(r"[↓↑→►▼▲]+\s*$")
-_TAIL_LINK = re.compile(r"\s*详情\s*[》>]+\s*$")
+_TAIL_LINK = re.compile(r"\s*(?:详情\s*[》>]+|分享(?:到|至)[：:]?)\s*$")  # 详情》》, a share button run on: 分享到：
 # Lines about the page rather than the report: source, editor, time stamps, the end mark.
 _META = re.compile(
     r"^(?:[【\[（(]?(?:来源|文章来源|新闻来源|信息来源|稿源|编辑|责任编辑|责编|审核|校对|作者|发布时间|发布日期|更新时间|时间|日期|原标题)[：:].*"

@@ -311,6 +311,7 @@ def _title(after: str, word: str) -> str:
         clause += after[end + len(word)]
     clause = re.split(r"[，。；！？]", clause)[-1] if end >= 0 else clause
     clause = re.sub(r"^[电讯]\s*(?:（[^）]{0,30}）)?\s*(?:题[：:])?", "", clause)  # 3日电题：…, 1日电（记者某某）, 4日讯（记者某某）
+    clause = re.sub(r"^[（(][^（）()]{0,30}(?:记者|摄)[^（）()]{0,20}[）)]", "", clause)  # （记者某某／摄影）: a caption's credit before it
     # dates, weekdays and times said again (在8月1日举行的, （星期五）上午10时)
     clause = re.sub(r"(?:(?:\d{4}年)?\d{1,2}月\d{1,2}日|(?<![\d月])\d{1,2}日(?:上午|下午|晚上|晚间|晚|早上|早晨|凌晨|中午)?)|（星期[一二三四五六日天]）|(?:上午|下午|晚上)?\d{1,2}[时点](?:\d{1,2}分|半)?", "", clause)
     clause = re.sub(r"在(?:北京|京|当地|驻地|线上|网上|现场)(?=举行|召开|举办)", "", clause)  # 4日在北京举行: where, said again

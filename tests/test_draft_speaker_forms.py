@@ -525,3 +525,10 @@ def test_a_workers_team_inside_a_company_is_not_the_organization():
     text = "3月5日，全国人大代表、某港口开发有限公司门机班大班长褚锋说，今年装卸集装箱300万标箱。\n"
     [delegate] = draft_article(text, year=2025).brief.delegates
     assert delegate.organization == "某港口开发有限公司"
+
+
+def test_a_general_branch_secretary_keeps_the_whole_chain():
+    text = "3月5日，全国人大代表，东岭市北坡区桃源村党总支书记、村委会主任苏少洪对记者说，今年游客增加了300万人次。\n"
+    [delegate] = draft_article(text, year=2026).brief.delegates
+    assert delegate.role == "全国人大代表，东岭市北坡区桃源村党总支书记、村委会主任"
+    assert delegate.organization == "东岭市北坡区桃源村"

@@ -177,7 +177,8 @@ def shares_title(part: str) -> bool:
 
 
 def _ends_with_name(text: str) -> bool:
-    return any(looks_like_name(text[-n:]) and ends_with_title(text[:-n]) for n in (2, 3, 4) if len(text) > n)
+    # 党总支书记: 支书记 ends with a title itself, so it is no name after 总
+    return any(looks_like_name(text[-n:]) and not ends_with_title(text[-n:]) and ends_with_title(text[:-n]) for n in (2, 3, 4) if len(text) > n)
 
 
 def _boundary_before(plain: str, at: int) -> bool:

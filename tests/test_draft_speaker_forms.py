@@ -532,3 +532,10 @@ def test_a_general_branch_secretary_keeps_the_whole_chain():
     [delegate] = draft_article(text, year=2026).brief.delegates
     assert delegate.role == "全国人大代表，东岭市北坡区桃源村党总支书记、村委会主任"
     assert delegate.organization == "东岭市北坡区桃源村"
+
+
+def test_a_membership_after_for_before_a_comma_opens_the_chain():
+    text = "3月3日，对于全国政协委员，某控股有限公司总经理李国红来说，今年更是丰收之年：公司全年营收超800亿元。\n"
+    brief = draft_article(text, year=2026).brief
+    assert delegates(brief)["李国红"].role == "全国政协委员，某控股有限公司总经理"
+    assert figures(brief)["超800亿元"][0] == "李国红"

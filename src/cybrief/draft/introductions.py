@@ -100,6 +100,8 @@ def role_before(paragraph: str, plain: str, end: int) -> tuple[int, str] | None:
             if lead > 0 and plain[lead - 1] in "”」" and (opening := plain.rfind("“" if plain[lead - 1] == "”" else "「", 0, lead - 1)) >= max(0, lead - 14):
                 lead = opening
         previous = plain[lead:start - 1].lstrip("■●◆▲ ")
+        # 对于全国政协委员，某公司总经理张明来说: the membership after 对于, 作为 or 身为 opens the chain too
+        previous = re.sub(r"^(?:对于|对|作为|身为)(?=[\u4e00-\u9fff]{4})", "", previous)
         if previous in lexicon().memberships:  # 全国人大代表，市经委主任: the membership opens the chain
             start = start - 1 - len(previous)
         elif _TITLE_CHAIN.fullmatch(previous) and ends_with_title(previous) and not _ends_with_name(previous) \

@@ -539,3 +539,11 @@ def test_a_membership_after_for_before_a_comma_opens_the_chain():
     brief = draft_article(text, year=2026).brief
     assert delegates(brief)["李国红"].role == "全国政协委员，某控股有限公司总经理"
     assert figures(brief)["超800亿元"][0] == "李国红"
+
+
+@pytest.mark.parametrize("title", ["经济学家", "科学家", "法学家", "社会学家", "企业家", "学者", "专家"])
+def test_a_scholar_or_an_expert_is_a_title(title):
+    text = f"“今年的报告提出了八大任务。”全国人大代表、{title}辜明远说。他表示，今年研发投入将增长10%。\n"
+    brief = draft_article(text, year=2026).brief
+    assert delegates(brief)["辜明远"].role == f"全国人大代表、{title}"
+    assert figures(brief)["10%"][0] == "辜明远"

@@ -547,3 +547,16 @@ def test_a_scholar_or_an_expert_is_a_title(title):
     brief = draft_article(text, year=2026).brief
     assert delegates(brief)["辜明远"].role == f"全国人大代表、{title}"
     assert figures(brief)["10%"][0] == "辜明远"
+
+
+def test_a_rare_family_name_after_a_role_chain_is_read_where_the_report_has_it_speak():
+    text = (
+        "3月7日，某省代表团举行全体会议，向中外媒体开放。\n"
+        "省委书记、代表团团长郄立新，省委副书记、省长王强等参加审议，并回答记者提问。\n"
+        "谈到对外开放，郄立新说，今年将新开国际航线12条。\n"
+    )
+    brief = draft_article(text, year=2026).brief
+    assert delegates(brief)["郄立新"].role == "省委书记、代表团团长"
+    assert figures(brief)["12条"][0] == "郄立新"
+    text = text.replace("郄立新说", "郄立新主持")  # never said to speak: not read
+    assert "郄立新" not in delegates(draft_article(text, year=2026).brief)

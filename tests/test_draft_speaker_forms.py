@@ -560,3 +560,23 @@ def test_a_rare_family_name_after_a_role_chain_is_read_where_the_report_has_it_s
     assert figures(brief)["12条"][0] == "郄立新"
     text = text.replace("郄立新说", "郄立新主持")  # never said to speak: not read
     assert "郄立新" not in delegates(draft_article(text, year=2026).brief)
+
+
+def test_an_editors_line_in_a_pages_header_does_not_end_the_report():
+    text = (
+        "专访东岭市市长张志远\n"
+        "“我们的目标是经济总量年均增长6.5%左右。”\n"
+        "（本文首发于3月11日《东岭周报》）\n"
+        "责任编辑：王五\n"
+        "3月10日，东岭市市长张志远接受本报记者专访，谈及今后五年的发展。\n"
+        "东岭周报：东岭今年如何实现新突破？\n"
+        "张志远：今年我们将落实5000万元以上项目1200个，新建学校30所，全市投资增长8%以上。\n"
+        "东岭周报：如何看待城市之间的合作？\n"
+        "张志远：合作是双向的，我们将与周边城市共建产业园区，共享交通和人才资源，走出一条新路。\n"
+    )
+    brief = draft_article(text, year=2021).brief
+    assert figures(brief)["1200个"][0] == "张志远"
+    from cybrief.draft.clean import clean
+
+    short = clean("某市召开会议。\n责任编辑：王五\n相关报道一\n相关报道二\n")
+    assert short.paragraphs == ["某市召开会议。"]  # an editor's line after the report still ends it

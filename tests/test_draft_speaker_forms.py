@@ -580,3 +580,17 @@ def test_an_editors_line_in_a_pages_header_does_not_end_the_report():
 
     short = clean("某市召开会议。\n责任编辑：王五\n相关报道一\n相关报道二\n")
     assert short.paragraphs == ["某市召开会议。"]  # an editor's line after the report still ends it
+
+
+def test_a_picture_given_by_someone_closes_a_caption():
+    from cybrief.draft.clean import clean
+
+    text = (
+        "东岭市长谈发展\n"
+        "东岭市市长张志远。 （受访者供图/图）\n"
+        "东岭新区管委会主任李华。（东岭新区供图）\n"
+        "3月10日，东岭市市长张志远表示，今年新建学校30所。\n"
+    )
+    article = clean(text)
+    assert article.captions == ["东岭市市长张志远。 （受访者供图/图）", "东岭新区管委会主任李华。（东岭新区供图）"]
+    assert "李华" not in delegates(draft_article(text, year=2021).brief)

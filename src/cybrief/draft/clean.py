@@ -29,7 +29,9 @@ _CREDIT = re.compile(
     r"|(?:新华社|中新社|新华网|人民网|央视网)(?:记者\s*[\u4e00-\u9fff·]{2,10}\s*)?发"
     # 某司司长张明 摄影王五, 摄影：王五: the photographer named after 摄影, closing the caption
     r"|(?:^|(?<=[\s。）)]))摄影\s*[：:/／|｜]?\s*(?!报道)[\u4e00-\u9fff·]{2,4}(?:[ 、][\u4e00-\u9fff·]{2,4})*"
-    r"|摄影\s*[：:/／|｜]\s*[\u4e00-\u9fff·]{2,4}(?:[ 、][\u4e00-\u9fff·]{2,4})*)\s*$"
+    r"|摄影\s*[：:/／|｜]\s*[\u4e00-\u9fff·]{2,4}(?:[ 、][\u4e00-\u9fff·]{2,4})*"
+    # （受访者供图）, （受访者供图/图）, （某某供图）: a picture someone gave, closing the caption
+    r"|[（(][^（）()]{0,16}?供图(?:\s*[/／]\s*图)?[）)])\s*$"
 )
 # Page chrome: breadcrumbs, share and print buttons (and a share widget's lines), counters, an e-paper's edition line.
 _CHROME = re.compile(

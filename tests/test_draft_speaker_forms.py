@@ -594,3 +594,16 @@ def test_a_picture_given_by_someone_closes_a_caption():
     article = clean(text)
     assert article.captions == ["东岭市市长张志远。 （受访者供图/图）", "东岭新区管委会主任李华。（东岭新区供图）"]
     assert "李华" not in delegates(draft_article(text, year=2021).brief)
+
+
+@pytest.mark.parametrize("role, organization", [
+    ("港区全国人大代表、东岭社团总会会长", "东岭社团总会"),
+    ("上海全国政协委员、东岭实业有限公司董事长", "东岭实业有限公司"),
+    ("大陆全国人大代表", "全国人大"),
+    ("全国人大台湾省代表", "全国人大"),
+    ("全国人大常委", "全国人大常委会"),
+    ("港区全国人大常委", "全国人大常委会"),
+])
+def test_where_a_member_was_elected_is_no_body_and_a_standing_committee_member_sits_in_it(role, organization):
+    text = f"3月4日，{role}张明表示，今年将新建学校12所。\n"
+    assert delegates(draft_article(text, year=2026).brief)["张明"].organization == organization

@@ -607,3 +607,11 @@ def test_a_picture_given_by_someone_closes_a_caption():
 def test_where_a_member_was_elected_is_no_body_and_a_standing_committee_member_sits_in_it(role, organization):
     text = f"3月4日，{role}张明表示，今年将新建学校12所。\n"
     assert delegates(draft_article(text, year=2026).brief)["张明"].organization == organization
+
+
+def test_the_spokesperson_of_a_named_sessions_assembly_speaks_for_the_session_where_two_are_named():
+    text = (
+        "3月4日，全国政协十四届一次会议开幕。\n"
+        "当天，十四届全国人大一次会议举行新闻发布会，十四届全国人大一次会议大会发言人王超表示，会期8天。\n"
+    )
+    assert delegates(draft_article(text, year=2023).brief)["王超"].organization == "十四届全国人大一次会议"

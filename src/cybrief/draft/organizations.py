@@ -120,7 +120,7 @@ def organization_of(role: str, text: str = "", region: str | None = None, placed
         return lex.region_full[region] + org[len(relative.group("level")):]
     if relative and relative.group("level") == "市" and (city := _city_named(text)):
         return city + org[1:]  # 市发展改革委 in a report on 某某市: 某某市发展改革委
-    if org_plain.endswith("会议大会") and session_named(text):
+    if org_plain.endswith("会议大会"):
         org, org_plain = org[:-2], org_plain[:-2]  # 某届某次会议大会发言人: the session is the body
     if org_plain in ("大会", "全国人大", "全国政协") and plain.endswith("发言人") and len(segments) == 1:
         return session_named(text) or org  # 大会新闻发言人, 全国人大新闻发言人: the one session the report names

@@ -615,3 +615,10 @@ def test_the_spokesperson_of_a_named_sessions_assembly_speaks_for_the_session_wh
         "当天，十四届全国人大一次会议举行新闻发布会，十四届全国人大一次会议大会发言人王超表示，会期8天。\n"
     )
     assert delegates(draft_article(text, year=2023).brief)["王超"].organization == "十四届全国人大一次会议"
+
+
+def test_the_mainland_as_taiwan_papers_write_it_is_no_part_of_the_organization():
+    text = "3月5日，大陆国务院总理李明在人大会议上表示，今年经济增长目标为5%左右。大陆国台办发言人陈华说，今年举办交流活动300场。\n"
+    found = delegates(draft_article(text, year=2025).brief)
+    assert found["李明"].role == "大陆国务院总理" and found["李明"].organization == "国务院"
+    assert found["陈华"].organization == "国台办"

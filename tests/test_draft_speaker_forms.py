@@ -622,3 +622,16 @@ def test_the_mainland_as_taiwan_papers_write_it_is_no_part_of_the_organization()
     found = delegates(draft_article(text, year=2025).brief)
     assert found["李明"].role == "大陆国务院总理" and found["李明"].organization == "国务院"
     assert found["陈华"].organization == "国台办"
+
+
+def test_one_person_written_with_a_variant_character_is_one_speaker():
+    text = (
+        "文穎怡代表回應政府工作報告\n"
+        "3月5日，港區全國人大代表、東嶺社團總會會長文頴怡作出回應，她表示，去年本港經濟增長3.2%。\n"
+        "文穎怡表示，今年將舉辦交流活動20場。\n"
+    )
+    brief = draft_article(text, year=2024).brief
+    assert len(brief.delegates) == 1
+    [delegate] = brief.delegates
+    assert delegate.role == "港區全國人大代表、東嶺社團總會會長"
+    assert {figure[0] for figure in figures(brief).values()} == {delegate.name}

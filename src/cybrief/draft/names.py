@@ -32,7 +32,7 @@ _PARTICLES = (
 _INNER_PARTICLE = re.compile("|".join(sorted((p for p in _PARTICLES if len(p) >= 2), key=len, reverse=True)))
 
 # Variant forms a page may print that the conversion table leaves as they are (陜西: 陕西)
-_VARIANTS = str.maketrans({"陜": "陕", "頴": "颖"})
+_VARIANTS = str.maketrans({"陜": "陕", "頴": "颖", "颕": "颖"})
 _PARTICLE_ZHE = re.compile(r"(?<=[笑接随带顺沿凭紧看听望拿握])著")
 
 
@@ -44,6 +44,12 @@ def simplified(text: str) -> str:
     if "著" in plain:  # 笑著說, 接著, 隨著: the particle 着 as Taiwan and Hong Kong print it (著名 stays)
         plain = _PARTICLE_ZHE.sub("着", plain)
     return plain
+
+
+def one_form(names) -> dict[str, str]:
+    """Each name to the first of those that read the same (文穎怡 and 文頴怡, one character in a variant form): one person."""
+    first: dict[str, str] = {}
+    return {name: first.setdefault(simplified(name), name) for name in names}
 
 
 _HOW_SAID = re.compile(r"(?:[\u4e00-\u9fff]{2}|[\u4e00-\u9fff]{4})地")

@@ -17,7 +17,7 @@ from cybrief.draft.clean import Article, is_caption_like, is_title_line
 from cybrief.draft.hosts import nobodys_turns
 from cybrief.draft.introductions import Person, ends_with_title, find_people, heading_person, label_of, name_echoes
 from cybrief.draft.lexicon import lexicon
-from cybrief.draft.names import looks_like_name, simplified
+from cybrief.draft.names import looks_like_name, one_form, simplified
 
 # 笑着说, 幽默插话, 深有感触地说, “实在”地说, 用不太标准的普通话说: how someone says it, between them and the verb
 MANNER = r"(?:微?笑着|幽默|风趣地|“[^“”，。]{1,6}”地|[\u4e00-\u9fff]{1,4}?地|用[^，。；！？“”]{1,12}?(?=说|讲|介绍|表示))"
@@ -229,6 +229,12 @@ def find_speakers(article: Article):
         if found:
             speaking[number] = sorted(found, key=lambda p: p.start)
     _quote_after(article, plains, frozenset(known), echoes, speaking, questions)
+    people = [p for n in sorted(speaking) for p in speaking[n]] + list(headings.values()) + [lb[1] for lb in labels.values() if lb[1]]
+    forms = one_form(p.name for p in people)  # 文穎怡 and 文頴怡: one person, written the first way
+    for person in people:
+        person.name = forms[person.name]
+    for name in [n for n in roles if forms.get(n, n) != n]:
+        roles.setdefault(forms[name], []).extend(roles.pop(name))
     speakers: dict[str, Speaker] = {}
     for number in sorted(speaking):
         for person in speaking[number]:

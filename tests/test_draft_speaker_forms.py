@@ -635,3 +635,14 @@ def test_one_person_written_with_a_variant_character_is_one_speaker():
     [delegate] = brief.delegates
     assert delegate.role == "港區全國人大代表、東嶺社團總會會長"
     assert {figure[0] for figure in figures(brief).values()} == {delegate.name}
+
+
+@pytest.mark.parametrize("delivers", ["作主题发布；", "作主旨发布，", "作情况介绍，", "作新闻发布。", "做了情况通报，"])
+def test_delivering_the_main_release_is_saying(delivers):
+    text = (
+        "12月27日，东岭县专场新闻发布会召开。\n"
+        f"新闻发布会上，东岭县委副书记、县长胥兴明{delivers}县发改局局长李华等回答提问。\n"
+        "据介绍，全县地区生产总值达到202亿元。\n"
+    )
+    brief = draft_article(text, year=2018).brief
+    assert set(delegates(brief)) == {"胥兴明"} and figures(brief)["202亿元"][0] == "胥兴明"

@@ -646,3 +646,13 @@ def test_delivering_the_main_release_is_saying(delivers):
     )
     brief = draft_article(text, year=2018).brief
     assert set(delegates(brief)) == {"胥兴明"} and figures(brief)["202亿元"][0] == "胥兴明"
+
+
+def test_a_convener_is_a_title():
+    text = "3月6日，港区全国人大代表召集人陈勇表示，代表团今年提出联名建议5项。\n"
+    brief = draft_article(text, year=2024).brief
+    assert delegates(brief)["陈勇"].role == "港区全国人大代表召集人"
+    assert delegates(brief)["陈勇"].organization == "全国人大"  # the members' body
+    assert figures(brief)["5项"][0] == "陈勇"
+    text = "3月6日，港区全国人大代表团举行会议。港区全国人大代表召集人陈勇表示，代表团今年提出联名建议5项。\n"
+    assert delegates(draft_article(text, year=2024).brief)["陈勇"].organization == "港区全国人大代表团"  # the group named

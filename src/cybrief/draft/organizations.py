@@ -27,6 +27,7 @@ _RELATIVE = re.compile(r"^(?P<level>省|自治区|市)(?=[\u4e00-\u9fff])")
 # 港区全国人大代表, 澳区全国政协委员: where the member was elected, not a body
 # 大陆全国人大代表, 上海全国政协委员: where, or whose, the member is, before 全国人大 or 全国政协
 _ELECTED_IN = re.compile(r"^(?:港澳区|港区|澳区|香港区|澳门区)(?=全国|人大$|政协$)|^[\u4e00-\u9fff]{1,4}?(?=全国(?:人大|政协)$)")
+_CONVENER = re.compile(r"^(?P<members>[\u4e00-\u9fff]{0,6}(?:人大代表|政协委员))(?:召集人|联络人|牵头人)$")
 _PLACED_MEMBERSHIP = re.compile(r"^[\u4e00-\u9fff]{1,4}?(?:全国人大常委|全国人大代表|全国政协常委|全国政协委员)(?=[，、 ])")
 # 3月21日，某某市人民政府新闻办公室召开……: a city the report names as the host of what it reports
 _CITY = re.compile(r"(?:^|[，。；：、\s“（]|日|中共)(?P<city>[\u4e00-\u9fff]{2,4}?市)(?=人民政府|政府|委|人大|政协|新闻办|召开|举行)")
@@ -75,6 +76,12 @@ def organization_of(role: str, text: str = "", region: str | None = None, placed
         at = sum(len(s) + 1 for s in segments[:shared])
         last = organization_of(role[at:], text, region, placed)
         return f"{role[:at]}{last}" if last else None
+    convener = _CONVENER.match(plain)
+    if convener and len(segments) == 1:  # 港区全国人大代表召集人: the members' group the report names, else their body
+        group, plain_text = convener.group("members") + "团", simplified(text)
+        if group.endswith("代表团") and (at := plain_text.find(group)) >= 0:
+            return text[at: at + len(group)]
+        return organization_of(role[: convener.end("members")], text, region, placed)
     body = _MEMBERSHIP_BODY.match(plain)
     first = segments[0]
     committee = _COMMITTEE.match(first)

@@ -550,3 +550,132 @@ def test_a_credit_before_a_session_and_a_share_button_after_a_headline_stay_out_
     brief = draft_article(text, year=2026).brief
     assert brief.title == "（全国两会）某代表回应政府工作报告"
     assert [e.title for e in brief.events] == ["十四届全国人大四次会议记者会"]
+def test_a_general_branch_secretary_keeps_the_whole_chain():
+    text = "3月5日，全国人大代表，东岭市北坡区桃源村党总支书记、村委会主任苏少洪对记者说，今年游客增加了300万人次。\n"
+    [delegate] = draft_article(text, year=2026).brief.delegates
+    assert delegate.role == "全国人大代表，东岭市北坡区桃源村党总支书记、村委会主任"
+    assert delegate.organization == "东岭市北坡区桃源村"
+
+
+def test_a_membership_after_for_before_a_comma_opens_the_chain():
+    text = "3月3日，对于全国政协委员，某控股有限公司总经理李国红来说，今年更是丰收之年：公司全年营收超800亿元。\n"
+    brief = draft_article(text, year=2026).brief
+    assert delegates(brief)["李国红"].role == "全国政协委员，某控股有限公司总经理"
+    assert figures(brief)["超800亿元"][0] == "李国红"
+
+
+@pytest.mark.parametrize("title", ["经济学家", "科学家", "法学家", "社会学家", "企业家", "学者", "专家"])
+def test_a_scholar_or_an_expert_is_a_title(title):
+    text = f"“今年的报告提出了八大任务。”全国人大代表、{title}辜明远说。他表示，今年研发投入将增长10%。\n"
+    brief = draft_article(text, year=2026).brief
+    assert delegates(brief)["辜明远"].role == f"全国人大代表、{title}"
+    assert figures(brief)["10%"][0] == "辜明远"
+
+
+def test_a_rare_family_name_after_a_role_chain_is_read_where_the_report_has_it_speak():
+    text = (
+        "3月7日，某省代表团举行全体会议，向中外媒体开放。\n"
+        "省委书记、代表团团长郄立新，省委副书记、省长王强等参加审议，并回答记者提问。\n"
+        "谈到对外开放，郄立新说，今年将新开国际航线12条。\n"
+    )
+    brief = draft_article(text, year=2026).brief
+    assert delegates(brief)["郄立新"].role == "省委书记、代表团团长"
+    assert figures(brief)["12条"][0] == "郄立新"
+    text = text.replace("郄立新说", "郄立新主持")  # never said to speak: not read
+    assert "郄立新" not in delegates(draft_article(text, year=2026).brief)
+
+
+def test_an_editors_line_in_a_pages_header_does_not_end_the_report():
+    text = (
+        "专访东岭市市长张志远\n"
+        "“我们的目标是经济总量年均增长6.5%左右。”\n"
+        "（本文首发于3月11日《东岭周报》）\n"
+        "责任编辑：王五\n"
+        "3月10日，东岭市市长张志远接受本报记者专访，谈及今后五年的发展。\n"
+        "东岭周报：东岭今年如何实现新突破？\n"
+        "张志远：今年我们将落实5000万元以上项目1200个，新建学校30所，全市投资增长8%以上。\n"
+        "东岭周报：如何看待城市之间的合作？\n"
+        "张志远：合作是双向的，我们将与周边城市共建产业园区，共享交通和人才资源，走出一条新路。\n"
+    )
+    brief = draft_article(text, year=2021).brief
+    assert figures(brief)["1200个"][0] == "张志远"
+    from cybrief.draft.clean import clean
+
+    short = clean("某市召开会议。\n责任编辑：王五\n相关报道一\n相关报道二\n")
+    assert short.paragraphs == ["某市召开会议。"]  # an editor's line after the report still ends it
+
+
+def test_a_picture_given_by_someone_closes_a_caption():
+    from cybrief.draft.clean import clean
+
+    text = (
+        "东岭市长谈发展\n"
+        "东岭市市长张志远。 （受访者供图/图）\n"
+        "东岭新区管委会主任李华。（东岭新区供图）\n"
+        "3月10日，东岭市市长张志远表示，今年新建学校30所。\n"
+    )
+    article = clean(text)
+    assert article.captions == ["东岭市市长张志远。 （受访者供图/图）", "东岭新区管委会主任李华。（东岭新区供图）"]
+    assert "李华" not in delegates(draft_article(text, year=2021).brief)
+
+
+@pytest.mark.parametrize("role, organization", [
+    ("港区全国人大代表、东岭社团总会会长", "东岭社团总会"),
+    ("上海全国政协委员、东岭实业有限公司董事长", "东岭实业有限公司"),
+    ("大陆全国人大代表", "全国人大"),
+    ("全国人大台湾省代表", "全国人大"),
+    ("全国人大常委", "全国人大常委会"),
+    ("港区全国人大常委", "全国人大常委会"),
+])
+def test_where_a_member_was_elected_is_no_body_and_a_standing_committee_member_sits_in_it(role, organization):
+    text = f"3月4日，{role}张明表示，今年将新建学校12所。\n"
+    assert delegates(draft_article(text, year=2026).brief)["张明"].organization == organization
+
+
+def test_the_spokesperson_of_a_named_sessions_assembly_speaks_for_the_session_where_two_are_named():
+    text = (
+        "3月4日，全国政协十四届一次会议开幕。\n"
+        "当天，十四届全国人大一次会议举行新闻发布会，十四届全国人大一次会议大会发言人王超表示，会期8天。\n"
+    )
+    assert delegates(draft_article(text, year=2023).brief)["王超"].organization == "十四届全国人大一次会议"
+
+
+def test_the_mainland_as_taiwan_papers_write_it_is_no_part_of_the_organization():
+    text = "3月5日，大陆国务院总理李明在人大会议上表示，今年经济增长目标为5%左右。大陆国台办发言人陈华说，今年举办交流活动300场。\n"
+    found = delegates(draft_article(text, year=2025).brief)
+    assert found["李明"].role == "大陆国务院总理" and found["李明"].organization == "国务院"
+    assert found["陈华"].organization == "国台办"
+
+
+def test_one_person_written_with_a_variant_character_is_one_speaker():
+    text = (
+        "文穎怡代表回應政府工作報告\n"
+        "3月5日，港區全國人大代表、東嶺社團總會會長文頴怡作出回應，她表示，去年本港經濟增長3.2%。\n"
+        "文穎怡表示，今年將舉辦交流活動20場。\n"
+    )
+    brief = draft_article(text, year=2024).brief
+    assert len(brief.delegates) == 1
+    [delegate] = brief.delegates
+    assert delegate.role == "港區全國人大代表、東嶺社團總會會長"
+    assert {figure[0] for figure in figures(brief).values()} == {delegate.name}
+
+
+@pytest.mark.parametrize("delivers", ["作主题发布；", "作主旨发布，", "作情况介绍，", "作新闻发布。", "做了情况通报，"])
+def test_delivering_the_main_release_is_saying(delivers):
+    text = (
+        "12月27日，东岭县专场新闻发布会召开。\n"
+        f"新闻发布会上，东岭县委副书记、县长胥兴明{delivers}县发改局局长李华等回答提问。\n"
+        "据介绍，全县地区生产总值达到202亿元。\n"
+    )
+    brief = draft_article(text, year=2018).brief
+    assert set(delegates(brief)) == {"胥兴明"} and figures(brief)["202亿元"][0] == "胥兴明"
+
+
+def test_a_convener_is_a_title():
+    text = "3月6日，港区全国人大代表召集人陈勇表示，代表团今年提出联名建议5项。\n"
+    brief = draft_article(text, year=2024).brief
+    assert delegates(brief)["陈勇"].role == "港区全国人大代表召集人"
+    assert delegates(brief)["陈勇"].organization == "全国人大"  # the members' body
+    assert figures(brief)["5项"][0] == "陈勇"
+    text = "3月6日，港区全国人大代表团举行会议。港区全国人大代表召集人陈勇表示，代表团今年提出联名建议5项。\n"
+    assert delegates(draft_article(text, year=2024).brief)["陈勇"].organization == "港区全国人大代表团"  # the group named

@@ -29,7 +29,9 @@ _CREDIT = re.compile(
     r"|(?:新华社|中新社|新华网|人民网|央视网)(?:记者\s*[\u4e00-\u9fff·]{2,10}\s*)?发"
     # 某司司长张明 摄影王五, 摄影：王五: the photographer named after 摄影, closing the caption
     r"|(?:^|(?<=[\s。）)]))摄影\s*[：:/／|｜]?\s*(?!报道)[\u4e00-\u9fff·]{2,4}(?:[ 、][\u4e00-\u9fff·]{2,4})*"
-    r"|摄影\s*[：:/／|｜]\s*[\u4e00-\u9fff·]{2,4}(?:[ 、][\u4e00-\u9fff·]{2,4})*)\s*$"
+    r"|摄影\s*[：:/／|｜]\s*[\u4e00-\u9fff·]{2,4}(?:[ 、][\u4e00-\u9fff·]{2,4})*"
+    # （受访者供图）, （受访者供图/图）, （某某供图）: a picture someone gave, closing the caption
+    r"|[（(][^（）()]{0,16}?供图(?:\s*[/／]\s*图)?[）)])\s*$"
 )
 # Page chrome: breadcrumbs, share and print buttons (and a share widget's lines), counters, an e-paper's edition line.
 _CHROME = re.compile(
@@ -224,6 +226,19 @@ def _is_chrome(line: str) -> bool:
     return len(plain) <= 40 and bool(_STAMP_ANY.search(plain)) and not _BODY_MARKS.search(plain)
 
 
+def _header_editor(lines: list[str]) -> int | None:
+    """The index of an editor's line in a page's header (a headline and a lead above it, the report below it):
+    under 300 characters before it, twice as many after it, and sentences among them."""
+    from cybrief.draft.names import simplified
+
+    at = next((i for i, line in enumerate(lines) if (m := _EDITOR.search(simplified(line))) and m.start() == 0), None)
+    if at is None or at == 0:
+        return None
+    before, after = sum(map(len, lines[:at])), lines[at + 1:]
+    sentences = [line for line in after if len(line) >= 30 and "。" in line]
+    return at if before < 300 and sum(map(len, after)) > 2 * before and len(sentences) >= 2 else None
+
+
 def clean(text: str) -> Article:
     """Repair an article as web pages leave it; see docs/drafting.md for the rules."""
     from cybrief.draft.names import simplified
@@ -235,7 +250,8 @@ def clean(text: str) -> Article:
     body: list[str] = []
     trailing: list[str] = []
     ended = False
-    for line in lines:
+    header = _header_editor(lines)
+    for index, line in enumerate(lines):
         plain = simplified(line)
         if ended:
             trailing.append(line)
@@ -254,7 +270,7 @@ def clean(text: str) -> Article:
             line, plain, ended = line[:editor.start()].rstrip(), plain[:editor.start()].rstrip(), True
         elif editor:
             meta.append(line)
-            ended = True
+            ended = index != header  # an editor's line in the page's header, above the report: not its end
             continue
         line = _TAIL_ARROWS.sub("", _TAIL_LINK.sub("", line))
         if _IMAGE.match(plain) or _CREDIT.search(plain) or _CAPTION_SENTENCE.match(plain):

@@ -100,6 +100,8 @@ def role_before(paragraph: str, plain: str, end: int) -> tuple[int, str] | None:
             if lead > 0 and plain[lead - 1] in "”」" and (opening := plain.rfind("“" if plain[lead - 1] == "”" else "「", 0, lead - 1)) >= max(0, lead - 14):
                 lead = opening
         previous = plain[lead:start - 1].lstrip("■●◆▲ ")
+        # 对于全国政协委员，某公司总经理张明来说: the membership after 对于, 作为 or 身为 opens the chain too
+        previous = re.sub(r"^(?:对于|对|作为|身为)(?=[\u4e00-\u9fff]{4})", "", previous)
         if previous in lexicon().memberships:  # 全国人大代表，市经委主任: the membership opens the chain
             start = start - 1 - len(previous)
         elif _TITLE_CHAIN.fullmatch(previous) and ends_with_title(previous) and not _ends_with_name(previous) \
@@ -177,7 +179,8 @@ def shares_title(part: str) -> bool:
 
 
 def _ends_with_name(text: str) -> bool:
-    return any(looks_like_name(text[-n:]) and ends_with_title(text[:-n]) for n in (2, 3, 4) if len(text) > n)
+    # 党总支书记: 支书记 ends with a title itself, so it is no name after 总
+    return any(looks_like_name(text[-n:]) and not ends_with_title(text[-n:]) and ends_with_title(text[:-n]) for n in (2, 3, 4) if len(text) > n)
 
 
 def _boundary_before(plain: str, at: int) -> bool:
@@ -189,7 +192,7 @@ class Echoes(frozenset):
     twice in the report (傅莹介绍，…… / 傅莹透露，……); `opened`: any two characters that do so once (玉彤介绍，)."""
 
     twice: frozenset[str] = frozenset()
-    opened: frozenset[str] = frozenset()  # two characters, a name or not, that open a clause before saying
+    opened: frozenset[str] = frozenset()  # two or three characters, a name or not, that open a clause before saying
 
 
 def name_echoes(plains: list[str]) -> Echoes:
@@ -205,10 +208,11 @@ def name_echoes(plains: list[str]) -> Echoes:
             for length in (2, 3):
                 at = match.start() - length
                 candidate = plain[max(0, at): match.start()]
-                opens = length == 2 and at >= 0 and (at == 0 or plain[at - 1] in "，。；！？”」 ") \
+                opens = at >= 0 and (at == 0 or plain[at - 1] in "，。；！？”」 ") \
                     and plain[match.end(): match.end() + 1] in ("，", "：", ",", ":")
-                if opens and re.fullmatch(r"[\u4e00-\u9fff]{2}", candidate) and not AFTER_NOT_IN & set(candidate):
-                    opened.add(candidate)  # 玉彤介绍，: two characters opening a clause before saying, a name or not
+                if opens and re.fullmatch(r"[\u4e00-\u9fff]+", candidate) and not AFTER_NOT_IN & set(candidate):
+                    opened.add(candidate)  # 玉彤介绍，, 郄立新说，: opening a clause before saying, a name or not
+                opens = opens and length == 2
                 if len(candidate) == length and looks_like_name(candidate) and candidate[-1] not in AFTER_NOT_IN:
                     echoes.add(candidate)  # not 赵明在 (赵明在发布会上): 在 follows names
                     if opens:
@@ -254,9 +258,11 @@ def find_people(number: int, paragraph: str, plain: str, known: frozenset[str],
             if name and not membership_in(simplified(found[1])) and not (
                     len(name) in (2, 3) and pat["verb_anywhere"].match(after := simplified(paragraph[at + len(name): at + len(name) + 5]))
                     and not pat["title"].match(after) and (len(name) == 3 or simplified(name) in getattr(echoes, "opened", ()))) \
-                    and not re.fullmatch(r"\s*[：:]\s*", plain[at + len(name):]):
+                    and not re.fullmatch(r"\s*[：:]\s*", plain[at + len(name):]) \
+                    and not (len(name) == 3 and plain[at + 3: at + 4] in "，、" and simplified(name) in getattr(echoes, "opened", ())):
                 name = None  # 副市长隽新阳介绍: a rare family name, three characters between a title and a verb;
-                # 某会新闻发言人庹震： a transcript's label line names whoever stands between the title and the colon
+                # 某会新闻发言人庹震： a transcript's label line names whoever stands between the title and the colon;
+                # 团长郄立新， where the report also opens a clause with 郄立新说，
         if name:
             if found:
                 start, role = found

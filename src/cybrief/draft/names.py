@@ -22,7 +22,7 @@ _DOTTED = re.compile(rf"[{_HAN}]{{2,6}}[{DOTS}][{_HAN}]{{2,6}}")
 # Characters that follow names far more often than they end one: a name is not read through them.
 AFTER_NOT_IN = set("在于就对向从说等将也还又都是称更的则亦却便作")
 _PARTICLES = (
-    "在 于 於 就 对 向 从 为 以 被 把 会中 会上 于会上 于会中 在会上 在会中 今天 今日 日前 近日 昨天 昨日 昨晚 昨 今晨 今晚 首先 进一步 还 也 则 等 及 和 与 同 的 作 是 都 曾 "
+    "在 于 於 就 对 向 从 为 以 被 把 做 会中 会上 于会上 于会中 在会上 在会中 今天 今日 日前 近日 昨天 昨日 昨晚 昨 今晨 今晚 首先 进一步 还 也 则 等 及 和 与 同 的 作 是 都 曾 "
     "又 再 将 已 当 先 随后 同时 特别 更 接受 参加 出席 亮相 走上 带领 率 一行 本人 自己 所 等人 代表 委员 说道 现场 "
     "当天 此前 一直 认真 这 那 坦承 连 用 拿 手 举 带 接着 继续 详细 重点 着重 围绕 来自 作为 通过 回答 答 看来 眼中 告诉 "
     "微笑 笑着 面带微笑 幽默 风趣 动情 感慨 尤其 出现 送上 手捧 全程 脱稿 给 听到 听完 首个 第 提了 提交 算了 拿出 这样 如此 计划 打算 准备 决定 来说 总结 回顾 盘点"
@@ -32,7 +32,7 @@ _PARTICLES = (
 _INNER_PARTICLE = re.compile("|".join(sorted((p for p in _PARTICLES if len(p) >= 2), key=len, reverse=True)))
 
 # Variant forms a page may print that the conversion table leaves as they are (陜西: 陕西)
-_VARIANTS = str.maketrans({"陜": "陕", "頴": "颖"})
+_VARIANTS = str.maketrans({"陜": "陕", "頴": "颖", "颕": "颖"})
 _PARTICLE_ZHE = re.compile(r"(?<=[笑接随带顺沿凭紧看听望拿握])著")
 
 
@@ -44,6 +44,12 @@ def simplified(text: str) -> str:
     if "著" in plain:  # 笑著說, 接著, 隨著: the particle 着 as Taiwan and Hong Kong print it (著名 stays)
         plain = _PARTICLE_ZHE.sub("着", plain)
     return plain
+
+
+def one_form(names) -> dict[str, str]:
+    """Each name to the first of those that read the same (文穎怡 and 文頴怡, one character in a variant form): one person."""
+    first: dict[str, str] = {}
+    return {name: first.setdefault(simplified(name), name) for name in names}
 
 
 _HOW_SAID = re.compile(r"(?:[\u4e00-\u9fff]{2}|[\u4e00-\u9fff]{4})地")

@@ -21,10 +21,14 @@ _POST_LEVEL = {"省长": "省", "主席": "自治区", "市长": "市"}
 _LEVEL_HEADS = ("省长", "市长", "县长", "区长", "州长", "镇长", "乡长", "村长")
 # 教育部长, 公安局长, 教育厅长: the head of a ministry, a bureau, a department, its 部 written once
 _SHORT_HEAD = re.compile(r"(?<=[\u4e00-\u9fff])(?<![部局厅])(?:常务)?副?(?P<body>[部局厅])长$")
-_MEMBERSHIP_BODY = re.compile(r"^(?P<body>[\u4e00-\u9fff]{0,6}(?:人大|政协))(?:常委|代表|委员)$")
+# 全国人大台湾省代表: the province a deputy was elected in, after the congress, is no part of the body
+_MEMBERSHIP_BODY = re.compile(r"^(?P<body>[\u4e00-\u9fff]{0,6}(?:人大|政协))(?:(?<=全国人大)[\u4e00-\u9fff]{1,3}[省市区])?(?P<seat>常委|代表|委员)$")
 _RELATIVE = re.compile(r"^(?P<level>省|自治区|市)(?=[\u4e00-\u9fff])")
 # 港区全国人大代表, 澳区全国政协委员: where the member was elected, not a body
-_ELECTED_IN = re.compile(r"^(?:港澳区|港区|澳区|香港区|澳门区)(?=全国|人大$|政协$)")
+# 大陆全国人大代表, 上海全国政协委员: where, or whose, the member is, before 全国人大 or 全国政协
+_ELECTED_IN = re.compile(r"^(?:港澳区|港区|澳区|香港区|澳门区)(?=全国|人大$|政协$)|^[\u4e00-\u9fff]{1,4}?(?=全国(?:人大|政协)$)")
+_CONVENER = re.compile(r"^(?P<members>[\u4e00-\u9fff]{0,6}(?:人大代表|政协委员))(?:召集人|联络人|牵头人)$")
+_PLACED_MEMBERSHIP = re.compile(r"^[\u4e00-\u9fff]{1,4}?(?:全国人大常委|全国人大代表|全国政协常委|全国政协委员)(?=[，、 ])")
 # 3月21日，某某市人民政府新闻办公室召开……: a city the report names as the host of what it reports
 _CITY = re.compile(r"(?:^|[，。；：、\s“（]|日|中共)(?P<city>[\u4e00-\u9fff]{2,4}?市)(?=人民政府|政府|委|人大|政协|新闻办|召开|举行)")
 _CITY_POST = re.compile(r"^(?:市政府|市人民政府)?(?:常务)?副?市长$")
@@ -50,12 +54,16 @@ def organization_of(role: str, text: str = "", region: str | None = None, placed
     lex = lexicon()
     role = re.sub(r"[（(][^）)]*[）)]$", "", role)  # 代表（来自基层）: what the role adds in brackets is not a body
     role = re.sub(r"^(?:新任|时任|现任|前任|時任|現任)(?=[\u4e00-\u9fff]{3})", "", role)  # 新任商务部部长: when, not a body
+    role = re.sub(r"^(?:大陆|大陸)(?=[\u4e00-\u9fff]{3})", "", role)  # 大陆国务院总理: the mainland, as Taiwan papers write it
     role = re.sub(r"^第?[一二三四五六七八九十]+[届屆](?=全国政协委员|全國政協委員|全国人大代表|全國人大代表)", "", role)  # 十三届全国政协委员: a term
     plain = simplified(role)
     for membership in lex.memberships:
         if plain.startswith(membership) and len(plain) > len(membership) + 1 and plain[len(membership)] in "，、 ":
             role, plain = role[len(membership) + 1:], plain[len(membership) + 1:]
             break
+    else:
+        if placed_membership := _PLACED_MEMBERSHIP.match(plain):  # 港区全国人大代表、某会会长: the post after it
+            role, plain = role[placed_membership.end() + 1:], plain[placed_membership.end() + 1:]
     # 政策研究室副主任兼新闻发言人: a second post held at once, after a title, is one more of the chain
     plain = "".join("、" if ch == "兼" and ends_with_title(plain[:i]) else ch for i, ch in enumerate(plain))
     segments = [s for s in re.split(r"[、，,]", plain) if s]
@@ -68,6 +76,12 @@ def organization_of(role: str, text: str = "", region: str | None = None, placed
         at = sum(len(s) + 1 for s in segments[:shared])
         last = organization_of(role[at:], text, region, placed)
         return f"{role[:at]}{last}" if last else None
+    convener = _CONVENER.match(plain)
+    if convener and len(segments) == 1:  # 港区全国人大代表召集人: the members' group the report names, else their body
+        group, plain_text = convener.group("members") + "团", simplified(text)
+        if group.endswith("代表团") and (at := plain_text.find(group)) >= 0:
+            return text[at: at + len(group)]
+        return organization_of(role[: convener.end("members")], text, region, placed)
     body = _MEMBERSHIP_BODY.match(plain)
     first = segments[0]
     committee = _COMMITTEE.match(first)
@@ -84,6 +98,8 @@ def organization_of(role: str, text: str = "", region: str | None = None, placed
         org, org_plain = org[area.end():], org_plain[area.end():]
         if org_plain in ("人大", "政协"):
             org, org_plain = ("全國" if simplified(role) != role else "全国") + org, "全国" + org_plain
+    if body and len(segments) == 1 and body.group("seat") == "常委" and org_plain.endswith("人大"):
+        org, org_plain = org + role[len(plain) - 2:] + ("會" if simplified(role) != role else "会"), org_plain + "常委会"  # 全国人大常委
     if _PARTY_ONLY.match(org_plain) or not org_plain:
         # 市委常委、副市长, 市长 in a report on one city: that city (重庆市 where the region is a city itself)
         if (_CITY_POST.match(first) or first.startswith("市委")) and any(_CITY_POST.match(s) for s in segments):
@@ -112,7 +128,7 @@ def organization_of(role: str, text: str = "", region: str | None = None, placed
         return lex.region_full[region] + org[len(relative.group("level")):]
     if relative and relative.group("level") == "市" and (city := _city_named(text)):
         return city + org[1:]  # 市发展改革委 in a report on 某某市: 某某市发展改革委
-    if org_plain.endswith("会议大会") and session_named(text):
+    if org_plain.endswith("会议大会"):
         org, org_plain = org[:-2], org_plain[:-2]  # 某届某次会议大会发言人: the session is the body
     if org_plain in ("大会", "全国人大", "全国政协") and plain.endswith("发言人") and len(segments) == 1:
         return session_named(text) or org  # 大会新闻发言人, 全国人大新闻发言人: the one session the report names

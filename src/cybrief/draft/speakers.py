@@ -17,13 +17,13 @@ from cybrief.draft.clean import Article, is_caption_like, is_title_line
 from cybrief.draft.hosts import nobodys_turns
 from cybrief.draft.introductions import Person, ends_with_title, find_people, heading_person, label_of, name_echoes
 from cybrief.draft.lexicon import lexicon
-from cybrief.draft.names import looks_like_name, simplified
+from cybrief.draft.names import looks_like_name, one_form, simplified
 
 # 笑着说, 幽默插话, 深有感触地说, “实在”地说, 用不太标准的普通话说: how someone says it, between them and the verb
 MANNER = r"(?:微?笑着|幽默|风趣地|“[^“”，。]{1,6}”地|[\u4e00-\u9fff]{1,4}?地|用[^，。；！？“”]{1,12}?(?=说|讲|介绍|表示))"
 _FILLER = (
     rf"(?:{MANNER}|代表[^，。；！？“”]{{2,12}}?(?:政府|党委|省委|市委)[，,]?|在[^，。；！？]{{0,24}}?(?:上|时|中|里|前|后)|(?:参加|出席|接受|做客|走上|登上)[^，。；！？]{{0,20}}?(?:时|上|中)|"
-    r"(?:在?被)?(?:问到|问及|谈到|谈及|谈起|说起|提到|提及)[^，。；！？]{0,20}?时|(?:总结|回顾|盘点)[^，。；！？“”]{1,16}?时?|(?:在[^，。；！？]{0,16}?)?(?:作|做)[^，。；！？]{0,12}?报告时?|会中|会上|于会上|会后[，,]?|今天|今日|昨天|昨日|昨晚|昨|今晨|日前|近日|当天|\d{1,2}日(?:上午|下午|晚间?)?|(?:接受采访|受访)时?|进一步|首先|还|也|则|同时|这样|如此|"
+    r"(?:在?被)?(?:问到|问及|谈到|谈及|谈起|说起|提到|提及)[^，。；！？]{0,20}?时|(?:总结|回顾|盘点)[^，。；！？“”]{1,16}?时?|(?:在[^，。；！？]{0,16}?)?(?:作|做)[^，。；！？]{0,12}?报告时?|(?:作|做)了?(?:主题|主旨|专题|新闻|情况)?(?=发布|介绍|通报)|会中|会上|于会上|会后[，,]?|今天|今日|昨天|昨日|昨晚|昨|今晨|日前|近日|当天|\d{1,2}日(?:上午|下午|晚间?)?|(?:接受采访|受访)时?|进一步|首先|还|也|则|同时|这样|如此|"
     r"特别|随后|再次|又|接着|进而|坦诚|明确|专门|现场|对此|就此|(?:面)?对[^，。；！？“”]{0,8}?记者|向[^，。；！？“”]{1,12}?|在接受[^，。]{0,12}?采访时)*"
 )
 # 陈帆提出某某体系的建议: the proposal someone put forward, named as a thing (no 了, no pause before 的建议)
@@ -229,6 +229,12 @@ def find_speakers(article: Article):
         if found:
             speaking[number] = sorted(found, key=lambda p: p.start)
     _quote_after(article, plains, frozenset(known), echoes, speaking, questions)
+    people = [p for n in sorted(speaking) for p in speaking[n]] + list(headings.values()) + [lb[1] for lb in labels.values() if lb[1]]
+    forms = one_form(p.name for p in people)  # 文穎怡 and 文頴怡: one person, written the first way
+    for person in people:
+        person.name = forms[person.name]
+    for name in [n for n in roles if forms.get(n, n) != n]:
+        roles.setdefault(forms[name], []).extend(roles.pop(name))
     speakers: dict[str, Speaker] = {}
     for number in sorted(speaking):
         for person in speaking[number]:

@@ -679,3 +679,14 @@ def test_a_convener_is_a_title():
     assert figures(brief)["5项"][0] == "陈勇"
     text = "3月6日，港区全国人大代表团举行会议。港区全国人大代表召集人陈勇表示，代表团今年提出联名建议5项。\n"
     assert delegates(draft_article(text, year=2024).brief)["陈勇"].organization == "港区全国人大代表团"  # the group named
+
+
+def test_a_post_in_corner_quotes_before_the_name_and_a_post_held_with_shenjian():
+    text = (
+        "3月8日，人大「台湾省代表」陈云英现场反问，在大陆工作的台青有1万多人吗？\n"
+        "3月5日，身兼立法会主席的全国人大常委李慧琼表示，今年立法会通过条例12项。\n"
+    )
+    brief = draft_article(text, year=2026).brief
+    found = delegates(brief)
+    assert found["陈云英"].role == "人大「台湾省代表」" and figures(brief)["1万多人"][0] == "陈云英"
+    assert found["李慧琼"].role == "全国人大常委"

@@ -21,7 +21,7 @@ _STOPS = "，。；：！？“”「」『』（）《》【】[]〔〕|｜—\
 # Words that end the clause before a role chain: 第一位走上通道的是[role], 邀请了[role], 由[role].
 # A clause that is only titles and bodies (市委常委、秘书长): no verb of a sentence, short
 _TITLE_CHAIN = re.compile(r"[\u4e00-\u9fff、（）]{2,30}")
-_CHAIN_OPENERS = re.compile(r"^.*(?:的是|嘉宾|包括|当选|仅有|只有|唯有|另一名|另一位|一名|一位|记者问|记者向|记者请|记者希望|邀请了|邀请|请到|有请|请|听到|听取|欢迎|感谢|专访|采访|对话|访谈|身为|作为|担任|随着|经过|由于|根据|对于|关于|其中|是|由|了|据|在)(?=[^的是了由据在]{2})")
+_CHAIN_OPENERS = re.compile(r"^.*(?:的是|嘉宾|包括|当选|身兼|兼任|仅有|只有|唯有|另一名|另一位|一名|一位|记者问|记者向|记者请|记者希望|邀请了|邀请|请到|有请|请|听到|听取|欢迎|感谢|专访|采访|对话|访谈|身为|作为|担任|随着|经过|由于|根据|对于|关于|其中|是|由|了|据|在)(?=[^的是了由据在]{2})")
 _QUESTION_LABEL = re.compile(r"(?:记者|主持人|提问|问|网友|读者|观众)$|(?:日报|晚报|报|社|网|台|电视台|频道|新闻|时报|周刊|客户端)$")
 # Q马静：…… / A某部部长张明：……: a roundup's question and answer, marked with a letter before the label
 _LABEL = re.compile(r"^[■●◆▲◇□\s]*(?:[^|｜]{0,20}[|｜])?(?:(?P<qa>[QAＱＡ])\s?(?=[\u4e00-\u9fff]))?(?P<label>[^：。！？“”]{1,60}?)：")
@@ -32,7 +32,7 @@ _DATELINE_AFTER = re.compile(r"(?:日前|近日|昨日|昨天|今天|今日|本�
 _ASKED = re.compile(r"(?:请问|您)[^。！]{0,120}[？?]\s*$")  # asking someone, as a reporter asks: 请问, 您
 _BODY = re.compile(r"(?:办公室|委员会|[部局厅署委办院]|中心|集团|公司|联合会|协会|银行|大学|研究所)$")
 _PLACES = set("省市县区乡镇村州盟旗")  # 某村的党支部书记: a place before 的 is whose post it is
-_HELD = re.compile(r"(?:当选|身为|作为|担任)[^，。；：“”的]{0,20}$")
+_HELD = re.compile(r"(?:当选|身为|身兼|兼任|作为|担任)[^，。；：“”的]{0,20}$")
 _RELATIVE = re.compile(r"(?:身为|作为|担任)(?P<role>[^，。；：“”的]{2,30})的$")
 # 来自基层的罗朝阳代表, 从事基础研究的杨卫委员: where the speaker comes from or works, stated before the name, is
 # kept with the title after it
@@ -89,6 +89,12 @@ def role_before(paragraph: str, plain: str, end: int) -> tuple[int, str] | None:
             if opening >= 0 and not any(ch in _STOPS for ch in plain[opening + 1:start - 1]) and ends_with_title(plain[start:end]):
                 start = opening
                 continue
+        if plain[start - 1] == "」" and start == end and start > 3:
+            # 人大「台湾省代表」张明: a post in corner quotes right before the name is the role's end
+            opening = plain.rfind("「", max(0, start - 16), start - 1)
+            if opening >= 0 and not any(ch in _STOPS for ch in plain[opening + 1:start - 1]) and ends_with_title(plain[opening + 1:start - 1]):
+                start = opening
+                continue
         if plain[start - 1] in _STOPS:
             break
         start -= 1
@@ -140,7 +146,7 @@ def role_before(paragraph: str, plain: str, end: int) -> tuple[int, str] | None:
     if letter:  # A某部部长张明：…… in a roundup of questions and answers: the letter marks the answer
         start += letter.end()
     role = paragraph[start:end].strip("、，, ■□●◆◇▲•—-")  # ——全国人大代表、某市市长: a quote's signature
-    if len(role) < 2 or not ends_with_title(role):
+    if len(role) < 2 or not ends_with_title(role.rstrip("」")):
         return None
     return end - len(paragraph[start:end].lstrip("、，, ■□●◆◇▲•—-")), role
 
@@ -247,11 +253,12 @@ def find_people(number: int, paragraph: str, plain: str, known: frozenset[str],
     tagged = segmenter_names(paragraph) | echoes
     people: dict[int, Person] = {}
     for match in pat["title"].finditer(plain):
-        at = match.end() + (plain[match.end():match.end() + 1] == " ")  # 工业和信息化部部长 金壮龙：
+        close = match.end() + (plain[match.end():match.end() + 1] == "」")  # 人大「台湾省代表」张明
+        at = close + (plain[close:close + 1] == " ")  # 工业和信息化部部长 金壮龙：
         if plain[at: at + 1] == "的" and _HELD.search(plain, max(0, match.start() - 24), match.start()):
             at += 1  # 第一次当选全国人大代表的翟清斌: the post held, then the name
         name = name_at(paragraph, at, known, tagged)
-        found = role_before(paragraph, plain, match.end())
+        found = role_before(paragraph, plain, close)
         if not name and found and not _ends_with_name(simplified(found[1])[: -len(match.group())]):
             # (not after a name and its title: 某市市长张明代表用数据说话 names no one after 代表)
             name = unsurnamed_at(paragraph, at)  # 全国人大代表、某市市长多吉次珠: a name with no family name

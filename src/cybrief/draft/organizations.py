@@ -53,6 +53,7 @@ def organization_of(role: str, text: str = "", region: str | None = None, placed
     None when the role is only titles."""
     lex = lexicon()
     role = re.sub(r"[（(][^）)]*[）)]$", "", role)  # 代表（来自基层）: what the role adds in brackets is not a body
+    role = re.sub(r"[「」『』]", "", role)  # 人大「台湾省代表」: the marks around a post, not a body
     role = re.sub(r"^(?:新任|时任|现任|前任|時任|現任)(?=[\u4e00-\u9fff]{3})", "", role)  # 新任商务部部长: when, not a body
     role = re.sub(r"^(?:大陆|大陸)(?=[\u4e00-\u9fff]{3})", "", role)  # 大陆国务院总理: the mainland, as Taiwan papers write it
     role = re.sub(r"^第?[一二三四五六七八九十]+[届屆](?=全国政协委员|全國政協委員|全国人大代表|全國人大代表)", "", role)  # 十三届全国政协委员: a term

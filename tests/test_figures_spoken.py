@@ -45,3 +45,14 @@ def test_spoken_forms_are_found_whole_in_prose(prose, figure):
 ])
 def test_what_the_spoken_forms_leave_alone(prose, figures):
     assert [f.text for f in find_figures(prose)] == figures
+
+
+@pytest.mark.parametrize("prose, figures", [
+    ("建成5个亿元村。", ["5个"]),  # 亿元村 is a kind of village
+    ("企业违约每天罚款1000元。", ["1000元"]),  # 违约 is no 约
+    ("就近每村配备2名医生。", ["2名"]),  # 就近 is no 近
+    ("召开了5次董事会议，3次安全会议。", ["5次", "3次"]),  # meetings held are counted
+    ("这里是两次东山会议召开地。", []),  # a meeting named for its place
+])
+def test_words_that_only_look_like_spoken_forms(prose, figures):
+    assert [f.text for f in find_figures(prose)] == figures

@@ -292,11 +292,11 @@ def _event_for(paragraph: int, sessions: list[Session], events: list[Event]) -> 
 # 有11名村官当选……这11名代表, 我们11个人: a count after a demonstrative or a pronoun points back to one already given
 _POINTS_BACK = re.compile(r"(?:这|那|这些|那些|上述|前述|我们|他们|她们|咱们)$")
 _PEOPLE = re.compile(r"(?:贫困)?(?:人口|员工|干部|职工|农民|群众|居民|村民|游客|学生|人员|劳动力|工人|党员|志愿者|人才|就业"
-                     r"|各族人民|同胞|旅客|乘客|市民)")  # 5700多万各族人民, 2300万同胞, 140万内地旅客
+                     r"|各族人民|同胞|旅客|乘客|市民)")  # 3000多万各族人民, 1000万同胞, 60万外地旅客
 # 村民人均年收入一万二: the people before 人均 are the base of a per-head amount, not what it counts
 _PER_HEAD = re.compile(rf"(?:{_PEOPLE.pattern})?人均")
 _PER_HEAD_MONEY = re.compile(r"人均[^，。；：、]{0,6}?(?:收入|所得|工资|薪|消费|支出|GDP|生产总值|存款|储蓄|分红|收益|补贴|财富)")
-_MONEY = ("元", "投资", "营收", "收入", "产值", "规模", "资金", "销售额", "GDP", "产业", "成本", "生产总值", "经济总量", "预算", "债")
+_MONEY = ("元", "投资", "营收", "收入", "产值", "规模", "资金", "销售额", "GDP", "产业", "成本", "生产总值", "经济总量", "预算", "债", "捐款", "捐赠")
 # 8年收了1600多万, 一年赚300多万: an amount with no unit that is what someone takes in, earns or spends is money
 _MONEY_VERB = re.compile(r"(?:(?<![吸接招回征])收|赚|挣|花|贪|捞|罚|亏|掏|损失|补贴|奖励)(?:了|到|掉|走)?$")
 
@@ -322,6 +322,15 @@ def _said_below(article: Article, speakers: Speakers, number: int, paragraph: st
     return False
 
 
+def _counts_people(before: str) -> bool:
+    """Whether the words before a figure name the people it counts, with no money spoken of after them
+    (港澳同胞捐款超过2亿, 旅客运输收入80亿: money, not people)."""
+    people = None
+    for people in _PEOPLE.finditer(before):
+        pass
+    return people is not None and not any(word in before[people.end():] for word in _MONEY + ("捐", "消费", "支出", "收益"))
+
+
 def _implied_unit(window: str, start: int, end: int, previous, following, offset: int = 0) -> str:
     """For a figure that states no unit: the unit of the next figure when a list shares it (8.2、5.0个百分点),
     人 when it counts people (4万多员工, 贫困人口减少1000万), that of the figure before in the same clause when
@@ -329,7 +338,7 @@ def _implied_unit(window: str, start: int, end: int, previous, following, offset
     if following and following[0].start - offset == end + 1 and window[end:end + 1] in "、和及与" and following[0].quantity.unit:
         return following[0].quantity.unit
     if following and following[0].quantity.unit and re.fullmatch(CHANGED_FROM, simplified(window[end:following[0].start - offset])):
-        return following[0].quantity.unit  # 由5000改为30000元
+        return following[0].quantity.unit  # 由4000改为6000元
     if previous and previous.quantity.unit and simplified(window[max(0, previous.start - offset - 1): previous.start - offset]) == "从" \
             and re.fullmatch(CHANGE_TO, simplified(window[previous.end - offset: start])):
         return previous.quantity.unit  # 从80.6微克每立方米降到了30.5
@@ -340,10 +349,10 @@ def _implied_unit(window: str, start: int, end: int, previous, following, offset
         return "人次"  # 入境游客人次2.5亿
     if _PER_HEAD_MONEY.search(clause):
         return "元"  # 村民人均年收入一万二, 职工人均工资8万: an amount per head is money, not people
-    if _PEOPLE.match(window, end) or _PEOPLE.search(_PER_HEAD.sub("，", simplified(window[max(clause_start, start - 12):start]))):
+    if _PEOPLE.match(window, end) or _counts_people(_PER_HEAD.sub("，", simplified(window[max(clause_start, start - 12):start]))):
         return "人"
     sentence = simplified(window[s0:s1])
-    if _PEOPLE.search(_PER_HEAD.sub("，", simplified(window[max(s0, start - 40):start]))):
+    if _counts_people(_PER_HEAD.sub("，", simplified(window[max(s0, start - 40):start]))):
         return "人"  # 贫困人口要减少500万以上，搬迁也要超过80万以上: the people of the sentence
     if re.search(r"[万亿]", window[start:end]) and _MONEY_VERB.search(simplified(window[max(s0, start - 4):start])):
         return "元"

@@ -42,7 +42,7 @@ _CHROME = re.compile(
     # 设为首页 加入收藏, [打印] [关闭], 改变文字大小, a copyright and its licence, what a page shows while it loads
     r"|.*(?:设为首页|加入收藏|[\[【]\s*(?:打印|关闭|返回顶部)\s*[\]】]|改变文字大小|版权所有|ICP备).*"
     # what a page says of the reader's browser, and a row of signs with a count (- +1, 赞 +1)
-    r"|.*(?:浏览器.*(?:不支持|不支援|升级|更新)|(?:不支持|不支援|升级|更新).*浏览器).*|[-+−–—\s]+\d{0,7}"
+    r"|.{0,12}?(?:您|你)(?:的|正在?使用的|当前的?)?浏览器.{0,16}|.{0,12}?(?:不支持|不支援)(?:您|你)(?:的|正在?使用的|当前的?)?浏览器.{0,4}|[-+−–—\s]+\d{0,7}"
     r"|(?:Loading|加载中)\s*\.*|\d{3}\s+Not Found|nginx(?:/[\d.]+)?)$"
 )
 # A portal's navigation: four or more short words set apart by spaces or bars, one of them a section (首页 新闻 要闻 两会 专题)
@@ -54,6 +54,7 @@ _STAMP_ANY = re.compile(r"\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|(?<![\d.])\d{1,2}\.\d{1,
 # The editor's line ends a report: what follows (related links, buttons) is the page, not the report.
 _EDITOR = re.compile(r"[【\[（(](?:责任)?编辑[：:][^】\]）)]{1,12}[】\]）)]\s*\d*$|^(?:责任编辑|编辑|责编)[：:].{1,12}$")
 _RELATED = re.compile(r"^[【\[]?[^】\]]{0,6}?(?:新闻推荐|相关新闻|相关阅读|延伸阅读|推荐阅读|相关报道|猜你喜欢|热门推荐)[】\]]?[：:]?$")
+_TEASER = re.compile(r"^[【\[]?[^】\]]{0,6}?(?:新闻推荐|相关新闻|相关阅读|延伸阅读|推荐阅读|相关报道|猜你喜欢|热门推荐)")
 # 特别声明：以上内容……为自媒体平台用户上传, 免责声明：……: the page's statement about the content, after the report
 _NOTICE = re.compile(r"^[【\[]?(?:特别声明|免责声明|版权声明|郑重声明)[】\]]?[：:]")
 # A line with no Chinese in it and English words: the translation beside each paragraph of a bilingual page
@@ -235,6 +236,8 @@ def _header_editor(lines: list[str]) -> int | None:
     if at is None or at == 0:
         return None
     before, after = sum(map(len, lines[:at])), lines[at + 1:]
+    teaser = next((i for i, line in enumerate(after) if _TEASER.match(simplified(line))), len(after))
+    after = after[:teaser]  # 相关新闻：……: links to other reports are not the report below
     sentences = [line for line in after if len(line) >= 30 and "。" in line]
     return at if before < 300 and sum(map(len, after)) > 2 * before and len(sentences) >= 2 else None
 

@@ -32,13 +32,13 @@ _POINTS_AFTER = re.compile(r"[，：]\s*(?:一是|一方面|其一|首先|第一
 # 从80.6微克每立方米降到了30.5: a number with no unit where a change from a figure ends
 CHANGE_TO = r"(?:下降|降低|减少|提高|提升|增加|增长|上升|扩大|缩小|缩短|降|减|升)(?:到|至)了?"
 _CHANGED_TO = re.compile(rf"{CHANGE_TO}(?P<n>\d+(?:\.\d+)?)(?![\d.%％万亿千百十])(?![\u4e00-\u9fff]{{0,3}}(?:元|个|人|米|吨|年|天|倍))")
-# 由5000改为30000元, 从120提高到200元: a number with no unit where a change to a figure starts
+# 由4000改为6000元, 从90提高到150元: a number with no unit where a change to a figure starts
 CHANGED_FROM = rf"(?:{CHANGE_TO}|改为|调整为|调到|调至)"
 _CHANGED_FROM = re.compile(rf"(?:从|由)(?P<n>\d+(?:\.\d+)?)(?![\d.%％])(?={CHANGED_FROM})")
 _LISTED = re.compile(r"(?<![\d.])(?P<n>\d+(?:\.\d+)?)(?=[、和与及]\d)")
 _CONVERSION = re.compile(r"[（(](?:约合|折合|合|约|相当于)(?:人民币|新台币|美元|港元|欧元)?$")
 # A qualifier a few words before the number: 约占全球1/3, 近占三成, and before a rate: 约每公里200万元, 大约每人每年1200元.
-_DETACHED = re.compile(r"(?P<word>将近|接近|大约|(?<![节制签预条公契相邀婚])约|(?<![最附靠邻亲贴])近|超过|超)(?:(?:占|达|为|是)(?:了|到)?(?:全球|全国|全省|全市|全区|世界)?"
+_DETACHED = re.compile(r"(?P<word>将近|接近|大约|(?<![节制签预条公契相邀婚违履])约|(?<![最附靠邻亲贴就将])近|超过|超)(?:(?:占|达|为|是)(?:了|到)?(?:全球|全国|全省|全市|全区|世界)?"
                        r"|每[^\W\d_a-zA-Z]{1,3}(?:每[^\W\d_a-zA-Z]{1,2})?)$")
 
 class Found:
@@ -69,8 +69,8 @@ def _patterns() -> dict[str, re.Pattern]:
         "order": re.compile(r"(?:[十百千]?[万亿]|万亿|[十百千])级"),
         "amount": re.compile(
             rf"(?:{prefixes})?{_NUMERAL}个[多半](?:小时|月)(?:{suffixes})?"  # 1个多小时, 两个半小时
-            rf"|(?:{prefixes})?{_NUMERAL}(?:(?:{units})?(?:至于|至|到|~|～|-|—){_NUMERAL})?{_OVER}\s?{unit}(?!(?<=个)亿(?!级))(?:(?<=[倍天周月时])多(?![^\W\d_a-zA-Z]{{0,1}}[次种个项人名位]))?(?:{suffixes})?"
-            rf"|(?:{prefixes})?[{_DIGITS}]+(?:[.．][{_DIGITS}]+)?[余多]?(?:个(?=亿(?!级)))?\s?(?:万亿|亿|万|兆)[余多]?(?:{suffixes})?"  # 2000多亿, 500个亿
+            rf"|(?:{prefixes})?{_NUMERAL}(?:(?:{units})?(?:至于|至|到|~|～|-|—){_NUMERAL})?{_OVER}\s?{unit}(?!(?<=个)亿(?!级|元[村镇乡楼户企县]))(?:(?<=[倍天周月时])多(?![^\W\d_a-zA-Z]{{0,1}}[次种个项人名位]))?(?:{suffixes})?"
+            rf"|(?:{prefixes})?[{_DIGITS}]+(?:[.．][{_DIGITS}]+)?[余多]?(?:个(?=亿(?!级|元[村镇乡楼户企县])))?\s?(?:万亿|亿|万|兆)[余多]?(?:{suffixes})?"  # 2000多亿, 500个亿
             rf"|(?:{prefixes})?[{_CN}]*[一二两三四五六七八九][{_CN}]*?(?:万亿|亿|万|兆){_AFTER_MAGNITUDE}[余多]?(?:{suffixes})?"  # 九万亿, 六七万亿, 三万五
             rf"|(?:{prefixes})[十百千]?(?:万亿|亿|万|兆)(?:{suffixes})?"  # 近百亿, 超千亿: a round amount after a qualifier
         ),
@@ -128,7 +128,7 @@ def find_figures(paragraph: str, first_only: bool = False) -> list[Found]:
                 taken.add(start, end)
             except FigureError:
                 pass
-    for match in _CHANGED_FROM.finditer(plain):  # 由5000改为30000元: the unit of where it went
+    for match in _CHANGED_FROM.finditer(plain):  # 由4000改为6000元: the unit of where it went
         start, end = match.span("n")
         to = re.match(CHANGED_FROM, plain[end:])
         after = [f for f in found if f.start == end + to.end() and f.quantity.unit and not re.search(r"[万亿千百十兆]", f.text)]
@@ -235,7 +235,7 @@ def _left_out(plain: str, start: int, end: int, quoted: Spans, name: str = "amou
         return True  # 保持两位数增长: how many digits a rate has, no count of people
     if plain.startswith(("位次", "名次"), end) or plain[end - 1: end] == "位" and re.search(
             r"(?:排名|排位|位次|名次)[^，。；]{0,12}$", plain[max(0, start - 16): start]):
-        return True  # 排名从全省113位跃升至83位, 前进7个位次: a rank and its change
+        return True  # 排名从全省96位跃升至41位, 前进5个位次: a rank and its change
     if plain[start - 1: start] == "等" and _restates_list(plain, start - 1, start, end):
         return True
     if plain[start - 1: start] != "等" and re.match(r"[\d一二两三四五六七八九十]+[个项家类座条大]", plain[start:end]) \
@@ -280,7 +280,7 @@ def _left_out(plain: str, start: int, end: int, quoted: Spans, name: str = "amou
     if name == "amount" and _POINTS_AFTER.match(plain, end):
         return True  # 主要是两条，一是……: the count of the points that follow
     if name == "amount" and re.search(r"(?:天|周|个月|季度|小时)$", plain[start:end]) and re.match(r"以来|来(?![自看说到])", plain[end:end + 2]):
-        return True  # 创6个季度以来新高, 这10多天来: a span of time up to now, a period
+        return True  # 创5个季度以来新高, 这10多天来: a span of time up to now, a period
     if name == "amount" and plain[end - 1: end] == "周" and plain[end: end + 1] == "年":
         return True  # 20周年, an anniversary
     if name == "order" and re.search(r"[\d一二两三四五六七八九十][个家座]$", plain[max(0, start - 2):start]):
@@ -288,19 +288,14 @@ def _left_out(plain: str, start: int, end: int, quoted: Spans, name: str = "amou
     return False
 
 
-# What a meeting is for or who sits in it (常务会议, 党组会议): a count of such meetings is one held, a figure.
-_MEETING_KINDS = re.compile(r"常务|全体|专题|协商|座谈|工作|党组|常委|主任|联席|调度|推进|现场|视频|电话|部署|动员|务虚|办公|例行|新闻|分组|小组|"
-                            r"审议|研讨|学习|交流|理事|董事|股东|监事|领导|讨论|季度|年度|月度|专家|评审|论证|听证|协调|会商|通报|总结|培训|扩大|"
-                            r"主席|委员|代表|职工|党员|支部|村民|居民|双周|专项|集体|民主|生活|政府|人大|政协|党委|[省市县区镇]委|国际|高层")
-_HELD_BEFORE = re.compile(r"(?:召开|举行|举办|开了|开过|组织|主持|参加|出席)[^，。；]{0,3}$")
+# 两次东山会议召开地: a meeting named for where it was held, with what marks it as that one (召开地, 旧址, 精神)
+_NAMED_MEETING = re.compile(r"[^\W\d_a-zA-Z]{2}会议(?:的)?(?:召开地|旧址|会址|遗址|纪念|精神)")
 
 
 def _named_meeting(plain: str, start: int, end: int) -> bool:
-    """两次东山会议: a count before two characters and 会议 that say no kind of meeting names the meeting (where it
-    was held), not how many a speaker's body held; 召开了12次常务会议 and 3次党组会议 are counts of meetings held."""
-    named = re.match(r"([^\W\d_a-zA-Z]{2})会议", plain[end:end + 4])
-    return bool(plain[end - 1: end] in "次届" and named and not _MEETING_KINDS.fullmatch(named.group(1))
-                and not _HELD_BEFORE.search(plain, max(0, start - 8), start))
+    """两次东山会议召开地: a count before a meeting named for a place, with its site or spirit after it, names the
+    meeting; 召开了12次常务会议, 3次安全会议 are counts of meetings held."""
+    return plain[end - 1: end] in "次届" and bool(_NAMED_MEETING.match(plain, end))
 
 
 def _read(start: int, end: int, text: str, amount: bool, streak: bool = False) -> Found | None:

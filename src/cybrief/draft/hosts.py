@@ -15,7 +15,7 @@ from cybrief.draft.names import simplified
 
 # 陈某：女士们、先生们，上午好！……我们荣幸地邀请到……: the words of whoever hosts, under any label
 _HOST_TALK = re.compile(r"欢迎[^，。！]{0,6}(?:出席|参加)[^，。！]{0,20}(?:发布会|记者会|见面会|吹风会)|(?:荣幸|高兴)地?(?:邀请到|请到)|(?:发布会|记者会|见面会)(?:到此结束|现在开始)"
-                        r"|下面(?:请|开始)(?:[^，。]{0,12})?(?:提问|介绍)|请(?:记者朋友们?|各位记者|大家)(?:提问|举手)")
+                        r"|下面(?:请|开始)(?!允许|我)(?:[^，。]{0,12})?(?:提问|介绍)|请(?:记者朋友们?|各位记者|大家)(?:提问|举手)")
 
 
 def nobodys_turns(article: Article, plains: list[str], labels: dict, known: frozenset[str], echoes: frozenset[str]) -> None:
@@ -30,7 +30,7 @@ def nobodys_turns(article: Article, plains: list[str], labels: dict, known: froz
                                      else plains[number])}  # the label alone on its line: the words are on the next
     order = sorted(labels)
     answering = {labels[n][1].name for before, n in zip(order, order[1:]) if labels[before][0] == "question" and labels[n][1] is not None}
-    hosts |= hosting - answering  # a spokesperson who opens the session and answers its questions is its speaker
+    hosts = (hosts | hosting) - answering  # a spokesperson who opens the session and answers its questions is its speaker
     for number, label in labels.items():
         if label[1] is not None and label[1].name in hosts:
             labels[number] = ("question", None)  # 陈文俊：…… where the report says 陈文俊主持: the host's words
@@ -44,7 +44,7 @@ def _hosts(article: Article, plains: list[str], known: frozenset[str], echoes: f
         if "主持" not in plain:
             continue
         for person in find_people(number, article.paragraph(number), plain, known, echoes):
-            if re.match(r"(?:先生|女士|同志)?(?:主持|担任主持)(?!人)", plain[person.end: person.end + 6]) \
+            if re.match(r"(?:先生|女士|同志)?(?:主持|担任主持)(?!人|并(?:介绍|发布|通报|讲话|回答))", plain[person.end: person.end + 8]) \
                     or re.search(r"主持人(?:为|是|[：:])?$", plain[max(0, person.name_start - 5): person.name_start]):
                 hosts.add(person.name)
     return hosts

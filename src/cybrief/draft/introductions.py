@@ -27,14 +27,17 @@ _QUESTION_LABEL = re.compile(r"(?:记者|主持人|提问|问|网友|读者|观�
 _LABEL = re.compile(r"^[■●◆▲◇□\s]*(?:[^|｜]{0,20}[|｜])?(?:(?P<qa>[QAＱＡ])\s?(?=[\u4e00-\u9fff]))?(?P<label>[^：。！？“”]{1,60}?)：")
 # [傅莹]大会的采访安排是这样的, 【某某】: a transcript's speaker in brackets opening the paragraph
 _BRACKET_LABEL = re.compile(r"^\s*[\[【〔](?P<label>[^\]】〕：:，。]{2,20})[\]】〕](?![\s]*$)")
-_DATELINE_AFTER = re.compile(r"(?:日前|近日|昨日|昨天|今天|今日|本报讯|本报|记者|据|\d{1,2}月\d{1,2}日|[一二三四五六七八九十]{1,3}月)")
+_DATELINE_AFTER = re.compile(r"(?:日前|近日|本报讯|\d{1,2}月\d{1,2}日[，,电讯])")
 # a turn that ends by asking someone (……请问……？, ……您如何看待……？): a reporter's question, whoever it names
-_ASKED = re.compile(r"(?:请问|您)[^。！]{0,120}[？?]\s*$")  # asking someone, as a reporter asks: 请问, 您
+_ASKED = re.compile(r"(?:请问|(?<!谢谢)(?<!感谢)您(?!的提问|的问题))[^。！]{0,120}[？?]\s*$")  # asking someone, as a reporter asks: 请问, 您
 _BODY = re.compile(r"(?:办公室|委员会|[部局厅署委办院]|中心|集团|公司|联合会|协会|银行|大学|研究所)$")
 _PLACES = set("省市县区乡镇村州盟旗")  # 某村的党支部书记: a place before 的 is whose post it is
+# Words that open a clause before saying and are no name: 最后强调，, 随后表示，, 对此指出，
+_CLAUSE_OPENERS = frozenset("最后 最终 随后 然后 接着 首先 其次 再次 此外 另外 同时 对此 为此 因此 所以 但是 不过 当时 目前 当前 "
+                            "今年 去年 明年 今天 昨天 会上 会后 现场 大家 他们 我们 她们 有人 也有 还有 特别 尤其 进而 还要".split())
 _HELD = re.compile(r"(?:当选|身为|身兼|兼任|作为|担任)[^，。；：“”的]{0,20}$")
 _RELATIVE = re.compile(r"(?:身为|作为|担任)(?P<role>[^，。；：“”的]{2,30})的$")
-# 来自基层的罗朝阳代表, 从事基础研究的杨卫委员: where the speaker comes from or works, stated before the name, is
+# 来自基层的罗朝阳代表, 从事海洋研究的杨帆委员: where the speaker comes from or works, stated before the name, is
 # kept with the title after it
 _ORIGIN = re.compile(r"(?:来自|从事)(?P<origin>[^，。；：“”的]{1,12})的$")
 
@@ -80,7 +83,8 @@ def role_before(paragraph: str, plain: str, end: int) -> tuple[int, str] | None:
             # 中央党校（国家行政学院）教授: a short name in brackets inside the chain belongs to it
             opening = plain.rfind("（", max(0, start - 14), start - 1)
             if opening > 0 and not any(ch in _STOPS for ch in plain[opening + 1:start - 1]) \
-                    and plain[opening - 1] not in _STOPS and "\u4e00" <= plain[opening - 1] <= "\u9fff":
+                    and plain[opening - 1] not in _STOPS and "\u4e00" <= plain[opening - 1] <= "\u9fff" \
+                    and not plain.startswith(("记者", "通讯员"), opening + 1):  # 某社4月20日电（记者某某）: a dateline's credit
                 start = opening
                 continue
         if plain[start - 1] == "》" and start > 2:
@@ -129,7 +133,7 @@ def role_before(paragraph: str, plain: str, end: int) -> tuple[int, str] | None:
     start += len(re.match(r"[及和与]?", plain[start:end]).group())  # 及港区全国人大代表陈帆
     space = plain.rfind(" ", start, end)
     if space > start and _patterns()["verb_anywhere"].search(plain, start, space):
-        start = space + 1  # 张明称消费稳步扩大 全国人大新闻发言人张明……: a subheading run on before the role
+        start = space + 1  # 张明称夜市人气回升 某市人大新闻发言人张明……: a subheading run on before the role
     chain = plain[start:end]
     opener = _CHAIN_OPENERS.match(chain)
     if opener and not any(m in chain[: opener.end()] for m in lexicon().memberships):
@@ -216,8 +220,9 @@ def name_echoes(plains: list[str]) -> Echoes:
                 candidate = plain[max(0, at): match.start()]
                 opens = at >= 0 and (at == 0 or plain[at - 1] in "，。；！？”」 ") \
                     and plain[match.end(): match.end() + 1] in ("，", "：", ",", ":")
-                if opens and re.fullmatch(r"[\u4e00-\u9fff]+", candidate) and not AFTER_NOT_IN & set(candidate):
-                    opened.add(candidate)  # 玉彤介绍，, 郄立新说，: opening a clause before saying, a name or not
+                if opens and re.fullmatch(r"[\u4e00-\u9fff]+", candidate) and not AFTER_NOT_IN & set(candidate) \
+                        and candidate[:2] not in _CLAUSE_OPENERS:
+                    opened.add(candidate)  # 玉珂介绍，, 郑立新说，: opening a clause before saying, a name or not
                 opens = opens and length == 2
                 if len(candidate) == length and looks_like_name(candidate) and candidate[-1] not in AFTER_NOT_IN:
                     echoes.add(candidate)  # not 赵明在 (赵明在发布会上): 在 follows names
@@ -256,7 +261,7 @@ def find_people(number: int, paragraph: str, plain: str, known: frozenset[str],
         close = match.end() + (plain[match.end():match.end() + 1] == "」")  # 人大「台湾省代表」张明
         at = close + (plain[close:close + 1] == " ")  # 工业和信息化部部长 金壮龙：
         if plain[at: at + 1] == "的" and _HELD.search(plain, max(0, match.start() - 24), match.start()):
-            at += 1  # 第一次当选全国人大代表的翟清斌: the post held, then the name
+            at += 1  # 第一次当选全国人大代表的张明: the post held, then the name
         name = name_at(paragraph, at, known, tagged)
         found = role_before(paragraph, plain, close)
         if not name and found and not _ends_with_name(simplified(found[1])[: -len(match.group())]):
@@ -269,7 +274,7 @@ def find_people(number: int, paragraph: str, plain: str, known: frozenset[str],
                     and not (len(name) == 3 and plain[at + 3: at + 4] in "，、" and simplified(name) in getattr(echoes, "opened", ())):
                 name = None  # 副市长隽新阳介绍: a rare family name, three characters between a title and a verb;
                 # 某会新闻发言人庹震： a transcript's label line names whoever stands between the title and the colon;
-                # 团长郄立新， where the report also opens a clause with 郄立新说，
+                # 团长某立新， where the report also opens a clause with 某立新说，
         if name:
             if found:
                 start, role = found

@@ -177,7 +177,7 @@ def _city_named(text: str) -> str | None:
     plain = simplified(text)
     found = {plain[m.start("city"):m.end("city")]: text[m.start("city"):m.end("city")] for m in _CITY.finditer(plain)
              if not m.group("city").startswith(("全", "本", "我", "该", "各", "城", "副", "省", "市"))
-             and not re.search(r"[在的和与了是为对从]", m.group("city"))}  # 忻城在市委的领导下: no city 忻城在市
+             and not re.search(r"[在的和与了是为对从]", m.group("city"))}  # 平县在市委的领导下: no city 平县在市
     return found.popitem()[1] if len(found) == 1 else None
 
 

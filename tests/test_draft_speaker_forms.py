@@ -213,7 +213,7 @@ def test_an_assistant_minister_is_a_title():
 def test_putting_a_thing_forward_is_no_saying_but_putting_forward_proposals_is():
     text = (
         "4月8日，东岭省省长赵明介绍情况。\n"
-        "赵明说，今年是院士李华提出建设湿地公园十周年，十年来公园面积从20平方公里扩大到65平方公里。\n"
+        "赵明说，今年是院士李华提出建设“湿地之城”十周年，十年来公园面积从20平方公里扩大到65平方公里。\n"
         "全国人大代表、某市市长王强提出三点建议：今年新建学校12所。\n"
     )
     brief = draft_article(text, year=2026).brief
@@ -733,3 +733,33 @@ def test_a_datelines_credit_in_brackets_is_no_part_of_the_role_after_it():
             "汪明：今年一季度出口增长18.3%。\n")
     brief = draft_article(text, year=2021).brief
     assert delegates(brief)["汪明"].role == "某部发言人" and figures(brief)["18.3%"][0] == "汪明"
+
+
+@pytest.mark.parametrize("text, speaker, figure", [
+    ("3月5日，全国人大代表张明提出要新建学校30所。\n", "张明", "30所"),  # 提出 and what should be done
+    ("3月5日，某省举行发布会。\n张明：欢迎各位记者朋友出席今天的发布会。下面我介绍一季度的情况，全省生产总值增长5.3%。\n",
+     "张明", "5.3%"),  # a presenter's welcome makes no host
+    ("3月5日，某市举行发布会。市政府副秘书长张明主持发布会并介绍情况。\n张明：今年全市新建学校12所。\n", "张明", "12所"),
+    ("3月5日，市委书记张明主持召开市委常委会议。\n张明：今年全市要完成投资800亿元。\n", "张明", "800亿元"),
+    ("3月5日，本报记者张明华采访了全国人大代表张明。\n张明：今年我们村人均收入增长了10%。\n", "张明", "10%"),
+    ("3月5日，某村举行座谈会。\n张明：今年全村人均收入达到3万元，您知道这意味着什么吗？\n", "张明", "3万元"),
+    ("3月5日，某县举行发布会。\n张明：谢谢您的提问。今年投入资金2亿元。请问还有别的问题吗？\n", "张明", "2亿元"),
+    ("3月5日，全国人大代表张明发言后，全国政协委员李华表示，今年将新建学校30所。\n", "李华", "30所"),
+])
+def test_what_a_second_read_found_the_forms_misread(text, speaker, figure):
+    brief = draft_article(text, year=2026).brief
+    assert figures(brief)[figure][0] == speaker
+    if speaker == "李华":
+        assert "张明" not in delegates(brief)  # speaking after someone else spoke is no words of theirs
+
+
+def test_what_a_second_read_found_in_roles_and_figures():
+    text = ("3月5日，常年扎根山区的村党支部书记张明说，村里今年新修道路12公里。\n"
+            "某市委常委、宣传部部长兼任市政府新闻办主任王强表示，今年举办活动30场。\n"
+            "县长赵刚介绍，今年全县共引进3个亿元以上项目，按照计划，新建学校8所，团队用了3个月来完成调研。\n")
+    brief = draft_article(text, year=2026).brief
+    found = delegates(brief)
+    assert found["张明"].role == "村党支部书记"
+    assert found["王强"].role == "某市委常委、宣传部部长兼任市政府新闻办主任"
+    got = {t.figure: t for t in brief.targets}
+    assert got["3个"].value == 3 and got["8所"].kind == "plan" and "3个月" in got

@@ -69,8 +69,8 @@ def _patterns() -> dict[str, re.Pattern]:
         "order": re.compile(r"(?:[十百千]?[万亿]|万亿|[十百千])级"),
         "amount": re.compile(
             rf"(?:{prefixes})?{_NUMERAL}个[多半](?:小时|月)(?:{suffixes})?"  # 1个多小时, 两个半小时
-            rf"|(?:{prefixes})?{_NUMERAL}(?:(?:{units})?(?:至于|至|到|~|～|-|—){_NUMERAL})?{_OVER}\s?{unit}(?!(?<=个)亿(?!级|元[村镇乡楼户企县]))(?:(?<=[倍天周月时])多(?![^\W\d_a-zA-Z]{{0,1}}[次种个项人名位]))?(?:{suffixes})?"
-            rf"|(?:{prefixes})?[{_DIGITS}]+(?:[.．][{_DIGITS}]+)?[余多]?(?:个(?=亿(?!级|元[村镇乡楼户企县])))?\s?(?:万亿|亿|万|兆)[余多]?(?:{suffixes})?"  # 2000多亿, 500个亿
+            rf"|(?:{prefixes})?{_NUMERAL}(?:(?:{units})?(?:至于|至|到|~|～|-|—){_NUMERAL})?{_OVER}\s?{unit}(?!(?<=个)亿(?!级|元))(?:(?<=[倍天周月时])多(?![^\W\d_a-zA-Z]{{0,1}}[次种个项人名位]))?(?:{suffixes})?"
+            rf"|(?:{prefixes})?[{_DIGITS}]+(?:[.．][{_DIGITS}]+)?[余多]?(?:个(?=亿(?!级|元)))?\s?(?:万亿|亿|万|兆)[余多]?(?:{suffixes})?"  # 2000多亿, 500个亿
             rf"|(?:{prefixes})?[{_CN}]*[一二两三四五六七八九][{_CN}]*?(?:万亿|亿|万|兆){_AFTER_MAGNITUDE}[余多]?(?:{suffixes})?"  # 九万亿, 六七万亿, 三万五
             rf"|(?:{prefixes})[十百千]?(?:万亿|亿|万|兆)(?:{suffixes})?"  # 近百亿, 超千亿: a round amount after a qualifier
         ),
@@ -279,8 +279,9 @@ def _left_out(plain: str, start: int, end: int, quoted: Spans, name: str = "amou
         return True  # 给出了四条具体举措: how many points the speaker makes, not a figure
     if name == "amount" and _POINTS_AFTER.match(plain, end):
         return True  # 主要是两条，一是……: the count of the points that follow
-    if name == "amount" and re.search(r"(?:天|周|个月|季度|小时)$", plain[start:end]) and re.match(r"以来|来(?![自看说到])", plain[end:end + 2]):
-        return True  # 创5个季度以来新高, 这10多天来: a span of time up to now, a period
+    since = plain.startswith("以来", end) or plain.startswith("来", end) and re.search(r"(?:这|近|过去|最近)$", plain[max(0, start - 2):start])
+    if name == "amount" and re.search(r"(?:天|周|个月|季度|小时)$", plain[start:end]) and since:
+        return True  # 创5个季度以来新高, 这10多天来: a span of time up to now, a period (not 用了3个月来完成)
     if name == "amount" and plain[end - 1: end] == "周" and plain[end: end + 1] == "年":
         return True  # 20周年, an anniversary
     if name == "order" and re.search(r"[\d一二两三四五六七八九十][个家座]$", plain[max(0, start - 2):start]):

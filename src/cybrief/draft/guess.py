@@ -14,7 +14,7 @@ _PERIOD = re.compile(
 )
 _CLAUSE_OPENERS = re.compile(r"(?:力争|争取|预计|计划|到|至|在|截至|截止|于|今后|未来|从|自|回望|回顾|纵观|整个)*$")
 # 计划投资, 规划建设: planned; not a plan named as a thing (大科学计划，, 综合计划类, 规划的)
-_PLAN_WORDS = re.compile(r"(?:计划|规划)(?![类、，。；的和与及等书中里内纲])|(?<!模)拟|安排")
+_PLAN_WORDS = re.compile(r"(?:计划|规划)(?![类、，。；的和与及等书中里内纲])|(?:按照|按)(?:计划|规划)|(?<!模)拟|安排")
 _GOAL_WORDS = re.compile(r"力争|争取|目标|确保|预计|有望|未来|将(?!近)|(?<![重主需只])要(?![素求想])|(?<![达得])到“?(?:十[一二三四五六七八九]五|20\d\d年)")
 _CLAUSE = re.compile(r"[^，。；！？：,;]+")
 _SENTENCE = re.compile(r"[^。！？!?]+[。！？!?]?")

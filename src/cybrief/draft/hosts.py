@@ -14,13 +14,14 @@ from cybrief.draft.introductions import find_people
 from cybrief.draft.names import simplified
 
 # 陈某：女士们、先生们，上午好！……我们荣幸地邀请到……: the words of whoever hosts, under any label
-_HOST_TALK = re.compile(r"欢迎[^，。！]{0,6}(?:出席|参加)[^，。！]{0,20}(?:发布会|记者会|见面会|吹风会)|(?:荣幸|高兴)地?(?:邀请到|请到)|(?:发布会|记者会|见面会)(?:到此结束|现在开始)"
-                        r"|下面(?:请|开始)(?!允许|我)(?:[^，。]{0,12})?(?:提问|介绍)|请(?:记者朋友们?|各位记者|大家)(?:提问|举手)")
+_HOST_TALK = re.compile(r"(?:荣幸|高兴)地?(?:邀请到|请到)(?!各位|大家)|我们[^，。！]{0,8}?邀请到(?!各位|大家)|(?:发布会|记者会|见面会)到此结束"
+                        r"|(?:现在|下面|首先)[，,]?(?:先)?请(?!允许|我)[^，。]{1,16}?(?:介绍|发布|回答|提问)|请(?:记者朋友们?|各位记者|大家)(?:提问|举手)")
 
 
 def nobodys_turns(article: Article, plains: list[str], labels: dict, known: frozenset[str], echoes: frozenset[str]) -> None:
     """Turn the labels of hosts and reporters into questions (nobody's words), in place."""
-    reporters = {name for name in known if any(re.search(rf"记者\s?{re.escape(simplified(name))}", plain) for plain in plains)}
+    reporters = {name for name in known  # 记者张明向……: the whole name, not 记者张明华 of a speaker 张明
+                 if any(re.search(rf"记者\s?{re.escape(simplified(name))}(?![\u4e00-\u9fff](?<![向对问采说和与跟在]))", plain) for plain in plains)}
     for number, label in labels.items():
         if label[1] is not None and label[1].name in reporters:
             labels[number] = ("question", None)  # 记者张帅向某省省长提问 / 【张帅】……: a reporter's question
@@ -44,7 +45,7 @@ def _hosts(article: Article, plains: list[str], known: frozenset[str], echoes: f
         if "主持" not in plain:
             continue
         for person in find_people(number, article.paragraph(number), plain, known, echoes):
-            if re.match(r"(?:先生|女士|同志)?(?:主持|担任主持)(?!人|并(?:介绍|发布|通报|讲话|回答))", plain[person.end: person.end + 8]) \
+            if re.match(r"(?:先生|女士|同志)?(?:主持|担任主持)(?!人|召开|[^，。；]{0,8}?并(?:介绍|发布|通报|讲话|回答))", plain[person.end: person.end + 14]) \
                     or re.search(r"主持人(?:为|是|[：:])?$", plain[max(0, person.name_start - 5): person.name_start]):
                 hosts.add(person.name)
     return hosts

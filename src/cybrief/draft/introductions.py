@@ -21,7 +21,7 @@ _STOPS = "，。；：！？“”「」『』（）《》【】[]〔〕|｜—\
 # Words that end the clause before a role chain: 第一位走上通道的是[role], 邀请了[role], 由[role].
 # A clause that is only titles and bodies (市委常委、秘书长): no verb of a sentence, short
 _TITLE_CHAIN = re.compile(r"[\u4e00-\u9fff、（）]{2,30}")
-_CHAIN_OPENERS = re.compile(r"^.*(?:的是|嘉宾|包括|当选|身兼|兼任|仅有|只有|唯有|另一名|另一位|一名|一位|记者问|记者向|记者请|记者希望|邀请了|邀请|请到|有请|请|听到|听取|欢迎|感谢|专访|采访|对话|访谈|身为|作为|担任|随着|经过|由于|根据|对于|关于|其中|是|由|了|据|在)(?=[^的是了由据在]{2})")
+_CHAIN_OPENERS = re.compile(r"^.*(?:的是|嘉宾|包括|当选|身兼|仅有|只有|唯有|另一名|另一位|一名|一位|记者问|记者向|记者请|记者希望|邀请了|邀请|请到|有请|请|听到|听取|欢迎|感谢|专访|采访|对话|访谈|身为|作为|担任|随着|经过|由于|根据|对于|关于|其中|是|由|了|据|在)(?=[^的是了由据在]{2})")
 _QUESTION_LABEL = re.compile(r"(?:记者|主持人|提问|问|网友|读者|观众)$|(?:日报|晚报|报|社|网|台|电视台|频道|新闻|时报|周刊|客户端)$")
 # Q马静：…… / A某部部长张明：……: a roundup's question and answer, marked with a letter before the label
 _LABEL = re.compile(r"^[■●◆▲◇□\s]*(?:[^|｜]{0,20}[|｜])?(?:(?P<qa>[QAＱＡ])\s?(?=[\u4e00-\u9fff]))?(?P<label>[^：。！？“”]{1,60}?)：")
@@ -29,9 +29,10 @@ _LABEL = re.compile(r"^[■●◆▲◇□\s]*(?:[^|｜]{0,20}[|｜])?(?:(?P<qa>
 _BRACKET_LABEL = re.compile(r"^\s*[\[【〔](?P<label>[^\]】〕：:，。]{2,20})[\]】〕](?![\s]*$)")
 _DATELINE_AFTER = re.compile(r"(?:日前|近日|本报讯|\d{1,2}月\d{1,2}日[，,电讯])")
 # a turn that ends by asking someone (……请问……？, ……您如何看待……？): a reporter's question, whoever it names
-_ASKED = re.compile(r"(?:请问|(?<!谢谢)(?<!感谢)您(?!的提问|的问题))[^。！]{0,120}[？?]\s*$")  # asking someone, as a reporter asks: 请问, 您
+_ASKED = re.compile(r"(?:请问(?!还有|大家|各位)|^[^0-9０-９。！]{0,60}?(?<!谢谢)(?<!感谢)您(?!的提问|的问题))[^。！]{0,120}[？?]\s*$")  # asking: 请问, 您
 _BODY = re.compile(r"(?:办公室|委员会|[部局厅署委办院]|中心|集团|公司|联合会|协会|银行|大学|研究所)$")
-_PLACES = set("省市县区乡镇村州盟旗")  # 某村的党支部书记: a place before 的 is whose post it is
+_PLACES = set("省市县区乡镇村州盟旗")
+_COMMON_PLACES = frozenset("山区 乡村 农村 城市 社区 城区 郊区 牧区 林区 矿区 园区 景区 灾区 老区 边区 本市 全市 全省 全县".split())  # 某村的党支部书记: a place before 的 is whose post it is
 # Words that open a clause before saying and are no name: 最后强调，, 随后表示，, 对此指出，
 _CLAUSE_OPENERS = frozenset("最后 最终 随后 然后 接着 首先 其次 再次 此外 另外 同时 对此 为此 因此 所以 但是 不过 当时 目前 当前 "
                             "今年 去年 明年 今天 昨天 会上 会后 现场 大家 他们 我们 她们 有人 也有 还有 特别 尤其 进而 还要".split())
@@ -141,7 +142,8 @@ def role_before(paragraph: str, plain: str, end: int) -> tuple[int, str] | None:
     clause = plain.rfind("的", start, end)
     if clause > 0 and plain[clause - 1] == "党":  # 党的二十大代表: the congress's name, not a clause
         clause = -1
-    if clause > 0 and (plain[clause - 1] in _PLACES or plain.endswith(("公司", "集团", "大学", "医院"), start, clause)) \
+    if clause > 0 and (plain[clause - 1] in _PLACES and plain[clause - 2: clause] not in _COMMON_PLACES
+                       or plain.endswith(("公司", "集团", "大学", "医院"), start, clause)) \
             and "来自" not in plain[start:clause]:
         clause = -1  # 某县某村的党支部书记: whose post it is, not a clause about them
     if clause >= 0 and ends_with_title(plain[clause + 1:end]) and len(plain[clause + 1:end].strip("、，, ")) >= 2:

@@ -63,7 +63,7 @@ def _patterns() -> dict[str, re.Pattern]:
     return {
         # 娄勤俭答问时, 张明介绍时: a time clause, not the words themselves
         # 张明提出的建议: a relative clause, not the words themselves
-        "speaks": re.compile(rf"^(?:副?(?:{whole}|{short}))?{_FILLER}[，,]?(?:{verbs})(?![问]?时|的)"),  # 张明总理表示
+        "speaks": re.compile(rf"^(?:副?(?:{whole}|{short}))?{_FILLER}[，,]?(?:{verbs})(?![问]?时|的|后|结束|完毕)"),  # 张明总理表示
         "colon_quote": re.compile(r"^[^。！？；“”]{0,40}?：\s*“"),
         "colon_clause": re.compile(r"^[^，。！？；“”：|｜]{1,24}：(?!$)"),
         "view": re.compile(r"^的(?:回答|回应|建议|观点|看法|答案|说法|判断)(?:依旧|依然|仍然|仍|也|还|同样|都)?(?:是|为)?(?:[：，]|(?<=[是为])“)"),
@@ -109,7 +109,7 @@ def speaks_at(paragraph: str, plain: str, person: Person, following: str | None 
     if person.role and re.search(r"对于?$", plain[max(0, person.start - 2): person.start]) and re.match(r"来说[，,：:]", after):
         return True  # 对于全国政协委员、某公司总经理张明来说，……: their year, in their terms
     said = pat["speaks"].match(after)
-    if said and said.group().endswith("提出") and re.match(r"[\u4e00-\u9fff](?<!了)", after[said.end(): said.end() + 1]) \
+    if said and said.group().endswith("提出") and re.match(r"[^，。；！？]{1,40}?(?:周年|年来|以来)", after[said.end():]) \
             and not _PUT_FORWARD.match(after[said.end():]):
         said = None  # 总书记提出建设……十周年: putting a thing forward, its object right after, not words said
     if said or pat["colon_quote"].match(after) or pat["colon_said"].match(after) or pat["pronoun"].match(after) \

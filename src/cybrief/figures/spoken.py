@@ -13,8 +13,8 @@ def _patterns() -> dict:
         import re
 
         _PATTERNS = {
-            # 500个亿: the measure word a speaker puts before 亿 (not 3个万亿级, 100个万人, 5个亿元村: a class, a count)
-            "measured": re.compile(r"(?<=[0-9零〇一二两三四五六七八九十百千])个(?=亿(?!级|元[村镇乡楼户企县]))"),
+            # 500个亿: the measure word a speaker puts before 亿 (not 3个万亿级, 100个万人, 5个亿元村, 3个亿元以上项目: a class, a count)
+            "measured": re.compile(r"(?<=[0-9零〇一二两三四五六七八九十百千])个(?=亿(?!级|元))"),
             # 40几次: 几 after a round number is 多, some more
             "some": re.compile(r"(?<=[0-9十百千万])几(?=[^\W\d_a-zA-Z%])"),
             # 7%至于7.5%: 至于 between the bounds of a range is 至

@@ -1278,6 +1278,16 @@ def test_7_the_reports_own_counts_are_no_figures_when_no_speaker_is_named():
     assert set(figures(draft_article(said, year=2021).brief)) == {"12个"}
 
 
+def test_7_a_paragraph_of_a_bodys_statistics_after_a_speaker_is_the_reports_not_theirs():
+    text = ("4月12日，某局举行新闻发布会。\n"
+            "某局新闻发言人张明表示，一季度港口运行平稳，集装箱吞吐量增长5%。\n"
+            "据某局统计，一季度港口货物吞吐量42亿吨。其中，外贸货物11亿吨。\n"
+            "他表示，二季度将新开航线8条。\n")
+    assert set(figures(draft_article(text, year=2024).brief)) == {"5%", "8条"}
+    own = text.replace("据某局统计，", "")  # the same paragraph with no source stated carries on the speaker
+    assert set(figures(draft_article(own, year=2024).brief)) == {"5%", "42亿吨", "11亿吨", "8条"}
+
+
 def test_7_a_year_gone_by_and_a_plan_named_as_a_thing_make_no_goal_nor_plan():
     text = ("10月17日，某会议新闻中心举行记者招待会。\n"
             "某委副主任张明介绍，从2012年到2021年，全省货运量从3.2亿吨增长到6.5亿吨；"

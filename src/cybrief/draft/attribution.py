@@ -110,7 +110,9 @@ def attribute(article: Article, session_paragraphs: frozenset[int] = frozenset()
     section: tuple[str, int] | None = None
     current: tuple[str, int] | None = None
     listed_last: dict[str, set[int]] = {}  # the last of officials introduced together, and where
+    paused: tuple[str, int] | None = None  # the speaker before a paragraph of the report's statistics
     for number, (paragraph, plain) in enumerate(zip(article.paragraphs, plains), 1):
+        resume, paused = paused, None
         label = labels.get(number)
         named = speaking.get(number)
         given = headings.get(number - 1)
@@ -144,15 +146,18 @@ def attribute(article: Article, session_paragraphs: frozenset[int] = frozenset()
                 listed_last.setdefault(named[-1].name, set()).add(number)
         elif number in title_lines:
             continue
-        elif number == 1 or number in session_paragraphs or _GROUP.match(plain) or _OTHERS_QUOTE.match(plain) or narration_starts(plain) \
+        elif narration_starts(plain) and number != 1 and number not in session_paragraphs:
+            paused, current = current or resume, None  # 据某局统计，……。他表示: 他 is still the speaker before it
+            continue
+        elif number == 1 or number in session_paragraphs or _GROUP.match(plain) or _OTHERS_QUOTE.match(plain) \
                 or _PROCEEDINGS.match(plain):
             current = None
             continue
         elif current and simplified(current[0]) in plain:  # 张明只用了10分钟……: the report tells of them, they do not speak
             current = None
             continue
-        elif _PRONOUN.search(plain[:40]) and (current or section):
-            who = current or section
+        elif _PRONOUN.search(plain[:40]) and (current or section or resume):
+            who = current or section or resume
             here = [Turn(0, who[0], "inferred", f"他/她 continues {who[0]}, named in paragraph {who[1]}")]
         elif section:
             here = [Turn(0, section[0], "inferred", f"in the section headed by {section[0]} (paragraph {section[1]})")]

@@ -327,6 +327,10 @@ def test_1_one_who_takes_the_floor_without_a_verb_of_saying_speaks_in_the_quote_
     got = figures(brief)
     assert got["120所"][:2] == ("张明", 120) and got["30所"][0] == "张明" and got["120所"][4] == "inferred"
     assert got["800公里"][0] == "李华"
+    brought = ("3月6日，某省代表团举行全体会议。\n"
+               "全国人大代表、某村党支部书记王海今年带着一份助农的建议上会。\n"
+               "“去年全村网上卖出农产品3000万元，")  # the quote cut off where the report is
+    assert figures(draft_article(brought, year=2025).brief)["3000万元"][0] == "王海"
 
 
 def test_2_a_transcript_label_with_a_rare_family_name_after_the_role_names_the_speaker():
@@ -628,7 +632,8 @@ def test_4_compound_surnames_dotted_names_rare_surnames_and_names_glued_to_the_n
 @pytest.mark.parametrize(
     "text, name",
     [("刘伟首先介绍", "刘伟"), ("李朴民会中表示", "李朴民"), ("张海波及省发改委", "张海波"), ("艾尔肯·吐尼亚孜介绍", "艾尔肯·吐尼亚孜"),
-     ("歐陽華說", "歐陽華"), ("苗圩在发言时说", "苗圩")],
+     ("歐陽華說", "歐陽華"), ("苗圩在发言时说", "苗圩"),
+     ("王海今年带着建议上会", "王海"), ("林川去年提交了议案", "林川")],
 )
 def test_4_where_a_name_ends_is_read_from_what_follows_it(text, name):
     assert name_at(text, 0) == name

@@ -763,3 +763,20 @@ def test_what_a_second_read_found_in_roles_and_figures():
     assert found["王强"].role == "某市委常委、宣传部部长兼任市政府新闻办主任"
     got = {t.figure: t for t in brief.targets}
     assert got["3个"].value == 3 and got["8所"].kind == "plan" and "3个月" in got
+
+
+@pytest.mark.parametrize("manner", ["皱着眉", "指着屏幕", "翻着笔记本"])
+def test_a_gesture_between_the_name_and_the_verb_is_how_they_said_it(manner):
+    text = ("3月8日，某省代表团举行全体会议。\n"
+            "全国人大代表、某市副市长李巍拿起话筒提问。\n"
+            f"“我很关心这件事。”他注意到，去年招收了50万人。“人多了，招的却少了。”李巍{manner}说。\n"
+            "圆桌四周有人点头，大家都看向一旁的工作人员。\n")
+    brief = draft_article(text, year=2026).brief
+    assert [d.name for d in brief.delegates] == ["李巍"]
+    assert set(figures(brief)) == {"50万人"}  # 四周: all around the table, not four weeks
+
+
+def test_four_weeks_spent_is_a_figure_and_all_around_is_not():
+    text = "3月8日，全国人大代表张明介绍，工程用了四周时间完工，工地四周都是新种的树。\n"
+    [target] = draft_article(text, year=2026).brief.targets
+    assert (target.figure, target.unit) == ("四周", "周")

@@ -780,3 +780,22 @@ def test_four_weeks_spent_is_a_figure_and_all_around_is_not():
     text = "3月8日，全国人大代表张明介绍，工程用了四周时间完工，工地四周都是新种的树。\n"
     [target] = draft_article(text, year=2026).brief.targets
     assert (target.figure, target.unit) == ("四周", "周")
+
+
+def test_a_two_character_name_spaced_out_under_a_role_and_in_a_label_is_one_name():
+    text = ("【两会·新声】开幕会前代表们说了什么\n"
+            "开幕式会前采访\n"
+            "市人大代表、某中学教师 林 川\n"
+            "记者：林代表，您这次带来了什么建议？\n"
+            "林 川：我们镇有渔业人口三万多人，建议新建渔港2个。\n")
+    brief = draft_article(text, year=2021).brief
+    assert [(d.name, d.role) for d in brief.delegates] == [("林川", "市人大代表、某中学教师")]  # the tag is no one
+    assert figures(brief)["2个"][0] == "林川"
+
+
+def test_a_figure_of_the_headline_that_the_report_gives_again_is_drafted_once():
+    text = ("某部部长张明：我国每天有1.6亿人次跨区域出行\n"
+            "3月8日，十四届全国人大二次会议第二场“部长通道”采访活动举行。\n"
+            "张明介绍，去年，平均每天全社会跨区域人员流动量达到1.6亿人次，货运量超过1.5亿吨。\n")
+    targets = draft_article(text, year=2024).brief.targets
+    assert sorted(t.figure for t in targets) == ["1.6亿人次", "超过1.5亿吨"]

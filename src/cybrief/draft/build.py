@@ -305,11 +305,14 @@ _LEAD_HEADING = re.compile(r"^[【\[][^】\]]{1,60}[】\]]")
 
 
 def _said_below(article: Article, speakers: Speakers, number: int, paragraph: str, found, figure, name: str) -> bool:
-    """Whether a figure in a heading (a 【……】 opening the paragraph, or a subheading line) is said again, same
+    """Whether a figure in a heading (the headline, a 【……】 opening the paragraph, or a subheading line) is said again, same
     value and unit, by the same speaker in the text the heading stands over: the body's figure is the one kept."""
     lead = _LEAD_HEADING.match(paragraph)
     if lead and figure.end <= lead.end():
         below = [(number, f) for f in found if f.start >= lead.end()]
+    elif number == 1 and article.title:  # the headline: the report it heads
+        below = [(at, f) for at in range(2, len(article.paragraphs) + 1) if at in speakers.turns
+                 for f in find_figures(article.paragraph(at))]
     elif len(paragraph) <= 30 and not re.search(r"[。！？；]", paragraph) and number < len(article.paragraphs):
         below = [(number + 1, f) for f in find_figures(article.paragraph(number + 1))]
     else:

@@ -242,12 +242,30 @@ def _header_editor(lines: list[str]) -> int | None:
     return at if before < 300 and sum(map(len, after)) > 2 * before and len(sentences) >= 2 else None
 
 
+_SPACED_NAME_END = re.compile(r"(?<=[\u4e00-\u9fff]) (?P<family>[\u4e00-\u9fff]) (?P<given>[\u4e00-\u9fff])$")
+_SPACED_NAME_LABEL = re.compile(r"^(?P<family>[\u4e00-\u9fff]) (?P<given>[\u4e00-\u9fff])(?=[：:])")
+
+
+def _spaced_name(line: str) -> str:
+    """市人大代表、某中学教师 林 川 and 林 川：: a two-character name spaced out to the width of a longer one, as a
+    caption or a transcript's label sets it, closed up (a role before it, or the label's colon, says it is a name)."""
+    from cybrief.draft.names import looks_like_name
+
+    end = _SPACED_NAME_END.search(line)
+    if end and looks_like_name(end["family"] + end["given"]) and is_title_line(line[: end.start()]):
+        return f"{line[: end.start()]} {end['family']}{end['given']}"
+    label = _SPACED_NAME_LABEL.match(line)
+    if label and looks_like_name(label["family"] + label["given"]):
+        return label["family"] + label["given"] + line[label.end():]
+    return line
+
+
 def clean(text: str) -> Article:
     """Repair an article as web pages leave it; see docs/drafting.md for the rules."""
     from cybrief.draft.names import simplified
 
     lines = [normalize_line(line) for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
-    lines = [turn for line in lines if line for turn in split_turns(widen_punctuation(line))]
+    lines = [_spaced_name(turn) for line in lines if line for turn in split_turns(widen_punctuation(line))]
     captions: list[str] = []
     meta: list[str] = []
     body: list[str] = []

@@ -799,3 +799,12 @@ def test_a_figure_of_the_headline_that_the_report_gives_again_is_drafted_once():
             "张明介绍，去年，平均每天全社会跨区域人员流动量达到1.6亿人次，货运量超过1.5亿吨。\n")
     targets = draft_article(text, year=2024).brief.targets
     assert sorted(t.figure for t in targets) == ["1.6亿人次", "超过1.5亿吨"]
+
+
+@pytest.mark.parametrize("body", ["商务部", "林业局", "文旅厅"])
+def test_a_bodys_name_before_a_colon_in_the_headline_is_no_speaker(body):
+    text = (f"{body}：消费呈现韧性\n"
+            f"3月18日，某机制召开新闻发布会。{body}某司负责人王斌表示，目前市场供应充足。\n"
+            "王斌介绍，前两个月食品销售同比增长9.7%。\n")
+    brief = draft_article(text, year=2020).brief
+    assert [d.name for d in brief.delegates] == ["王斌"]

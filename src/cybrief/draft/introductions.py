@@ -354,6 +354,8 @@ def label_of(paragraph: str, plain: str, number: int, known: frozenset[str]) -> 
             return None  # 张明代表告诉记者：a speaker introduced, not a reporter's label
         return "question", None
     text = paragraph[start:start + len(label)]
+    if len(text) == 3 and simplified(text)[-1] in "部局委厅署办院司处" and text not in known:
+        return None  # 商务部：……: a body's label (a headline's, a statement's), not a person's
     if looks_like_name(text) or text in known:
         return "speaker", Person(number, start, start, start + len(text), text, None, "label")
     for length in range(len(text) - 1, 1, -1):  # 武大靖代表：

@@ -1111,6 +1111,12 @@ def test_7_what_is_not_a_speakers_figure_is_left_out():
     assert double.horizon is None  # 较2012年 is the base of the comparison, not its period
 
 
+def test_7_years_ago_as_the_base_of_a_comparison_is_no_horizon_and_alone_is():
+    text = "3月5日，某市市长张明表示，全市生产总值比十年前翻了一番多，10年前只有200家企业。\n"
+    horizons = {t.figure: t.horizon for t in draft_article(text, year=2026).brief.targets}
+    assert horizons == {"翻了一番多": None, "200家": "10年前"}
+
+
 def test_7_a_bare_number_where_a_change_from_a_figure_ends_takes_its_unit():
     text = "3月5日，部长通道开启。\n某部部长周立新表示，十年间全市PM2.5浓度从60.2微克每立方米降到了31.4，年均增长不到5。"
     found = figures(draft_article(text, year=2025).brief)

@@ -1,4 +1,4 @@
-"""Spoken and regional forms of a figure (500个亿, 40几次, 5倍多, 百分之四点五至百分之五): parsed, and found in prose."""
+"""Spoken and regional forms of a figure (500个亿, 40几次, 5倍多, 翻一番, 百分之四点五至百分之五): parsed, and found in prose."""
 
 from __future__ import annotations
 
@@ -20,6 +20,9 @@ from cybrief.figures.quantity import parse_figure
     ("百分之四点五至百分之五", Decimal("4.5"), "%", "exact", Decimal(5)),
     ("百分之二十到三十", Decimal(20), "%", "exact", Decimal(30)),
     ("7%至于7.5%", Decimal(7), "%", "exact", Decimal("7.5")),
+    ("翻一番", Decimal(2), "倍", "exact", None),
+    ("翻了一番多", Decimal(2), "倍", "over", None),
+    ("翻兩番", Decimal(4), "倍", "exact", None),
 ])
 def test_spoken_forms_parse(text, value, unit, qualifier, upper):
     q = parse_figure(text)
@@ -33,6 +36,7 @@ def test_spoken_forms_parse(text, value, unit, qualifier, upper):
     ("目标是增长百分之四点五至百分之五。", "百分之四点五至百分之五"),
     ("目标是增长7%至于7.5%。", "7%至于7.5%"),
     ("消费占GDP不到38%。", "不到38%"),  # letters before a qualifier word are a word of their own
+    ("全市生产总值比十年前翻了一番多。", "翻了一番多"),
 ])
 def test_spoken_forms_are_found_whole_in_prose(prose, figure):
     assert [f.text for f in find_figures(prose)] == [figure]
@@ -42,6 +46,7 @@ def test_spoken_forms_are_found_whole_in_prose(prose, figure):
     ("建成100个万人社区。", ["100个"]),  # 万人 is the kind of community, not 100万
     ("新增5G基站100万个。", ["100万个"]),  # 5G is a name
     ("增长5倍多次。", ["5倍"]),
+    ("提前实现“两个翻番”目标，收入翻一番。", ["翻一番"]),  # 两个翻番 names a goal, counts nothing
 ])
 def test_what_the_spoken_forms_leave_alone(prose, figures):
     assert [f.text for f in find_figures(prose)] == figures

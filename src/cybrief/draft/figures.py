@@ -66,6 +66,7 @@ def _patterns() -> dict[str, re.Pattern]:
         "share": re.compile(rf"(?:{prefixes})?[{_DIGITS}{_CN}]+分之{_NUMERAL}(?:{suffixes})?"),
         "slash": re.compile(rf"(?:{prefixes})?(?<![\d/.])\d{{1,3}}/\d{{1,3}}(?![\d/])(?:{suffixes})?"),
         "streak": re.compile(rf"(?<=连续){_NUMERAL}年"),
+        "doubled": re.compile(r"翻了?[一二两三四1-4]番多?"),  # 翻了一番多: more than doubled
         "order": re.compile(r"(?:[十百千]?[万亿]|万亿|[十百千])级"),
         "amount": re.compile(
             rf"(?:{prefixes})?{_NUMERAL}个[多半](?:小时|月)(?:{suffixes})?"  # 1个多小时, 两个半小时
@@ -90,7 +91,7 @@ def find_figures(paragraph: str, first_only: bool = False) -> list[Found]:
     taken = Spans()
     found: list[Found] = []
     pats = _patterns()
-    for name in ("ratio", "percents", "share", "slash", "streak", "order", "amount"):
+    for name in ("ratio", "percents", "share", "slash", "streak", "doubled", "order", "amount"):
         for match in pats[name].finditer(plain):
             start, end = match.span()
             if plain.startswith("破", start) and plain[start - 1: start] in ("打", "冲", "攻"):

@@ -76,7 +76,7 @@ def _is_base_or_start(paragraph: str, match: re.Match) -> bool:
     after = paragraph[match.end(): match.end() + 3]
     if after.startswith(("末的", "的", "底的")):
         return True
-    if match.group("year") and (paragraph[max(0, match.start() - 1): match.start()] in ("自", "从", "于", "比", "较")
+    if (match.group("year") or match.group("ago")) and (paragraph[max(0, match.start() - 1): match.start()] in ("自", "从", "于", "比", "较")
                                 or paragraph[max(0, match.start() - 2): match.start()] in ("相比", "对比", "同比")
                                 or after.startswith(("以来", "起", "发布", "相比", "同期"))):
         return True

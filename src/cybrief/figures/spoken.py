@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 _PATTERNS: dict | None = None
-_TRIGGERS = frozenset("个几多于百")  # a figure with none of these has no spoken form to rewrite
+_TRIGGERS = frozenset("个几多于百翻")
+_DOUBLINGS = {"一": 1, "1": 1, "二": 2, "两": 2, "2": 2, "三": 3, "3": 3, "四": 4, "4": 4}  # a figure with none of these has no spoken form to rewrite
 
 
 def _patterns() -> dict:
@@ -21,6 +22,8 @@ def _patterns() -> dict:
             "range": re.compile(r"(?<=[0-9%])至于(?=[0-9])"),
             # 5倍多, 3年多, 10天多: 多 after a unit of time or a multiple reads as after the number (5多倍)
             "more_after": re.compile(r"^(?P<number>[^多余]+?)(?P<unit>倍|年|天|周|个月|小时)多$"),
+            # 翻了一番, 翻两番多: doubled (2倍), quadrupled (4倍), and more
+            "doubled": re.compile(r"^翻了?(?P<times>[一二两三四1-4])番(?P<more>多)?$"),
             # 百分之四点五至百分之五: a range of percentages said in full
             "percent_range": re.compile(r"^百分之(?P<low>[^至到]+)(?:至|到)(?:百分之)?(?P<high>[^至到]+)$"),
         }
@@ -29,7 +32,7 @@ def _patterns() -> dict:
 
 def rewritten(s: str) -> str:
     """The figure text (simplified, without spaces) with its spoken forms rewritten: 500个亿 -> 500亿,
-    40几次 -> 40多次, 5倍多 -> 5多倍, 百分之四点五至百分之五 -> 四点五%至五%, 7%至于7.5% -> 7%至7.5%."""
+    40几次 -> 40多次, 翻了一番多 -> 2多倍, 5倍多 -> 5多倍, 百分之四点五至百分之五 -> 四点五%至五%, 7%至于7.5% -> 7%至7.5%."""
     if not _TRIGGERS & set(s):
         return s
     pats = _patterns()
@@ -37,6 +40,10 @@ def rewritten(s: str) -> str:
     more = pats["more_after"].match(s)
     if more:
         s = f"{more.group('number')}多{more.group('unit')}"
+    doubled = pats["doubled"].match(s)
+    if doubled:
+        times = 2 ** _DOUBLINGS[doubled.group("times")]  # 翻三番: doubled three times, 8倍
+        s = f"{times}{'多' if doubled.group('more') else ''}倍"
     percent = pats["percent_range"].match(s)
     if percent:
         s = f"{percent.group('low')}%至{percent.group('high')}%"

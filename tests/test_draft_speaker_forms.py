@@ -808,3 +808,14 @@ def test_a_bodys_name_before_a_colon_in_the_headline_is_no_speaker(body):
             "王斌介绍，前两个月食品销售同比增长9.7%。\n")
     brief = draft_article(text, year=2020).brief
     assert [d.name for d in brief.delegates] == ["王斌"]
+
+
+@pytest.mark.parametrize("after, expected", [
+    ("吴浩同时也是某中心主任，中心承担着9万多居民的医疗服务。", {"11个"}),
+    ("吴浩说。他也是某中心主任，中心服务9万多居民。他介绍，中心新增医生30名。", {"11个", "30名"}),
+    ("吴浩是第一次走上通道，他表示，今年全区新增医生30名。", {"11个", "30名"}),
+    ("吴浩是这样说的：“中心新增医生30名。”", {"11个", "30名"}),
+])
+def test_a_sentence_that_tells_who_the_speaker_is_is_the_reports(after, expected):
+    text = f"3月4日，首场“委员通道”开启。\n全国政协委员、某院院长吴浩表示：“我参与了11个省的防控工作。”{after}\n"
+    assert set(figures(draft_article(text, year=2022).brief)) == expected

@@ -131,7 +131,7 @@ def attribute(article: Article, session_paragraphs: frozenset[int] = frozenset()
             current = (named[0].name, number)
             continue
         if named:
-            here = _named_turns(plain, named)
+            here = _about_them(plain, _named_turns(plain, named))
             first = named[0]
             if first.how in ("label", "heading"):
                 section = (first.name, number)
@@ -231,6 +231,30 @@ def _named_turns(plain: str, named: list[Person]) -> list[Turn]:
             if cut:
                 turns.insert(0, Turn(0, first.name, "inferred", f"before {first.name} is named in the paragraph"))
     return turns
+
+
+# 。张明同时也是某中心主任，中心服务9万多居民。: a sentence that tells who the speaker is, after their words
+_ABOUT = r"(?:同时|目前|现在|如今|还|也|曾|此前)*(?:是|现任|担任|兼任|曾任|出生于|毕业于)"
+
+
+def _about_them(plain: str, turns: list[Turn]) -> list[Turn]:
+    """The turns with a turn of nobody for each sentence after a speaker's words that tells of the speaker
+    (`张明同时也是……`, `他也是……`), until a sentence in which they speak again (`他介绍，`)."""
+    names = {t.name for t in turns if t.name}
+    out = list(turns)
+    told = False
+    for match in re.finditer(r"(?:(?<=[。！？])|(?<=[。！？][”」]))(?=[^“”「」])", plain):
+        at = match.start()
+        who = next((n for n in names if plain.startswith(simplified(n), at)), None)
+        subject = len(simplified(who)) if who else 1 if plain[at:at + 1] in "他她" else 0
+        sentence = re.match(r"[^。！？]*", plain[at:]).group()
+        if subject and re.match(_ABOUT, plain[at + subject:]) and "“" not in sentence and not _PRONOUN.search(sentence, 1):
+            out = [t for t in out if t.start != at] + [Turn(at, "", "inferred")]
+            told = True
+        elif told and _PRONOUN.match(plain, at - 1):
+            out.append(Turn(at, _speaker_before(turns, at), "inferred", "他/她 speaks again after what the report tells of them"))
+            told = False
+    return out
 
 
 def _speaker_before(turns: list[Turn], offset: int) -> str:

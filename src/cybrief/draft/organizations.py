@@ -10,7 +10,7 @@ from cybrief.draft.lexicon import lexicon
 from cybrief.draft.names import simplified
 
 # A unit inside a body (发展改革委政策研究室, 财政部预算司): the organization is the body.
-_SUB_UNIT = re.compile(r"(?<=[委部局厅署院会])(?:政策研究室|政研室|研究室|[\u4e00-\u9fff]{1,6}司|[\u4e00-\u9fff]{1,6}处)$"
+_SUB_UNIT = re.compile(r"(?<=[委部局厅署院会])(?:政策研究室|政研室|研究室|[\u4e00-\u9fff]{1,10}(?<!公)司|[\u4e00-\u9fff]{1,8}处)$"
                        r"|(?<=公司)[\u4e00-\u9fff]{1,6}(?:班|班组|车间|工段|小组)$")  # 某公司门机班大班长: the company
 _PARTY_ONLY = re.compile(r"^(?:省委|市委|县委|区委|州委|自治区党委|党委|党组)$")
 _GOVERNMENT_POST = re.compile(r"(?:省长|市长|县长|区长|州长|主席)$")

@@ -37,6 +37,9 @@ def test_spoken_forms_parse(text, value, unit, qualifier, upper):
     ("目标是增长7%至于7.5%。", "7%至于7.5%"),
     ("消费占GDP不到38%。", "不到38%"),  # letters before a qualifier word are a word of their own
     ("全市生产总值比十年前翻了一番多。", "翻了一番多"),
+    ("以旧换新惠及3億6千6百萬", "3億6千6百萬"),  # digits between magnitudes, the unit cut off
+    ("人均收入达到2万3千。", "2万3千"),
+    ("项目投资1亿2000万。", "1亿2000万"),
 ])
 def test_spoken_forms_are_found_whole_in_prose(prose, figure):
     assert [f.text for f in find_figures(prose)] == [figure]

@@ -71,7 +71,7 @@ def _patterns() -> dict[str, re.Pattern]:
         "amount": re.compile(
             rf"(?:{prefixes})?{_NUMERAL}个[多半](?:小时|月)(?:{suffixes})?"  # 1个多小时, 两个半小时
             rf"|(?:{prefixes})?{_NUMERAL}(?:(?:{units})?(?:至于|至|到|~|～|-|—){_NUMERAL})?{_OVER}\s?{unit}(?!(?<=个)亿(?!级|元))(?:(?<=[倍天周月时])多(?![^\W\d_a-zA-Z]{{0,1}}[次种个项人名位]))?(?:{suffixes})?"
-            rf"|(?:{prefixes})?[{_DIGITS}]+(?:[.．][{_DIGITS}]+)?[余多]?(?:个(?=亿(?!级|元)))?\s?(?:万亿|亿|万|兆)[余多]?(?:{suffixes})?"  # 2000多亿, 500个亿
+            rf"|(?:{prefixes})?[{_DIGITS}]+(?:[.．][{_DIGITS}]+)?(?:(?:万亿|亿|万|千|百)[{_DIGITS}]+)*[余多]?(?:个(?=亿(?!级|元)))?\s?(?:[千百]?(?:万亿|亿|万|兆)|(?<=[亿万][{_DIGITS}])[千百])[余多]?(?:{suffixes})?"  # 2000多亿, 500个亿, 3亿6千6百万, 2万3千
             rf"|(?:{prefixes})?[{_CN}]*[一二两三四五六七八九][{_CN}]*?(?:万亿|亿|万|兆){_AFTER_MAGNITUDE}[余多]?(?:{suffixes})?"  # 九万亿, 六七万亿, 三万五
             rf"|(?:{prefixes})[十百千]?(?:万亿|亿|万|兆)(?:{suffixes})?"  # 近百亿, 超千亿: a round amount after a qualifier
         ),

@@ -821,3 +821,10 @@ def test_a_bodys_name_before_a_colon_in_the_headline_is_no_speaker(body):
 def test_a_sentence_that_tells_who_the_speaker_is_is_the_reports(after, expected):
     text = f"3月4日，首场“委员通道”开启。\n全国政协委员、某院院长吴浩表示：“我参与了11个省的防控工作。”{after}\n"
     assert set(figures(draft_article(text, year=2022).brief)) == expected
+
+
+def test_a_figure_that_introduces_the_speaker_before_their_name_is_the_reports():
+    text = ("5月25日，第二场“部长通道”举行。\n"
+            "履新不到1个月的某部部长张明回答了最后一个问题，他表示，今年要新建监测站300个。\n"
+            "今年将新建学校100所，张明说。\n")
+    assert set(figures(draft_article(text, year=2020).brief)) == {"300个", "100所"}  # 100所: said, then 张明说

@@ -228,6 +228,11 @@ def _named_turns(plain: str, named: list[Person]) -> list[Turn]:
             # narration before the name, in an earlier sentence: the name comes later in the paragraph
             cut = plain.rfind("。", 0, first.start) + 1
             turns[0] = Turn(cut, first.name, "stated")
+            stop = plain.find("。", first.end)
+            if cut < first.start and len(plain[first.end: stop if stop >= 0 else len(plain)]) > 8:
+                # 履新不到1个月的某部部长张明表示，……: what the sentence says before them introduces them
+                turns[0] = Turn(cut, "", "inferred")
+                turns.insert(1, Turn(first.start, first.name, "stated"))
             if cut:
                 turns.insert(0, Turn(0, first.name, "inferred", f"before {first.name} is named in the paragraph"))
     return turns

@@ -828,3 +828,10 @@ def test_a_figure_that_introduces_the_speaker_before_their_name_is_the_reports()
             "履新不到1个月的某部部长张明回答了最后一个问题，他表示，今年要新建监测站300个。\n"
             "今年将新建学校100所，张明说。\n")
     assert set(figures(draft_article(text, year=2020).brief)) == {"300个", "100所"}  # 100所: said, then 张明说
+
+
+def test_a_paragraph_in_which_the_host_sums_up_is_no_speakers():
+    text = ("3月9日，第四场“部长通道”开启。\n"
+            "某部部长张明表示，今年将新建学校100所。\n"
+            "在通道即将结束时，主持人总结道，今年的四场通道上共有30位部长回答了80个问题。\n")
+    assert set(figures(draft_article(text, year=2020).brief)) == {"100所"}

@@ -27,7 +27,9 @@ _NUMBERED = re.compile(r"^(?:[一二三四五六七八九十]是|首先|其次|�
 _PRONOUN = re.compile(rf"(?:^|[，。；])(?:据|对此，?|同时，?)?(?:他|她)(?:{MANNER})?(?:还|也|插话|进一步|特别|同时|随后|再次|坦言|指出|表示|说|介绍|认为|强调|透露|提到|谈到|称|直言|回应|建议)")
 # “……”这位记者说完, “……”有网友评论: a quote the report gives to a reporter, a host or the public
 _OTHERS_QUOTE = re.compile(r"^[“「][^”」]*[”」][，,]?(?:这位|那位|该|一位|有|不少|许多)?(?:[^，。“”]{0,8}?记者|主持人|网友|观众|读者|提问者)")
-_GROUP = re.compile(r"^(?:代表们|委员们|部长们|大家|与会|记者|主持人|网友|现场|会上，?(?:代表|委员)们)")
+_GROUP = re.compile(r"^(?:代表们|委员们|部长们|大家|与会|记者|主持人|网友|现场|会上，?(?:代表|委员)们)"
+                    # 在通道即将结束时，主持人总结道: the host speaks, after a clause that sets the time
+                    r"|^[^。！？“”]{0,30}?[，,](?:主持人|记者)[^，。“”]{0,4}?(?:总结|说|表示|介绍|宣布|提到|透露)")
 # 某局负责同志主持见面会，各部门负责同志回答记者提问: who hosted and who answered, the report's account
 _PROCEEDINGS = re.compile(r"^[^。！？“”「」]{0,60}?(?:主持(?:会议|见面会|发布会|记者会|通气会)?[，,。；]|回答记者提问|答记者问)")
 _POST_LINE = re.compile(r"[（(][^（）()]{2,40}[）)]")

@@ -61,6 +61,8 @@ def test_what_the_spoken_forms_leave_alone(prose, figures):
     ("就近每村配备2名医生。", ["2名"]),  # 就近 is no 近
     ("召开了5次董事会议，3次安全会议。", ["5次", "3次"]),  # meetings held are counted
     ("这里是两次东山会议召开地。", []),  # a meeting named for its place
+    ("春节9天假期，旅游收入达971万元。", ["971万元"]),  # a holiday is a period
+    ("国庆七天长假接待游客120万人次，工期缩短了9天。", ["120万人次", "9天"]),
 ])
 def test_words_that_only_look_like_spoken_forms(prose, figures):
     assert [f.text for f in find_figures(prose)] == figures

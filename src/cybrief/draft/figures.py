@@ -285,6 +285,8 @@ def _left_out(plain: str, start: int, end: int, quoted: Spans, name: str = "amou
         return True  # 创5个季度以来新高, 这10多天来: a span of time up to now, a period (not 用了3个月来完成)
     if name == "amount" and plain[end - 1: end] == "周" and plain[end: end + 1] == "年":
         return True  # 20周年, an anniversary
+    if name == "amount" and plain[end - 1: end] in "天日" and re.match(r"的?(?:小?长?假期?|黄金周)", plain[end:end + 4]):
+        return True  # 春节9天假期: a holiday, the period a figure belongs to
     if plain[start:end] == "四周" and re.match(r"[有是都的围环站坐摆满，。、]", plain[end:end + 1]) \
             and not re.search(r"(?:用|花|过|续|期|时|达|约|近|了|第)$", plain[max(0, start - 1):start]):
         return True  # 桌子四周有附和声: all around, not four weeks (用了四周的时间 is)

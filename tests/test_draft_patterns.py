@@ -1099,6 +1099,8 @@ def test_7_the_count_of_the_points_that_follow_is_not_a_figure():
     text = "某省省长高远说，办法主要是两条，一是稳就业，二是兴产业，今年新增就业60万人。"
     got = figures(draft_article(text, year=2025).brief)
     assert set(got) == {"60万人"}
+    essays = "某市市长高远说，全市重点做好三篇文章。一是承接产业，二是新建园区3个。今年新建学校8所。一是小学，二是中学。"
+    assert set(figures(draft_article(essays, year=2025).brief)) == {"3个", "8所"}  # 三篇文章 is the count of the points
 
 
 def test_7_what_is_not_a_speakers_figure_is_left_out():

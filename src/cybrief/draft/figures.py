@@ -28,7 +28,7 @@ _QUOTED = re.compile(r"“[^“”，。！？；]{1,16}”|‘[^‘’，。！
 # Counts that only structure a list (三个方面, 等6项主要指标) and ranks (前5位, 排名第一) are not figures.
 _LIST_AFTER = re.compile(r"(?:个)?(?:方面|层面|部分|维度|环节|步|阶段|大类|类|点|产业)|(?<=个)“")
 _RANK_BEFORE = ("前", "后", "第", "排名", "位列", "居")
-_POINTS_AFTER = re.compile(r"[，：]\s*(?:一是|一方面|其一|首先|第一[，、是])")
+_POINTS_AFTER = re.compile(r"(?:[^，。；：！？\d]{1,6}?[。：]|[，：])\s*(?:一是|一方面|其一|首先|第一[，、是])")
 # 从80.6微克每立方米降到了30.5: a number with no unit where a change from a figure ends
 CHANGE_TO = r"(?:下降|降低|减少|提高|提升|增加|增长|上升|扩大|缩小|缩短|降|减|升)(?:到|至)了?"
 _CHANGED_TO = re.compile(rf"{CHANGE_TO}(?P<n>\d+(?:\.\d+)?)(?![\d.%％万亿千百十])(?![\u4e00-\u9fff]{{0,3}}(?:元|个|人|米|吨|年|天|倍))")

@@ -7,10 +7,10 @@ words; and under a heading with a name (`张明：`, a name line and a line of t
 paragraph until the next heading or question. All of that is inferred, with the reason. A line that signs
 the quote above it (`——全国人大代表、某市市长张明`) gives it to them, as stated. Attribution stops
 at a reporter's question, a session announcement, a subheading or caption after an inline speaker, and
-narration (数据显示, 据统计, 据某报报道, 代表们表示, who hosted or answered questions, another person's name
-opening the paragraph). Sentences of
-narration inside a speaker's paragraph (数据显示……, 据澎湃新闻报道……) are set aside: their figures are not
-the speaker's.
+narration (数据显示, 据统计, 据某局统计, 据某报报道, 代表们表示, who hosted or answered questions, another person's
+name opening the paragraph). Sentences of narration inside a speaker's paragraph (数据显示……, 据澎湃新闻报道……),
+the words that introduce a speaker before their name (履新不到1个月的某部部长张明表示), and a sentence after their
+words that tells who they are (张明同时也是……) are set aside: their figures are not the speaker's.
 """
 
 from __future__ import annotations

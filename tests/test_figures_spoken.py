@@ -23,6 +23,8 @@ from cybrief.figures.quantity import parse_figure
     ("翻一番", Decimal(2), "倍", "exact", None),
     ("翻了一番多", Decimal(2), "倍", "over", None),
     ("翻兩番", Decimal(4), "倍", "exact", None),
+    ("一个小时四十五分钟", Decimal(105), "分钟", "exact", None),
+    ("两个小时零五分钟", Decimal(125), "分钟", "exact", None),
 ])
 def test_spoken_forms_parse(text, value, unit, qualifier, upper):
     q = parse_figure(text)
@@ -40,6 +42,8 @@ def test_spoken_forms_parse(text, value, unit, qualifier, upper):
     ("以旧换新惠及3億6千6百萬", "3億6千6百萬"),  # digits between magnitudes, the unit cut off
     ("人均收入达到2万3千。", "2万3千"),
     ("项目投资1亿2000万。", "1亿2000万"),
+    ("报告用时一個小時四十五分鐘。", "一個小時四十五分鐘"),  # one span, not a quarter-hour count
+    ("全程用了2小时30分钟。", "2小时30分钟"),
 ])
 def test_spoken_forms_are_found_whole_in_prose(prose, figure):
     assert [f.text for f in find_figures(prose)] == [figure]

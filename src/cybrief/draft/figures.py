@@ -67,6 +67,7 @@ def _patterns() -> dict[str, re.Pattern]:
         "slash": re.compile(rf"(?:{prefixes})?(?<![\d/.])\d{{1,3}}/\d{{1,3}}(?![\d/])(?:{suffixes})?"),
         "streak": re.compile(rf"(?<=连续){_NUMERAL}年"),
         "doubled": re.compile(r"翻了?[一二两三四1-4]番多?"),  # 翻了一番多: more than doubled
+        "hours": re.compile(rf"{_NUMERAL}个?小时零?{_NUMERAL}分钟"),  # 一个小时四十五分钟: one span
         "order": re.compile(r"(?:[十百千]?[万亿]|万亿|[十百千])级"),
         "amount": re.compile(
             rf"(?:{prefixes})?{_NUMERAL}个[多半](?:小时|月)(?:{suffixes})?"  # 1个多小时, 两个半小时
@@ -91,7 +92,7 @@ def find_figures(paragraph: str, first_only: bool = False) -> list[Found]:
     taken = Spans()
     found: list[Found] = []
     pats = _patterns()
-    for name in ("ratio", "percents", "share", "slash", "streak", "doubled", "order", "amount"):
+    for name in ("ratio", "percents", "share", "slash", "streak", "doubled", "hours", "order", "amount"):
         for match in pats[name].finditer(plain):
             start, end = match.span()
             if plain.startswith("破", start) and plain[start - 1: start] in ("打", "冲", "攻"):
@@ -323,8 +324,8 @@ def _read(start: int, end: int, text: str, amount: bool, streak: bool = False) -
     digits = numeral.group() if numeral else ""
     if digits in ("零", "〇"):
         return None  # 零部件
-    if digits == "一" and quantity.unit not in ("fraction", "倍"):
-        return None  # 一批, 一张, 一系列: the indefinite article; 增长了一倍 is a multiple
+    if digits == "一" and quantity.unit not in ("fraction", "倍") and not re.match(r"一个?小时零?[^\W\d_a-zA-Z]", simplified(core)):
+        return None  # 一批, 一张, 一系列: the indefinite article; 增长了一倍 is a multiple, 一个小时四十五分钟 a span
     if amount and _ORDER.match(digits) and core == text and digits != "十":
         return None  # 百姓, 万人: a bare order word needs a qualifier (近百个) to be a figure
     return Found(start, end, text, quantity)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 _PATTERNS: dict | None = None
-_TRIGGERS = frozenset("个几多于百翻")
+_TRIGGERS = frozenset("个几多于百翻时")
 _DOUBLINGS = {"一": 1, "1": 1, "二": 2, "两": 2, "2": 2, "三": 3, "3": 3, "四": 4, "4": 4}  # a figure with none of these has no spoken form to rewrite
 
 
@@ -24,6 +24,8 @@ def _patterns() -> dict:
             "more_after": re.compile(r"^(?P<number>[^多余]+?)(?P<unit>倍|年|天|周|个月|小时)多$"),
             # 翻了一番, 翻两番多: doubled (2倍), quadrupled (4倍), and more
             "doubled": re.compile(r"^翻了?(?P<times>[一二两三四1-4])番(?P<more>多)?$"),
+            # 一个小时四十五分钟: a span of hours and minutes, in minutes (105分钟)
+            "hours_minutes": re.compile(r"^(?P<hours>[0-9零〇一二两三四五六七八九十]+)个?小时零?(?P<minutes>[0-9零〇一二两三四五六七八九十]+)分钟$"),
             # 百分之四点五至百分之五: a range of percentages said in full
             "percent_range": re.compile(r"^百分之(?P<low>[^至到]+)(?:至|到)(?:百分之)?(?P<high>[^至到]+)$"),
         }
@@ -32,7 +34,7 @@ def _patterns() -> dict:
 
 def rewritten(s: str) -> str:
     """The figure text (simplified, without spaces) with its spoken forms rewritten: 500个亿 -> 500亿,
-    40几次 -> 40多次, 翻了一番多 -> 2多倍, 5倍多 -> 5多倍, 百分之四点五至百分之五 -> 四点五%至五%, 7%至于7.5% -> 7%至7.5%."""
+    40几次 -> 40多次, 翻了一番多 -> 2多倍, 一个小时四十五分钟 -> 105分钟, 5倍多 -> 5多倍, 百分之四点五至百分之五 -> 四点五%至五%, 7%至于7.5% -> 7%至7.5%."""
     if not _TRIGGERS & set(s):
         return s
     pats = _patterns()
@@ -44,6 +46,11 @@ def rewritten(s: str) -> str:
     if doubled:
         times = 2 ** _DOUBLINGS[doubled.group("times")]  # 翻三番: doubled three times, 8倍
         s = f"{times}{'多' if doubled.group('more') else ''}倍"
+    span = pats["hours_minutes"].match(s)
+    if span:
+        from cybrief.figures.numerals import read_numeral
+
+        s = f"{read_numeral(span.group('hours')) * 60 + read_numeral(span.group('minutes'))}分钟"
     percent = pats["percent_range"].match(s)
     if percent:
         s = f"{percent.group('low')}%至{percent.group('high')}%"

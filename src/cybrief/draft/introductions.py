@@ -340,7 +340,7 @@ def label_of(paragraph: str, plain: str, number: int, known: frozenset[str]) -> 
     label = match.group("label").strip()
     start = match.start("label")
     rest = plain[match.end():]
-    if match.re is _BRACKET_LABEL and (_DATELINE_AFTER.match(rest.lstrip(" ：:")) or number == 1):
+    if match.re is _BRACKET_LABEL and (_DATELINE_AFTER.match(rest.lstrip(" ：:")) or number == 1 and not re.search(r"[。！？”]\s*$", rest)):
         return None  # 【某网】日前，……, 【两会·好声音】 before a headline: a tag, not a turn
     if match.groupdict().get("qa") in ("Q", "Ｑ") or _ASKED.search(rest):
         return "question", None  # Q张明：……, 【张明】：……请问……？: a question, whoever asks it

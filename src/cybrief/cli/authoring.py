@@ -117,7 +117,7 @@ def draft_command(
         Optional[Path], typer.Option("--output", "-o", help="Write the draft to FILE (default: standard output).", metavar="FILE")
     ] = None,
     year: Annotated[
-        Optional[int], typer.Option("--year", min=1949, max=2100, help="Year of the sessions, when the article does not say.", metavar="YYYY")
+        Optional[int], typer.Option("--year", min=1949, max=2100, help="Year of the sessions (default: read from the article, or guessed and marked for review).", metavar="YYYY")
     ] = None,
     brief_id: Annotated[
         Optional[str], typer.Option("--id", help="Id of the brief. Default: from FILE's name, else draft-DATE.", metavar="ID")

@@ -1625,3 +1625,9 @@ def test_any_text_drafts_a_brief_that_loads_or_says_why_not(text):
     except (NoMatch, UsageError):
         return
     assert loads_brief(result.yaml) == result.brief
+
+
+def test_7_a_goal_in_traditional_characters_is_a_goal():
+    text = "3月5日，某市副市長張明表示，今年投資將超過2000億元。計劃新建學校30所。去年新增就業5萬人。\n"
+    kinds = {t.figure: t.kind for t in draft_article(text, year=2024).brief.targets}
+    assert kinds == {"超過2000億元": "goal", "30所": "plan", "5萬人": "achieved"}

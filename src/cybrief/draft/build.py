@@ -194,7 +194,8 @@ def build(article: Article, source: Source, sessions: list[Session], speakers: S
             lo, hi = bisect.bisect_left(starts, offset), bisect.bisect_left(starts, offset + len(window))
             window_starts = [s - offset for s in starts[lo:hi]]
             window_spans = [(s - offset, e - offset) for s, e in spans[lo:hi] if e - offset <= len(window)]
-            sector_slug = guess.sector(window, at)
+            plain_window = simplified(window)  # 將, 計劃: what a figure is read from the words as simplified
+            sector_slug = guess.sector(plain_window, at)
             sectors_of[turn.name][sector_slug] += 1
             horizon = guess.horizon(window, at, window_starts)
             region = guess.region(window, at, places) or main_region
@@ -223,7 +224,7 @@ def build(article: Article, source: Source, sessions: list[Session], speakers: S
                 id=f"{delegate_id}-{counts[delegate_id]:02d}", delegate=delegate_id, sector=sector_slug,
                 region=region or TO_WRITE, metric=metric,
                 metric_en=TODO_EN, figure=figure.text, value=q.value, unit=unit, qualifier=q.qualifier,
-                qualitative=figure.qualitative, kind=guess.kind(window, at, int(events[0].date[:4])), horizon=horizon,
+                qualitative=figure.qualitative, kind=guess.kind(plain_window, at, int(events[0].date[:4])), horizon=horizon,
                 paragraph=number, basis=turn.basis, basis_note=turn.note, review=tuple(review),
             ))
     if found_count > MAX_TARGETS:

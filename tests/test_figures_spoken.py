@@ -67,6 +67,8 @@ def test_what_the_spoken_forms_leave_alone(prose, figures):
     ("这里是两次东山会议召开地。", []),  # a meeting named for its place
     ("春节9天假期，旅游收入达971万元。", ["971万元"]),  # a holiday is a period
     ("国庆七天长假接待游客120万人次，工期缩短了9天。", ["120万人次", "9天"]),
+    ("过去14天，本港录得11宗本地个案。", ["11宗"]),  # a period before it; 宗 counts cases
+    ("最近两周新增病例20例，未来三个月再建方舱2座。", ["20例", "2座"]),
 ])
 def test_words_that_only_look_like_spoken_forms(prose, figures):
     assert [f.text for f in find_figures(prose)] == figures

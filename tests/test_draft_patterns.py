@@ -633,7 +633,7 @@ def test_4_compound_surnames_dotted_names_rare_surnames_and_names_glued_to_the_n
     "text, name",
     [("刘伟首先介绍", "刘伟"), ("李朴民会中表示", "李朴民"), ("张海波及省发改委", "张海波"), ("艾尔肯·吐尼亚孜介绍", "艾尔肯·吐尼亚孜"),
      ("歐陽華說", "歐陽華"), ("苗圩在发言时说", "苗圩"),
-     ("王海今年带着建议上会", "王海"), ("林川去年提交了议案", "林川")],
+     ("王海今年带着建议上会", "王海"), ("林川去年提交了议案", "林川"), ("张明担任委员以来", "张明")],
 )
 def test_4_where_a_name_ends_is_read_from_what_follows_it(text, name):
     assert name_at(text, 0) == name
@@ -1631,3 +1631,8 @@ def test_7_a_goal_in_traditional_characters_is_a_goal():
     text = "3月5日，某市副市長張明表示，今年投資將超過2000億元。計劃新建學校30所。去年新增就業5萬人。\n"
     kinds = {t.figure: t.kind for t in draft_article(text, year=2024).brief.targets}
     assert kinds == {"超過2000億元": "goal", "30所": "plan", "5萬人": "achieved"}
+
+
+def test_4_when_a_post_was_taken_is_no_name_after_the_membership():
+    text = "3月5日，某会议召开。\n张明担任政协委员以来对履职体会很深，他提出了3项建议。\n"
+    assert "以来" not in [d.name for d in draft_article(text, year=2024).brief.delegates]

@@ -25,7 +25,7 @@ _PARTICLES = (
     "在 于 於 就 对 向 从 为 以 被 把 做 会中 会上 于会上 于会中 在会上 在会中 今天 今日 今年 去年 明年 目前 近年 多年 日前 近日 昨天 昨日 昨晚 昨 今晨 今晚 首先 进一步 还 也 则 等 及 和 与 同 的 作 是 都 曾 "
     "又 再 将 已 当 先 随后 同时 特别 更 接受 参加 出席 亮相 走上 带领 率 一行 本人 自己 所 等人 代表 委员 说道 现场 "
     "当天 此前 一直 认真 这 那 坦承 连 用 拿 手 举 带 接着 继续 详细 重点 着重 围绕 来自 作为 通过 回答 答 看来 眼中 告诉 "
-    "微笑 笑着 面带微笑 幽默 风趣 动情 感慨 尤其 出现 送上 手捧 全程 脱稿 给 听到 听完 首个 第 提了 提交 算了 拿出 这样 如此 计划 打算 准备 决定 来说 陪同 总结 回顾 盘点"
+    "微笑 笑着 面带微笑 幽默 风趣 动情 感慨 尤其 出现 送上 手捧 全程 脱稿 给 听到 听完 首个 第 提了 提交 算了 拿出 这样 如此 计划 打算 准备 决定 来说 陪同 总结 回顾 盘点 担任 现任 曾任 兼任 出任"
 ).split()
 
 
@@ -187,7 +187,8 @@ def unsurnamed_at(text: str, start: int) -> str | None:
             continue
         weight, _ = follows_name(text, start + length)
         opening, size = follows_name(text, start)
-        if weight == 0 or opening == 3 or opening and size > 1 or candidate[0] in _ADVERBS or candidate.startswith(_MANNER_WORDS):
+        if weight == 0 or opening == 3 or opening and size > 1 or candidate[0] in _ADVERBS or candidate.startswith(_MANNER_WORDS) \
+                or candidate.startswith(("以", "之", "期间", "时", "后", "前")):  # 担任政协委员以来: when, not who
             continue  # not followed by what follows a name, or itself a verb, a title, an adverb (代表都认为) or a
             # word that follows names (代表走上通道)
         if weight > best_score:

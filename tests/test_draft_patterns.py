@@ -1054,6 +1054,12 @@ def test_7_qualifiers_ranges_shared_units_and_chinese_decimals():
     assert got["突破三百亿元"][0] == "于海洋"
 
 
+def test_7_the_first_of_three_figures_that_share_a_unit_takes_it_too():
+    text = "3月5日，某局局长张明表示，几类失业率分别下降0.2、0.4和0.1个百分点。\n"
+    units = {t.figure: t.unit for t in draft_article(text, year=2024).brief.targets}
+    assert units == {"0.2": "百分点", "0.4": "百分点", "0.1个百分点": "百分点"}
+
+
 def test_7_an_estimate_in_neighbouring_digits_is_a_range_and_nominal_is_not_people():
     text = "某部部长张明说，当年GDP增量有六七万亿就可以了，今年要有九万亿名义GDP的增量，两三个省已达标。"
     got = figures(draft_article(text, year=2022).brief)

@@ -203,7 +203,7 @@ def build(article: Article, source: Source, sessions: list[Session], speakers: S
             if turn.basis == "inferred":
                 review.insert(0, "delegate")
             if not unit:
-                unit = _implied_unit(window, at, until, found[index - 1] if index else None, found[index + 1:index + 2], offset)
+                unit = _implied_unit(window, at, until, found[index - 1] if index else None, found[index + 1:index + 4], offset)
                 review.append("unit")
             if figure.qualitative:
                 review += ["value", "qualifier", "qualitative"]
@@ -339,8 +339,13 @@ def _implied_unit(window: str, start: int, end: int, previous, following, offset
     """For a figure that states no unit: the unit of the next figure when a list shares it (8.2、5.0个百分点),
     人 when it counts people (4万多员工, 贫困人口减少1000万), that of the figure before in the same clause when
     it was implied too, 元 when money is spoken of around it, else 个."""
-    if following and following[0].start - offset == end + 1 and window[end:end + 1] in "、和及与" and following[0].quantity.unit:
-        return following[0].quantity.unit
+    chain = end
+    for item in following:  # 0.2、0.4和0.1个百分点: the unit of the list's last
+        if item.start - offset != chain + 1 or window[chain:chain + 1] not in "、和及与":
+            break
+        if item.quantity.unit:
+            return item.quantity.unit
+        chain = item.end - offset
     if following and following[0].quantity.unit and re.fullmatch(CHANGED_FROM, simplified(window[end:following[0].start - offset])):
         return following[0].quantity.unit  # 由4000改为6000元
     if previous and previous.quantity.unit and simplified(window[max(0, previous.start - offset - 1): previous.start - offset]) == "从" \

@@ -767,7 +767,7 @@ def test_what_a_second_read_found_in_roles_and_figures():
     assert got["3个"].value == 3 and got["8所"].kind == "plan" and "3个月" in got
 
 
-@pytest.mark.parametrize("manner", ["皱着眉", "指着屏幕", "翻着笔记本"])
+@pytest.mark.parametrize("manner", ["皱着眉", "指着屏幕", "翻着笔记本", "通过手语翻译", "借助视频连线"])
 def test_a_gesture_between_the_name_and_the_verb_is_how_they_said_it(manner):
     text = ("3月8日，某省代表团举行全体会议。\n"
             "全国人大代表、某市副市长李巍拿起话筒提问。\n"
@@ -835,3 +835,10 @@ def test_a_paragraph_in_which_the_host_sums_up_is_no_speakers():
             "某部部长张明表示，今年将新建学校100所。\n"
             "在通道即将结束时，主持人总结道，今年的四场通道上共有30位部长回答了80个问题。\n")
     assert set(figures(draft_article(text, year=2020).brief)) == {"100所"}
+
+
+@pytest.mark.parametrize("opening, speakers", [("王刚说", ["张明", "王刚"]), ("居民说", ["张明"]), ("家长表示", ["张明"]),
+                                               ("严格说", ["张明"])])
+def test_a_two_character_name_opening_a_sentence_before_saying_is_a_speaker(opening, speakers):
+    text = f"3月5日，代表通道开启。\n“我们要善待自然。”代表张明说。{opening}，今年村里带来了5份建议。\n"
+    assert [d.name for d in draft_article(text, year=2024).brief.delegates] == speakers

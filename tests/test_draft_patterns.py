@@ -1642,3 +1642,9 @@ def test_7_a_goal_in_traditional_characters_is_a_goal():
 def test_4_when_a_post_was_taken_is_no_name_after_the_membership():
     text = "3月5日，某会议召开。\n张明担任政协委员以来对履职体会很深，他提出了3项建议。\n"
     assert "以来" not in [d.name for d in draft_article(text, year=2024).brief.delegates]
+
+
+def test_6_the_day_a_run_of_sessions_began_is_no_session():
+    text = ("5月16日，某市举行疫情防控新闻发布会。\n"
+            "市卫健委主任张明介绍，从2020年1月24日至今，发布会已举办400场，今年新增病例12例。\n")
+    assert [e.date for e in draft_article(text, year=2024).brief.events] == ["2024-05-16"]

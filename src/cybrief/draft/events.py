@@ -172,6 +172,7 @@ def _written(text: str) -> set[int]:
 
 
 _ANCHOR = re.compile(r"”?(?:结束后|结束之后|之后|之前|后|前|期间)")
+_SINCE, _SINCE_AFTER = re.compile(r"(?:从|自|自从)$"), re.compile(r"(?:起|以来|至今|到现在|到今天|开始)")
 _EARLIER = re.compile(r"(?:去年|前年|此前[，,]?|上届|曾经?|当年|往年|继(?!续))[^，。；]{0,12}$")  # 继3日……后再次
 
 
@@ -231,8 +232,9 @@ def _sessions_in(paragraphs: list[str], year: int, published: str | None, number
         for match, in_month in sorted(dates, key=lambda pair: pair[0].start()):
             sentence = _sentence_at(paragraph, match.start())
             found = _event_kind(sentence, max(0, sentence.find(match.group())))
-            if not found or _EARLIER.search(paragraph[max(0, match.start() - 16): match.start()]):
-                continue
+            if not found or _EARLIER.search(paragraph[max(0, match.start() - 16): match.start()]) \
+                    or _SINCE.search(paragraph[max(0, match.start() - 3): match.start()]) and _SINCE_AFTER.match(paragraph, match.end()):
+                continue  # 从2020年1月24日至今，发布会已举办400场: when a run began, no session of its own
             kind, word = found
             written_year = match.groupdict().get("year")
             date = _iso(int(written_year or year), in_month, int(match.group("day") or match.groupdict().get("day2")))

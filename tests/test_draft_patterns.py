@@ -1453,6 +1453,8 @@ def test_8_buttons_a_page_footer_and_what_a_page_shows_while_loading_are_page_ch
     assert event.title.startswith("东岭代表团") and str(event.date) == "2024-03-08"
     kept = clean((PATTERNS / "8_page_buttons_and_footer.txt").read_text(encoding="utf-8")).paragraphs
     assert kept[0].startswith("3月8日") and not any("版权" in p or "打印" in p for p in kept)
+    crumb = clean("某某网 正文\n3月8日，某省代表团举行全体会议。\n").paragraphs
+    assert crumb == ["3月8日，某省代表团举行全体会议。"]  # the last of a page's breadcrumbs
 
 @pytest.mark.parametrize("stamp", ["2023年03月07日 15:35 | 来源：东岭日报", "2023年03月07日15:35 ｜ 来源：东岭日报",
                                    "2023年3月7日 15:35 来源：东岭日报", "2023年03月07日 15:35:20｜东岭日报"])

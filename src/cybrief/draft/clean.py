@@ -221,8 +221,8 @@ def _is_chrome(line: str) -> bool:
     from cybrief.draft.names import simplified
 
     plain = simplified(line)
-    if _CHROME.match(plain) or _NAVIGATION.match(plain) and _SECTIONS.search(plain):
-        return True
+    if _CHROME.match(plain) or _NAVIGATION.match(plain) and _SECTIONS.search(plain) or re.fullmatch(r"[^\s，。]{1,12}\s+正文", plain):
+        return True  # 某网 正文: the last of a page's breadcrumbs
     # a short page line holding a time stamp and no sentence: 某某新闻 2019-10-30171, 2019-11-07某某
     return len(plain) <= 40 and bool(_STAMP_ANY.search(plain)) and not _BODY_MARKS.search(plain)
 

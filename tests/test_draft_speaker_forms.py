@@ -385,6 +385,8 @@ def test_yesterday_in_one_character_between_a_name_and_saying():
     ("国家发改委政研室副主任兼发改委新闻发言人孟玮", "国家发改委政研室副主任兼发改委新闻发言人", "国家发改委"),
     ("某局国民经济综合统计司司长、新闻发言人张明", "某局国民经济综合统计司司长、新闻发言人", "某局"),  # a department of eight characters
     ("某商会投资有限公司董事长张明", "某商会投资有限公司董事长", "某商会投资有限公司"),  # a company is no department
+    ("某服饰有限公司（以下简称“某服饰”）董事长张明", "某服饰有限公司董事长", "某服饰有限公司"),  # the short form left out
+    ("某服饰有限公司(下称某服饰)董事长张明", "某服饰有限公司董事长", "某服饰有限公司"),
 ])
 def test_roles_and_organizations_of_more_posts(intro, role, organization):
     text = f"3月5日，{intro}表示，今年新建学校12所。\n"

@@ -126,14 +126,14 @@ _RUBY = re.compile(r"(?<=[\u4e00-\u9fff])[(（] ?[a-zü]*[āáǎàēéěèīíǐ
                    r"|(?<=[\u4e00-\u9fff?)）])\?[a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]* ?[)）]")  # 會(huì )
 
 
-_SHORT_FORM = re.compile(r"[（(](?:(?:以下|下文|下)?简称|(?:以下|下文|下)称)[^（）()]{1,24}[）)]")  # 某服饰有限公司（以下简称“某服饰”）董事长
+_SHORT_FORM = re.compile(r"[（(](?:(?:以下|下文|下)?[简簡][称稱]|(?:以下|下文|下)[称稱])[^（）()]{1,24}[）)]")  # 某服饰有限公司（以下简称“某服饰”）董事长
 
 
 def normalize_line(line: str) -> str:
     """Full-width and other wide spaces to one plain space, invisible characters, HTML tags, pinyin readings
     copied from ruby annotations and a name's short form in brackets (（以下简称“某服饰”）) dropped, ends trimmed."""
     line = _RUBY.sub("", _HTML.sub("", _INVISIBLE.sub("", line)))
-    return _SPACES.sub(" ", _SHORT_FORM.sub("", line) if "称" in line else line).strip()
+    return _SPACES.sub(" ", _SHORT_FORM.sub("", line) if "称" in line or "稱" in line else line).strip()
 
 
 def ends_sentence(text: str) -> bool:

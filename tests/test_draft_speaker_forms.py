@@ -389,6 +389,8 @@ def test_yesterday_in_one_character_between_a_name_and_saying():
     ("某服饰有限公司(下称某服饰)董事长张明", "某服饰有限公司董事长", "某服饰有限公司"),
     ("某服飾有限公司（以下簡稱「某服飾」）董事長張明", "某服飾有限公司董事長", "某服飾有限公司"),
     ("正如某省政协主席张明", "某省政协主席", "某省政协"),  # 正如 opens the clause, no part of the role
+    ("某委党组成员、某局党组书记、局长张明", "某委党组成员、某局党组书记、局长", "某局"),  # the posts after 党组成员
+    ("某局党组成员、副局长张明", "某局党组成员、副局长", "某局"),
 ])
 def test_roles_and_organizations_of_more_posts(intro, role, organization):
     text = f"3月5日，{intro}表示，今年新建学校12所。\n"

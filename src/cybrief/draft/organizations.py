@@ -67,9 +67,13 @@ def organization_of(role: str, text: str = "", region: str | None = None, placed
             role, plain = role[placed_membership.end() + 1:], plain[placed_membership.end() + 1:]
     # 政策研究室副主任兼新闻发言人: a second post held at once, after a title, is one more of the chain
     plain = "".join("、" if ch == "兼" and ends_with_title(plain[:i]) else ch for i, ch in enumerate(plain))
-    segments = [s for s in re.split(r"[、，,]", plain) if s]
+    segments = [s for s in re.split(r"[、，,]|(?<=[\u4e00-\u9fff]) (?=[\u4e00-\u9fff])", plain) if s]  # 某区委副书记 区长
     if not segments:
         return None
+    if len(segments) > 1 and segments[0].endswith(("党组成员", "党委委员")) and not ends_with_title(segments[0][:-4]):
+        after = organization_of(role[len(segments[0]) + 1:], text, region, placed)
+        if after:  # 某委党组成员、某局党组书记、局长: the body of the posts after it (not 某局党组成员、副局长)
+            return after
     shared = 0
     while shared + 1 < len(segments) and shares_title(segments[shared]):
         shared += 1

@@ -240,6 +240,8 @@ def test_1_a_transcript_with_its_turns_on_one_line_set_apart_by_bars():
     assert [d.name for d in brief.delegates] == ["张明"]
     assert got["120公里"][0] == "张明" and got["15条"][0] == "张明" and got["120公里"][4] == "stated"
     assert "30公里" not in got  # in a question
+    spaced = "3月5日，某会举行记者会。\n发言人张明：答复率是99%。 记者：今年增补了80名委员，您怎么看？ 张明：新建学校12所。\n"
+    assert set(figures(draft_article(spaced, year=2024).brief)) == {"99%", "12所"}  # turns set apart by spaces
 
 
 def test_1_an_interview_of_one_person_answers_under_a_bare_answer_label():

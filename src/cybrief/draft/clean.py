@@ -94,6 +94,7 @@ _NEW_SPEAKER = re.compile(r"^(?:全国人大代表|全国政协委员|全國人�
 # A turn of a transcript: a label (记者, 主持人, a name, a role and a name) and a colon opening the text
 _TURN = re.compile(r"^[^|｜：。，！？“”]{1,20}：")
 _BAR = re.compile(r"\s*[|｜]\s*")
+_SPACED_TURN = re.compile(r"(?<=[。！？”])\s+(?=[^\s|｜：。，！？“”]{1,12}：)")
 
 MAX_CAPTION = 40  # characters; a caption is a short line
 MAX_CAPTIONS_IN_A_BREAK = 4
@@ -210,10 +211,13 @@ def widen_punctuation(line: str) -> str:
 
 
 def split_turns(line: str) -> list[str]:
-    """A transcript copied with its turns on one line, set apart by bars (`记者：……？ | 张明：……。`): one line a
+    """A transcript copied with its turns on one line, set apart by bars (`记者：……？ | 张明：……。`) or by spaces after
+    the end of a sentence (`张明：……。 记者：……？`): one line a
     turn. Only where the line opens with a turn, another turn follows, and every piece but the last ends a
     sentence; a headline before a label (`标题|张明：`) or a line of tags (`王毅|肖捷`) stays whole."""
     pieces = _BAR.split(line)
+    if len(pieces) < 2:  # 张明：……。 记者：……？: turns set apart by a space after the end of a sentence
+        pieces = _SPACED_TURN.split(line)
     if len(pieces) < 2 or not _TURN.match(pieces[0]) or sum(bool(_TURN.match(p)) for p in pieces) < 2:
         return [line]
     if not all(piece and ends_sentence(piece) for piece in pieces[:-1]) or not pieces[-1]:

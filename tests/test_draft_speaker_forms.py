@@ -848,3 +848,9 @@ def test_a_paragraph_in_which_the_host_sums_up_is_no_speakers():
 def test_a_two_character_name_opening_a_sentence_before_saying_is_a_speaker(opening, speakers):
     text = f"3月5日，代表通道开启。\n“我们要善待自然。”代表张明说。{opening}，今年村里带来了5份建议。\n"
     assert [d.name for d in draft_article(text, year=2024).brief.delegates] == speakers
+
+
+@pytest.mark.parametrize("label", ["李明说：", "李明表示：", "李明介绍："])
+def test_a_label_that_ends_with_saying_names_the_speaker_without_the_verb(label):
+    brief = draft_article(f"3月5日，某会举行记者会。\n{label}今年新建学校12所。\n", year=2024).brief
+    assert [d.name for d in brief.delegates] == ["李明"]

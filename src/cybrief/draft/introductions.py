@@ -357,6 +357,9 @@ def label_of(paragraph: str, plain: str, number: int, known: frozenset[str]) -> 
     text = paragraph[start:start + len(label)]
     if len(text) == 3 and simplified(text)[-1] in "部局委厅署办院司处" and text not in known:
         return None  # 商务部：……: a body's label (a headline's, a statement's), not a person's
+    said = next((v for v in lexicon().verbs if simplified(text).endswith(v) and looks_like_name(text[:-len(v)])), None)
+    if said and text not in known:  # 李明说：: the name, then saying
+        return "speaker", Person(number, start, start, start + len(text) - len(said), text[:-len(said)], None, "label")
     if looks_like_name(text) or text in known:
         return "speaker", Person(number, start, start, start + len(text), text, None, "label")
     for length in range(len(text) - 1, 1, -1):  # 武大靖代表：

@@ -1457,6 +1457,10 @@ def test_8_buttons_a_page_footer_and_what_a_page_shows_while_loading_are_page_ch
     assert kept[0].startswith("3月8日") and not any("版权" in p or "打印" in p for p in kept)
     crumb = clean("某某网 正文\n3月8日，某省代表团举行全体会议。\n").paragraphs
     assert crumb == ["3月8日，某省代表团举行全体会议。"]  # the last of a page's breadcrumbs
+    above = clean("移动版\n某某搜索\n某局发言人就一季度经济运行答记者问\n3月8日，某局举行发布会。\n")
+    assert above.title == "某局发言人就一季度经济运行答记者问"  # a site's name and a menu's word above the headline
+    menu = clean("首 页 政协动态 委员声音 议政瞬间\n某省政协委员热议报告\n3月8日，某省政协举行会议。\n")
+    assert menu.title == "某省政协委员热议报告"  # a menu with 首页 spaced out
 
 @pytest.mark.parametrize("stamp", ["2023年03月07日 15:35 | 来源：东岭日报", "2023年03月07日15:35 ｜ 来源：东岭日报",
                                    "2023年3月7日 15:35 来源：东岭日报", "2023年03月07日 15:35:20｜东岭日报"])

@@ -301,9 +301,11 @@ def test_no_name_ends_in_de_or_holds_a_word_that_follows_names():
     assert set(delegates(brief)) == {"高远", "辛涌", "李文涛"}
 
 
-def test_a_level_head_after_a_space_in_a_label_keeps_its_body():
+def test_a_level_head_after_a_space_in_a_label_reads_as_after_a_comma():
     text = "某区委副书记 区长 岳光明：今年全区新建学校12所。\n"
-    assert delegates(draft_article(text, year=2026).brief)["岳光明"].organization == "某区委"
+    same = "某区委副书记、区长岳光明：今年全区新建学校12所。\n"  # the district the committee and the head are of
+    assert delegates(draft_article(text, year=2026).brief)["岳光明"].organization == "某区"
+    assert delegates(draft_article(same, year=2026).brief)["岳光明"].organization == "某区"
 
 
 def test_a_city_is_no_phrase_with_a_particle_in_it():

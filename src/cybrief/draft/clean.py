@@ -47,7 +47,7 @@ _CHROME = re.compile(
 )
 # A portal's navigation: four or more short words set apart by spaces or bars, one of them a section (首页 新闻 要闻 两会 专题)
 _NAVIGATION = re.compile(r"^(?:[^\W\d_a-zA-Z]{1,4}(?:\s*[|｜]\s*|\s+)){3,}[^\W\d_a-zA-Z]{1,4}$")
-_SECTIONS = re.compile(r"(?:^|\s|[|｜])(?:首页|新闻|要闻|国内|国际|时政|财经|社会|专题|视频|图片|评论|滚动|正文|频道|地方|体育|娱乐|科技|军事|两会|直播|原创)(?=$|\s|[|｜])")
+_SECTIONS = re.compile(r"(?:^|\s|[|｜])(?:首\s?页|新闻|要闻|国内|国际|时政|财经|社会|专题|视频|图片|评论|滚动|正文|频道|地方|体育|娱乐|科技|军事|两会|直播|原创)(?=$|\s|[|｜])")
 # An ISO date at the start of a line or a short page line: 2022-10-16 09:00, date 2025-12-31 （…
 _STAMP_LINE = re.compile(r"^\s*(?:date\s*)?(?P<stamp>\d{4}-\d{1,2}-\d{1,2})(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?\s*")
 _STAMP_ANY = re.compile(r"\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|(?<![\d.])\d{1,2}\.\d{1,2}\.\d{4}(?![\d.])")
@@ -308,6 +308,11 @@ def clean(text: str) -> Article:
             meta.append(line)
         elif line:
             body.append(line)
+    def word(line: str) -> bool:
+        return len(line) <= 6 and not re.search(r"[\d，。：！？“”]", line)
+
+    while len(body) > 2 and word(body[0]) and (word(body[1]) or 8 <= len(body[1]) <= 80 and not ends_sentence(body[1])):
+        meta.append(body.pop(0))  # 移动新媒体, 中国搜索: a site's name or a menu's word above the headline
     if body and body[0].startswith(("标题：", "标题:")):
         body[0] = body[0][3:].strip()
     if len(body) > 1 and body[1] == body[0]:  # the headline printed twice

@@ -319,7 +319,7 @@ def find_people(number: int, paragraph: str, plain: str, known: frozenset[str],
         # 傅莹介绍，…… and again 傅莹透露，……: two characters that open a clause before saying, twice in the report
         at = match.start() - 2
         candidate = paragraph[at:match.start()] if at >= 0 else ""
-        once = (at == 0 or plain[at - 1] in "。！？") and looks_like_name(candidate)  # 。王刚说，……: a sentence's opening
+        once = bool(candidate) and (at == 0 or plain[at - 1] in "。！？") and looks_like_name(candidate)  # 。王刚说，……
         if candidate and (simplified(candidate) in getattr(echoes, "twice", ()) or once) and at not in people \
                 and (at == 0 or plain[at - 1] in "，。；！？”」 ") and plain[match.end(): match.end() + 1] in "，：,:" \
                 and not any(p.name_start <= at < p.end for p in people.values()):

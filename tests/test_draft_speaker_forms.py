@@ -778,12 +778,12 @@ def test_what_a_second_read_found_in_roles_and_figures():
 @pytest.mark.parametrize("manner", ["皱着眉", "指着屏幕", "翻着笔记本", "通过手语翻译", "借助视频连线"])
 def test_a_gesture_between_the_name_and_the_verb_is_how_they_said_it(manner):
     text = ("3月8日，某省代表团举行全体会议。\n"
-            "全国人大代表、某市副市长李巍拿起话筒提问。\n"
-            f"“我很关心这件事。”他注意到，去年招收了50万人。“人多了，招的却少了。”李巍{manner}说。\n"
-            "圆桌四周有人点头，大家都看向一旁的工作人员。\n")
+            "全国人大代表、某市副市长周平举手发言。\n"
+            f"“这件事我一直在跟踪。”他注意到，去年全省新增护理床位3万张。“床位多了，护工却不够。”周平{manner}说。\n"
+            "会场四周都是记者，不少人举起了相机。\n")
     brief = draft_article(text, year=2026).brief
-    assert [d.name for d in brief.delegates] == ["李巍"]
-    assert set(figures(brief)) == {"50万人"}  # 四周: all around the table, not four weeks
+    assert [d.name for d in brief.delegates] == ["周平"]
+    assert set(figures(brief)) == {"3万张"}  # 四周: all around the hall, not four weeks
 
 
 def test_four_weeks_spent_is_a_figure_and_all_around_is_not():
@@ -797,43 +797,43 @@ def test_a_two_character_name_spaced_out_under_a_role_and_in_a_label_is_one_name
             "开幕式会前采访\n"
             "市人大代表、某中学教师 林 川\n"
             "记者：林代表，您这次带来了什么建议？\n"
-            "林 川：我们镇有渔业人口三万多人，建议新建渔港2个。\n")
+            "林 川：我们镇有果农一万多户，建议新建冷库2个。\n")
     brief = draft_article(text, year=2021).brief
     assert [(d.name, d.role) for d in brief.delegates] == [("林川", "市人大代表、某中学教师")]  # the tag is no one
     assert figures(brief)["2个"][0] == "林川"
 
 
 def test_a_figure_of_the_headline_that_the_report_gives_again_is_drafted_once():
-    text = ("某部部长张明：我国每天有1.6亿人次跨区域出行\n"
+    text = ("某部部长张明：每天有1.6亿人次在路上\n"
             "3月8日，十四届全国人大二次会议第二场“部长通道”采访活动举行。\n"
-            "张明介绍，去年，平均每天全社会跨区域人员流动量达到1.6亿人次，货运量超过1.5亿吨。\n")
+            "张明介绍，去年全国日均跨省出行达到1.6亿人次，快递超过1.5亿件。\n")
     targets = draft_article(text, year=2024).brief.targets
-    assert sorted(t.figure for t in targets) == ["1.6亿人次", "超过1.5亿吨"]
+    assert sorted(t.figure for t in targets) == ["1.6亿人次", "超过1.5亿件"]
 
 
 @pytest.mark.parametrize("body", ["商务部", "林业局", "文旅厅"])
 def test_a_bodys_name_before_a_colon_in_the_headline_is_no_speaker(body):
-    text = (f"{body}：消费呈现韧性\n"
-            f"3月18日，某机制召开新闻发布会。{body}某司负责人王斌表示，目前市场供应充足。\n"
-            "王斌介绍，前两个月食品销售同比增长9.7%。\n")
+    text = (f"{body}：下半年市场将平稳运行\n"
+            f"6月20日，某办召开新闻发布会。{body}某司负责人王平表示，各地货源充足。\n"
+            "王平介绍，前五个月粮油零售额增长6.5%。\n")
     brief = draft_article(text, year=2020).brief
-    assert [d.name for d in brief.delegates] == ["王斌"]
+    assert [d.name for d in brief.delegates] == ["王平"]
 
 
 @pytest.mark.parametrize("after, expected", [
-    ("吴浩同时也是某中心主任，中心承担着9万多居民的医疗服务。", {"11个"}),
-    ("吴浩说。他也是某中心主任，中心服务9万多居民。他介绍，中心新增医生30名。", {"11个", "30名"}),
-    ("吴浩是第一次走上通道，他表示，今年全区新增医生30名。", {"11个", "30名"}),
-    ("吴浩是这样说的：“中心新增医生30名。”", {"11个", "30名"}),
+    ("王林同时也是某医院的院长，医院每年接诊8万多人次。", {"12个"}),
+    ("王林说。他也是某医院的院长，医院每年接诊8万多人次。他介绍，医院新增医生30名。", {"12个", "30名"}),
+    ("王林是第一次走上通道，他表示，今年全区新增医生30名。", {"12个", "30名"}),
+    ("王林是这样说的：“医院新增医生30名。”", {"12个", "30名"}),
 ])
 def test_a_sentence_that_tells_who_the_speaker_is_is_the_reports(after, expected):
-    text = f"3月4日，首场“委员通道”开启。\n全国政协委员、某院院长吴浩表示：“我参与了11个省的防控工作。”{after}\n"
+    text = f"3月4日，首场“委员通道”开启。\n全国政协委员、某学院院长王林表示：“我去过12个县调研。”{after}\n"
     assert set(figures(draft_article(text, year=2022).brief)) == expected
 
 
 def test_a_figure_that_introduces_the_speaker_before_their_name_is_the_reports():
     text = ("5月25日，第二场“部长通道”举行。\n"
-            "履新不到1个月的某部部长张明回答了最后一个问题，他表示，今年要新建监测站300个。\n"
+            "上任刚满20天的某部部长张明压轴登场，他表示，今年要新建监测站300个。\n"
             "今年将新建学校100所，张明说。\n")
     assert set(figures(draft_article(text, year=2020).brief)) == {"300个", "100所"}  # 100所: said, then 张明说
 
@@ -841,14 +841,14 @@ def test_a_figure_that_introduces_the_speaker_before_their_name_is_the_reports()
 def test_a_paragraph_in_which_the_host_sums_up_is_no_speakers():
     text = ("3月9日，第四场“部长通道”开启。\n"
             "某部部长张明表示，今年将新建学校100所。\n"
-            "在通道即将结束时，主持人总结道，今年的四场通道上共有30位部长回答了80个问题。\n")
+            "活动快结束时，主持人总结说，本周的五场活动共收到提问60多个。\n")
     assert set(figures(draft_article(text, year=2020).brief)) == {"100所"}
 
 
 @pytest.mark.parametrize("opening, speakers", [("王刚说", ["张明", "王刚"]), ("居民说", ["张明"]), ("家长表示", ["张明"]),
                                                ("严格说", ["张明"])])
 def test_a_two_character_name_opening_a_sentence_before_saying_is_a_speaker(opening, speakers):
-    text = f"3月5日，代表通道开启。\n“我们要善待自然。”代表张明说。{opening}，今年村里带来了5份建议。\n"
+    text = f"3月5日，代表通道开启。\n“我们要守好青山绿水。”代表张明说。{opening}，今年村里带来了5份建议。\n"
     assert [d.name for d in draft_article(text, year=2024).brief.delegates] == speakers
 
 

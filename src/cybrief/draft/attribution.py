@@ -9,7 +9,7 @@ the quote above it (`——全国人大代表、某市市长张明`) gives it to
 at a reporter's question, a session announcement, a subheading or caption after an inline speaker, and
 narration (数据显示, 据统计, 据某局统计, 据某报报道, 代表们表示, who hosted or answered questions, another person's
 name opening the paragraph). Sentences of narration inside a speaker's paragraph (数据显示……, 据澎湃新闻报道……),
-the words that introduce a speaker before their name (履新不到1个月的某部部长张明表示), and a sentence after their
+the words that introduce a speaker before their name (上任刚满20天的某部部长张明表示), and a sentence after their
 words that tells who they are (张明同时也是……) are set aside: their figures are not the speaker's.
 """
 
@@ -28,7 +28,7 @@ _PRONOUN = re.compile(rf"(?:^|[，。；])(?:据|对此，?|同时，?)?(?:他|�
 # “……”这位记者说完, “……”有网友评论: a quote the report gives to a reporter, a host or the public
 _OTHERS_QUOTE = re.compile(r"^[“「][^”」]*[”」][，,]?(?:这位|那位|该|一位|有|不少|许多)?(?:[^，。“”]{0,8}?记者|主持人|网友|观众|读者|提问者)")
 _GROUP = re.compile(r"^(?:代表们|委员们|部长们|大家|与会|记者|主持人|网友|现场|会上，?(?:代表|委员)们)"
-                    # 在通道即将结束时，主持人总结道: the host speaks, after a clause that sets the time
+                    # 活动快结束时，主持人总结说: the host speaks, after a clause that sets the time
                     r"|^[^。！？“”]{0,30}?[，,](?:主持人|记者)[^，。“”]{0,4}?(?:总结|说|表示|介绍|宣布|提到|透露)")
 # 某局负责同志主持见面会，各部门负责同志回答记者提问: who hosted and who answered, the report's account
 _PROCEEDINGS = re.compile(r"^[^。！？“”「」]{0,60}?(?:主持(?:会议|见面会|发布会|记者会|通气会)?[，,。；]|回答记者提问|答记者问)")
@@ -232,7 +232,7 @@ def _named_turns(plain: str, named: list[Person]) -> list[Turn]:
             turns[0] = Turn(cut, first.name, "stated")
             stop = plain.find("。", first.end)
             if cut < first.start and len(plain[first.end: stop if stop >= 0 else len(plain)]) > 8:
-                # 履新不到1个月的某部部长张明表示，……: what the sentence says before them introduces them
+                # 上任刚满20天的某部部长张明表示，……: what the sentence says before them introduces them
                 turns[0] = Turn(cut, "", "inferred")
                 turns.insert(1, Turn(first.start, first.name, "stated"))
             if cut:
@@ -240,7 +240,7 @@ def _named_turns(plain: str, named: list[Person]) -> list[Turn]:
     return turns
 
 
-# 。张明同时也是某中心主任，中心服务9万多居民。: a sentence that tells who the speaker is, after their words
+# 。王林同时也是某医院的院长，医院每年接诊8万多人次。: a sentence that tells who the speaker is, after their words
 _ABOUT = r"(?:同时|目前|现在|如今|还|也|曾|此前)*(?:是|现任|担任|兼任|曾任|出生于|毕业于)"
 
 

@@ -340,7 +340,7 @@ def _implied_unit(window: str, start: int, end: int, previous, following, offset
     人 when it counts people (4万多员工, 贫困人口减少1000万), that of the figure before in the same clause when
     it was implied too, 元 when money is spoken of around it, else 个."""
     chain = end
-    for item in following:  # 0.2、0.4和0.1个百分点: the unit of the list's last
+    for item in following:  # 0.3、0.5和0.7个百分点: the unit of the list's last
         if item.start - offset != chain + 1 or window[chain:chain + 1] not in "、和及与":
             break
         if item.quantity.unit:

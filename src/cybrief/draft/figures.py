@@ -112,7 +112,7 @@ def find_figures(paragraph: str, first_only: bool = False) -> list[Found]:
                 found.append(item)
                 if first_only:
                     return found
-    for match in reversed(list(_LISTED.finditer(plain))):  # 分别提高8.2、5.0个百分点, 0.2、0.4和0.1个百分点: one unit for all
+    for match in reversed(list(_LISTED.finditer(plain))):  # 分别提高8.2、5.0个百分点, 0.3、0.5和0.7个百分点: one unit for all
         start, end = match.span("n")
         if not taken.overlaps(start, end) and taken.overlaps(end + 1, end + 2):
             try:
@@ -289,12 +289,12 @@ def _left_out(plain: str, start: int, end: int, quoted: Spans, name: str = "amou
     if name == "amount" and (re.search(r"(?:过去|最近|未来|今后|接下来)的?$", plain[max(0, start - 5):start])
                              or plain[start - 1: start] == "最" and plain.startswith("近", start)) \
             and re.search(r"(?:天|日|周|个月|月|个季度|季度|年|小时)$", plain[start:end]):
-        return True  # 过去14天, 未来三个月: the period a figure belongs to
+        return True  # 过去7天, 未来三个月: the period a figure belongs to
     if name == "amount" and plain[end - 1: end] in "天日" and re.match(r"的?(?:小?长?假期?|黄金周)", plain[end:end + 4]):
-        return True  # 春节9天假期: a holiday, the period a figure belongs to
+        return True  # 中秋3天假期: a holiday, the period a figure belongs to
     if plain[start:end] == "四周" and re.match(r"[有是都的围环站坐摆满，。、]", plain[end:end + 1]) \
             and not re.search(r"(?:用|花|过|续|期|时|达|约|近|了|第)$", plain[max(0, start - 1):start]):
-        return True  # 桌子四周有附和声: all around, not four weeks (用了四周的时间 is)
+        return True  # 会场四周都是记者: all around, not four weeks (用了四周的时间 is)
     if name == "order" and re.search(r"[\d一二两三四五六七八九十][个家座]$", plain[max(0, start - 2):start]):
         return True  # 两个千亿级园区: the count is the figure, the size class is not
     return False

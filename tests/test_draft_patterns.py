@@ -1461,6 +1461,7 @@ def test_8_buttons_a_page_footer_and_what_a_page_shows_while_loading_are_page_ch
     assert above.title == "某局负责人谈上半年物价走势"  # a site's name and a menu's word above the headline
     menu = clean("首 页 新闻动态 图片 视频 专栏\n某省政协委员热议报告\n3月8日，某省政协举行会议。\n")
     assert menu.title == "某省政协委员热议报告"  # a menu with 首页 spaced out
+    assert clean("张明代表：\n多修几条村道\n村里今年新修道路12公里。\n").title == ""  # a label, no headline
 
 @pytest.mark.parametrize("stamp", ["2023年03月07日 15:35 | 来源：东岭日报", "2023年03月07日15:35 ｜ 来源：东岭日报",
                                    "2023年3月7日 15:35 来源：东岭日报", "2023年03月07日 15:35:20｜东岭日报"])

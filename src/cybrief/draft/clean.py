@@ -114,6 +114,8 @@ class Article:
     def title(self) -> str:
         """The headline, when the first line is one (short, not a sentence); else ""."""
         first = self.paragraphs[0] if self.paragraphs else ""
+        if first.rstrip().endswith(("：", ":")):
+            return ""  # 张明代表：: a label over the words below it, no headline
         return "" if len(first) > 80 or (ends_sentence(first) and len(first) > 40) else first
 
     def paragraph(self, number: int) -> str:

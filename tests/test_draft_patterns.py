@@ -1657,3 +1657,13 @@ def test_6_the_day_a_run_of_sessions_began_is_no_session():
     text = ("5月16日，某市举行疫情防控新闻发布会。\n"
             "市卫健委主任张明介绍，从2020年1月24日至今，发布会已举办400场，今年新增病例12例。\n")
     assert [e.date for e in draft_article(text, year=2024).brief.events] == ["2024-05-16"]
+
+
+def test_3_a_numbered_subheading_stands_alone_and_stops_the_speaker_before_it():
+    text = ("4月17日，某局举行一季度经济运行情况发布会。\n"
+            "某局新闻发言人张明表示，居民收入和经济增长基本同步。\n"
+            "2、就业总体稳定\n"
+            "某局发布的数据显示，一季度城镇新增就业300万人，比上年多20万人。\n")
+    brief = draft_article(text, year=2024).brief
+    assert [t.figure for t in brief.targets] == []  # the figures under the subheading are the bureau's data
+    assert clean(text).paragraphs[2] == "2、就业总体稳定"  # not run on into the paragraph under it

@@ -88,6 +88,7 @@ _FUSED_BYLINE = re.compile(rf"(?<=[{TERMINAL}”’」』）)])\s*(?P<byline>[^\
 _HEADLINE_SPEAKER = re.compile(r"^(?:全国人大代表|全国政协委员|人大代表|政协委员)[\u4e00-\u9fff·]{2,4}[：:]"
                                # 张明：“……”是真理, a name and what they stand for, with no pause: a roundup's subheading
                                r"|^[\u4e00-\u9fff·]{2,4}[：:][^，,。；;！？!?：:]{4,40}$")
+_NUMBERED_HEADING = re.compile(r"(?:[0-9]{1,2}|[一二三四五六七八九十]{1,3})[、.．][^。！？；，,“”]{2,30}")  # 3、城镇就业稳中有升: a subheading
 _NEW_PARAGRAPH = re.compile(r"^(?:\d{1,2}月\d{1,2}日|[\u4e00-\u9fff]{2,10}?(?:社|网|报|台)[\u4e00-\u9fff]{2,6}?\d{1,2}月\d{1,2}日电)")
 
 _NEW_SPEAKER = re.compile(r"^(?:全国人大代表|全国政协委员|全國人大代表|全國政協委員|[\u4e00-\u9fff·]{2,4}[：:])")
@@ -344,7 +345,7 @@ def _join(lines: list[str], captions: list[str]) -> tuple[list[str], list[int]]:
         current = lines[i]
         i += 1
         while paragraphs and is_running_text(current) and not ends_sentence(current) and not is_title_line(current) \
-                and not is_name_line(current) and i < len(lines):
+                and not is_name_line(current) and not _NUMBERED_HEADING.fullmatch(current) and i < len(lines):
             j = i
             while j < len(lines) and j - i < MAX_CAPTIONS_IN_A_BREAK and is_caption_like(lines[j]) and not is_headline(lines[j]):
                 j += 1
@@ -367,4 +368,4 @@ def _join(lines: list[str], captions: list[str]) -> tuple[list[str], list[int]]:
 
 def is_section_break(text: str) -> bool:
     """A headline, subheading, caption or byline: the speaker of the text before it does not carry past it."""
-    return is_headline(text) or bool(BYLINE.match(text)) or is_caption_like(text)
+    return is_headline(text) or bool(BYLINE.match(text)) or is_caption_like(text) or bool(_NUMBERED_HEADING.fullmatch(text))

@@ -856,3 +856,12 @@ def test_a_two_character_name_opening_a_sentence_before_saying_is_a_speaker(open
 def test_a_label_that_ends_with_saying_names_the_speaker_without_the_verb(label):
     brief = draft_article(f"3月5日，某会举行记者会。\n{label}今年新建学校12所。\n", year=2024).brief
     assert [d.name for d in brief.delegates] == ["李明"]
+
+
+@pytest.mark.parametrize("profile", ["这位代表名叫李成，是某县某村党支部书记。李成说，",
+                                     "这位代表名叫李成，今年60岁，是某县某村党支部书记。李成说，",
+                                     "李成，男，58岁，全国人大代表、某县某村党支部书记。他说，"])
+def test_a_profile_gives_the_role_after_the_name_age_and_sex(profile):
+    text = f"3月7日，某代表团举行开放团组会议。\n{profile}村里今年新修道路12公里。\n"
+    [delegate] = draft_article(text, year=2025).brief.delegates
+    assert (delegate.name, delegate.role.endswith("某县某村党支部书记")) == ("李成", True)

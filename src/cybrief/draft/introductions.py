@@ -158,13 +158,14 @@ def role_before(paragraph: str, plain: str, end: int) -> tuple[int, str] | None:
 
 
 # 张明，苗族，全国人大代表、某村党支部书记。: the name opens a sentence, the role chain after a comma ends it
-_APPOSITION = re.compile(r"[，,](?:[\u4e00-\u9fff]{1,3}族[，,、])?(?P<chain>[^，。；！？：“”]{2,40}(?:[，,][^，。；！？：“”]{2,40})?)(?=[。；])")
+# 这位代表名叫张明，今年60岁，是某村党支部书记。: the sex and age before it, the name after 名叫, 是 before the chain
+_APPOSITION = re.compile(r"[，,](?:[\u4e00-\u9fff]{1,3}族[，,、]|[男女][，,]|(?:今年)?(?:\d{1,3}|[一二三四五六七八九十]{1,3})岁[，,])*是?(?P<chain>[^，。；！？：“”]{2,40}(?:[，,][^，。；！？：“”]{2,40})?)(?=[。；])")
 
 
 def _apposition(number: int, paragraph: str, plain: str, known: frozenset[str], tagged, people: dict[int, Person]) -> None:
     """A name that opens a sentence, then its role chain after a comma to the sentence's end (张明，全国人大代表、
     某集团董事长。): a profile's introduction, the role stated after the name."""
-    for opening in re.finditer(r"(?:^|(?<=[。！？]))[\s■●◆▲]*", plain):
+    for opening in re.finditer(r"(?:^|(?<=[。！？])|(?<=名叫)|(?<=名字叫))[\s■●◆▲]*", plain):
         at = opening.end()
         name = at not in people and name_at(paragraph, at, known, tagged)
         chain = name and _APPOSITION.match(plain, at + len(name))

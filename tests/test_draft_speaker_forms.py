@@ -393,6 +393,9 @@ def test_yesterday_in_one_character_between_a_name_and_saying():
     ("正如某省政协主席张明", "某省政协主席", "某省政协"),  # 正如 opens the clause, no part of the role
     ("某委党组成员、某局党组书记、局长张明", "某委党组成员、某局党组书记、局长", "某局"),  # the posts after 党组成员
     ("某局党组成员、副局长张明", "某局党组成员、副局长", "某局"),
+    ("聋哑委员张明", "聋哑委员", "（待补充）"),  # who the member is, no body: left to write
+    ("青年代表张明", "青年代表", "（待补充）"),
+    ("某基地技术负责人张明", "某基地技术负责人", "某基地"),  # what they do within it
 ])
 def test_roles_and_organizations_of_more_posts(intro, role, organization):
     text = f"3月5日，{intro}表示，今年新建学校12所。\n"

@@ -144,7 +144,18 @@ def organization_of(role: str, text: str = "", region: str | None = None, placed
         return None  # a level, not a body, where the report's region is of another level: left to review
     if _LEVEL_BODY.fullmatch(org_plain):
         return None  # 省委 with no province the report names: a level, left to review
+    function = _FUNCTION.search(org_plain)
+    if function and function.start() >= 2:
+        org, org_plain = org[: function.start()], org_plain[: function.start()]  # 某基地技术负责人: the base
+    if _DESCRIBED.fullmatch(org_plain) or function and function.start() < 2:
+        return None  # 聋哑委员, 青年代表, 技术负责人: who they are or what they do, no body
     return _with_prefix(org, text) if org else None
+
+
+# Words that say what a member is or does rather than where: no organization
+_DESCRIBED = re.compile(r"(?:女|男|老|新|年轻|青年|少年|农民|工人|基层|一线|聋哑|盲人|残疾人?|民营|企业家|科研人员|科技工作者|"
+                        r"专家|少数民族|港区|澳区|台籍|特邀|\d{2}后)")
+_FUNCTION = re.compile(r"(?:技术|业务|研发|生产|销售|财务|市场|项目|行政|运营)$")  # 某公司技术负责人: the function within it
 
 
 def as_written(org: str, text: str) -> str:

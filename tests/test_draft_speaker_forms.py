@@ -396,6 +396,7 @@ def test_yesterday_in_one_character_between_a_name_and_saying():
     ("聋哑委员张明", "聋哑委员", "（待补充）"),  # who the member is, no body: left to write
     ("青年代表张明", "青年代表", "（待补充）"),
     ("某基地技术负责人张明", "某基地技术负责人", "某基地"),  # what they do within it
+    ("中共中央政治局委员、东岭省委书记张明", "中共中央政治局委员、东岭省委书记", "东岭省委"),  # a rank, then the post
 ])
 def test_roles_and_organizations_of_more_posts(intro, role, organization):
     text = f"3月5日，{intro}表示，今年新建学校12所。\n"

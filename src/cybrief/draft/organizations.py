@@ -70,9 +70,10 @@ def organization_of(role: str, text: str = "", region: str | None = None, placed
     segments = [s for s in re.split(r"[、，,]|(?<=[\u4e00-\u9fff]) (?=[\u4e00-\u9fff])", plain) if s]  # 某区委副书记 区长
     if not segments:
         return None
-    if len(segments) > 1 and segments[0].endswith(("党组成员", "党委委员")) and not ends_with_title(segments[0][:-4]):
+    if len(segments) > 1 and segments[0].endswith(("党组成员", "党委委员", "政治局委员", "政治局常委", "中央委员", "候补委员")) \
+            and not ends_with_title(re.sub(r"(?:党组成员|党委委员|政治局委员|政治局常委|中央委员|候补委员)$", "", segments[0])):
         after = organization_of(role[len(segments[0]) + 1:], text, region, placed)
-        if after:  # 某委党组成员、某局党组书记、局长: the body of the posts after it (not 某局党组成员、副局长)
+        if after:  # 某委党组成员、某局党组书记、局长, 中央政治局委员、某省委书记: the body of the posts after it
             return after
     shared = 0
     while shared + 1 < len(segments) and shares_title(segments[shared]):

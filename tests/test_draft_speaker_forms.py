@@ -869,3 +869,11 @@ def test_a_profile_gives_the_role_after_the_name_age_and_sex(profile):
     text = f"3月7日，某代表团举行开放团组会议。\n{profile}村里今年新修道路12公里。\n"
     [delegate] = draft_article(text, year=2025).brief.delegates
     assert (delegate.name, delegate.role.endswith("某县某村党支部书记")) == ("李成", True)
+
+
+@pytest.mark.parametrize("between", ["6月18日在省政府新闻办举行的发布会上",
+                                     "在某办举行的“推动高质量发展·奋进新征程”系列主题新闻发布会上"])
+def test_a_date_or_a_long_place_between_the_name_and_the_verb(between):
+    text = f"某部部长张明{between}表示，今年新建高标准农田320万亩。\n"  # one paragraph, no headline
+    brief = draft_article(text, year=2024).brief
+    assert [d.name for d in brief.delegates] == ["张明"] and figures(brief)["320万亩"][0] == "张明"

@@ -397,6 +397,10 @@ def test_yesterday_in_one_character_between_a_name_and_saying():
     ("青年代表张明", "青年代表", "（待补充）"),
     ("某基地技术负责人张明", "某基地技术负责人", "某基地"),  # what they do within it
     ("中共中央政治局委员、东岭省委书记张明", "中共中央政治局委员、东岭省委书记", "东岭省委"),  # a rank, then the post
+    ("民盟某省委会专职副主委张明", "民盟某省委会专职副主委", "民盟某省委会"),  # a democratic party's vice-chair
+    ("某部政務次長張明", "某部政務次長", "某部"),  # a vice minister, as Taiwan names the post
+    ("全国政协委员、人类学家张明", "全国政协委员、人类学家", "（待补充）"),
+    ("全国人大代表，村党总支书记、村委会主任张明", "全国人大代表，村党总支书记、村委会主任", "（待补充）"),  # 村: a level
 ])
 def test_roles_and_organizations_of_more_posts(intro, role, organization):
     text = f"3月5日，{intro}表示，今年新建学校12所。\n"

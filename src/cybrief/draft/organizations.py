@@ -148,7 +148,7 @@ def organization_of(role: str, text: str = "", region: str | None = None, placed
     function = _FUNCTION.search(org_plain)
     if function and function.start() >= 2:
         org, org_plain = org[: function.start()], org_plain[: function.start()]  # 某基地技术负责人: the base
-    if _DESCRIBED.fullmatch(org_plain) or function and function.start() < 2:
+    if _DESCRIBED.fullmatch(org_plain) or function and function.start() < 2 or len(org_plain) == 1:
         return None  # 聋哑委员, 青年代表, 技术负责人: who they are or what they do, no body
     return _with_prefix(org, text) if org else None
 

@@ -929,6 +929,19 @@ def test_6_the_page_date_from_a_line_of_page_facts():
     result = draft_article(text)
     assert result.brief.source.published == "2023-04-26" and result.brief.events[0].date.startswith("2023-")
     assert not [note for note in result.notes if "guess" in note]  # the year is the page's
+    bulleted = ("今天是：2024年11月23日 星期六\n某省政协提案工作报告引热议\n• 来源：宣传处\n• 日期：2023-01-24\n"
+                "1月21日上午，某省政协会议开幕。省政协副主席张明向大会报告，去年立案812件。\n")
+    result = draft_article(bulleted)  # the day the page was read is no date of it; a bulleted line of facts is
+    assert result.brief.source.published == "2023-01-24" and str(result.brief.events[0].date) == "2023-01-21"
+    assert result.brief.title == "某省政协提案工作报告引热议"
+
+
+@pytest.mark.parametrize("opening, kind", [("某办举行新聞釋出會", "news_conference"), ("某办召开政策吹风会", "news_conference"),
+                                           ("致公党某省委会举办两会媒体见面会", "press_conference"),
+                                           ("某部次長張明接受媒體聯訪", "interview")])
+def test_6_more_words_of_a_kind(opening, kind):
+    text = f"12月4日，{opening}。\n某部副部长张明表示，今年新建学校30所。\n"
+    assert draft_article(text, year=2024).brief.events[0].kind == kind
 
 
 def test_6_a_reporting_trip_that_ends_at_a_press_meeting_is_that_meeting():

@@ -43,7 +43,9 @@ _CHROME = re.compile(
     r"|.*(?:设为首页|加入收藏|[\[【]\s*(?:打印|关闭|返回顶部)\s*[\]】]|改变文字大小|版权所有|ICP备).*"
     # what a page says of the reader's browser, and a row of signs with a count (- +1, 赞 +1)
     r"|.{0,12}?(?:您|你)(?:的|正在?使用的|当前的?)?浏览器.{0,16}|.{0,12}?(?:不支持|不支援)(?:您|你)(?:的|正在?使用的|当前的?)?浏览器.{0,4}|[-+−–—\s]+\d{0,7}"
-    r"|(?:Loading|加载中)\s*\.*|\d{3}\s+Not Found|nginx(?:/[\d.]+)?)$"
+    r"|(?:Loading|加载中)\s*\.*|\d{3}\s+Not Found|nginx(?:/[\d.]+)?"
+    # a page's address on a line of its own, its date banner (今天是：……星期四), its links for access and language
+    r"|(?:https?://|www\.)\S+|今天是[：:]?.{0,24}?星期[一二三四五六日天].{0,12}|.*(?:网站导航|无障碍|English|繁体|简体).*[|｜].*)$"
 )
 # A portal's navigation: four or more short words set apart by spaces or bars, one of them a section (首页 新闻 要闻 两会 专题)
 _NAVIGATION = re.compile(r"^(?:[^\W\d_a-zA-Z]{1,4}(?:\s*[|｜]\s*|\s+)){3,}[^\W\d_a-zA-Z]{1,4}$")
@@ -64,7 +66,7 @@ _TAIL_ARROWS = re.compile(r"[↓↑→►▼▲]+\s*$")
 _TAIL_LINK = re.compile(r"\s*(?:详情\s*[》>]+|分享(?:到|至)[：:]?)\s*$")  # 详情》》, a share button run on: 分享到：
 # Lines about the page rather than the report: source, editor, time stamps, the end mark.
 _META = re.compile(
-    r"^(?:[【\[（(]?(?:来源|文章来源|新闻来源|信息来源|稿源|编辑|责任编辑|责编|审核|校对|作者|发布时间|发布日期|更新时间|时间|日期|原标题)[：:].*"
+    r"^(?:[•·●■◆\s]*[【\[（(]?(?:来源|文章来源|新闻来源|信息来源|稿源|编辑|责任编辑|责编|审核|校对|作者|发布时间|发布日期|更新时间|时间|日期|原标题|浏览量|浏览次数|阅读量)[：:].*"
     # 2022年03月07日 15:35 | 来源：某报, 2022-03-07 15:35 来源：…, 2022年03月07日15:35｜某报: the page's date and source
     r"|\d{1,2}/\d{1,2}/\d{4}(?:\s+\d{1,2}:\d{2})?"  # 25/01/2016: a date written day first, alone on its line
     r"|[\u4e00-\u9fff]{2,8}?(?:网|報|报|社|台)\s+\d{4}年\d{1,2}月\d{1,2}日(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?"  # 人民网 2022年01月19日

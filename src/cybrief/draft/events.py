@@ -112,7 +112,7 @@ def find_source(article: Article) -> Source:
         if outlet and not source.outlet:
             source.outlet = re.sub(r"\d{4}[-/.年]\d.*$", "", outlet.group("outlet")) or None  # 光明网2024-03-08: the stamp run on
         stamp = _STAMP.search(line) or _STAMP_DAY_FIRST.search(line)
-        if stamp and not source.published:
+        if stamp and not source.published and not line.startswith("今天是"):  # 今天是……: the day the page was read
             source.published = _iso(int(stamp.group("year")), int(stamp.group("month")), int(stamp.group("day")))
     return source
 

@@ -1680,3 +1680,13 @@ def test_3_a_numbered_subheading_stands_alone_and_stops_the_speaker_before_it():
     brief = draft_article(text, year=2024).brief
     assert [t.figure for t in brief.targets] == []  # the figures under the subheading are the bureau's data
     assert clean(text).paragraphs[2] == "2、就业总体稳定"  # not run on into the paragraph under it
+
+
+@pytest.mark.parametrize("lead, date, title", [
+    ("新闻汇总 2023-08-30\n某省人社厅22日举行新闻发布会，", "2023-08-22", "某省人社厅新闻发布会"),
+    ("2023-03-07 10:20\n某社北京7日电\n某会议6日举行记者会，", "2023-03-06", "某会议记者会"),
+])
+def test_6_a_day_before_holding_a_session_dates_it_and_who_holds_it_heads_the_title(lead, date, title):
+    text = f"某地就业总体稳定\n{lead}某处处长王芳表示，上半年全省城镇新增就业41万人。\n"
+    [event] = draft_article(text, year=2023).brief.events
+    assert (str(event.date), event.title) == (date, title)

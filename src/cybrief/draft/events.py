@@ -13,7 +13,7 @@ _DATE = re.compile(
     r"(?P<time>上午|下午|晚上|晚间|早上|早晨|清晨|凌晨|中午|傍晚)?"
 )
 # 5日上午, 16日: a day whose month is written elsewhere (the dateline's, the page's)
-_DAY = re.compile(r"(?<![\d月年])(?P<day>\d{1,2})\s?日(?!电)(?P<time>上午|下午|晚上|晚间|早上|早晨|清晨|凌晨|中午|傍晚)|(?<=[今昨本当]日[（(])(?P<day2>\d{1,2})日(?=[）)])")
+_DAY = re.compile(r"(?<![\d月年])(?P<day>\d{1,2})\s?日(?!电)(?:(?P<time>上午|下午|晚上|晚间|早上|早晨|清晨|凌晨|中午|傍晚)|(?=举行|召开))|(?<=[今昨本当]日[（(])(?P<day2>\d{1,2})日(?=[）)])")
 _CN_ORDINAL = r"(?P<term>二十[一二三四五]?|十[一二三四五六七八九]?|[一二三四五六七八九])"
 # 十四届全国人大四次会议, 第十三届全国人民代表大会第四次会议, 全国人大十三届四次会议, 全国政协十四届三次会议, 中国人民政治协商会议第十四届
 # 全国委员会第三次会议: the year follows from the term and the session.
@@ -246,6 +246,9 @@ def _sessions_in(paragraphs: list[str], year: int, published: str | None, number
             at = sentence.find(match.group())
             after = sentence[at + len(match.group()):]
             title = _title(after, word) if word in after else _title_before(sentence[:at], word)
+            host = re.search(r"(?:^|[，。；：！？）)\s])(?P<host>[^，。；：！？“”（）()\s]{1,30}?(?:会议|大会|全会|代表团|新闻办|办公室|政府|部|局|委|厅|署|院))$", sentence[:at])
+            if word in after and host and host.group("host") not in title and title.startswith(word):
+                title = host.group("host") + title  # 某会议6日举行记者会: the body the session is of, before its date
             if word == "采访":  # 组织记者赴某省采访……出席中外记者见面会: a reporting trip; the session is named next
                 rest = paragraph[paragraph.find(word, match.end()) + len(word):]
                 later = _event_kind(rest)

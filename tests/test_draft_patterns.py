@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from decimal import Decimal
 from fractions import Fraction
 
@@ -922,6 +923,15 @@ def test_6_a_deadline_ahead_is_not_the_year_guessed():
     text = "某省省长赵明介绍，2023年全省旅游收入增长12%，力争到2027年旅游收入突破万亿元，2035年前建成旅游强省。"
     result = draft_article(text)
     assert result.brief.events[0].date.startswith("2023-") and "2023" in result.notes[0]
+    ahead = "11月9日，某省代表团向媒体开放。某大学教授王芳代表说，实现2095年的远景目标前景乐观，今年新建学校12所。\n"
+    result = draft_article(ahead)  # a year still ahead is no session's year: the guess is this year's
+    assert result.brief.events[0].date.startswith(f"{date.today().year}-")
+
+
+def test_6_the_year_of_the_sessions_from_the_pages_breadcrumbs():
+    text = "新闻中心 > 2009年全国两会 > 两会访谈\n某社北京3月4日电 全国政协委员、某大学教授王芳说，她今年带来了6件提案。\n"
+    result = draft_article(text)
+    assert str(result.brief.events[0].date) == "2009-03-04" and not [n for n in result.notes if "year" in n]
 
 
 def test_6_the_page_date_from_a_line_of_page_facts():

@@ -137,15 +137,19 @@ def find_year(article: Article, source: Source) -> tuple[int, str | None]:
         return int(lianghui.group("year")), None
     if source.published:
         return int(source.published[:4]), None
+    from datetime import date
+
+    lianghui = _LIANGHUI.search("\n".join(simplified(m) for m in article.meta))  # 新闻中心 > 2009年全国两会 > 访谈
+    if lianghui:
+        return int(lianghui.group("year")), None
     looks_back = bool(_LOOKS_BACK.search(text))
     years = [int(m.group("year")) + (looks_back and _finished(text, m.start(), m.end())) for m in _ANY_YEAR.finditer(text)
-             if not re.search(r"生于|出生于", text[max(0, m.start() - 3): m.start()])]  # 生于1988年: a birth
+             if not re.search(r"生于|出生于", text[max(0, m.start() - 3): m.start()])  # 生于1988年: a birth
+             and int(m.group("year")) <= date.today().year]  # 实现2035年远景目标: a year ahead is no session's
     if years:
         latest = max(years)
         how = "the year after the latest year it tells as past" if latest not in _written(text) else "the latest year it writes"
         return latest, f"no year of the session in the text; {latest}, {how}, is a guess"
-    from datetime import date
-
     return date.today().year, "no year anywhere in the text; this year is a guess"
 
 

@@ -1700,3 +1700,12 @@ def test_6_a_day_before_holding_a_session_dates_it_and_who_holds_it_heads_the_ti
     text = f"某地就业总体稳定\n{lead}某处处长王芳表示，上半年全省城镇新增就业41万人。\n"
     [event] = draft_article(text, year=2023).brief.events
     assert (str(event.date), event.title) == (date, title)
+
+
+def test_6_a_date_in_chinese_numerals_and_a_datelines_day_before_the_sessions_own():
+    text = ("某社香港5月12日电 行政长官张明五月十一日上午出席行政会议前会见传媒。\n"
+            "张明：过去7天，全港共有3宗输入个案。\n")
+    [event] = draft_article(text, year=2021).brief.events  # one session, on the day the sentence gives it
+    assert (str(event.date), event.kind) == ("2021-05-11", "press_conference")
+    quoted = "以下是财政司司长张明今日（六月二十日）下午会见传媒的谈话全文：\n财政司司长：我们会落实超过800亿元的措施。\n"
+    assert str(draft_article(quoted, year=2020).brief.events[0].date) == "2020-06-20"

@@ -70,7 +70,19 @@ def _plenary_session(plain: str) -> bool:
     return any("常委会" not in plain[start:end] for start, end in session_phrases(plain))
 
 
+_CN_DATE = re.compile(r"(?<![一二三四五六七八九十])(?P<month>十[一二]?|[一二三四五六七八九])月(?P<day>三十一?|二十[一二三四五六七八九]?|十[一二三四五六七八九]?|[一二三四五六七八九])日")
+
+
+def _digit_dates(text: str) -> str:
+    """六月二十日 as 6月20日, as Hong Kong's government writes a date (今日（六月二十日）)."""
+    if "月" not in text:
+        return text
+    return _CN_DATE.sub(lambda m: f"{_chinese_number(m['month'])}月{_chinese_number(m['day'])}日", text)
+
+
 def _chinese_number(text: str) -> int:
+    if text.startswith("三十"):
+        return 30 + (_CN_DIGITS[text[2]] if len(text) > 2 else 0)
     if text.startswith("二十"):
         return 20 + (_CN_DIGITS[text[2]] if len(text) > 2 else 0)
     if text.startswith("十"):
@@ -186,11 +198,11 @@ def find_sessions(article: Article, year: int, published: str | None = None) -> 
     one from the captions, else one from `今天` and the page's date, else one guessed (for review)."""
     from cybrief.draft.names import simplified
 
-    sessions = _sessions_in([simplified(p) for p in article.paragraphs], year, published, numbered=True)
+    sessions = _sessions_in([_digit_dates(simplified(p)) for p in article.paragraphs], year, published, numbered=True)
     if not sessions:
         sessions = _sessions_in([simplified(c) for c in article.captions], year, published, numbered=False)
     if not sessions:
-        text = simplified("\n".join(article.paragraphs))
+        text = _digit_dates(simplified("\n".join(article.paragraphs)))
         found = _event_kind(text)
         kind, word = found if found else ("other", "")
         # 今天, 今日: the page's date; not 今日之某省, the present day
@@ -236,9 +248,12 @@ def _sessions_in(paragraphs: list[str], year: int, published: str | None, number
         for match, in_month in sorted(dates, key=lambda pair: pair[0].start()):
             sentence = _sentence_at(paragraph, match.start())
             found = _event_kind(sentence, max(0, sentence.find(match.group())))
-            if not found or _EARLIER.search(paragraph[max(0, match.start() - 16): match.start()]) \
+            later = paragraph.startswith("电", match.end()) and any(
+                m.start() > match.end() and "month" in m.groupdict() and _sentence_at(paragraph, m.start()) == sentence for m, _ in dates)
+            if not found or later \
+                    or _EARLIER.search(paragraph[max(0, match.start() - 16): match.start()]) \
                     or _SINCE.search(paragraph[max(0, match.start() - 3): match.start()]) and _SINCE_AFTER.match(paragraph, match.end()):
-                continue  # 从2020年1月24日至今，发布会已举办400场: when a run began, no session of its own
+                continue  # 某社5月12日电 before the session's own date; 从2020年1月24日至今: when a run began
             kind, word = found
             written_year = match.groupdict().get("year")
             date = _iso(int(written_year or year), in_month, int(match.group("day") or match.groupdict().get("day2")))

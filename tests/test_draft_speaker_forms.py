@@ -401,6 +401,8 @@ def test_yesterday_in_one_character_between_a_name_and_saying():
     ("某部政務次長張明", "某部政務次長", "某部"),  # a vice minister, as Taiwan names the post
     ("全国政协委员、人类学家张明", "全国政协委员、人类学家", "（待补充）"),
     ("全国人大代表，村党总支书记、村委会主任张明", "全国人大代表，村党总支书记、村委会主任", "（待补充）"),  # 村: a level
+    ("会上某省水利厅厅长张明", "某省水利厅厅长", "某省水利厅"),  # 会上: when, no part of the role
+    ("某市工商联兼职副主席、某科技公司总经理张明", "某市工商联兼职副主席、某科技公司总经理", "某市工商联"),
 ])
 def test_roles_and_organizations_of_more_posts(intro, role, organization):
     text = f"3月5日，{intro}表示，今年新建学校12所。\n"
@@ -881,3 +883,10 @@ def test_a_date_or_a_long_place_between_the_name_and_the_verb(between):
     text = f"某部部长张明{between}表示，今年新建高标准农田320万亩。\n"  # one paragraph, no headline
     brief = draft_article(text, year=2024).brief
     assert [d.name for d in brief.delegates] == ["张明"] and figures(brief)["320万亩"][0] == "张明"
+
+
+def test_a_field_label_is_no_name_and_a_name_ends_before_what_they_care_about():
+    text = ("主题：某省两会\n简介：代表委员热议\n3月5日，某团开放日。\n"
+            "某乳业集团董事长王江关心的是奶农。他说，今年收购鲜奶20万吨。\n")
+    brief = draft_article(text, year=2024).brief
+    assert [d.name for d in brief.delegates] == ["王江"] and figures(brief)["20万吨"][0] == "王江"

@@ -135,6 +135,8 @@ def role_before(paragraph: str, plain: str, end: int) -> tuple[int, str] | None:
     space = plain.rfind(" ", start, end)
     if space > start and _patterns()["verb_anywhere"].search(plain, start, space):
         start = space + 1  # 张明称夜市人气回升 某市人大新闻发言人张明……: a subheading run on before the role
+    lead = re.match(r"(?:会上|会中|会后|席间|随后|其间)(?=[\u4e00-\u9fff]{4})", plain[start:end])
+    start += lead.end() if lead else 0  # 会上某省水利厅厅长张明: when, no part of the role
     chain = plain[start:end]
     opener = _CHAIN_OPENERS.match(chain)
     if opener and not any(m in chain[: opener.end()] for m in lexicon().memberships):

@@ -156,7 +156,7 @@ def organization_of(role: str, text: str = "", region: str | None = None, placed
 # Words that say what a member is or does rather than where: no organization
 _DESCRIBED = re.compile(r"(?:女|男|老|新|年轻|青年|少年|农民|工人|基层|一线|聋哑|盲人|残疾人?|民营|企业家|科研人员|科技工作者|"
                         r"专家|少数民族|港区|澳区|台籍|特邀|\d{2}后)")
-_FUNCTION = re.compile(r"(?:技术|业务|研发|生产|销售|财务|市场|项目|行政|运营)$")  # 某公司技术负责人: the function within it
+_FUNCTION = re.compile(r"(?:技术|业务|研发|生产|销售|财务|市场|项目|行政|运营|兼职|专职)$")  # 某公司技术负责人: the function within it
 
 
 def as_written(org: str, text: str) -> str:

@@ -1709,3 +1709,9 @@ def test_6_a_date_in_chinese_numerals_and_a_datelines_day_before_the_sessions_ow
     assert (str(event.date), event.kind) == ("2021-05-11", "press_conference")
     quoted = "以下是财政司司长张明今日（六月二十日）下午会见传媒的谈话全文：\n财政司司长：我们会落实超过800亿元的措施。\n"
     assert str(draft_article(quoted, year=2020).brief.events[0].date) == "2020-06-20"
+
+
+def test_7_a_bare_amount_of_households_is_no_money_though_money_is_spoken_of():
+    text = "3月4日，某省举行新闻发布会。\n某省民政厅厅长王芳说，每户补助提高到8000元，惠及全省20多万困难家庭。\n"
+    units = {t.figure: t.unit for t in draft_article(text, year=2024).brief.targets}
+    assert units == {"8000元": "元", "20多万": "户"}

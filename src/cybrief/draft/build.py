@@ -358,6 +358,8 @@ def _implied_unit(window: str, start: int, end: int, previous, following, offset
         return "人次"  # 入境游客人次2.5亿
     if _PER_HEAD_MONEY.search(clause):
         return "元"  # 村民人均年收入一万二, 职工人均工资8万: an amount per head is money, not people
+    if re.match(r"[\u4e00-\u9fff]{0,4}?(?:家庭|户)", window[end:end + 8]):
+        return "户"  # 约15万新生儿家庭: households
     if _PEOPLE.match(window, end) or _counts_people(_PER_HEAD.sub("，", simplified(window[max(clause_start, start - 12):start]))):
         return "人"
     sentence = simplified(window[s0:s1])

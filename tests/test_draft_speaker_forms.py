@@ -890,3 +890,12 @@ def test_a_field_label_is_no_name_and_a_name_ends_before_what_they_care_about():
             "某乳业集团董事长王江关心的是奶农。他说，今年收购鲜奶20万吨。\n")
     brief = draft_article(text, year=2024).brief
     assert [d.name for d in brief.delegates] == ["王江"] and figures(brief)["20万吨"][0] == "王江"
+
+
+@pytest.mark.parametrize("intro", ["省政协副主席张明向大会报告了一年来的提案工作。",
+                                   "省政协副主席、某党省委会主委张明受常委会委托，向大会报告了一年来的提案工作。",
+                                   "省政协副主席张明代表省政协第十三届委员会常务委员会，向大会报告了一年来的提案工作。"])
+def test_one_who_delivers_a_report_to_the_session_says_what_the_report_says(intro):
+    text = f"1月16日上午，某省政协会议开幕。\n{intro}报告指出，委员们共提出提案960件，立案812件。\n"
+    brief = draft_article(text, year=2024).brief
+    assert [d.name for d in brief.delegates] == ["张明"] and figures(brief)["960件"][0] == "张明"

@@ -25,7 +25,7 @@ _PARTICLES = (
     "在 于 於 就 对 向 从 为 以 被 把 做 会中 会上 于会上 于会中 在会上 在会中 今天 今日 今年 去年 明年 目前 近年 多年 日前 近日 昨天 昨日 昨晚 昨 今晨 今晚 首先 进一步 还 也 则 等 及 和 与 同 的 作 是 都 曾 "
     "又 再 将 已 当 先 随后 同时 特别 更 接受 参加 出席 亮相 走上 带领 率 一行 本人 自己 所 等人 代表 委员 说道 现场 "
     "当天 此前 一直 认真 这 那 坦承 连 用 拿 手 举 举手 带 接着 继续 详细 重点 着重 围绕 来自 作为 通过 回答 答 看来 眼中 告诉 "
-    "微笑 笑着 面带微笑 幽默 风趣 动情 感慨 尤其 出现 送上 手捧 全程 脱稿 给 听到 听完 首个 第 提了 提交 算了 拿出 这样 如此 计划 打算 准备 决定 来说 陪同 总结 回顾 盘点 担任 现任 曾任 兼任 出任 关心 关注 关切 聚焦"
+    "微笑 笑着 面带微笑 幽默 风趣 动情 感慨 尤其 出现 送上 手捧 全程 脱稿 给 听到 听完 首个 第 提了 提交 算了 拿出 这样 如此 计划 打算 准备 决定 来说 陪同 总结 回顾 盘点 担任 现任 曾任 兼任 出任 关心 关注 关切 聚焦 受"
 ).split()
 
 
@@ -76,6 +76,8 @@ def follows_name(text: str, at: int) -> tuple[int, int]:
     best = (0, 0)
     for word, weight in _after_words():
         if plain.startswith(word) and (weight, len(word)) > best:
+            if weight == 3 and plain.startswith("会", len(word)) and word in lexicon().titles + lexicon().short_titles:
+                continue  # 常委会, 委员会: a body, no title after a name
             best = (weight, len(word))
     manner = _HOW_SAID.match(simplified(text[at:at + 9]))
     if manner and simplified(text[at + manner.end():at + manner.end() + 4]).startswith(tuple(lexicon().verbs)) and (3, manner.end()) > best:

@@ -1715,3 +1715,8 @@ def test_7_a_bare_amount_of_households_is_no_money_though_money_is_spoken_of():
     text = "3月4日，某省举行新闻发布会。\n某省民政厅厅长王芳说，每户补助提高到8000元，惠及全省20多万困难家庭。\n"
     units = {t.figure: t.unit for t in draft_article(text, year=2024).brief.targets}
     assert units == {"8000元": "元", "20多万": "户"}
+
+
+def test_7_the_colleagues_who_came_with_a_speaker_are_no_figure():
+    text = "3月5日，某局举行发布会。\n某局局长张明说，今天我和两位同事一起向大家通报情况，今年全市新增企业300家。\n"
+    assert set(figures(draft_article(text, year=2024).brief)) == {"300家"}

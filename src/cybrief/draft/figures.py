@@ -245,7 +245,7 @@ def _left_out(plain: str, start: int, end: int, quoted: Spans, name: str = "amou
         return True  # 东岭、西川两个园区: the count of the places just named
     if name == "amount" and _points_back(plain, start, end):
         return True  # 东港及西湾的码头……两个内地码头: the places just named, counted again
-    if name == "amount" and plain[end - 1: end] == "位" and re.match(r"[^，。；]{0,6}?(?:代表|委员|部长|嘉宾|官员|记者|负责人|一把手|专家|企业家|发言人|院士|学者|主持人)", plain[end:end + 10]):
+    if name == "amount" and plain[end - 1: end] == "位" and re.match(r"[^，。；]{0,6}?(?:代表|委员|部长|嘉宾|官员|记者|负责人|一把手|专家|企业家|发言人|院士|学者|主持人|同事|同志|局长|副局长|处长)", plain[end:end + 10]):
         return True  # 三位部长, 八位委员, 6位部委“一把手”: the report counting who came
     if name == "amount" and (plain.startswith("代表团", end) or plain[end - 1: end] == "个" and re.match(r"(?:不同的?)?界别", plain[end:end + 6])):
         return True  # 已有26个代表团举办开放日, 来自16个不同的界别: the report counting delegations and sectors

@@ -636,7 +636,8 @@ def test_4_compound_surnames_dotted_names_rare_surnames_and_names_glued_to_the_n
     "text, name",
     [("刘伟首先介绍", "刘伟"), ("李朴民会中表示", "李朴民"), ("张海波及省发改委", "张海波"), ("艾尔肯·吐尼亚孜介绍", "艾尔肯·吐尼亚孜"),
      ("歐陽華說", "歐陽華"), ("苗圩在发言时说", "苗圩"),
-     ("王海今年带着建议上会", "王海"), ("林川去年提交了议案", "林川"), ("张明担任委员以来", "张明")],
+     ("王海今年带着建议上会", "王海"), ("林川去年提交了议案", "林川"), ("张明担任委员以来", "张明"),
+     ("张明受常委会委托", "张明"), ("田轩昨受访指出", "田轩")],
 )
 def test_4_where_a_name_ends_is_read_from_what_follows_it(text, name):
     assert name_at(text, 0) == name

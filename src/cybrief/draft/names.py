@@ -20,7 +20,7 @@ _DOTTED = re.compile(rf"[{_HAN}]{{2,6}}[{DOTS}][{_HAN}]{{2,6}}")
 # Words that may open a name's continuation, each with a weight: a verb of saying or a title after a name is
 # the best evidence of where the name ends; punctuation is good evidence; a particle, some.
 # Characters that follow names far more often than they end one: a name is not read through them.
-AFTER_NOT_IN = set("在于就对向从说等将也还又都是称更的则亦却便作")
+AFTER_NOT_IN = set("在于就对向从说等将也还又都是称更的则亦却便作昨受")
 _PARTICLES = (
     "在 于 於 就 对 向 从 为 以 被 把 做 会中 会上 于会上 于会中 在会上 在会中 今天 今日 今年 去年 明年 目前 近年 多年 日前 近日 昨天 昨日 昨晚 昨 今晨 今晚 首先 进一步 还 也 则 等 及 和 与 同 的 作 是 都 曾 "
     "又 再 将 已 当 先 随后 同时 特别 更 接受 参加 出席 亮相 走上 带领 率 一行 本人 自己 所 等人 代表 委员 说道 现场 "

@@ -899,3 +899,10 @@ def test_one_who_delivers_a_report_to_the_session_says_what_the_report_says(intr
     text = f"1月16日上午，某省政协会议开幕。\n{intro}报告指出，委员们共提出提案960件，立案812件。\n"
     brief = draft_article(text, year=2024).brief
     assert [d.name for d in brief.delegates] == ["张明"] and figures(brief)["960件"][0] == "张明"
+
+
+def test_an_ordinal_or_a_headlines_verb_after_a_title_is_no_name():
+    text = ("3月2日，某省代表团抵达北京。\n"
+            "某省代表团抵京 连任代表携多份建议赴会\n"
+            "某市市委书记王江代表第一个发言。他说，全市去年新增城镇就业6.2万人。\n")
+    assert [d.name for d in draft_article(text, year=2024).brief.delegates] == ["王江"]

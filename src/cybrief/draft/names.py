@@ -170,7 +170,7 @@ _ADVERBS = set("都也还又就则将已曾均皆亦再更便才正兼时")  # �
 _MANNER_WORDS = ("立刻", "立即", "随即", "当即", "当场", "马上", "真诚", "认真", "耐心", "详细", "从容", "热情", "坦诚", "一一", "逐一",
                  "积极", "纷纷", "踊跃", "热烈", "充分", "深入", "共同", "一致", "广泛", "主动")  # 委员积极建言: how they spoke, no name
 # characters of the words that follow a title, never of a name (委员抵京, 代表赴京, 委员们: arriving, not a name)
-_NOT_IN_NAME = set("的了是在和与及等团会们人大省市县区委部局厅京抵赴到政协议")  # 委员热议政协……: a headline's verb
+_NOT_IN_NAME = set("的了是在和与及等团会们人大省市县区委部局厅京抵赴到政协议携份")  # 委员热议政协……: a headline's verb
 
 
 def unsurnamed_at(text: str, start: int) -> str | None:

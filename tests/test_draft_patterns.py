@@ -929,6 +929,13 @@ def test_6_a_deadline_ahead_is_not_the_year_guessed():
     assert result.brief.events[0].date.startswith(f"{date.today().year}-")
 
 
+@pytest.mark.parametrize("told, year", [("许峰表示，刚刚过去的2023年，全省水库拦蓄洪水38亿立方米。", 2024),
+                                       ("邓华介绍，2020年至2022年累计报销3.2亿人次，截至2023年8月，参保人数达1200万人。", 2023)])
+def test_6_the_year_just_past_and_a_year_up_to_which_something_is_counted(told, year):
+    text = f"某省政府新闻办今天举行新闻发布会。\n{told}\n"
+    assert draft_article(text).brief.events[0].date.startswith(f"{year}-")
+
+
 def test_6_the_year_of_the_sessions_from_the_pages_breadcrumbs():
     text = "新闻中心 > 2009年全国两会 > 两会访谈\n某社北京3月4日电 全国政协委员、某大学教授王芳说，她今年带来了6件提案。\n"
     result = draft_article(text)

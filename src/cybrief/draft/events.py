@@ -26,7 +26,7 @@ _LIANGHUI = re.compile(r"(?P<year>20\d\d)\s?年?(?:全国|[\u4e00-\u9fff]{2,3})?
 # A year the text writes, but not a comparison base (较2012年) nor a deadline ahead (到2027年, 2035年前): a guess
 # of the session's year takes the latest of them.
 _ANY_YEAR = re.compile(
-    r"(?<![\d比较自从到至])(?P<year>(?:19|20)\d\d)\s?年(?!以来|相比|同期|前(?![一二三四五六七八九十\d两])|底前|内|出生|生人)"
+    r"(?<![\d比较自从到])(?<![^截]至)(?P<year>(?:19|20)\d\d)\s?年(?!以来|相比|同期|前(?![一二三四五六七八九十\d两])|底前|内|出生|生人)"
 )  # 2025年前三季度 is that year; 2012年前 is before it
 _STAMP = re.compile(r"(?P<year>\d{4})[-/.年](?P<month>\d{1,2})[-/.月](?P<day>\d{1,2})")
 # 04.03.2017: a page's date written day first, as pages in Europe write it
@@ -155,7 +155,9 @@ def find_year(article: Article, source: Source) -> tuple[int, str | None]:
     if lianghui:
         return int(lianghui.group("year")), None
     looks_back = bool(_LOOKS_BACK.search(text))
-    years = [int(m.group("year")) + (looks_back and _finished(text, m.start(), m.end())) for m in _ANY_YEAR.finditer(text)
+    years = [int(m.group("year")) + (looks_back and _finished(text, m.start(), m.end())
+                                       or _JUST_PAST.search(text, max(0, m.start() - 6), m.start()) is not None)
+             for m in _ANY_YEAR.finditer(text)
              if not re.search(r"生于|出生于", text[max(0, m.start() - 3): m.start()])  # 生于1988年: a birth
              and int(m.group("year")) <= date.today().year]  # 实现2035年远景目标: a year ahead is no session's
     if years:
@@ -167,6 +169,7 @@ def find_year(article: Article, source: Source) -> tuple[int, str | None]:
 
 # A report that speaks of last year (去年, 过去一年) writes from a later year than those it tells as done
 _LOOKS_BACK = re.compile(r"去年|过去一年|上一年")
+_JUST_PAST = re.compile(r"(?:刚刚|刚)过去的$")  # 刚刚过去的2024年: the report is of the year after
 _PART_OF_YEAR = re.compile(r"\s?(?:前|上半年|下半年|[一二三四]季度|第[一二三四]季度|\d{1,2}\s?[-—~至到]?\s?\d{0,2}\s?月)")
 _NOT_DONE = re.compile(r"将(?!近)|预计|预期|力争|争取|计划|目标|有望|展望")
 

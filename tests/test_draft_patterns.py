@@ -1728,3 +1728,10 @@ def test_7_a_bare_amount_of_households_is_no_money_though_money_is_spoken_of():
 def test_7_the_colleagues_who_came_with_a_speaker_are_no_figure():
     text = "3月5日，某局举行发布会。\n某局局长张明说，今天我和两位同事一起向大家通报情况，今年全市新增企业300家。\n"
     assert set(figures(draft_article(text, year=2024).brief)) == {"300家"}
+
+
+def test_7_the_noun_after_a_bare_amount_or_a_count_of_people_before_it_gives_the_unit():
+    text = ("6月3日，某省政府举行新闻发布会。\n省财政厅厅长黄平介绍，省里将分三年拨付30亿支持重建。"
+            "去年累计近150亿就诊人次享受医保结算，资助了近六百万低收入人口参保。全省高校在校生人数一百二十万。\n")
+    units = {t.figure: t.unit for t in draft_article(text, year=2024).brief.targets}
+    assert units == {"30亿": "元", "近150亿": "人次", "近六百万": "人", "一百二十万": "人"}

@@ -299,7 +299,7 @@ _PER_HEAD = re.compile(rf"(?:{_PEOPLE.pattern})?人均")
 _PER_HEAD_MONEY = re.compile(r"人均[^，。；：、]{0,6}?(?:收入|所得|工资|薪|消费|支出|GDP|生产总值|存款|储蓄|分红|收益|补贴|财富)")
 _MONEY = ("元", "投资", "营收", "收入", "产值", "规模", "资金", "销售额", "GDP", "产业", "成本", "生产总值", "经济总量", "预算", "债", "捐款", "捐赠")
 # 8年收了1600多万, 一年赚300多万: an amount with no unit that is what someone takes in, earns or spends is money
-_MONEY_VERB = re.compile(r"(?:(?<![吸接招回征])收|赚|挣|花|贪|捞|罚|亏|掏|损失|补贴|奖励)(?:了|到|掉|走)?$")
+_MONEY_VERB = re.compile(r"(?:(?<![吸接招回征])收|赚|挣|花|贪|捞|罚|亏|掏|损失|补贴|奖励|拨付|拨款|下达|筹集|发放)(?:了|到|掉|走)?$")
 
 
 _LEAD_HEADING = re.compile(r"^[【\[][^】\]]{1,60}[】\]]")
@@ -354,6 +354,11 @@ def _implied_unit(window: str, start: int, end: int, previous, following, offset
     s0, s1 = guess.sentence_bounds(window, start)
     clause_start = max(window.rfind(mark, s0, start) for mark in "，；：、") + 1
     clause = simplified(window[clause_start:start])
+    after = simplified(window[end:end + 8])
+    if re.match(r"[\u4e00-\u9fff]{0,4}?人次", after):
+        return "人次"  # 近150亿就诊人次
+    if re.match(r"[\u4e00-\u9fff]{0,4}?人口", after) or re.search(r"人数|人口$", clause):
+        return "人"  # 近六百万低收入人口, 在校生人数一百二十万
     if "人次" in clause:
         return "人次"  # 入境游客人次2.5亿
     if _PER_HEAD_MONEY.search(clause):

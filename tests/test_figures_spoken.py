@@ -25,6 +25,9 @@ from cybrief.figures.quantity import parse_figure
     ("翻兩番", Decimal(4), "倍", "exact", None),
     ("一个小时四十五分钟", Decimal(105), "分钟", "exact", None),
     ("两个小时零五分钟", Decimal(125), "分钟", "exact", None),
+    ("两成半", Decimal("2.5"), "成", "exact", None),
+    ("320万人口", Decimal(3200000), "人", "exact", None),
+    ("14億多人口", Decimal(1400000000), "人", "over", None),
 ])
 def test_spoken_forms_parse(text, value, unit, qualifier, upper):
     q = parse_figure(text)
@@ -69,6 +72,8 @@ def test_what_the_spoken_forms_leave_alone(prose, figures):
     ("国庆七天长假接待游客120万人次，工期缩短了9天。", ["120万人次", "9天"]),
     ("过去7天，全港共有3宗输入个案。", ["3宗"]),  # a period before it; 宗 counts cases
     ("最近两周新增病例20例，未来三个月再建方舱2座。", ["20例", "2座"]),
+    ("今年的外贸可以用三个词来概括，进出口增长6.5%。", ["6.5%"]),  # how it is summed up
+    ("今年首九个月税收下跌两成半，避免了320万人口受灾。", ["两成半", "320万人口"]),  # 首九个月: a period
 ])
 def test_words_that_only_look_like_spoken_forms(prose, figures):
     assert [f.text for f in find_figures(prose)] == figures

@@ -56,7 +56,7 @@ def _patterns() -> dict[str, re.Pattern]:
     # 九万亿名义GDP: 名义 is nominal, not people counted with 名
     units = "|".join("名(?![义單单称稱额額字])" if u == "名" else re.escape(u)
                      for u in sorted(UNITS | {"％"}, key=len, reverse=True))
-    unit = rf"(?:{units})(?:[/每](?:{units}))?(?:(?<=[天日周年月时钟])半)?"  # 388.5公斤/亩, 30.5微克每立方米, 7天半
+    unit = rf"(?:{units})(?:[/每](?:{units}))?(?:(?<=[天日周年月时钟成])半)?"  # 388.5公斤/亩, 30.5微克每立方米, 7天半, 两成半
     prefixes = "|".join(word + ("了?" if word in PASSED else "") for word, _ in PREFIXES)  # 突破了1000万
     suffixes = "|".join(word for word, _ in SUFFIXES)
     return {
@@ -290,6 +290,10 @@ def _left_out(plain: str, start: int, end: int, quoted: Spans, name: str = "amou
                              or plain[start - 1: start] == "最" and plain.startswith("近", start)) \
             and re.search(r"(?:天|日|周|个月|月|个季度|季度|年|小时)$", plain[start:end]):
         return True  # 过去7天, 未来三个月: the period a figure belongs to
+    if name == "amount" and plain[end - 1: end] == "个" and re.match(r"(?:关键)?(?:词|字)|句话", plain[end:end + 3]):
+        return True  # 用三个词来概括: how the speaker sums up, no figure
+    if name == "amount" and plain[start - 1: start] == "首" and re.search(r"(?:个月|季度|周|天)$", plain[start:end]):
+        return True  # 今年首九个月: a period
     if name == "amount" and plain[end - 1: end] in "天日" and re.match(r"的?(?:小?长?假期?|黄金周)", plain[end:end + 4]):
         return True  # 中秋3天假期: a holiday, the period a figure belongs to
     if plain[start:end] == "四周" and re.match(r"[有是都的围环站坐摆满，。、]", plain[end:end + 1]) \

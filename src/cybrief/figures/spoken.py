@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 _PATTERNS: dict | None = None
-_TRIGGERS = frozenset("个几多于百翻时")
+_TRIGGERS = frozenset("个几多于百翻时口")
 _DOUBLINGS = {"一": 1, "1": 1, "二": 2, "两": 2, "2": 2, "三": 3, "3": 3, "四": 4, "4": 4}  # a figure with none of these has no spoken form to rewrite
 
 
@@ -24,6 +24,8 @@ def _patterns() -> dict:
             "more_after": re.compile(r"^(?P<number>[^多余]+?)(?P<unit>倍|年|天|周|个月|小时)多$"),
             # 翻了一番, 翻两番多: doubled (2倍), quadrupled (4倍), and more
             "doubled": re.compile(r"^翻了?(?P<times>[一二两三四1-4])番(?P<more>多)?$"),
+            # 320万人口, 14亿多人口: a population, in people
+            "people": re.compile(r"[万亿多余]人口$"),
             # 一个小时四十五分钟: a span of hours and minutes, in minutes (105分钟)
             "hours_minutes": re.compile(r"^(?P<hours>[0-9零〇一二两三四五六七八九十]+)个?小时零?(?P<minutes>[0-9零〇一二两三四五六七八九十]+)分钟$"),
             # 百分之四点五至百分之五: a range of percentages said in full
@@ -51,6 +53,8 @@ def rewritten(s: str) -> str:
         from cybrief.figures.numerals import read_numeral
 
         s = f"{read_numeral(span.group('hours')) * 60 + read_numeral(span.group('minutes'))}分钟"
+    if s.endswith("人口") and pats["people"].search(s):
+        s = s[:-1]  # 320万人口, 14亿多人口: people
     percent = pats["percent_range"].match(s)
     if percent:
         s = f"{percent.group('low')}%至{percent.group('high')}%"

@@ -1493,6 +1493,8 @@ def test_8_buttons_a_page_footer_and_what_a_page_shows_while_loading_are_page_ch
     menu = clean("首 页 新闻动态 图片 视频 专栏\n某省政协委员热议报告\n3月8日，某省政协举行会议。\n")
     assert menu.title == "某省政协委员热议报告"  # a menu with 首页 spaced out
     assert clean("张明代表：\n多修几条村道\n村里今年新修道路12公里。\n").title == ""  # a label, no headline
+    ended = clean("4月11日，某局举行发布会。\n某局副局长冯亮介绍，一季度支出320亿元。（完）\n声明：转载的资讯。两家车企买了船。\n")
+    assert ended.paragraphs[-1] == "某局副局长冯亮介绍，一季度支出320亿元。" and len(ended.paragraphs) == 2  # （完）ends it
 
 @pytest.mark.parametrize("stamp", ["2023年03月07日 15:35 | 来源：东岭日报", "2023年03月07日15:35 ｜ 来源：东岭日报",
                                    "2023年3月7日 15:35 来源：东岭日报", "2023年03月07日 15:35:20｜东岭日报"])

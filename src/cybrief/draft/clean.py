@@ -255,6 +255,7 @@ def _header_editor(lines: list[str]) -> int | None:
     return at if before < 300 and sum(map(len, after)) > 2 * before and len(sentences) >= 2 else None
 
 
+_THE_END = re.compile(r"[（(]完[）)]\s*$")
 _SPACED_NAME_END = re.compile(r"(?<=[\u4e00-\u9fff]) (?P<family>[\u4e00-\u9fff]) (?P<given>[\u4e00-\u9fff])$")
 _SPACED_NAME_LABEL = re.compile(r"^(?P<family>[\u4e00-\u9fff]) (?P<given>[\u4e00-\u9fff])(?=[：:])")
 
@@ -307,6 +308,9 @@ def clean(text: str) -> Article:
             ended = index != header  # an editor's line in the page's header, above the report: not its end
             continue
         line = _TAIL_ARROWS.sub("", _TAIL_LINK.sub("", line))
+        done = _THE_END.search(line)
+        if done and done.start() > 0:  # ……320亿元。（完）: the report's last line; what follows is the page's
+            line, plain, ended = line[:done.start()].rstrip(), plain[:done.start()].rstrip(), True
         if _IMAGE.match(plain) or _CREDIT.search(plain) or _CAPTION_SENTENCE.match(plain):
             captions.append(line)
         elif _META.match(plain) or _is_chrome(line) or not _HAN.search(plain) and _WORDS.search(plain):

@@ -954,6 +954,13 @@ def test_6_the_page_date_from_a_line_of_page_facts():
     assert result.brief.title == "某省政协提案工作报告引热议"
 
 
+def test_6_a_corridor_where_officials_are_interviewed_is_the_corridor():
+    text = ("2024年全国两会第二场“部长通道”3月8日上午在全体会议结束后开启，某部部长周强等5位部长接受中外记者采访。\n"
+            "某部部长周强：\n去年全国新建5G基站60万个。\n")
+    [event] = draft_article(text, year=2024).brief.events
+    assert (event.kind, event.title) == ("ministers_corridor", "2024年全国两会第二场“部长通道”")
+
+
 @pytest.mark.parametrize("opening, kind", [("某办举行新聞釋出會", "news_conference"), ("某办召开政策吹风会", "news_conference"),
                                            ("致公党某省委会举办两会媒体见面会", "press_conference"),
                                            ("某部次長張明接受媒體聯訪", "interview")])

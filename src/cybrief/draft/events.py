@@ -297,6 +297,7 @@ def _title_before(before: str, word: str) -> str:
     """某会议新闻发布会3月3日下午举行，……: the session is named before its date; its clause up to the kind word
     (a space or a closing bracket ends a caption glued before it) is the title, not the words after the date."""
     end = before.rfind(word) + len(word)
+    end += before[end:end + 1] in "”」』"  # 第二场“部长通道”: with the quote that closes the kind word
     start = max(before.rfind(mark, 0, end) for mark in "，。；：\n ）)") + 1
     return _title(before[start:end], word)
 
@@ -318,6 +319,9 @@ def _event_kind(sentence: str, after: int = 0) -> tuple[str, str] | None:
         return None
     later = [f for f in found if f[0] >= after]
     at, kind, word = min(later) if later else max(found)
+    named = [f for f in found if f[1] != "interview"]
+    if kind == "interview" and named and "\n" not in sentence:  # “部长通道”……开启，5位部长接受中外记者采访: the corridor, where they are interviewed
+        at, kind, word = min(named, key=lambda f: abs(f[0] - after))
     return kind, word
 
 

@@ -15,7 +15,7 @@ _PERIOD = re.compile(
 _CLAUSE_OPENERS = re.compile(r"(?:力争|争取|预计|计划|到|至|在|截至|截止|于|今后|未来|从|自|回望|回顾|纵观|整个)*$")
 # 计划投资, 规划建设: planned; not a plan named as a thing (大科学计划，, 综合计划类, 规划的)
 _PLAN_WORDS = re.compile(r"(?:计划|规划)(?![类、，。；的和与及等书中里内纲])|(?:按照|按)(?:计划|规划)|(?<!模)拟|安排")
-_GOAL_WORDS = re.compile(r"力争|争取|目标|确保|预计|有望|未来|将(?!近)|(?<![重主需只])要(?![素求想])|(?<![达得])到“?(?:十[一二三四五六七八九]五|20\d\d年)")
+_GOAL_WORDS = re.compile(r"力争|争取|目标|确保|预计|预期(?:的|为|是|由|将|至|达到?)?$|有望|未来|将(?!近)|(?<![重主需只])要(?![素求想])|(?<![达得])到“?(?:十[一二三四五六七八九]五|20\d\d年)")
 _CLAUSE = re.compile(r"[^，。；！？：,;]+")
 _SENTENCE = re.compile(r"[^。！？!?]+[。！？!?]?")
 _LEADING = re.compile(
@@ -108,6 +108,9 @@ def kind(paragraph: str, start: int, year: int | None = None) -> str:
     """plan when the nearest marker before the figure in its sentence is 计划/规划; goal for 将, 力争, 目标,
     到……末 and the like (not 到 a year before `year`, the session's: 从2012年到2021年 tells what was done);
     achieved when there is none."""
+    clause = re.split(r"[，。；！？]", paragraph[:start])[-1]
+    if re.match(r"[^，。；、的]{1,12}的(?:预期|调控|控制|年度)*目标", paragraph[start:]) and not re.search(r"(?:实现|完成|达到|超过)了", clause):
+        return "goal"  # 低于5.5%的预期控制目标: the figure is the goal (not 实现了……95%以上的目标: done)
     s0, _ = sentence_bounds(paragraph, start)
     window = paragraph[s0:start]
     window = window[window.rfind("：“") + 1:]  # a quotation starts a new utterance

@@ -1747,7 +1747,7 @@ def test_7_the_noun_after_a_bare_amount_or_a_count_of_people_before_it_gives_the
 
 
 def test_7_a_figure_that_is_the_goal_or_the_expectation_is_a_goal():
-    text = ("7月20日，某省人社厅举行新闻发布会。\n副厅长马丽介绍，6月份失业率为5.1%，低于5.5%的预期控制目标，"
+    text = ("7月20日，某省人社厅举行新闻发布会。\n副厅长马丽介绍，6月份失业率为5.1%，低于5.5%的预期控制目标。"
             "去年实现了参保率稳定在95%以上的目标。外贸好于预期，出口增长6.2%。\n"
             "省财政厅厅长何军表示，明年每月税收预期由今年预期的80亿元，降低至预期72亿元。\n")
     kinds = {t.figure: t.kind for t in draft_article(text, year=2024).brief.targets}

@@ -963,7 +963,7 @@ def test_6_a_corridor_where_officials_are_interviewed_is_the_corridor():
 
 @pytest.mark.parametrize("opening, kind", [("某办举行新聞釋出會", "news_conference"), ("某办召开政策吹风会", "news_conference"),
                                            ("致公党某省委会举办两会媒体见面会", "press_conference"),
-                                           ("某部次長張明接受媒體聯訪", "interview")])
+                                           ("某部次長張明接受媒體聯訪", "interview"), ("某部负责人就乡村建设答记者问", "press_conference")])
 def test_6_more_words_of_a_kind(opening, kind):
     text = f"12月4日，{opening}。\n某部副部长张明表示，今年新建学校30所。\n"
     assert draft_article(text, year=2024).brief.events[0].kind == kind

@@ -906,3 +906,11 @@ def test_an_ordinal_or_a_headlines_verb_after_a_title_is_no_name():
             "某省代表团抵京 连任代表携多份建议赴会\n"
             "某市市委书记王江代表第一个发言。他说，全市去年新增城镇就业6.2万人。\n")
     assert [d.name for d in draft_article(text, year=2024).brief.delegates] == ["王江"]
+
+
+def test_a_verb_of_saying_is_no_name_and_a_day_in_brackets_after_yesterday_is_a_time():
+    text = ("12月20日，某特区新闻局消息。\n行政长官王伟结束述职行程，昨（19）日晚上在机场会见传媒。\n"
+            "行政长官强调，明年基建投资维持1500亿元。\n")
+    assert [d.name for d in draft_article(text, year=2024).brief.delegates] == ["王伟"]  # not 强调
+    said = "新华社北京5月16日电 某部某司司长张明昨天（15日）接受记者采访时表示，一季度实际使用外资增长12.5%。\n"
+    assert figures(draft_article(said, year=2024).brief)["12.5%"][0] == "张明"

@@ -129,8 +129,9 @@ def is_married(text: str) -> bool:
 
 
 def _is_word(text: str) -> bool:
-    """Common words that begin with a family name's character: never read as names."""
-    return text in lexicon().not_names or text[:2] in lexicon().not_names
+    """Common words that begin with a family name's character, and verbs of saying (强调, 谈到, 解释): never names."""
+    lex = lexicon()
+    return text in lex.not_names or text[:2] in lex.not_names or text[:2] in lex.verbs
 
 
 def name_at(text: str, start: int, known: frozenset[str] = frozenset(), segmenter_names: frozenset[str] = frozenset()) -> str | None:

@@ -909,7 +909,7 @@ def test_an_ordinal_or_a_headlines_verb_after_a_title_is_no_name():
 
 
 def test_a_verb_of_saying_is_no_name_and_a_day_in_brackets_after_yesterday_is_a_time():
-    text = ("12月20日，某特区新闻局消息。\n行政长官王伟结束述职行程，昨（19）日晚上在机场会见传媒。他表示，中央支持多元发展。\n"
+    text = ("12月20日，某特区新闻局消息。\n行政长官王伟昨晚在机场会见传媒时表示，中央支持多元发展。\n"
             "行政长官强调，明年基建投资维持1500亿元。\n")
     assert [d.name for d in draft_article(text, year=2024).brief.delegates] == ["王伟"]  # not 强调
     said = "新华社北京5月16日电 某部某司司长张明昨天（15日）接受记者采访时表示，一季度实际使用外资增长12.5%。\n"

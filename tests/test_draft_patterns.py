@@ -1071,6 +1071,10 @@ def test_6_meeting_the_press_after_the_closing_is_a_press_conference():
     ("某市3月9日举行了主题新闻发布会，市长张明表示，今年新建学校20所。", "主题新闻发布会"),  # not 了…
     ("某部今天（3月9日）举行例行记者会，发言人张明表示，今年新建学校20所。", "例行记者会"),
     ("大家好！欢迎关注3月5日首场「部长通道」。\n某部部长张明表示，今年新建学校20所。", "首场「部长通道」"),
+    ("某办于2022年6月12日（星期五）上午10时在某办新闻发布厅举行新闻发布会，局长张明表示，今年新建学校20所。",
+     "某办新闻发布会"),  # no 于 left, nor the hall
+    ("某办8月30日上午在新闻发布厅举行新闻发布会，局长张明表示，今年新建学校20所。", "某办新闻发布会"),
+    ("某部发言人张明15日说，今年新建学校20所。\n她是在某部召开的例行新闻发布会上作出上述表述的。", "某部例行新闻发布会"),
 ])
 def test_6_a_title_leaves_out_times_brackets_and_marks_a_date_left_and_keeps_its_closing_quote(text, title):
     assert draft_article(text, year=2022).brief.events[0].title == title

@@ -251,7 +251,7 @@ def _sessions_in(paragraphs: list[str], year: int, published: str | None, number
         for match, in_month in sorted(dates, key=lambda pair: pair[0].start()):
             sentence = _sentence_at(paragraph, match.start())
             found = _event_kind(sentence, max(0, sentence.find(match.group())))
-            later = paragraph.startswith("电", match.end()) and any(
+            later = paragraph.startswith(("电", "讯"), match.end()) and any(
                 m.start() > match.end() and "month" in m.groupdict() and _sentence_at(paragraph, m.start()) == sentence for m, _ in dates)
             if not found or later \
                     or _EARLIER.search(paragraph[max(0, match.start() - 16): match.start()]) \
@@ -268,9 +268,9 @@ def _sessions_in(paragraphs: list[str], year: int, published: str | None, number
             at = sentence.find(match.group())
             after = sentence[at + len(match.group()):]
             title = _title(after, word) if word in after else _title_before(sentence[:at], word)
-            host = re.search(r"(?:^|[，。；：！？）)\s])(?P<host>[^，。；：！？“”（）()\s]{1,30}?(?:会议|大会|全会|代表团|新闻办|办公室|政府|部|局|委|厅|署|院))$", sentence[:at])
+            host = re.search(r"(?:^|[，。；：！？）)\s])(?P<host>[^，。；：！？“”（）()\s]{1,30}?(?:会议|大会|全会|代表团|新闻办|办公室|政府|部|局|委|厅|署|院|办))于?$", sentence[:at])
             if word in after and host and host.group("host") not in title and title.startswith(word):
-                title = host.group("host") + title  # 某会议6日举行记者会: the body the session is of, before its date
+                title = re.split(r"日[电讯]", host.group("host"))[-1] + title  # 某会议6日举行记者会: the body, before its date
             if word == "采访":  # 组织记者赴某省采访……出席中外记者见面会: a reporting trip; the session is named next
                 rest = paragraph[paragraph.find(word, match.end()) + len(word):]
                 later = _event_kind(rest)
@@ -349,9 +349,11 @@ def _title(after: str, word: str) -> str:
     # 今天（3月9日）, 当日, 3月9日晚在驻地: a date said again, what a date left, a time of day, a mark before the name
     clause = re.sub(r"(?:今天|今日|昨天|昨日|当天|当日)|[（(]\s*[）)]", "", clause)
     clause = re.sub(r"^[\s）)】\]」』，,、：:]*(?:上午|下午|晚上|晚间|晚|早上|早晨|清晨|凌晨|中午|傍晚)?", "", clause)
-    clause = re.sub(r"^(?:的|于|在)", "", clause)  # 8日下午的“部长通道”
+    clause = re.sub(r"在[^，。；在]{2,20}?(?:发布厅|大厅|会议室|报告厅|演播室|多功能厅)(?=举行|召开|举办)", "", clause)  # where, in the hall
+    clause = re.sub(r"^(?:的|于|在)|于(?=在)|(?:上午|下午|晚上|晚间|早上|中午)(?=在|举行|召开|举办)", "", clause)  # 8日下午的“部长通道”, 某办于……在
     clause = _PLACE.sub("", clause)
-    clause = re.sub(r"^(?:[^，。；]*?(?:出席|参加)|在|于)", "", clause)  # 某副省长出席中外记者见面会: the session
+    # 某副省长出席中外记者见面会: the session; 她是在某部召开的……上: who, in the report's words
+    clause = re.sub(r"^(?:[^，。；]*?(?:出席|参加)|(?:他|她|这)?是?在|于)", "", clause)
     clause = re.sub(r"(?<=会议)的", "", clause)
     clause = re.sub(r"(?:举行|召开|举办|开启|亮相|走上|迎来)了?的?", "", clause)
     return clause.strip() or word

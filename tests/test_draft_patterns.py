@@ -1757,3 +1757,11 @@ def test_7_a_figure_that_is_the_goal_or_the_expectation_is_a_goal():
     kinds = {t.figure: t.kind for t in draft_article(text, year=2024).brief.targets}
     assert kinds == {"5.1%": "achieved", "5.5%": "goal", "95%以上": "achieved", "6.2%": "achieved",
                      "80亿元": "goal", "72亿元": "goal"}
+
+
+def test_6_a_session_told_as_yesterday_after_the_reports_date_is_the_day_before():
+    text = "某社北京5月16日电 某部某司司长张明昨天接受记者采访时表示，一季度实际使用外资增长12.5%。\n"
+    [event] = draft_article(text, year=2024).brief.events
+    assert (str(event.date), event.kind) == ("2024-05-15", "interview")
+    today = text.replace("昨天", "")
+    assert str(draft_article(today, year=2024).brief.events[0].date) == "2024-05-16"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 from cybrief.draft.clean import BYLINE, DATELINE, Article
@@ -260,6 +261,9 @@ def _sessions_in(paragraphs: list[str], year: int, published: str | None, number
             kind, word = found
             written_year = match.groupdict().get("year")
             date = _iso(int(written_year or year), in_month, int(match.group("day") or match.groupdict().get("day2")))
+            told = sentence[sentence.find(match.group()) + len(match.group()): sentence.find(word)]
+            if date and re.search(r"昨(?:天|日|晚)?(?![（(]\d)", told):  # 5月16日电 ……张明昨天接受记者采访: the day before
+                date = (dt.date.fromisoformat(date) - dt.timedelta(days=1)).isoformat()
             same = next((s for s in sessions if s.date == date and s.kind == kind), None)
             if same is not None and same.time is None:
                 same.time = match.group("time")  # 新华社北京3月9日电……3月9日下午: the later phrase has the time

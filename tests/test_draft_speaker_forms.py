@@ -914,3 +914,11 @@ def test_a_verb_of_saying_is_no_name_and_a_day_in_brackets_after_yesterday_is_a_
     assert [d.name for d in draft_article(text, year=2024).brief.delegates] == ["王伟"]  # not 强调
     said = "新华社北京5月16日电 某部某司司长张明昨天（15日）接受记者采访时表示，一季度实际使用外资增长12.5%。\n"
     assert figures(draft_article(said, year=2024).brief)["12.5%"][0] == "张明"
+
+
+def test_a_datelines_lead_and_an_unnamed_official_are_not_the_named_speakers():
+    lead = "【本报驻某市记者林青8日电】某市一季度旅游收入约85亿元，三年来首次下跌。某市市长赵亮昨天说，两年内拨款12亿元支持旅游业。\n"
+    assert set(figures(draft_article(lead, year=2024).brief)) == {"12亿元"}
+    unnamed = ("9月14日，某办举行新闻发布会。\n某部部长罗斌：今年1至8月完成交通投资2.1万亿元。\n"
+               "在发布会上，某部相关负责人表示，去年新增高速公路约8000公里。\n")
+    assert set(figures(draft_article(unnamed, year=2024).brief)) == {"2.1万亿元"}

@@ -28,12 +28,15 @@ _PRONOUN = re.compile(rf"(?:^|[，。；])(?:据|对此，?|同时，?)?(?:他|�
 # “……”这位记者说完, “……”有网友评论: a quote the report gives to a reporter, a host or the public
 _OTHERS_QUOTE = re.compile(r"^[“「][^”」]*[”」][，,]?(?:这位|那位|该|一位|有|不少|许多)?(?:[^，。“”]{0,8}?记者|主持人|网友|观众|读者|提问者)")
 _GROUP = re.compile(r"^(?:代表们|委员们|部长们|大家|与会|记者|主持人|网友|现场|会上，?(?:代表|委员)们)"
+                    # 在发布会上，某部相关负责人表示: an official the report does not name speaks
+                    r"|^[^。！？“”]{0,16}?(?:相关|有关)负责(?:人|同志)(?:表示|介绍|说|指出|称)"
                     # 活动快结束时，主持人总结说: the host speaks, after a clause that sets the time
                     r"|^[^。！？“”]{0,30}?[，,](?:主持人|记者)[^，。“”]{0,4}?(?:总结|说|表示|介绍|宣布|提到|透露)")
 # 某局负责同志主持见面会，各部门负责同志回答记者提问: who hosted and who answered, the report's account
 _PROCEEDINGS = re.compile(r"^[^。！？“”「」]{0,60}?(?:主持(?:会议|见面会|发布会|记者会|通气会)?[，,。；]|回答记者提问|答记者问)")
 _POST_LINE = re.compile(r"[（(][^（）()]{2,40}[）)]")
 _SIGNATURE = re.compile(r"^\s*(?:——|—|--)")
+_LEAD_DATELINE = re.compile(r"^[【\[（(]?[^，。；！？“”]{2,30}?\d{1,2}日(?:电|讯)[】\]）)]?")
 _UNNAMED = re.compile(r"(?:^|(?<=[。；]))据(?:介绍|悉|了解)[，,]?")
 _NARRATION_SENTENCE = re.compile(
     r"(?:^|(?<=[。；！？]))(?:[^，。；！？“”]{0,8}?数据显示|据统计|据了解|资料显示|统计显示|"
@@ -235,7 +238,9 @@ def _named_turns(plain: str, named: list[Person]) -> list[Turn]:
                 # 上任刚满20天的某部部长张明表示，……: what the sentence says before them introduces them
                 turns[0] = Turn(cut, "", "inferred")
                 turns.insert(1, Turn(first.start, first.name, "stated"))
-            if cut:
+            if cut and _LEAD_DATELINE.match(plain):  # 【某报记者8日电】某市今年……。市长张明说: the report's lead
+                turns.insert(0, Turn(0, "", "inferred"))
+            elif cut:
                 turns.insert(0, Turn(0, first.name, "inferred", f"before {first.name} is named in the paragraph"))
     return turns
 

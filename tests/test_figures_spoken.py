@@ -74,6 +74,7 @@ def test_what_the_spoken_forms_leave_alone(prose, figures):
     ("最近两周新增病例20例，未来三个月再建方舱2座。", ["20例", "2座"]),
     ("今年的外贸可以用三个词来概括，进出口增长6.5%。", ["6.5%"]),  # how it is summed up
     ("今年首九个月税收下跌两成半，避免了320万人口受灾。", ["两成半", "320万人口"]),  # 首九个月: a period
+    ("全年发电量3200亿千瓦时。", ["3200亿千瓦时"]),  # 千 is no digit of the amount here
 ])
 def test_words_that_only_look_like_spoken_forms(prose, figures):
     assert [f.text for f in find_figures(prose)] == figures

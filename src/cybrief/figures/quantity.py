@@ -51,7 +51,7 @@ OVER_WORDS = "余多"  # between the number and the unit: 1500余家, 20余万�
 # Units kept as stated. Measure words and units of Chinese reports; Latin units as printed.
 UNITS = frozenset(
     "元 美元 欧元 港元 港币 澳门元 澳门币 澳元 新台币 台币 日元 英镑 人 人口 名 位 人次 户 家 个 项 条 座 台 辆 架 艘 套 件 部 所 只 头 批 次 列 趟 场 张 份 本 篇 栋 层 间 床 例 宗 片 颗 块 处 种 剂 "
-    "吨 公斤 千克 克 毫克 微克 斤 亩 公顷 平方米 平方公里 平方千米 立方米 米 千米 公里 厘米 毫米 度 瓦 千瓦 千瓦时 兆瓦 吉瓦 伏 千伏 "
+    "吨 公斤 千克 克 毫克 微克 斤 亩 公顷 平方米 平方公里 平方千米 立方米 米 千米 公里 厘米 毫米 度 瓦 瓦时 千瓦 千瓦时 兆瓦 吉瓦 伏 千伏 "
     "秒 分钟 小时 个小时 天 日 周 个月 个季度 月 年 岁 倍 % ‰ 成 个百分点 百分点 标准箱 标箱 "
     "km m kg t W kW kWh MW GW TW kV TEU GB TB PB EB nm MHz GHz EFLOPS PFLOPS TFLOPS".split()
 )

@@ -637,7 +637,7 @@ def test_4_compound_surnames_dotted_names_rare_surnames_and_names_glued_to_the_n
     [("刘伟首先介绍", "刘伟"), ("李朴民会中表示", "李朴民"), ("张海波及省发改委", "张海波"), ("艾尔肯·吐尼亚孜介绍", "艾尔肯·吐尼亚孜"),
      ("歐陽華說", "歐陽華"), ("苗圩在发言时说", "苗圩"),
      ("王海今年带着建议上会", "王海"), ("林川去年提交了议案", "林川"), ("张明担任委员以来", "张明"),
-     ("张明受常委会委托", "张明"), ("田轩昨受访指出", "田轩")],
+     ("张明受常委会委托", "张明"), ("田轩昨受访指出", "田轩"), ("张明联同李强出席", "张明")],
 )
 def test_4_where_a_name_ends_is_read_from_what_follows_it(text, name):
     assert name_at(text, 0) == name
@@ -930,7 +930,8 @@ def test_6_a_deadline_ahead_is_not_the_year_guessed():
 
 
 @pytest.mark.parametrize("told, year", [("许峰表示，刚刚过去的2023年，全省水库拦蓄洪水38亿立方米。", 2024),
-                                       ("邓华介绍，2020年至2022年累计报销3.2亿人次，截至2023年8月，参保人数达1200万人。", 2023)])
+                                       ("邓华介绍，2020年至2022年累计报销3.2亿人次，截至2023年8月，参保人数达1200万人。", 2023),
+                                       ("张明介绍，截至2015年底，全省高速公路通车里程达到6200公里。", 2016)])
 def test_6_the_year_just_past_and_a_year_up_to_which_something_is_counted(told, year):
     text = f"某省政府新闻办今天举行新闻发布会。\n{told}\n"
     assert draft_article(text).brief.events[0].date.startswith(f"{year}-")

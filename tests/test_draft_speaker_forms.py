@@ -922,3 +922,16 @@ def test_a_datelines_lead_and_an_unnamed_official_are_not_the_named_speakers():
     unnamed = ("9月14日，某办举行新闻发布会。\n某部部长罗斌：今年1至8月完成交通投资2.1万亿元。\n"
                "在发布会上，某部相关负责人表示，去年新增高速公路约8000公里。\n")
     assert set(figures(draft_article(unnamed, year=2024).brief)) == {"2.1万亿元"}
+
+
+def test_a_side_box_a_denied_claim_and_a_time_to_wait_are_not_the_speakers_figures():
+    text = ("1月28日，某省举行新闻发布会。\n"
+            "某省卫健委主任张明：有传言称全省有8万张救治床位，这不准确，眼下可调用的是6000张。距新院开诊还有三个多月。\n"
+            "【链接】据某市海关统计，一季度全市进出口总额达到870亿元。\n")
+    assert set(figures(draft_article(text, year=2024).brief)) == {"6000张"}
+
+
+@pytest.mark.parametrize("between", ["不禁", "忍不住"])
+def test_a_name_ends_before_being_moved_to_say(between):
+    text = f"3月7日，某省代表团举行小组会议。\n全国人大代表、某县某村党支部书记张明{between}感慨，如今全村人均年收入突破1.5万元。\n"
+    assert figures(draft_article(text, year=2024).brief)["突破1.5万元"][0] == "张明"

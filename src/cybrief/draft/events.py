@@ -157,7 +157,8 @@ def find_year(article: Article, source: Source) -> tuple[int, str | None]:
         return int(lianghui.group("year")), None
     looks_back = bool(_LOOKS_BACK.search(text))
     years = [int(m.group("year")) + (looks_back and _finished(text, m.start(), m.end())
-                                       or _JUST_PAST.search(text, max(0, m.start() - 6), m.start()) is not None)
+                                       or _JUST_PAST.search(text, max(0, m.start() - 6), m.start()) is not None
+                                       or text[max(0, m.start() - 2): m.start()] in ("截至", "截止") and _UP_TO_END.match(text, m.end() - 1) is not None)
              for m in _ANY_YEAR.finditer(text)
              if not re.search(r"生于|出生于", text[max(0, m.start() - 3): m.start()])  # 生于1988年: a birth
              and int(m.group("year")) <= date.today().year]  # 实现2035年远景目标: a year ahead is no session's
@@ -171,6 +172,7 @@ def find_year(article: Article, source: Source) -> tuple[int, str | None]:
 # A report that speaks of last year (去年, 过去一年) writes from a later year than those it tells as done
 _LOOKS_BACK = re.compile(r"去年|过去一年|上一年")
 _JUST_PAST = re.compile(r"(?:刚刚|刚)过去的$")  # 刚刚过去的2024年: the report is of the year after
+_UP_TO_END = re.compile(r"\s?年(?:底|末)")  # 截至2015年底: counted to the year's end, told after it
 _PART_OF_YEAR = re.compile(r"\s?(?:前|上半年|下半年|[一二三四]季度|第[一二三四]季度|\d{1,2}\s?[-—~至到]?\s?\d{0,2}\s?月)")
 _NOT_DONE = re.compile(r"将(?!近)|预计|预期|力争|争取|计划|目标|有望|展望")
 

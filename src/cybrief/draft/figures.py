@@ -286,6 +286,8 @@ def _left_out(plain: str, start: int, end: int, quoted: Spans, name: str = "amou
         return True  # 创5个季度以来新高, 这10多天来: a span of time up to now, a period (not 用了3个月来完成)
     if name == "amount" and plain[end - 1: end] == "周" and plain[end: end + 1] == "年":
         return True  # 20周年, an anniversary
+    if name == "amount" and re.search(r"距[^，。；]{1,16}?还有$", plain[max(0, start - 20):start]):
+        return True  # 距展会开幕还有三个多月: a time to wait, no figure
     if name == "amount" and (re.search(r"(?:过去|最近|未来|今后|接下来)的?$", plain[max(0, start - 5):start])
                              or plain[start - 1: start] == "最" and plain.startswith("近", start)) \
             and re.search(r"(?:天|日|周|个月|月|个季度|季度|年|小时)$", plain[start:end]):

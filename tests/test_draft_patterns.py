@@ -1766,3 +1766,8 @@ def test_6_a_session_told_as_yesterday_after_the_reports_date_is_the_day_before(
     assert (str(event.date), event.kind) == ("2024-05-15", "interview")
     today = text.replace("昨天", "")
     assert str(draft_article(today, year=2024).brief.events[0].date) == "2024-05-16"
+
+
+def test_6_a_deadline_ahead_is_no_date_of_the_session():
+    text = "15日下午，某市召开防汛新闻发布会。\n某市副市长张明：全市中小学暑期补课一律推迟到8月20日以后，新建泵站12座。\n"
+    assert draft_article(text, year=2024).brief.events[0].date != "2024-08-20"

@@ -233,7 +233,8 @@ def _dated_happening(text: str, year: int) -> tuple[str, str | None] | None:
     earlier year's, not a date ahead (将于3月5日)."""
     lead = len("\n".join(text.split("\n")[:2]))
     dates = [m for m in _DATE.finditer(text) if not _EARLIER.search(text[max(0, m.start() - 16): m.start()])
-             and not re.search(r"(?:将于|定于|拟于)$", text[max(0, m.start() - 3): m.start()])]
+             and not re.search(r"(?:将于|定于|拟于|推迟到|延期到|延至)$", text[max(0, m.start() - 3): m.start()])
+             and not re.match(r"(?:以后|之后)", text[m.end():])]  # 推迟到8月20日以后: a deadline ahead
     for match in [m for m in dates if m.group("time")] + [m for m in dates if m.start() < lead]:
         date = _iso(int(match.group("year") or year), int(match.group("month")), int(match.group("day")))
         if date:

@@ -1771,3 +1771,8 @@ def test_6_a_session_told_as_yesterday_after_the_reports_date_is_the_day_before(
 def test_6_a_deadline_ahead_is_no_date_of_the_session():
     text = "15日下午，某市召开防汛新闻发布会。\n某市副市长张明：全市中小学暑期补课一律推迟到8月20日以后，新建泵站12座。\n"
     assert draft_article(text, year=2024).brief.events[0].date != "2024-08-20"
+
+
+def test_7_a_bare_amount_after_one_counted_in_the_sentence_takes_its_unit():
+    text = "3月9日，某省举行新闻发布会。\n某省卫健委主任张明说，目前全省能腾出2万张床位，下月将达到2.6万。\n"
+    assert {t.figure: t.unit for t in draft_article(text, year=2024).brief.targets} == {"2万张": "张", "2.6万": "张"}

@@ -338,7 +338,8 @@ def _counts_people(before: str) -> bool:
 def _implied_unit(window: str, start: int, end: int, previous, following, offset: int = 0) -> str:
     """For a figure that states no unit: the unit of the next figure when a list shares it (8.2、5.0个百分点),
     人 when it counts people (4万多员工, 贫困人口减少1000万), that of the figure before in the same clause when
-    it was implied too, 元 when money is spoken of around it, else 个."""
+    it was implied too, 元 when money is spoken of around it, that of an amount counted before it in the
+    sentence (2万张床位……2.6万), else 个."""
     chain = end
     for item in following:  # 0.3、0.5和0.7个百分点: the unit of the list's last
         if item.start - offset != chain + 1 or window[chain:chain + 1] not in "、和及与":
@@ -372,7 +373,12 @@ def _implied_unit(window: str, start: int, end: int, previous, following, offset
         return "人"  # 贫困人口要减少500万以上，搬迁也要超过80万以上: the people of the sentence
     if re.search(r"[万亿]", window[start:end]) and _MONEY_VERB.search(simplified(window[max(s0, start - 4):start])):
         return "元"
-    return "元" if any(word in sentence for word in _MONEY) else "个"
+    if any(word in sentence for word in _MONEY):
+        return "元"
+    if previous and previous.quantity.unit not in ("", "%", "个") and previous.start - offset >= s0 \
+            and re.search(r"[万亿]", previous.text) and re.search(r"[万亿]", window[start:end]):
+        return previous.quantity.unit  # 能腾出2万张床位，下月将达到2.6万: the count said before it
+    return "个"
 
 
 def _extract(sentence: str) -> str:

@@ -327,7 +327,7 @@ def _event_kind(sentence: str, after: int = 0) -> tuple[str, str] | None:
     later = [f for f in found if f[0] >= after]
     at, kind, word = min(later) if later else max(found)
     named = [f for f in found if f[1] != "interview"]
-    if kind == "interview" and named and "\n" not in sentence:  # “部长通道”……开启，5位部长接受中外记者采访: the corridor, where they are interviewed
+    if kind == "interview" and named and "\n" not in sentence:  # “部长通道”……开启，几位部长在通道上接受采访: the corridor, where they are interviewed
         at, kind, word = min(named, key=lambda f: abs(f[0] - after))
     return kind, word
 

@@ -110,7 +110,7 @@ def kind(paragraph: str, start: int, year: int | None = None) -> str:
     achieved when there is none."""
     clause = re.split(r"[，。；！？]", paragraph[:start])[-1]
     if re.match(r"[^，。；、的]{1,12}的(?:预期|调控|控制|年度)*目标", paragraph[start:]) and not re.search(r"(?:实现|完成|达到|超过)了", clause):
-        return "goal"  # 低于5.5%的预期控制目标: the figure is the goal (not 实现了……95%以上的目标: done)
+        return "goal"  # 低于6%的预期控制目标: the figure is the goal (not 实现了……90万人的目标: done)
     s0, _ = sentence_bounds(paragraph, start)
     window = paragraph[s0:start]
     window = window[window.rfind("：“") + 1:]  # a quotation starts a new utterance

@@ -937,3 +937,11 @@ def test_a_side_box_a_denied_claim_and_a_time_to_wait_are_not_the_speakers_figur
 def test_a_name_ends_before_being_moved_to_say(between):
     text = f"3月7日，某省代表团举行小组会议。\n全国人大代表、某县某村党支部书记张明{between}感慨，如今全村人均年收入突破1.5万元。\n"
     assert figures(draft_article(text, year=2024).brief)["突破1.5万元"][0] == "张明"
+
+
+def test_the_one_a_speaker_turns_to_is_no_speaker():
+    text = ("3月6日，某省代表团举行小组会议。\n"
+            "村支书李红代表在会上说，种粮成本太高了。她向列席会议的省农业厅厅长王强介绍了村里的困难。\n"
+            "她说：“去年一亩地补贴了50元，可尿素从90元涨到了150元。”\n")
+    brief = draft_article(text, year=2024).brief
+    assert [d.name for d in brief.delegates] == ["李红"] and figures(brief)["150元"][0] == "李红"

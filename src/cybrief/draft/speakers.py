@@ -96,6 +96,9 @@ def speaks_at(paragraph: str, plain: str, person: Person, following: str | None 
         return False  # 下面请张明副厅长介绍: the host gives the floor; the words are not theirs yet
     if _invited(plain[max(plain.rfind(mark, 0, person.start) for mark in "。！？；") + 1: person.start]):
         return False  # 请某厅副厅长甲，某厅副厅长乙介绍有关工作: the last of the guests a report invites, not speaking
+    lead = plain[max(plain.rfind(mark, 0, person.start) for mark in "，。！？；：") + 1: person.start]
+    if re.search(r"(?:他|她|我们?|大家|代表们|委员们)(?:还|也|又|再次|当面|专门)?(?:向|对|给|跟)", lead):
+        return False  # 她向列席会议的某厅厅长王强介绍了……: the one spoken to, not speaking
     after = plain[person.end: person.end + 120]
     answered = _ANSWERED.match(after)
     if _ANSWER_COUNT.match(after) or answered and not pat["verb_before"].search(after[: answered.start("verb")]):

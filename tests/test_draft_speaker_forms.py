@@ -945,3 +945,10 @@ def test_the_one_a_speaker_turns_to_is_no_speaker():
             "她说：“去年一亩地补贴了50元，可尿素从90元涨到了150元。”\n")
     brief = draft_article(text, year=2024).brief
     assert [d.name for d in brief.delegates] == ["李红"] and figures(brief)["150元"][0] == "李红"
+
+
+def test_doing_the_sums_for_everyone_is_saying():
+    text = ("3月7日，某省政协举行小组讨论。\n"
+            "周平委员是某市农科院的研究员。他在讨论中给大家算了一笔账：“每年投入两千万元，就能让一万户农民用上滴灌。”\n")
+    brief = draft_article(text, year=2024).brief
+    assert [d.name for d in brief.delegates] == ["周平"] and figures(brief)["两千万元"][0] == "周平"

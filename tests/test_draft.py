@@ -222,6 +222,14 @@ def test_everything_guessed_is_marked_for_review():
 
 # --- the command ---------------------------------------------------------------------------------------
 
+def test_an_empty_article_is_one_line_naming_the_file_and_writes_nothing(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    Path("blank.txt").write_text(" \n\n", encoding="utf-8")
+    result = run("draft", "blank.txt", "-o", "out.yaml", library=None)
+    assert (result.exit_code, result.stderr) == (2, "cybrief: error: blank.txt: the article is empty\n")
+    assert not Path("out.yaml").exists()
+
+
 def test_draft_writes_a_brief_that_validates_and_strict_lists_the_guesses(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     shutil.copy(ARTICLES / "corridor.txt", "a.txt")

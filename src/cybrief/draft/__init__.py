@@ -79,4 +79,6 @@ def draft_bytes(data: bytes, shown: str, **options) -> Draft:
     from cybrief.draft.article import decode_article
 
     text, encoding = decode_article(data, shown)
+    if not text.strip():
+        raise UsageError(f"{shown}: the article is empty")  # which file, as for every other bad input
     return draft_article(text, encoding=encoding, **options)

@@ -150,8 +150,6 @@ def find_year(article: Article, source: Source) -> tuple[int, str | None]:
         return int(lianghui.group("year")), None
     if source.published:
         return int(source.published[:4]), None
-    from datetime import date
-
     lianghui = _LIANGHUI.search("\n".join(simplified(m) for m in article.meta))  # 新闻中心 > 2009年全国两会 > 访谈
     if lianghui:
         return int(lianghui.group("year")), None
@@ -161,12 +159,12 @@ def find_year(article: Article, source: Source) -> tuple[int, str | None]:
                                        or text[max(0, m.start() - 2): m.start()] in ("截至", "截止") and _UP_TO_END.match(text, m.end() - 1) is not None)
              for m in _ANY_YEAR.finditer(text)
              if not re.search(r"生于|出生于", text[max(0, m.start() - 3): m.start()])  # 生于1988年: a birth
-             and int(m.group("year")) <= date.today().year]  # 实现2035年远景目标: a year ahead is no session's
+             and int(m.group("year")) <= dt.date.today().year]  # 实现2035年远景目标: a year ahead is no session's
     if years:
         latest = max(years)
         how = "the year after the latest year it tells as past" if latest not in _written(text) else "the latest year it writes"
         return latest, f"no year of the session in the text; {latest}, {how}, is a guess"
-    return date.today().year, "no year anywhere in the text; this year is a guess"
+    return dt.date.today().year, "no year anywhere in the text; this year is a guess"
 
 
 # A report that speaks of last year (去年, 过去一年) writes from a later year than those it tells as done
@@ -367,9 +365,7 @@ def _title(after: str, word: str) -> str:
 
 
 def _iso(year: int, month: int, day: int) -> str | None:
-    from datetime import date
-
     try:
-        return date(year, month, day).isoformat()
+        return dt.date(year, month, day).isoformat()
     except ValueError:
         return None

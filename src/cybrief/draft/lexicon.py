@@ -17,10 +17,12 @@ class Lexicon:
         self.event_ids: dict[str, str] = data["event_ids"]
         speakers = data["speakers"]
         self.verbs: list[str] = speakers["verbs"]
+        self.verb_set: frozenset[str] = frozenset(self.verbs)
         self.floor: list[str] = speakers["floor"]
         self.titles: list[str] = sorted(speakers["titles"], key=len, reverse=True)
         self.party_bodies: list[str] = speakers["party_bodies"]
         self.short_titles: list[str] = sorted(speakers["short_titles"], key=len, reverse=True)
+        self.title_set: frozenset[str] = frozenset(self.titles) | frozenset(self.short_titles)
         self.memberships: list[str] = sorted(speakers["memberships"], key=len, reverse=True)
         self.not_names: frozenset[str] = frozenset(speakers["not_names"])
         names = data["names"]

@@ -76,7 +76,7 @@ def follows_name(text: str, at: int) -> tuple[int, int]:
     best = (0, 0)
     for word, weight in _after_words():
         if plain.startswith(word) and (weight, len(word)) > best:
-            if weight == 3 and plain.startswith("会", len(word)) and word in lexicon().titles + lexicon().short_titles:
+            if weight == 3 and plain.startswith("会", len(word)) and word in lexicon().title_set:
                 continue  # 常委会, 委员会: a body, no title after a name
             best = (weight, len(word))
     manner = _HOW_SAID.match(simplified(text[at:at + 9]))
@@ -131,7 +131,7 @@ def is_married(text: str) -> bool:
 def _is_word(text: str) -> bool:
     """Common words that begin with a family name's character, and verbs of saying (强调, 谈到, 解释): never names."""
     lex = lexicon()
-    return text in lex.not_names or text[:2] in lex.not_names or text[:2] in lex.verbs
+    return text in lex.not_names or text[:2] in lex.not_names or text[:2] in lex.verb_set
 
 
 def name_at(text: str, start: int, known: frozenset[str] = frozenset(), segmenter_names: frozenset[str] = frozenset()) -> str | None:
